@@ -1,0 +1,21 @@
+// Uniqueness constraints and lookup indexes for every node label datagen writes.
+// Run statement by statement (split on ';') before any MERGE; every statement is idempotent.
+// Params: none.
+CREATE CONSTRAINT category_id IF NOT EXISTS FOR (n:Category) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT tool_id IF NOT EXISTS FOR (n:Tool) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT endpoint_id IF NOT EXISTS FOR (n:Endpoint) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT parameter_id IF NOT EXISTS FOR (n:Parameter) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT response_field_id IF NOT EXISTS FOR (n:ResponseField) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT run_id IF NOT EXISTS FOR (n:Run) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT conversation_id IF NOT EXISTS FOR (n:Conversation) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT message_id IF NOT EXISTS FOR (n:Message) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT tool_call_id IF NOT EXISTS FOR (n:ToolCall) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT judge_score_id IF NOT EXISTS FOR (n:JudgeScore) REQUIRE n.id IS UNIQUE;
+CREATE INDEX parameter_concept IF NOT EXISTS FOR (n:Parameter) ON (n.concept);
+CREATE INDEX response_field_concept IF NOT EXISTS FOR (n:ResponseField) ON (n.concept);
+CREATE INDEX endpoint_rk IF NOT EXISTS FOR (n:Endpoint) ON (n.rk);
+CREATE INDEX endpoint_build IF NOT EXISTS FOR (n:Endpoint) ON (n.build_id);
+CREATE INDEX tool_build IF NOT EXISTS FOR (n:Tool) ON (n.build_id);
+CREATE INDEX parameter_build IF NOT EXISTS FOR (n:Parameter) ON (n.build_id);
+CREATE INDEX response_field_build IF NOT EXISTS FOR (n:ResponseField) ON (n.build_id);
+CREATE INDEX category_build IF NOT EXISTS FOR (n:Category) ON (n.build_id)

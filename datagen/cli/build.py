@@ -1,0 +1,59 @@
+"""`datagen build`: ToolBench files → registry → Neo4j graph + FEEDS projection → artifacts/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from datagen.cli.options import neo4j_uri_option, progress_bar
+from datagen.graph.build import BuildManifest, run_build
+
+
+def _summary(manifest: BuildManifest, console: Console) -> None:
+    table = Table(title=f"build {manifest.build_id}", show_header=True)
+    table.add_column("in Neo4j")
+    table.add_column("count", justify="right")
+    for label, n in manifest.counts["nodes"].items():
+        table.add_row(f"(:{label})", str(n))
+    for rel, n in manifest.counts["relationships"].items():
+        table.add_row(f"[:{rel}]", str(n))
+    console.print(table)
+    cov = manifest.feeds_coverage
+    total = max(1, cov["endpoints"])
+    console.print(
+        f"FEEDS: {cov['with_out']}/{cov['endpoints']} endpoints feed another, {cov['with_in']} are fed, "
+        f"{cov['with_both']} ({100 * cov['with_both'] / total:.0f}%) both; "
+        f"{len(cov['categories_with_feeds'])}/{cov['categories']} categories have FEEDS edges"
+    )
+    if manifest.skipped:
+        console.print(f"skipped {len(manifest.skipped)} invalid input(s): see build_manifest.json")
+    if manifest.duplicates:
+        console.print(f"deduplicated {len(manifest.duplicates)} tool/endpoint name(s): see build_manifest.json")
+
+
+@click.command()
+@click.option("--data", type=click.Path(path_type=Path), default=Path("seed_data"), show_default=True,
+              help="A ToolBench tools folder (<root>/<Category>/<tool>.json), one tool file, or a JSON array of tools.")
+@click.option("--artifacts", type=click.Path(path_type=Path), default=Path("artifacts"), show_default=True,
+              help="Where registry.json and build_manifest.json are written.")
+@click.option("--skip-invalid", is_flag=True,
+              help="Skip invalid files (listed with reasons in the manifest) instead of stopping at the first.")
+@neo4j_uri_option
+@click.pass_obj
+def build(obj: object, data: Path, artifacts: Path, skip_invalid: bool) -> None:
+    """Ingest ToolBench tools and write the tool graph and its FEEDS projection to Neo4j.
+
+    Without --neo4j-uri/NEO4J_URI the managed local Neo4j is started (installed on first use).
+    """
+    from datagen.cli.main import Context
+
+    assert isinstance(obj, Context)
+    console = Console(stderr=True, quiet=obj.quiet)
+    driver = obj.driver()
+    with progress_bar(console, obj.quiet) as advance:
+        manifest = run_build(driver, obj.database, data, artifacts, skip_invalid=skip_invalid, progress=advance)
+    _summary(manifest, Console(quiet=obj.quiet))
+    click.echo(f"wrote {artifacts / 'registry.json'} and {artifacts / 'build_manifest.json'}")

@@ -1,0 +1,92 @@
+"""The `datagen` command group.
+
+The group builds the settings once; commands that need the graph ask `Context.driver()`, which opens
+one driver per process (auto-starting the managed local Neo4j when no URI is configured) and closes
+it when the command ends. Library errors (`DatagenError`) become one-line `ClickException`s here and
+nowhere else.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Any
+
+import click
+from neo4j import Driver
+
+from datagen.config import Settings
+from datagen.errors import DatagenError
+
+
+class Context:
+    """What every command gets on `ctx.obj`: settings, the lazily opened driver, output flags."""
+
+    def __init__(self, settings: Settings, quiet: bool) -> None:
+        self.settings = settings
+        self.quiet = quiet
+        self._driver: Driver | None = None
+
+    def driver(self) -> Driver:
+        """Open (once) and return the driver; the managed server is started if needed."""
+        if self._driver is None:
+            from datagen.db.connection import open_driver
+
+            self._driver = open_driver(self.settings, autostart=True, announce=self._announce)
+        return self._driver
+
+    @property
+    def database(self) -> str:
+        return self.settings.neo4j_database
+
+    def _announce(self, message: str) -> None:
+        if not self.quiet:
+            click.echo(message, err=True)
+
+    def close(self) -> None:
+        if self._driver is not None:
+            self._driver.close()
+            self._driver = None
+
+
+class DatagenGroup(click.Group):
+    """A click group that shows `DatagenError`s as one clean line instead of a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DatagenError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=DatagenGroup)
+@click.option("--neo4j-uri", envvar="NEO4J_URI", default=None, help="Bolt URI of an existing Neo4j (default: the managed local server).")
+@click.option("--quiet", is_flag=True, help="No progress bars or status lines.")
+@click.option("--log-level", default="WARNING", show_default=True, help="Python logging level for library messages.")
+@click.version_option(package_name="datagen")
+@click.pass_context
+def cli(ctx: click.Context, neo4j_uri: str | None, quiet: bool, log_level: str) -> None:
+    """Build a Neo4j tool graph from ToolBench files and generate grounded tool-use conversations."""
+    logging.basicConfig(level=log_level.upper(), stream=sys.stderr, format="%(message)s")
+    settings = Settings()
+    if neo4j_uri:
+        settings = settings.model_copy(update={"neo4j_uri": neo4j_uri})
+    obj = Context(settings, quiet)
+    ctx.obj = obj
+    ctx.call_on_close(obj.close)
+
+
+def _register() -> None:
+    from datagen.cli.build import build
+    from datagen.cli.neo4j_cmd import neo4j
+
+    cli.add_command(build)
+    cli.add_command(neo4j)
+
+
+_register()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="datagen")

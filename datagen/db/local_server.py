@@ -1,0 +1,319 @@
+"""The managed local Neo4j: Neo4j Community from Maven Central jars, run with Java 17, no Docker.
+
+Why: `datagen` must work on a machine with neither Docker nor a Neo4j install, so the first command
+that needs a graph downloads the server jars once (Maven) and runs them in the background. The
+server outlives the CLI process that started it; later commands find it through `state.json`.
+
+Files under `home` (`Settings().neo4j_home`): `lib/` jars, `conf/neo4j.conf`, `data/`,
+`logs/console.log`, `password` (0600, generated on first start), `state.json`, `.lock`.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import logging
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from neo4j import GraphDatabase
+from neo4j.exceptions import AuthError, DriverError, Neo4jError
+
+from datagen.config import NEO4J_VERSION
+from datagen.db.neo4j_jars import find_java, install_jars
+from datagen.errors import LocalServerError
+
+log = logging.getLogger(__name__)
+
+Announce = Callable[[str], None]
+USER = "neo4j"
+ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
+ADMIN_ENTRY_POINT = "org.neo4j.server.startup.Neo4jAdminCommand"
+# Same flags the official launcher adds; kept in neo4j.conf too so `neo4j console` would agree.
+JVM_FLAGS = (
+    "-XX:+UseG1GC",
+    "-Dio.netty.tryReflectionSetAccessible=true",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "--enable-native-access=ALL-UNNAMED",
+    "-Dlog4j2.disable.jmx=true",
+)
+HEAP = ("-Xms512m", "-Xmx1g")
+
+
+def _silent(_: str) -> None:
+    pass
+
+
+@dataclass(frozen=True)
+class ServerInfo:
+    """A running managed server, as recorded in `state.json`."""
+
+    pid: int
+    bolt_port: int
+    http_port: int
+    uri: str
+    started_at: str
+
+    @property
+    def browser_url(self) -> str:
+        return f"http://127.0.0.1:{self.http_port}/browser/"
+
+
+@dataclass(frozen=True)
+class ServerStatus:
+    """What `datagen neo4j status` shows; never holds the password itself."""
+
+    installed: bool
+    running: bool
+    pid: int | None
+    uri: str | None
+    browser_url: str | None
+    user: str
+    password_file: Path
+    data_dir: Path
+    log_path: Path
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now (the OS picks it)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def render_conf(bolt_port: int, http_port: int) -> str:
+    """neo4j.conf for a loopback-only server with auth on (strict validation: no stray keys)."""
+    lines = [
+        "server.default_listen_address=127.0.0.1",
+        f"server.bolt.listen_address=127.0.0.1:{bolt_port}",
+        f"server.bolt.advertised_address=127.0.0.1:{bolt_port}",
+        f"server.http.listen_address=127.0.0.1:{http_port}",
+        f"server.http.advertised_address=127.0.0.1:{http_port}",
+        "server.https.enabled=false",
+        "dbms.security.auth_enabled=true",
+        "dbms.usage_report.enabled=false",
+        "server.memory.heap.initial_size=512m",
+        "server.memory.heap.max_size=1g",
+        "server.memory.pagecache.size=256m",
+        *(f"server.jvm.additional={flag}" for flag in JVM_FLAGS),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def pid_is_server(pid: int, home: Path) -> bool:
+    """True if `pid` is a live (not zombie) Neo4j server for `home`, not a reused pid."""
+    try:
+        os.waitpid(pid, os.WNOHANG)  # reap it if it is our own dead child
+    except ChildProcessError:
+        pass
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return False
+    if stat.rsplit(")", 1)[-1].split()[0] in ("Z", "X"):
+        return False
+    args = [a.decode(errors="replace") for a in cmdline]
+    return ENTRY_POINT in args and f"--home-dir={home}" in args
+
+
+def write_secret(path: Path, value: str) -> None:
+    """Write `value` to `path` readable by the owner only (0600 whatever the umask)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        os.fchmod(fh.fileno(), 0o600)
+        fh.write(value + "\n")
+
+
+class LocalServer:
+    """One managed Neo4j installation under `home`; every method is safe to call repeatedly."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = Path(home).expanduser().resolve()
+        self.lib = self.home / "lib"
+        self.conf = self.home / "conf" / "neo4j.conf"
+        self.password_file = self.home / "password"
+        self.state_file = self.home / "state.json"
+        self.log_path = self.home / "logs" / "console.log"
+        self.data_dir = self.home / "data"
+
+    def installed(self) -> bool:
+        return self.lib.is_dir() and any(self.lib.glob("*.jar"))
+
+    def install(self, announce: Announce | None = None) -> None:
+        """Download the server jars into `lib/` unless they are there (see `neo4j_jars`)."""
+        if not self.installed():
+            install_jars(self.home, self.lib, announce or _silent)
+
+    def running(self) -> ServerInfo | None:
+        """The recorded server if its process is alive; a stale `state.json` is removed."""
+        try:
+            info = ServerInfo(**json.loads(self.state_file.read_text()))
+        except (OSError, ValueError, TypeError):
+            return None
+        if pid_is_server(info.pid, self.home):
+            return info
+        log.info("removing stale %s (pid %s is not a Neo4j server)", self.state_file, info.pid)
+        self.state_file.unlink(missing_ok=True)
+        return None
+
+    def credentials(self) -> tuple[str, str]:
+        """(user, password) of the managed server, read from the 0600 password file."""
+        try:
+            return USER, self.password_file.read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise LocalServerError(f"no password file {self.password_file}: run 'datagen neo4j start'") from exc
+
+    def start(self, timeout: float = 120, announce: Announce | None = None) -> ServerInfo:
+        """Install if needed, start the server in the background and wait until Bolt answers."""
+        say = announce or _silent
+        self.home.mkdir(parents=True, exist_ok=True)
+        with self._lock():
+            info = self.running()
+            if info is not None:
+                self._wait_ready(info, timeout)
+                return info
+            first = "" if self.installed() else " (first run downloads jars)"
+            say(f"starting the managed local Neo4j {NEO4J_VERSION}{first} in {self.home} ...")
+            self.install(say)
+            java = find_java()
+            bolt, http = free_port(), free_port()
+            while http == bolt:
+                http = free_port()
+            self.conf.parent.mkdir(exist_ok=True)
+            self.conf.write_text(render_conf(bolt, http), encoding="utf-8")
+            self._prepare_auth(java)
+            info = self._launch(java, bolt, http)
+            try:
+                self._wait_ready(info, timeout)
+            except BaseException:
+                self._terminate(info.pid, 10)
+                self.state_file.unlink(missing_ok=True)
+                raise
+            say(f"Neo4j is ready at {info.uri}")
+            return info
+
+    def stop(self, timeout: float = 60) -> bool:
+        """SIGTERM the server (SIGKILL after `timeout`); return whether one was running."""
+        with self._lock():
+            info = self.running()
+            self.state_file.unlink(missing_ok=True)
+            if info is None:
+                return False
+            self._terminate(info.pid, timeout)
+            return True
+
+    def status(self) -> ServerStatus:
+        info = self.running()
+        return ServerStatus(
+            installed=self.installed(), running=info is not None,
+            pid=info.pid if info else None, uri=info.uri if info else None,
+            browser_url=info.browser_url if info else None, user=USER,
+            password_file=self.password_file, data_dir=self.data_dir, log_path=self.log_path,
+        )
+
+    @contextmanager
+    def _lock(self) -> Iterator[None]:
+        """Serialise start/stop across processes (pytest and the CLI may race to start one)."""
+        with open(self.home / ".lock", "w") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    def _prepare_auth(self, java: Path) -> None:
+        """Set the generated password before the system database exists (first start only)."""
+        if (self.data_dir / "databases" / "system").exists():
+            if not self.password_file.is_file():
+                raise LocalServerError(
+                    f"{self.password_file} is missing but {self.data_dir} exists: delete {self.data_dir} to reset"
+                )
+            return
+        if not self.password_file.is_file():
+            write_secret(self.password_file, secrets.token_urlsafe(24))
+        _, password = self.credentials()
+        cmd = [str(java), "-Xmx256m", "-cp", f"{self.lib}/*", ADMIN_ENTRY_POINT,
+               "dbms", "set-initial-password", password]
+        env = {**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(self.conf.parent)}
+        out = subprocess.run(cmd, capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL)
+        if out.returncode != 0:
+            tail = " | ".join((out.stdout + out.stderr).replace(password, "***").strip().splitlines()[-3:])
+            raise LocalServerError(f"setting the initial Neo4j password failed: {tail}")
+
+    def _launch(self, java: Path, bolt: int, http: int) -> ServerInfo:
+        """Start the JVM detached (new session, reparented to init) and record it in state.json."""
+        h = self.home
+        cmd = [str(java), "-cp", f"{h}/plugins/*:{h}/conf/*:{h}/lib/*", *JVM_FLAGS, "-Dfile.encoding=UTF-8",
+               *HEAP, ENTRY_POINT, f"--home-dir={h}", f"--config-dir={h}/conf", "--console-mode"]
+        self.log_path.parent.mkdir(exist_ok=True)
+        # `sh` backgrounds the JVM and exits at once, so the server is nobody's child: no zombie
+        # and no "subprocess still running" warning when this process exits or is a test runner.
+        script = 'exec 0</dev/null; "$@" >"$LOG" 2>&1 & echo $!'
+        env = {**os.environ, "LOG": str(self.log_path), "NEO4J_HOME": str(h)}
+        out = subprocess.run(["/bin/sh", "-c", script, "sh", *cmd], capture_output=True, text=True,
+                             env=env, cwd=h, start_new_session=True, check=False)
+        if out.returncode != 0 or not out.stdout.strip().isdigit():
+            raise LocalServerError(f"could not launch Java for Neo4j: {out.stderr.strip()}")
+        info = ServerInfo(pid=int(out.stdout.strip()), bolt_port=bolt, http_port=http,
+                          uri=f"bolt://127.0.0.1:{bolt}",
+                          started_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        self.state_file.write_text(json.dumps(asdict(info), indent=2) + "\n", encoding="utf-8")
+        log.info("launched Neo4j pid %s, bolt %s, log %s", info.pid, info.uri, self.log_path)
+        return info
+
+    def _wait_ready(self, info: ServerInfo, timeout: float) -> None:
+        """Poll Bolt with the real credentials until it answers, the process dies, or time runs out."""
+        deadline = time.monotonic() + timeout
+        auth = self.credentials()
+        last = "no answer yet"
+        while time.monotonic() < deadline:
+            if not pid_is_server(info.pid, self.home):
+                raise LocalServerError(f"Neo4j exited during start-up; end of {self.log_path}: {self._log_tail()}")
+            try:
+                with GraphDatabase.driver(info.uri, auth=auth, connection_timeout=2.0) as driver:
+                    driver.verify_connectivity()
+                return
+            except AuthError as exc:
+                raise LocalServerError(
+                    f"Neo4j rejected the password in {self.password_file}: stop it and delete {self.data_dir}"
+                ) from exc
+            except (DriverError, Neo4jError, OSError) as exc:
+                last = f"{type(exc).__name__}: {exc}".splitlines()[0]
+            time.sleep(0.5)
+        raise LocalServerError(
+            f"Neo4j did not answer on {info.uri} within {timeout:.0f} s ({last}); end of {self.log_path}: "
+            f"{self._log_tail()}"
+        )
+
+    def _terminate(self, pid: int, timeout: float) -> None:
+        for sig, wait in ((signal.SIGTERM, timeout), (signal.SIGKILL, 10.0)):
+            if not pid_is_server(pid, self.home):
+                return
+            try:
+                os.kill(pid, sig)
+            except ProcessLookupError:
+                return
+            deadline = time.monotonic() + wait
+            while time.monotonic() < deadline and pid_is_server(pid, self.home):
+                time.sleep(0.2)
+        if pid_is_server(pid, self.home):
+            raise LocalServerError(f"Neo4j (pid {pid}) did not stop, even after SIGKILL")
+
+    def _log_tail(self, lines: int = 12) -> str:
+        try:
+            text = self.log_path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return "(no log)"
+        return " | ".join(line.strip() for line in text.strip().splitlines()[-lines:]) or "(empty log)"

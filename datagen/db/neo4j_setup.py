@@ -1,0 +1,102 @@
+"""Find Java 17 and download the Neo4j server jars from Maven Central (for `local_server`).
+
+Why Maven: Neo4j publishes no 5.x tarball on Maven Central, but `org.neo4j:neo4j` and its runtime
+dependencies are the whole Community server, and `mvn` already knows how to fetch and cache them.
+Why Java 17 exactly: Neo4j 5.26 does not start on Java 25, and a newer JDK is often the default.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from datagen.config import NEO4J_VERSION
+from datagen.errors import LocalServerError
+
+log = logging.getLogger(__name__)
+
+JAVA17_DEFAULT = Path("/usr/lib/jvm/java-17-openjdk-amd64")
+DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies"
+POM = """<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+ <groupId>local.datagen</groupId><artifactId>neo4j-jars</artifactId><version>1</version>
+ <packaging>pom</packaging><dependencies><dependency>
+  <groupId>org.neo4j</groupId><artifactId>neo4j</artifactId><version>{version}</version>
+ </dependency></dependencies></project>
+"""
+
+
+def find_java() -> Path:
+    """Return a Java 17 `java` binary.
+
+    Order: `DATAGEN_JAVA_HOME` (trusted as given), `JAVA_HOME` if it is 17, the Debian
+    openjdk-17 path, then `java` on PATH if it is 17.
+    """
+    explicit = os.environ.get("DATAGEN_JAVA_HOME")
+    if explicit:
+        java = Path(explicit) / "bin" / "java"
+        if java.is_file():
+            return java
+        raise LocalServerError(f"DATAGEN_JAVA_HOME={explicit} has no bin/java: point it at a Java 17 home")
+    homes = [os.environ.get("JAVA_HOME"), str(JAVA17_DEFAULT)]
+    candidates = [Path(h) / "bin" / "java" for h in homes if h]
+    on_path = shutil.which("java")
+    if on_path:
+        candidates.append(Path(on_path))
+    for java in candidates:
+        if java.is_file() and java_major(java) == 17:
+            return java
+    raise LocalServerError(
+        "Java 17 not found (Neo4j 5.26 needs it): install openjdk-17-jre-headless or set DATAGEN_JAVA_HOME"
+    )
+
+
+def java_major(java: Path) -> int | None:
+    """Major version of a `java` binary, from `java -version` (None if it does not run)."""
+    try:
+        out = subprocess.run([str(java), "-version"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    match = re.search(r'version "(?:1\.)?(\d+)', out.stderr + out.stdout)
+    return int(match.group(1)) if match else None
+
+
+def install_jars(home: Path, lib: Path, announce: Callable[[str], None]) -> None:
+    """Copy `org.neo4j:neo4j` and its runtime dependencies into `lib`.
+
+    The jars land in a temporary folder that is renamed to `lib` only when Maven succeeded, so
+    an interrupted download never leaves a half-filled `lib/` that looks installed.
+    """
+    mvn = shutil.which("mvn")
+    if mvn is None:
+        raise LocalServerError(
+            "mvn not found (needed once to download the Neo4j jars): install Maven, or set NEO4J_URI"
+        )
+    java = find_java()
+    home.mkdir(parents=True, exist_ok=True)
+    announce(f"downloading Neo4j {NEO4J_VERSION} jars from Maven Central into {lib} ...")
+    pom = home / "pom.xml"
+    pom.write_text(POM.format(version=NEO4J_VERSION), encoding="utf-8")
+    tmp = Path(tempfile.mkdtemp(prefix=".lib-", dir=home))
+    tmp.chmod(0o755)
+    cmd = [mvn, "-B", "-q", "-f", str(pom), DEPENDENCY_PLUGIN, "-DincludeScope=runtime",
+           f"-DoutputDirectory={tmp}"]
+    env = {**os.environ, "JAVA_HOME": str(java.resolve().parents[1])}
+    try:
+        out = subprocess.run(cmd, capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, check=False)
+        if out.returncode != 0 or not any(tmp.glob("*.jar")):
+            tail = " | ".join((out.stdout + out.stderr).strip().splitlines()[-5:])
+            raise LocalServerError(f"downloading the Neo4j jars with mvn failed: {tail or 'no jars'}")
+        if lib.is_symlink() or lib.is_file():
+            lib.unlink()
+        elif lib.exists():
+            shutil.rmtree(lib)
+        tmp.rename(lib)
+        log.info("installed %d jars into %s", len(list(lib.glob("*.jar"))), lib)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)

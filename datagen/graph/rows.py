@@ -1,0 +1,107 @@
+"""Flatten the registry into the parameter rows the graph's MERGE queries take.
+
+Neo4j properties cannot hold maps or mixed lists, so defaults are stored as JSON text. `linkable`
+and `confidence` are decided here, once, so the Cypher that computes CAN_FILL stays a plain join.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from datagen.registry.models import Endpoint, FieldSource, Registry
+from datagen.registry.naming import WEAK_CONCEPTS, slug, snake
+
+Row = dict[str, Any]
+
+CONFIDENCE = {FieldSource.SCHEMA: 1.0, FieldSource.EXAMPLE: 0.9, FieldSource.INFERRED: 0.6}
+
+
+def _linkable(concept: str) -> bool:
+    return concept not in WEAK_CONCEPTS and not concept.isdigit() and len(concept) > 1
+
+
+def category_rows(registry: Registry) -> list[Row]:
+    return [{"id": c.id, "name": c.name} for c in registry.categories]
+
+
+def tool_rows(registry: Registry) -> list[Row]:
+    return [
+        {
+            "id": t.id,
+            "category_id": slug(t.category),
+            "props": {
+                "name": t.name, "title": t.title, "description": t.description, "host": t.host,
+                "category": t.category, "source_file": t.source_file, "rk": t.rk,
+                "endpoint_count": len(t.endpoints),
+            },
+        }
+        for t in registry.tools
+    ]
+
+
+def endpoint_rows(registry: Registry) -> list[Row]:
+    return [
+        {
+            "id": e.id,
+            "tool_id": e.tool_id,
+            "props": {
+                "tool_id": e.tool_id, "slug": e.slug, "name": e.name, "description": e.description,
+                "method": e.method, "url": e.url, "category": e.category, "rk": e.rk,
+                "param_count": len(e.parameters),
+                "required_count": sum(1 for p in e.parameters if p.required),
+                "field_count": len(e.response_fields),
+                "inferred_fields": any(f.inferred for f in e.response_fields),
+            },
+        }
+        for e in registry.endpoints()
+    ]
+
+
+def _param_rows(e: Endpoint) -> list[Row]:
+    return [
+        {
+            "id": f"{e.id}#{p.name}",
+            "endpoint_id": e.id,
+            "required": p.required,
+            "props": {
+                "name": p.name, "name_norm": snake(p.name), "type": p.type.value, "raw_type": p.raw_type,
+                "required": p.required, "description": p.description,
+                "default_json": None if p.default is None else json.dumps(p.default, ensure_ascii=False),
+                "enum": p.enum, "concept": p.concept, "control": p.control,
+                "linkable": not p.control and _linkable(p.concept),
+                "endpoint_id": e.id, "tool_id": e.tool_id, "rk": e.rk ^ hash_path(p.name),
+            },
+        }
+        for p in e.parameters
+    ]
+
+
+def parameter_rows(registry: Registry) -> list[Row]:
+    return [row for e in registry.endpoints() for row in _param_rows(e)]
+
+
+def field_rows(registry: Registry) -> list[Row]:
+    return [
+        {
+            "id": f"{e.id}#{f.path}",
+            "endpoint_id": e.id,
+            "props": {
+                "path": f.path, "name": f.name, "name_norm": snake(f.name), "type": f.type.value,
+                "description": f.description, "concept": f.concept, "source": f.source.value,
+                "inferred": f.inferred, "confidence": CONFIDENCE[f.source],
+                "linkable": _linkable(f.concept), "endpoint_id": e.id, "tool_id": e.tool_id,
+                "rk": e.rk ^ hash_path(f.path),
+            },
+        }
+        for e in registry.endpoints()
+        for f in e.response_fields
+    ]
+
+
+def hash_path(path: str) -> int:
+    """A small stable integer per field path, mixed into the endpoint's rank key."""
+    value = 0
+    for char in path.encode("utf-8"):
+        value = (value * 131 + char) % 1_000_003
+    return value

@@ -1,0 +1,113 @@
+"""Write the registry into Neo4j as the heterogeneous graph, then materialise the FEEDS projection.
+
+Reads: a `Registry`. Writes: `Category`, `Tool`, `Endpoint`, `Parameter`, `ResponseField` nodes with
+`IN_CATEGORY`, `HAS_ENDPOINT`, `HAS_PARAM`, `RETURNS`; then `CAN_FILL` and `FEEDS` computed in Cypher.
+A rebuild is idempotent: nodes and edges are MERGEd by stable id and stamped with the build id (a
+hash of the registry), and whatever an earlier, different build left behind is deleted afterwards.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from neo4j import Driver
+from neo4j.exceptions import Neo4jError
+
+from datagen.db.queries import load, load_script
+from datagen.errors import GraphError
+from datagen.graph import rows as R
+from datagen.registry.models import Registry
+
+log = logging.getLogger(__name__)
+
+BATCH = 5000
+CAN_FILL_PER_FIELD = 8
+FEEDS_PER_ENDPOINT = 12
+
+Progress = Callable[[str, int, int], None]
+
+
+def build_id(registry: Registry) -> str:
+    """A content hash of the registry: the same input gives the same id on any machine."""
+    return hashlib.sha256(registry.model_dump_json().encode()).hexdigest()[:16]
+
+
+def ensure_schema(driver: Driver, database: str) -> None:
+    """Create the constraints and indexes of `cypher/schema.cypher` (idempotent) and wait for them."""
+    try:
+        for statement in load_script("schema"):
+            driver.execute_query(statement, database_=database)
+        driver.execute_query(load("admin/await_indexes").text, database_=database)
+    except Neo4jError as exc:
+        raise GraphError(f"could not create the schema: {exc.message}") from exc
+
+
+def _write_batches(driver: Driver, database: str, name: str, rows: Sequence[R.Row], bid: str,
+                   progress: Progress | None) -> None:
+    query = load(name)
+    for start in range(0, len(rows), BATCH):
+        batch = list(rows[start:start + BATCH])
+        driver.execute_query(query.text, query.params(rows=batch, build_id=bid), database_=database)
+        if progress is not None:
+            progress(name, min(start + BATCH, len(rows)), len(rows))
+
+
+def _auto_commit(driver: Driver, database: str, name: str, **params: Any) -> None:
+    """Run a `CALL {…} IN TRANSACTIONS` statement, which needs an auto-commit transaction."""
+    query = load(name)
+    with driver.session(database=database) as session:
+        session.run(query.text, query.params(**params)).consume()  # type: ignore[arg-type]
+
+
+def write_graph(driver: Driver, database: str, registry: Registry,
+                progress: Progress | None = None) -> dict[str, float]:
+    """Write the registry and its projection; returns seconds spent per step.
+
+    Raises `GraphError` on any database error: a half-written graph is never reported as built.
+    """
+    bid = build_id(registry)
+    timings: dict[str, float] = {}
+    steps: list[tuple[str, Callable[[], None]]] = [
+        ("schema", lambda: ensure_schema(driver, database)),
+        ("categories", lambda: _write_batches(driver, database, "graph/merge_categories", R.category_rows(registry), bid, progress)),
+        ("tools", lambda: _write_batches(driver, database, "graph/merge_tools", R.tool_rows(registry), bid, progress)),
+        ("endpoints", lambda: _write_batches(driver, database, "graph/merge_endpoints", R.endpoint_rows(registry), bid, progress)),
+        ("parameters", lambda: _write_batches(driver, database, "graph/merge_parameters", R.parameter_rows(registry), bid, progress)),
+        ("response_fields", lambda: _write_batches(driver, database, "graph/merge_response_fields", R.field_rows(registry), bid, progress)),
+        ("stale", lambda: (_auto_commit(driver, database, "graph/delete_stale_edges", build_id=bid),
+                           _auto_commit(driver, database, "graph/delete_stale_nodes", build_id=bid))[-1]),
+        ("derived_reset", lambda: _auto_commit(driver, database, "graph/delete_derived_edges")),
+        ("can_fill", lambda: _auto_commit(driver, database, "graph/compute_can_fill", per_field=CAN_FILL_PER_FIELD, build_id=bid)),
+        ("feeds", lambda: _auto_commit(driver, database, "graph/project_feeds", per_endpoint=FEEDS_PER_ENDPOINT, build_id=bid)),
+        ("flags", lambda: _auto_commit(driver, database, "graph/mark_fillable")),
+    ]
+    for name, step in steps:
+        started = time.perf_counter()
+        try:
+            step()
+        except Neo4jError as exc:
+            raise GraphError(f"graph build failed at step {name!r}: {exc.message}") from exc
+        timings[name] = time.perf_counter() - started
+        log.info("graph step %s: %.2fs", name, timings[name])
+        if progress is not None:
+            progress(name, 1, 1)
+    return timings
+
+
+def read_counts(driver: Driver, database: str) -> dict[str, dict[str, int]]:
+    """Node counts per label and relationship counts per type, as the database reports them."""
+    labels = driver.execute_query(load("graph/count_labels").text, database_=database).records[0]
+    rels = driver.execute_query(load("graph/count_relationships").text, database_=database).records[0]
+    return {"nodes": dict(labels.items()), "relationships": dict(rels.items())}
+
+
+def read_feeds_coverage(driver: Driver, database: str) -> dict[str, Any]:
+    """How many endpoints have outgoing, incoming and both FEEDS edges, and in which categories."""
+    record = driver.execute_query(load("graph/feeds_coverage").text, database_=database).records[0]
+    data = dict(record.items())
+    data["categories_with_feeds"] = sorted(data["categories_with_feeds"])
+    return data

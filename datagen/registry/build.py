@@ -1,0 +1,116 @@
+"""Turn raw ingested tools into the `Registry`.
+
+Deduplication: a tool whose slug was already taken is dropped when its endpoints are the same
+(the same listing filed under two categories), else kept under `slug__category`. An endpoint whose
+slug repeats inside a tool is dropped when identical, else suffixed `_2`, `_3`. Every such decision is
+reported in `Registry.duplicates` and so in the build manifest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from datagen.ingest.models import RawApi, RawParameter, RawToolRecord
+from datagen.registry.fields import response_fields
+from datagen.registry.models import Category, Duplicate, Endpoint, Parameter, ParamType, Registry, Tool
+from datagen.registry.naming import concept_of, is_control, rank_key, slug, subject_noun
+from datagen.registry.types import enum_values, normalise_default, normalise_type, refine_numeric
+
+
+def _parameter(raw: RawParameter, required: bool, subject: str | None) -> Parameter:
+    ptype = normalise_type(raw.type)
+    ptype = refine_numeric(ptype, raw.default)
+    default = normalise_default(raw.default, ptype)
+    description = (raw.description or "").strip()
+    enum = enum_values(description, default) if ptype is ParamType.ENUM else None
+    return Parameter(
+        name=raw.name.strip(), type=ptype, raw_type=raw.type, required=required,
+        description=description[:500], default=default, enum=enum,
+        concept=concept_of(raw.name, subject), control=is_control(raw.name),
+    )
+
+
+def _parameters(api: RawApi, subject: str | None) -> list[Parameter]:
+    """Required first, then optional; a name listed twice keeps its first (required) entry."""
+    seen: set[str] = set()
+    params: list[Parameter] = []
+    for raw, required in [(p, True) for p in api.required_parameters] + [(p, False) for p in api.optional_parameters]:
+        param = _parameter(raw, required, subject)
+        if param.name not in seen:
+            seen.add(param.name)
+            params.append(param)
+    return params
+
+
+def _fingerprint(api: RawApi) -> str:
+    data = api.model_dump(by_alias=True, exclude={"code", "convert_code"})
+    return hashlib.sha256(repr(sorted(data.items())).encode()).hexdigest()
+
+
+def _endpoints(record: RawToolRecord, tool_id: str, fingerprints: list[str],
+               duplicates: list[Duplicate]) -> list[Endpoint]:
+    endpoints: list[Endpoint] = []
+    taken: dict[str, str] = {}
+    for index, (api, fingerprint) in enumerate(zip(record.tool.api_list, fingerprints)):
+        ep_slug = slug(api.name)
+        where = f"{record.source_file} $.api_list[{index}]"
+        if ep_slug in taken:
+            if taken[ep_slug] == fingerprint:
+                duplicates.append(Duplicate(kind="endpoint", id=f"{tool_id}::{ep_slug}", source=where,
+                                            action="dropped", reason="identical to an earlier API of the tool"))
+                continue
+            base, n = ep_slug, 2
+            while f"{base}_{n}" in taken:
+                n += 1
+            ep_slug = f"{base}_{n}"
+            duplicates.append(Duplicate(kind="endpoint", id=f"{tool_id}::{ep_slug}", source=where,
+                                        action="renamed", reason=f"API name repeats {base!r} with a different definition"))
+        taken[ep_slug] = fingerprint
+        subject = subject_noun(api.name, api.url or "")
+        params = _parameters(api, subject)
+        endpoint_id = f"{tool_id}::{ep_slug}"
+        endpoints.append(Endpoint(
+            id=endpoint_id, tool_id=tool_id, slug=ep_slug, name=api.name.strip(),
+            description=(api.description or "").strip()[:1000], method=(api.method or "GET").upper(),
+            url=api.url or "", category=record.category, rk=rank_key(endpoint_id),
+            parameters=params, response_fields=response_fields(api, params),
+        ))
+    return endpoints
+
+
+def build_registry(records: list[RawToolRecord]) -> Registry:
+    """Normalise, assign ids and deduplicate. Input order does not matter: records are sorted first."""
+    ordered = sorted(records, key=lambda r: (r.category, r.source_file, r.source_index or 0))
+    tools: list[Tool] = []
+    duplicates: list[Duplicate] = []
+    fingerprints: dict[str, str] = {}
+    categories: dict[str, Category] = {}
+    for record in ordered:
+        raw = record.tool
+        name = raw.display_name() or "unnamed"
+        tool_id = slug(name)
+        api_fps = [_fingerprint(a) for a in raw.api_list]
+        tool_fp = hashlib.sha256("|".join(api_fps).encode()).hexdigest()
+        where = record.source_file + ("" if record.source_index is None else f" $[{record.source_index}]")
+        if tool_id in fingerprints:
+            if fingerprints[tool_id] == tool_fp:
+                duplicates.append(Duplicate(kind="tool", id=tool_id, source=where, action="dropped",
+                                            reason="same endpoints as an earlier tool of that name"))
+                continue
+            new_id = f"{tool_id}__{slug(record.category)}"
+            n = 2
+            while new_id in fingerprints:
+                new_id, n = f"{tool_id}__{slug(record.category)}_{n}", n + 1
+            duplicates.append(Duplicate(kind="tool", id=new_id, source=where, action="renamed",
+                                        reason=f"tool name {tool_id!r} already used with other endpoints"))
+            tool_id = new_id
+        fingerprints[tool_id] = tool_fp
+        categories.setdefault(record.category, Category(id=slug(record.category), name=record.category))
+        tools.append(Tool(
+            id=tool_id, name=name, title=(raw.title or "").strip(),
+            description=(raw.tool_description or "").strip()[:1000], host=raw.host or "",
+            category=record.category, source_file=where, rk=rank_key(tool_id),
+            endpoints=_endpoints(record, tool_id, api_fps, duplicates),
+        ))
+    return Registry(categories=sorted(categories.values(), key=lambda c: c.name), tools=tools,
+                    duplicates=duplicates)

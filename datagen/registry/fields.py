@@ -1,0 +1,160 @@
+"""Response fields of an endpoint: from its JSON schema, else an example response, else inferred.
+
+Real ToolBench `schema` values are a JSON Schema, an example response pasted where the schema goes
+(a dict without a JSON-Schema `type`), an empty dict, an empty string, or a JSON string. Only about a
+quarter of real APIs carry a usable schema, so when there is none the fields are inferred from the
+endpoint's name, description and id-like inputs and marked `inferred: true`; they decide how many
+FEEDS edges the graph has, so the rules are generic, not tuned to any category.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from datagen.ingest.models import RawApi
+from datagen.registry.models import FieldSource, Parameter, ParamType, ResponseField
+from datagen.registry.naming import GENERIC_CONTAINERS, concept_of, singular, snake, subject_noun
+from datagen.registry.types import schema_type, value_type
+
+MAX_FIELDS = 48
+MAX_DEPTH = 5
+
+_JSON_TYPES = {"object", "array", "string", "number", "integer", "boolean", "null"}
+_SCHEMA_KEYS = {
+    "type", "properties", "items", "required", "description", "title", "$schema", "additionalProperties",
+    "format", "enum", "minimum", "maximum", "maxItems", "minItems", "example", "examples", "default",
+    "nullable", "pattern", "minLength", "maxLength", "definitions", "$ref", "anyOf", "oneOf", "allOf",
+}
+
+# Concepts a description may name as part of what an endpoint returns.
+_MENTIONS: dict[str, tuple[str, ParamType]] = {
+    "city": ("city", ParamType.STRING), "country": ("country", ParamType.STRING),
+    "latitude": ("latitude", ParamType.NUMBER), "longitude": ("longitude", ParamType.NUMBER),
+    "coordinates": ("latitude", ParamType.NUMBER), "email": ("email", ParamType.STRING),
+    "phone": ("phone", ParamType.STRING), "price": ("price", ParamType.NUMBER),
+    "currency": ("currency", ParamType.STRING), "address": ("address", ParamType.STRING),
+    "url": ("url", ParamType.STRING), "symbol": ("symbol", ParamType.STRING),
+    "ticker": ("symbol", ParamType.STRING), "zip": ("postal_code", ParamType.STRING),
+    "postal": ("postal_code", ParamType.STRING), "timezone": ("timezone", ParamType.STRING),
+    "language": ("language", ParamType.STRING), "date": ("date", ParamType.DATE),
+    "domain": ("domain", ParamType.STRING), "username": ("username", ParamType.STRING),
+}
+_LIST_WORDS = ("search", "list", "find", "all", "browse", "query", "lookup", "suggest", "autocomplete")
+
+
+def is_json_schema(value: Any) -> bool:
+    """Whether a dict is a JSON Schema rather than an example response pasted in its place."""
+    if not isinstance(value, dict) or not value:
+        return False
+    kind = value.get("type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    if kind is not None and all(isinstance(k, str) and k in _JSON_TYPES for k in kinds):
+        return set(value) <= _SCHEMA_KEYS or "properties" in value or "items" in value
+    return isinstance(value.get("properties"), dict) and set(value) <= _SCHEMA_KEYS
+
+
+def _context(container: str | None, fallback: str | None) -> str | None:
+    if container:
+        noun = singular(snake(container).split("_")[-1])
+        if noun and noun not in GENERIC_CONTAINERS:
+            return noun
+    return fallback
+
+
+def _leaf(path: str, name: str, ptype: ParamType, desc: str, container: str | None,
+          subject: str | None, source: FieldSource) -> ResponseField:
+    # model_construct: every value here is already typed; validation would cost seconds at 45k APIs.
+    return ResponseField.model_construct(
+        path=path, name=name, type=ptype, description=desc[:200],
+        concept=concept_of(name, _context(container, subject)), source=source,
+        inferred=source is FieldSource.INFERRED,
+    )
+
+
+def _walk_schema(node: Any, path: str, name: str, container: str | None, subject: str | None,
+                 depth: int) -> Iterator[ResponseField]:
+    if not isinstance(node, dict) or depth > MAX_DEPTH:
+        return
+    kind = schema_type(node.get("type"))
+    props = node.get("properties")
+    if isinstance(props, dict) and props:
+        for key in props:
+            child_path = f"{path}.{key}" if path else str(key)
+            yield from _walk_schema(props[key], child_path, str(key), name or container, subject, depth + 1)
+        return
+    items = node.get("items")
+    if kind is ParamType.ARRAY and isinstance(items, dict) and (items.get("properties") or items.get("items")):
+        yield from _walk_schema(items, f"{path}[]", name, container, subject, depth + 1)
+        return
+    if path:
+        desc = node.get("description") or node.get("title") or ""
+        yield _leaf(path, name, kind, str(desc), container, subject, FieldSource.SCHEMA)
+
+
+def _walk_example(value: Any, path: str, name: str, container: str | None, subject: str | None,
+                  depth: int) -> Iterator[ResponseField]:
+    if depth > MAX_DEPTH:
+        return
+    if isinstance(value, dict) and value:
+        for key in value:
+            child_path = f"{path}.{key}" if path else str(key)
+            yield from _walk_example(value[key], child_path, str(key), name or container, subject, depth + 1)
+        return
+    if isinstance(value, list) and value and isinstance(value[0], (dict, list)):
+        yield from _walk_example(value[0], f"{path}[]", name, container, subject, depth + 1)
+        return
+    if path:
+        yield _leaf(path, name, value_type(value), "", container, subject, FieldSource.EXAMPLE)
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, str) and value.strip()[:1] in ("{", "["):
+        try:
+            return json.loads(value)
+        except json.JSONDecodeError:
+            return None
+    return value
+
+
+def _infer(api: RawApi, params: list[Parameter], subject: str | None) -> Iterator[ResponseField]:
+    name_tokens = snake(api.name).split("_")
+    listy = any(t in _LIST_WORDS for t in name_tokens) or (name_tokens[-1:] != [singular(name_tokens[-1])])
+    prefix = "results[]." if listy else ""
+    if subject:
+        yield _leaf(f"{prefix}{subject}_id", f"{subject}_id", ParamType.STRING,
+                    f"id of the {subject}", None, subject, FieldSource.INFERRED)
+        yield _leaf(f"{prefix}name", "name", ParamType.STRING, f"name of the {subject}", None, subject,
+                    FieldSource.INFERRED)
+    for param in params:
+        if param.required and param.concept.endswith("_id") and param.concept != f"{subject}_id":
+            yield _leaf(f"{prefix}{param.name}", param.name, param.type, "echo of the requested id",
+                        None, subject, FieldSource.INFERRED)
+    words = set(re.findall(r"[a-z]+", f"{api.description or ''} {api.name}".lower()))
+    for word in sorted(words & set(_MENTIONS)):
+        field, ptype = _MENTIONS[word]
+        yield _leaf(f"{prefix}{field}", field, ptype, f"{field} mentioned in the description", None,
+                    subject, FieldSource.INFERRED)
+
+
+def response_fields(api: RawApi, params: list[Parameter]) -> list[ResponseField]:
+    """The endpoint's output leaves, deduplicated by path, at most `MAX_FIELDS`."""
+    subject = subject_noun(api.name, api.url or "")
+    schema = _decode(api.schema_)
+    fields: list[ResponseField] = []
+    if is_json_schema(schema):
+        fields = list(_walk_schema(schema, "", "", None, subject, 0))
+    if not fields:
+        example = _decode(api.example_response)
+        if example in (None, {}, [], "") and isinstance(schema, (dict, list)) and not is_json_schema(schema):
+            example = schema
+        fields = list(_walk_example(example, "", "", None, subject, 0))
+        if isinstance(example, list) and example and not isinstance(example[0], (dict, list)):
+            fields = []
+    if not fields:
+        fields = list(_infer(api, params, subject))
+    unique = {f.path: f for f in reversed(fields)}
+    ordered = [unique[p] for p in dict.fromkeys(f.path for f in fields)]
+    return ordered[:MAX_FIELDS]

@@ -1,0 +1,27 @@
+"""Shared test helpers: where the real ToolBench data and the seed corpus are."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SEED_DATA = REPO / "seed_data"
+
+
+def shared_dir() -> Path:
+    """`../shared` beside the checkout (CI lays it there too), or `DATAGEN_SHARED`."""
+    return Path(os.environ.get("DATAGEN_SHARED", REPO.parent / "shared"))
+
+
+@pytest.fixture(scope="session")
+def toolbench_tools() -> Path:
+    """The 600 real ToolBench tools; a missing copy fails in CI and skips elsewhere."""
+    path = shared_dir() / "toolbench" / "tools"
+    if not path.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"real ToolBench data missing at {path}")
+        pytest.skip(f"real ToolBench data not found at {path} (set DATAGEN_SHARED)")
+    return path
