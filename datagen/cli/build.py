@@ -55,5 +55,5 @@ def build(obj: object, data: Path, artifacts: Path, skip_invalid: bool) -> None:
     driver = obj.driver()
     with progress_bar(console, obj.quiet) as advance:
         manifest = run_build(driver, obj.database, data, artifacts, skip_invalid=skip_invalid, progress=advance)
-    _summary(manifest, Console(quiet=obj.quiet))
+    _summary(manifest, Console())
     click.echo(f"wrote {artifacts / 'registry.json'} and {artifacts / 'build_manifest.json'}")

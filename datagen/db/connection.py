@@ -20,7 +20,9 @@ from datagen.errors import Neo4jUnavailable
 
 log = logging.getLogger(__name__)
 
-_HINT = "start it with 'docker compose up -d' or 'datagen neo4j start', or unset NEO4J_URI to use the managed local server"
+_HINT = (
+    "start it with 'docker compose up -d' or 'datagen neo4j start', or unset NEO4J_URI to use the managed local server"
+)
 
 
 def open_driver(
@@ -68,9 +70,7 @@ def _connect(uri: str, auth: tuple[str, str] | None, hint: str, auth_hint: str) 
         driver.verify_connectivity()
     except AuthError as exc:
         driver.close()
-        raise Neo4jUnavailable(
-            f"Neo4j at {uri} rejected the credentials ({_reason(exc)}): {auth_hint}"
-        ) from exc
+        raise Neo4jUnavailable(f"Neo4j at {uri} rejected the credentials ({_reason(exc)}): {auth_hint}") from exc
     except (DriverError, Neo4jError, OSError) as exc:
         driver.close()
         raise Neo4jUnavailable(f"cannot reach Neo4j at {uri} ({_reason(exc)}): {hint}") from exc

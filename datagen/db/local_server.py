@@ -22,14 +22,14 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, DriverError, Neo4jError
 
 from datagen.config import NEO4J_VERSION
-from datagen.db.neo4j_jars import find_java, install_jars
+from datagen.db.neo4j_setup import JVM_FLAGS, find_java, install_jars, render_conf, set_initial_password, write_secret
 from datagen.errors import LocalServerError
 
 log = logging.getLogger(__name__)
@@ -37,17 +37,6 @@ log = logging.getLogger(__name__)
 Announce = Callable[[str], None]
 USER = "neo4j"
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
-ADMIN_ENTRY_POINT = "org.neo4j.server.startup.Neo4jAdminCommand"
-# Same flags the official launcher adds; kept in neo4j.conf too so `neo4j console` would agree.
-JVM_FLAGS = (
-    "-XX:+UseG1GC",
-    "-Dio.netty.tryReflectionSetAccessible=true",
-    "--add-opens=java.base/java.nio=ALL-UNNAMED",
-    "--add-opens=java.base/java.io=ALL-UNNAMED",
-    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-    "--enable-native-access=ALL-UNNAMED",
-    "-Dlog4j2.disable.jmx=true",
-)
 HEAP = ("-Xms512m", "-Xmx1g")
 
 
@@ -92,25 +81,6 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def render_conf(bolt_port: int, http_port: int) -> str:
-    """neo4j.conf for a loopback-only server with auth on (strict validation: no stray keys)."""
-    lines = [
-        "server.default_listen_address=127.0.0.1",
-        f"server.bolt.listen_address=127.0.0.1:{bolt_port}",
-        f"server.bolt.advertised_address=127.0.0.1:{bolt_port}",
-        f"server.http.listen_address=127.0.0.1:{http_port}",
-        f"server.http.advertised_address=127.0.0.1:{http_port}",
-        "server.https.enabled=false",
-        "dbms.security.auth_enabled=true",
-        "dbms.usage_report.enabled=false",
-        "server.memory.heap.initial_size=512m",
-        "server.memory.heap.max_size=1g",
-        "server.memory.pagecache.size=256m",
-        *(f"server.jvm.additional={flag}" for flag in JVM_FLAGS),
-    ]
-    return "\n".join(lines) + "\n"
-
-
 def pid_is_server(pid: int, home: Path) -> bool:
     """True if `pid` is a live (not zombie) Neo4j server for `home`, not a reused pid."""
     try:
@@ -128,14 +98,6 @@ def pid_is_server(pid: int, home: Path) -> bool:
     return ENTRY_POINT in args and f"--home-dir={home}" in args
 
 
-def write_secret(path: Path, value: str) -> None:
-    """Write `value` to `path` readable by the owner only (0600 whatever the umask)."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w") as fh:
-        os.fchmod(fh.fileno(), 0o600)
-        fh.write(value + "\n")
-
-
 class LocalServer:
     """One managed Neo4j installation under `home`; every method is safe to call repeatedly."""
 
@@ -149,10 +111,11 @@ class LocalServer:
         self.data_dir = self.home / "data"
 
     def installed(self) -> bool:
+        """True once `lib/` holds the jars (a failed download never leaves a partial `lib/`)."""
         return self.lib.is_dir() and any(self.lib.glob("*.jar"))
 
     def install(self, announce: Announce | None = None) -> None:
-        """Download the server jars into `lib/` unless they are there (see `neo4j_jars`)."""
+        """Download the server jars into `lib/` unless they are there (see `neo4j_setup`)."""
         if not self.installed():
             install_jars(self.home, self.lib, announce or _silent)
 
@@ -208,19 +171,25 @@ class LocalServer:
         """SIGTERM the server (SIGKILL after `timeout`); return whether one was running."""
         with self._lock():
             info = self.running()
-            self.state_file.unlink(missing_ok=True)
             if info is None:
                 return False
             self._terminate(info.pid, timeout)
+            self.state_file.unlink(missing_ok=True)
             return True
 
     def status(self) -> ServerStatus:
+        """Installed? running? and where everything is; cheap (no Bolt round trip)."""
         info = self.running()
         return ServerStatus(
-            installed=self.installed(), running=info is not None,
-            pid=info.pid if info else None, uri=info.uri if info else None,
-            browser_url=info.browser_url if info else None, user=USER,
-            password_file=self.password_file, data_dir=self.data_dir, log_path=self.log_path,
+            installed=self.installed(),
+            running=info is not None,
+            pid=info.pid if info else None,
+            uri=info.uri if info else None,
+            browser_url=info.browser_url if info else None,
+            user=USER,
+            password_file=self.password_file,
+            data_dir=self.data_dir,
+            log_path=self.log_path,
         )
 
     @contextmanager
@@ -243,32 +212,37 @@ class LocalServer:
             return
         if not self.password_file.is_file():
             write_secret(self.password_file, secrets.token_urlsafe(24))
-        _, password = self.credentials()
-        cmd = [str(java), "-Xmx256m", "-cp", f"{self.lib}/*", ADMIN_ENTRY_POINT,
-               "dbms", "set-initial-password", password]
-        env = {**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(self.conf.parent)}
-        out = subprocess.run(cmd, capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL)
-        if out.returncode != 0:
-            tail = " | ".join((out.stdout + out.stderr).replace(password, "***").strip().splitlines()[-3:])
-            raise LocalServerError(f"setting the initial Neo4j password failed: {tail}")
+        set_initial_password(java, self.home, self.credentials()[1])
 
     def _launch(self, java: Path, bolt: int, http: int) -> ServerInfo:
         """Start the JVM detached (new session, reparented to init) and record it in state.json."""
         h = self.home
-        cmd = [str(java), "-cp", f"{h}/plugins/*:{h}/conf/*:{h}/lib/*", *JVM_FLAGS, "-Dfile.encoding=UTF-8",
-               *HEAP, ENTRY_POINT, f"--home-dir={h}", f"--config-dir={h}/conf", "--console-mode"]
+        classpath = f"{h}/plugins/*:{h}/conf/*:{h}/lib/*"
+        cmd = [str(java), "-cp", classpath, *JVM_FLAGS, "-Dfile.encoding=UTF-8", *HEAP, ENTRY_POINT]
+        cmd += [f"--home-dir={h}", f"--config-dir={h}/conf", "--console-mode"]
         self.log_path.parent.mkdir(exist_ok=True)
         # `sh` backgrounds the JVM and exits at once, so the server is nobody's child: no zombie
         # and no "subprocess still running" warning when this process exits or is a test runner.
         script = 'exec 0</dev/null; "$@" >"$LOG" 2>&1 & echo $!'
         env = {**os.environ, "LOG": str(self.log_path), "NEO4J_HOME": str(h)}
-        out = subprocess.run(["/bin/sh", "-c", script, "sh", *cmd], capture_output=True, text=True,
-                             env=env, cwd=h, start_new_session=True, check=False)
+        out = subprocess.run(
+            ["/bin/sh", "-c", script, "sh", *cmd],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=h,
+            start_new_session=True,
+            check=False,
+        )
         if out.returncode != 0 or not out.stdout.strip().isdigit():
             raise LocalServerError(f"could not launch Java for Neo4j: {out.stderr.strip()}")
-        info = ServerInfo(pid=int(out.stdout.strip()), bolt_port=bolt, http_port=http,
-                          uri=f"bolt://127.0.0.1:{bolt}",
-                          started_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        info = ServerInfo(
+            pid=int(out.stdout.strip()),
+            bolt_port=bolt,
+            http_port=http,
+            uri=f"bolt://127.0.0.1:{bolt}",
+            started_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        )
         self.state_file.write_text(json.dumps(asdict(info), indent=2) + "\n", encoding="utf-8")
         log.info("launched Neo4j pid %s, bolt %s, log %s", info.pid, info.uri, self.log_path)
         return info
@@ -298,6 +272,7 @@ class LocalServer:
         )
 
     def _terminate(self, pid: int, timeout: float) -> None:
+        """SIGTERM (Neo4j then checkpoints and exits cleanly), SIGKILL only if that hangs."""
         for sig, wait in ((signal.SIGTERM, timeout), (signal.SIGKILL, 10.0)):
             if not pid_is_server(pid, self.home):
                 return

@@ -1,8 +1,9 @@
-"""Find Java 17 and download the Neo4j server jars from Maven Central (for `local_server`).
+"""Prepare a home for the managed local Neo4j: Java 17, the jars, `neo4j.conf`, the password.
 
 Why Maven: Neo4j publishes no 5.x tarball on Maven Central, but `org.neo4j:neo4j` and its runtime
 dependencies are the whole Community server, and `mvn` already knows how to fetch and cache them.
 Why Java 17 exactly: Neo4j 5.26 does not start on Java 25, and a newer JDK is often the default.
+The process lifecycle (start, stop, state) is in `local_server`.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from datagen.errors import LocalServerError
 log = logging.getLogger(__name__)
 
 JAVA17_DEFAULT = Path("/usr/lib/jvm/java-17-openjdk-amd64")
+ADMIN_ENTRY_POINT = "org.neo4j.server.startup.Neo4jAdminCommand"
 DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies"
 POM = """<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
  <groupId>local.datagen</groupId><artifactId>neo4j-jars</artifactId><version>1</version>
@@ -29,6 +31,16 @@ POM = """<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0<
   <groupId>org.neo4j</groupId><artifactId>neo4j</artifactId><version>{version}</version>
  </dependency></dependencies></project>
 """
+# The flags Neo4j's own launcher adds; written to neo4j.conf too, so `neo4j console` would agree.
+JVM_FLAGS = (
+    "-XX:+UseG1GC",
+    "-Dio.netty.tryReflectionSetAccessible=true",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "--enable-native-access=ALL-UNNAMED",
+    "-Dlog4j2.disable.jmx=true",
+)
 
 
 def find_java() -> Path:
@@ -59,7 +71,7 @@ def find_java() -> Path:
 def java_major(java: Path) -> int | None:
     """Major version of a `java` binary, from `java -version` (None if it does not run)."""
     try:
-        out = subprocess.run([str(java), "-version"], capture_output=True, text=True, timeout=30)
+        out = subprocess.run([str(java), "-version"], capture_output=True, text=True, timeout=30, check=False)
     except (OSError, subprocess.TimeoutExpired):
         return None
     match = re.search(r'version "(?:1\.)?(\d+)', out.stderr + out.stdout)
@@ -84,8 +96,7 @@ def install_jars(home: Path, lib: Path, announce: Callable[[str], None]) -> None
     pom.write_text(POM.format(version=NEO4J_VERSION), encoding="utf-8")
     tmp = Path(tempfile.mkdtemp(prefix=".lib-", dir=home))
     tmp.chmod(0o755)
-    cmd = [mvn, "-B", "-q", "-f", str(pom), DEPENDENCY_PLUGIN, "-DincludeScope=runtime",
-           f"-DoutputDirectory={tmp}"]
+    cmd = [mvn, "-B", "-q", "-f", str(pom), DEPENDENCY_PLUGIN, "-DincludeScope=runtime", f"-DoutputDirectory={tmp}"]
     env = {**os.environ, "JAVA_HOME": str(java.resolve().parents[1])}
     try:
         out = subprocess.run(cmd, capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, check=False)
@@ -100,3 +111,41 @@ def install_jars(home: Path, lib: Path, announce: Callable[[str], None]) -> None
         log.info("installed %d jars into %s", len(list(lib.glob("*.jar"))), lib)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def render_conf(bolt_port: int, http_port: int) -> str:
+    """neo4j.conf for a loopback-only server with auth on (strict validation: no stray keys)."""
+    lines = [
+        "server.default_listen_address=127.0.0.1",
+        f"server.bolt.listen_address=127.0.0.1:{bolt_port}",
+        f"server.bolt.advertised_address=127.0.0.1:{bolt_port}",
+        f"server.http.listen_address=127.0.0.1:{http_port}",
+        f"server.http.advertised_address=127.0.0.1:{http_port}",
+        "server.https.enabled=false",
+        "dbms.security.auth_enabled=true",
+        "dbms.usage_report.enabled=false",
+        "server.memory.heap.initial_size=512m",
+        "server.memory.heap.max_size=1g",
+        "server.memory.pagecache.size=256m",
+        *(f"server.jvm.additional={flag}" for flag in JVM_FLAGS),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def write_secret(path: Path, value: str) -> None:
+    """Write `value` to `path` readable by the owner only (0600 whatever the umask)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        os.fchmod(fh.fileno(), 0o600)
+        fh.write(value + "\n")
+
+
+def set_initial_password(java: Path, home: Path, password: str) -> None:
+    """Give user `neo4j` this password; only has an effect before the first server start."""
+    cmd = [str(java), "-Xmx256m", "-cp", f"{home / 'lib'}/*", ADMIN_ENTRY_POINT]
+    cmd += ["dbms", "set-initial-password", password]
+    env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, check=False)
+    if out.returncode != 0:
+        tail = " | ".join((out.stdout + out.stderr).replace(password, "***").strip().splitlines()[-3:])
+        raise LocalServerError(f"setting the initial Neo4j password failed: {tail}")

@@ -25,7 +25,7 @@ from datagen.registry.models import Registry
 log = logging.getLogger(__name__)
 
 BATCH = 5000
-CAN_FILL_PER_FIELD = 8
+CAN_FILL_PER_FIELD = 6
 FEEDS_PER_ENDPOINT = 12
 
 Progress = Callable[[str, int, int], None]
@@ -81,7 +81,8 @@ def write_graph(driver: Driver, database: str, registry: Registry,
         ("stale", lambda: (_auto_commit(driver, database, "graph/delete_stale_edges", build_id=bid),
                            _auto_commit(driver, database, "graph/delete_stale_nodes", build_id=bid))[-1]),
         ("derived_reset", lambda: _auto_commit(driver, database, "graph/delete_derived_edges")),
-        ("can_fill", lambda: _auto_commit(driver, database, "graph/compute_can_fill", per_field=CAN_FILL_PER_FIELD, build_id=bid)),
+        ("can_fill_same_tool", lambda: _auto_commit(driver, database, "graph/compute_can_fill_same_tool", per_field=CAN_FILL_PER_FIELD, build_id=bid)),
+        ("can_fill_cross_tool", lambda: _auto_commit(driver, database, "graph/compute_can_fill_cross_tool", per_field=CAN_FILL_PER_FIELD, build_id=bid)),
         ("feeds", lambda: _auto_commit(driver, database, "graph/project_feeds", per_endpoint=FEEDS_PER_ENDPOINT, build_id=bid)),
         ("flags", lambda: _auto_commit(driver, database, "graph/mark_fillable")),
     ]

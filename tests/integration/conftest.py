@@ -28,6 +28,7 @@ from datagen.errors import DatagenError
 _HERE = Path(__file__).resolve().parent
 DOCKER_IMAGE = "neo4j:5.26-community"
 _CONTAINER_PASSWORD = "datagen-test-pass"
+_CLI_ENV: dict[str, str] = {}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -47,7 +48,7 @@ def _docker_answers() -> bool:
             return bool(client.ping())
         finally:
             client.close()
-    except Exception:  # no docker-py, no socket, no engine: all mean "no Docker"
+    except Exception:  # noqa: BLE001 - no docker-py, no socket, no engine: all mean "no Docker"
         return False
 
 
@@ -57,6 +58,8 @@ def _container_driver() -> Iterator[Driver]:
     except ImportError:
         from testcontainers.neo4j import Neo4jContainer  # type: ignore[import-untyped,unused-ignore]
     box = Neo4jContainer(DOCKER_IMAGE, password=_CONTAINER_PASSWORD).start()
+    _CLI_ENV.update({"NEO4J_URI": box.get_connection_url(), "NEO4J_USER": box.username,
+                     "NEO4J_PASSWORD": box.password})
     driver = GraphDatabase.driver(box.get_connection_url(), auth=(box.username, box.password))
     try:
         driver.verify_connectivity()
@@ -79,8 +82,7 @@ def neo4j_driver() -> Iterator[Driver]:
         driver = open_driver(settings, autostart=True)
     except DatagenError as exc:
         pytest.fail(
-            f"no Neo4j {NEO4J_VERSION} for integration tests: {exc} "
-            "(deselect them with -m 'not integration')",
+            f"no Neo4j {NEO4J_VERSION} for integration tests: {exc} (deselect them with -m 'not integration')",
             pytrace=False,
         )
     try:
@@ -104,3 +106,12 @@ def clean_db(neo4j_driver: Driver, neo4j_database: str) -> Driver:
     with neo4j_driver.session(database=neo4j_database) as session:
         session.run(query.text, query.params()).consume()
     return neo4j_driver
+
+
+@pytest.fixture(scope="session")
+def cli_env(neo4j_driver: Driver) -> dict[str, str]:
+    """Environment for `CliRunner` so CLI commands reach the same server as `neo4j_driver`.
+
+    Empty when the server is `NEO4J_URI` (inherited) or the managed local one (found by its state file).
+    """
+    return dict(_CLI_ENV)

@@ -17,17 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from datagen.db import neo4j_jars
-from datagen.db.local_server import (
-    ENTRY_POINT,
-    JVM_FLAGS,
-    LocalServer,
-    ServerInfo,
-    free_port,
-    pid_is_server,
-    render_conf,
-    write_secret,
-)
+from datagen.db import neo4j_setup
+from datagen.db.local_server import ENTRY_POINT, LocalServer, ServerInfo, free_port, pid_is_server
+from datagen.db.neo4j_setup import JVM_FLAGS, render_conf, write_secret
 from datagen.errors import LocalServerError
 
 
@@ -39,7 +31,7 @@ def _script(path: Path, body: str) -> Path:
 
 
 def _fake_java_home(root: Path, major: int) -> Path:
-    _script(root / "bin" / "java", f'echo \'openjdk version "{major}.0.1" 2025-01-01\' >&2')
+    _script(root / "bin" / "java", f"echo 'openjdk version \"{major}.0.1\" 2025-01-01' >&2")
     return root
 
 
@@ -105,7 +97,9 @@ def test_reused_pid_of_another_program_is_not_the_server(tmp_path: Path) -> None
     assert not server.state_file.exists()
 
 
-def test_server_of_another_home_is_not_ours(fake_server: tuple[LocalServer, subprocess.Popen[bytes]], tmp_path: Path) -> None:
+def test_server_of_another_home_is_not_ours(
+    fake_server: tuple[LocalServer, subprocess.Popen[bytes]], tmp_path: Path
+) -> None:
     server, proc = fake_server
     assert pid_is_server(proc.pid, server.home)
     assert not pid_is_server(proc.pid, tmp_path / "other")
@@ -144,19 +138,19 @@ def test_find_java_skips_java_25(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.delenv("DATAGEN_JAVA_HOME", raising=False)
     monkeypatch.setenv("JAVA_HOME", str(java25))
     monkeypatch.setenv("PATH", str(java25 / "bin"))
-    monkeypatch.setattr(neo4j_jars, "JAVA17_DEFAULT", java17)
-    assert neo4j_jars.find_java() == java17 / "bin" / "java"
-    monkeypatch.setattr(neo4j_jars, "JAVA17_DEFAULT", tmp_path / "nowhere")
+    monkeypatch.setattr(neo4j_setup, "JAVA17_DEFAULT", java17)
+    assert neo4j_setup.find_java() == java17 / "bin" / "java"
+    monkeypatch.setattr(neo4j_setup, "JAVA17_DEFAULT", tmp_path / "nowhere")
     with pytest.raises(LocalServerError, match="Java 17 not found"):
-        neo4j_jars.find_java()
+        neo4j_setup.find_java()
 
 
 def test_datagen_java_home_wins_and_is_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DATAGEN_JAVA_HOME", str(_fake_java_home(tmp_path / "jdk", 17)))
-    assert neo4j_jars.find_java() == tmp_path / "jdk" / "bin" / "java"
+    assert neo4j_setup.find_java() == tmp_path / "jdk" / "bin" / "java"
     monkeypatch.setenv("DATAGEN_JAVA_HOME", str(tmp_path / "empty"))
     with pytest.raises(LocalServerError, match="DATAGEN_JAVA_HOME"):
-        neo4j_jars.find_java()
+        neo4j_setup.find_java()
 
 
 def test_install_without_mvn_says_how_to_fix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -182,8 +176,12 @@ def _fake_mvn(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str) -> Non
 
 
 def test_failed_download_leaves_no_half_lib(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _fake_mvn(tmp_path, monkeypatch, 'for a; do case $a in -DoutputDirectory=*) touch "${a#*=}/half.jar";; esac; done\n'
-              'echo "[ERROR] Could not resolve dependencies"; exit 1')
+    _fake_mvn(
+        tmp_path,
+        monkeypatch,
+        'for a; do case $a in -DoutputDirectory=*) touch "${a#*=}/half.jar";; esac; done\n'
+        'echo "[ERROR] Could not resolve dependencies"; exit 1',
+    )
     server = LocalServer(tmp_path / "home")
     with pytest.raises(LocalServerError, match="Could not resolve"):
         server.install()
@@ -192,7 +190,9 @@ def test_failed_download_leaves_no_half_lib(tmp_path: Path, monkeypatch: pytest.
 
 
 def test_download_lands_in_lib(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _fake_mvn(tmp_path, monkeypatch, 'for a; do case $a in -DoutputDirectory=*) touch "${a#*=}/neo4j-5.jar";; esac; done')
+    _fake_mvn(
+        tmp_path, monkeypatch, 'for a; do case $a in -DoutputDirectory=*) touch "${a#*=}/neo4j-5.jar";; esac; done'
+    )
     server = LocalServer(tmp_path / "home")
     messages: list[str] = []
     server.install(messages.append)
