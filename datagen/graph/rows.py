@@ -70,10 +70,10 @@ def _param_rows(e: Endpoint) -> list[Row]:
                 "default_json": None if p.default is None else json.dumps(p.default, ensure_ascii=False),
                 "enum": p.enum, "concept": p.concept, "control": p.control,
                 "linkable": not p.control and _linkable(p.concept),
-                "endpoint_id": e.id, "tool_id": e.tool_id, "rk": e.rk ^ hash_path(p.name),
+                "endpoint_id": e.id, "tool_id": e.tool_id, "rk": e.rk ^ hash_path(p.name), "pos": pos,
             },
         }
-        for p in e.parameters
+        for pos, p in enumerate(e.parameters)
     ]
 
 
@@ -91,11 +91,11 @@ def field_rows(registry: Registry) -> list[Row]:
                 "description": f.description, "concept": f.concept, "source": f.source.value,
                 "inferred": f.inferred, "confidence": CONFIDENCE[f.source],
                 "linkable": _linkable(f.concept), "endpoint_id": e.id, "tool_id": e.tool_id,
-                "rk": e.rk ^ hash_path(f.path),
+                "rk": e.rk ^ hash_path(f.path), "pos": pos,
             },
         }
         for e in registry.endpoints()
-        for f in e.response_fields
+        for pos, f in enumerate(e.response_fields)
     ]
 
 

@@ -57,7 +57,7 @@ def _container_driver() -> Iterator[Driver]:
         from testcontainers.community.neo4j import Neo4jContainer  # type: ignore[import-not-found,import-untyped,unused-ignore]
     except ImportError:
         from testcontainers.neo4j import Neo4jContainer  # type: ignore[import-untyped,unused-ignore]
-    box = Neo4jContainer(DOCKER_IMAGE, password=_CONTAINER_PASSWORD).start()
+    box = Neo4jContainer(DOCKER_IMAGE, username="neo4j", password=_CONTAINER_PASSWORD).start()
     _CLI_ENV.update({"NEO4J_URI": box.get_connection_url(), "NEO4J_USER": box.username,
                      "NEO4J_PASSWORD": box.password})
     driver = GraphDatabase.driver(box.get_connection_url(), auth=(box.username, box.password))
