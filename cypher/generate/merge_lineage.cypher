@@ -1,0 +1,7 @@
+// Lineage of grounded arguments: (:ToolCall)-[:GROUNDED_FROM {param, field}]->(:ToolCall) from the
+// call that used a value to the earlier call whose output supplied it.
+// Params: $rows (list of {call_id, source_call_id, param, field}).
+UNWIND $rows AS row
+MATCH (t:ToolCall {id: row.call_id}), (s:ToolCall {id: row.source_call_id})
+MERGE (t)-[g:GROUNDED_FROM {param: row.param}]->(s)
+SET g.field = row.field

@@ -1,0 +1,16 @@
+// The registry view of some endpoints, read back from the graph for the generator: the endpoint,
+// its tool and category, its parameters and response fields in their original order.
+// Params: $ids (list of endpoint ids).
+UNWIND $ids AS id
+MATCH (t:Tool)-[:HAS_ENDPOINT]->(e:Endpoint {id: id})
+CALL (e) {
+  OPTIONAL MATCH (e)-[:HAS_PARAM]->(p:Parameter)
+  WITH p ORDER BY p.pos
+  RETURN collect(p {.*}) AS params
+}
+CALL (e) {
+  OPTIONAL MATCH (e)-[:RETURNS]->(f:ResponseField)
+  WITH f ORDER BY f.pos
+  RETURN collect(f {.*}) AS fields
+}
+RETURN e {.*} AS endpoint, t.name AS tool_name, params, fields

@@ -1,0 +1,67 @@
+// multi_tool: for each conversation index, $starts candidate chains of 2-5 endpoints that follow
+// FEEDS edges across at least two distinct tools (often two categories). Seeded ordering without
+// rand(): every choice is ordered by a hash of ($seed, conversation index, hop, node rank key)
+// computed here. Each hop prefers an endpoint of a tool not visited yet, then an edge that fills a
+// required input; no endpoint is revisited. Target length 2 + (hash % 4); chains that stay inside
+// one tool are dropped here, shorter walks come back and the caller discards those under 2 steps.
+// Params: $seed, $indices (list of conversation indices), $starts (candidates per index).
+UNWIND $indices AS idx
+CALL (idx) {
+  MATCH (s:Endpoint)
+  WHERE s.out_feeds > 0
+  WITH s, (s.rk * 48271 + $seed * 69621 + idx * 40503 + 13) % 2147483647 AS a
+  WITH s, ((a * a) % 2147483647 * 16807 + a + $seed) % 2147483647 AS h
+  RETURN s, h
+  ORDER BY h, s.id
+  LIMIT $starts
+}
+WITH idx, s, h, 2 + h % 4 AS target
+CALL (idx, s) {
+  OPTIONAL MATCH (s)-[r:FEEDS]->(n:Endpoint)
+  WITH n, r, (n.rk * 48271 + $seed * 69621 + idx * 40503 + 101) % 2147483647 AS a
+  RETURN n AS n1, r AS r1
+  ORDER BY CASE WHEN n IS NULL THEN 1 ELSE 0 END, CASE WHEN n.tool_id IN [s.tool_id] THEN 1 ELSE 0 END,
+           CASE WHEN r.required_filled > 0 THEN 0 ELSE 1 END,
+           ((a * a) % 2147483647 * 16807 + a) % 2147483647, n.id
+  LIMIT 1
+}
+CALL (idx, s, n1) {
+  OPTIONAL MATCH (n1)-[r:FEEDS]->(n:Endpoint)
+  WHERE n <> s
+  WITH n, r, (n.rk * 48271 + $seed * 69621 + idx * 40503 + 202) % 2147483647 AS a
+  RETURN n AS n2, r AS r2
+  ORDER BY CASE WHEN n IS NULL THEN 1 ELSE 0 END, CASE WHEN n.tool_id IN [s.tool_id, n1.tool_id] THEN 1 ELSE 0 END,
+           CASE WHEN r.required_filled > 0 THEN 0 ELSE 1 END,
+           ((a * a) % 2147483647 * 16807 + a) % 2147483647, n.id
+  LIMIT 1
+}
+CALL (idx, s, n1, n2) {
+  OPTIONAL MATCH (n2)-[r:FEEDS]->(n:Endpoint)
+  WHERE NOT n IN [s, n1]
+  WITH n, r, (n.rk * 48271 + $seed * 69621 + idx * 40503 + 303) % 2147483647 AS a
+  RETURN n AS n3, r AS r3
+  ORDER BY CASE WHEN n IS NULL THEN 1 ELSE 0 END, CASE WHEN n.tool_id IN [s.tool_id, n1.tool_id, n2.tool_id] THEN 1 ELSE 0 END,
+           CASE WHEN r.required_filled > 0 THEN 0 ELSE 1 END,
+           ((a * a) % 2147483647 * 16807 + a) % 2147483647, n.id
+  LIMIT 1
+}
+CALL (idx, s, n1, n2, n3) {
+  OPTIONAL MATCH (n3)-[r:FEEDS]->(n:Endpoint)
+  WHERE NOT n IN [s, n1, n2]
+  WITH n, r, (n.rk * 48271 + $seed * 69621 + idx * 40503 + 404) % 2147483647 AS a
+  RETURN n AS n4, r AS r4
+  ORDER BY CASE WHEN n IS NULL THEN 1 ELSE 0 END, CASE WHEN n.tool_id IN [s.tool_id, n1.tool_id, n2.tool_id, n3.tool_id] THEN 1 ELSE 0 END,
+           CASE WHEN r.required_filled > 0 THEN 0 ELSE 1 END,
+           ((a * a) % 2147483647 * 16807 + a) % 2147483647, n.id
+  LIMIT 1
+}
+WITH idx, h, target,
+     [x IN [s, n1, n2, n3, n4] WHERE x IS NOT NULL] AS nodes,
+     [x IN [r1, r2, r3, r4] WHERE x IS NOT NULL] AS rels
+WITH idx, h, nodes[0..target] AS nodes, rels[0..target - 1] AS rels
+WHERE size(reduce(ts = [], n IN nodes | CASE WHEN n.tool_id IN ts THEN ts ELSE ts + n.tool_id END)) >= 2
+RETURN idx, h AS rank,
+       [n IN nodes | n.id] AS chain,
+       [[]] + [r IN rels | r.via] AS vias,
+       [i IN range(0, size(nodes) - 1) | i] AS groups
+ORDER BY idx, rank

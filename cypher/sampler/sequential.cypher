@@ -1,0 +1,66 @@
+// sequential: for each conversation index, $starts candidate chains of 2-5 endpoints that follow
+// FEEDS edges, mostly inside one tool. Seeded ordering without rand(): every choice is ordered by a
+// hash of ($seed, conversation index, hop, node rank key) computed here, so the same seed and graph
+// give the same rows. A walk prefers edges that fill a required input, then (unless the index's
+// hash allows leaving the tool) same-tool edges; it never revisits an endpoint. Target length
+// 2 + (hash % 4); walks that end early come back shorter and the caller discards them.
+// Params: $seed, $indices (list of conversation indices), $starts (candidates per index).
+UNWIND $indices AS idx
+CALL (idx) {
+  MATCH (s:Endpoint)
+  WHERE s.out_feeds > 0
+  WITH s, (s.rk * 48271 + $seed * 69621 + idx * 40503 + 7) % 2147483647 AS a
+  WITH s, ((a * a) % 2147483647 * 16807 + a + $seed) % 2147483647 AS h
+  RETURN s, h
+  ORDER BY h, s.id
+  LIMIT $starts
+}
+WITH idx, s, h, (h / 4) % 4 = 0 AS may_leave_tool, 2 + h % 4 AS target
+CALL (idx, s, may_leave_tool) {
+  OPTIONAL MATCH (s)-[r:FEEDS]->(n:Endpoint)
+  WITH n, r, (n.rk * 48271 + $seed * 69621 + idx * 40503 + 101) % 2147483647 AS a
+  RETURN n AS n1, r AS r1
+  ORDER BY CASE WHEN n IS NULL THEN 2 WHEN r.required_filled > 0 THEN 0 ELSE 1 END,
+           CASE WHEN r.same_tool OR may_leave_tool THEN 0 ELSE 1 END,
+           ((a * a) % 2147483647 * 16807 + a) % 2147483647, n.id
+  LIMIT 1
+}
+CALL (idx, s, n1, may_leave_tool) {
+  OPTIONAL MATCH (n1)-[r:FEEDS]->(n:Endpoint)
+  WHERE n <> s
+  WITH n, r, (n.rk * 48271 + $seed * 69621 + idx * 40503 + 202) % 2147483647 AS a
+  RETURN n AS n2, r AS r2
+  ORDER BY CASE WHEN n IS NULL THEN 2 WHEN r.required_filled > 0 THEN 0 ELSE 1 END,
+           CASE WHEN r.same_tool OR may_leave_tool THEN 0 ELSE 1 END,
+           ((a * a) % 2147483647 * 16807 + a) % 2147483647, n.id
+  LIMIT 1
+}
+CALL (idx, s, n1, n2, may_leave_tool) {
+  OPTIONAL MATCH (n2)-[r:FEEDS]->(n:Endpoint)
+  WHERE NOT n IN [s, n1]
+  WITH n, r, (n.rk * 48271 + $seed * 69621 + idx * 40503 + 303) % 2147483647 AS a
+  RETURN n AS n3, r AS r3
+  ORDER BY CASE WHEN n IS NULL THEN 2 WHEN r.required_filled > 0 THEN 0 ELSE 1 END,
+           CASE WHEN r.same_tool OR may_leave_tool THEN 0 ELSE 1 END,
+           ((a * a) % 2147483647 * 16807 + a) % 2147483647, n.id
+  LIMIT 1
+}
+CALL (idx, s, n1, n2, n3, may_leave_tool) {
+  OPTIONAL MATCH (n3)-[r:FEEDS]->(n:Endpoint)
+  WHERE NOT n IN [s, n1, n2]
+  WITH n, r, (n.rk * 48271 + $seed * 69621 + idx * 40503 + 404) % 2147483647 AS a
+  RETURN n AS n4, r AS r4
+  ORDER BY CASE WHEN n IS NULL THEN 2 WHEN r.required_filled > 0 THEN 0 ELSE 1 END,
+           CASE WHEN r.same_tool OR may_leave_tool THEN 0 ELSE 1 END,
+           ((a * a) % 2147483647 * 16807 + a) % 2147483647, n.id
+  LIMIT 1
+}
+WITH idx, h, target,
+     [x IN [s, n1, n2, n3, n4] WHERE x IS NOT NULL] AS nodes,
+     [x IN [r1, r2, r3, r4] WHERE x IS NOT NULL] AS rels
+WITH idx, h, nodes[0..target] AS nodes, rels[0..target - 1] AS rels
+RETURN idx, h AS rank,
+       [n IN nodes | n.id] AS chain,
+       [[]] + [r IN rels | r.via] AS vias,
+       [i IN range(0, size(nodes) - 1) | i] AS groups
+ORDER BY idx, rank

@@ -1,0 +1,75 @@
+"""`datagen generate`: grounded multi-turn tool-use conversations from the graph, as JSONL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from datagen.cli.options import neo4j_uri_option, progress_bar
+from datagen.generator.job import GenerateSettings, GenerateSummary, run_generate
+from datagen.generator.types import SamplingMode
+
+DEFAULT_JUDGE_MODEL = "claude-haiku-4-5-20251001"
+
+
+def _bars(title: str, counts: dict[str, int]) -> list[str]:
+    width = max((len(k) for k in counts), default=0)
+    top = max(counts.values(), default=1)
+    lines = [f"[coverage] {title} ({len(counts)}):"]
+    for key, n in counts.items():
+        bar = "█" * max(1, round(30 * n / top))
+        lines.append(f"  {key:<{width}}  {n:>5} {bar}")
+    return lines
+
+
+def coverage_report(summary: GenerateSummary) -> str:
+    """Domain and pattern distribution with bars, and the underrepresented domains."""
+    lines = _bars("Domain distribution", summary.domains)
+    lines += _bars("Pattern distribution", summary.patterns)
+    lines += _bars("Sampling modes", summary.modes)
+    rare = sorted(d for d, n in summary.domains.items() if n == 1)
+    if rare:
+        lines.append(f"[coverage] Underrepresented domains (1 conversation each): {rare}")
+    return "\n".join(lines)
+
+
+@click.command()
+@click.option("--n", "n", type=click.IntRange(min=1), default=50, show_default=True, help="Number of conversations.")
+@click.option("--seed", type=int, default=42, show_default=True, help="Same seed and graph, same bytes out.")
+@click.option("--mode", type=click.Choice([m.value for m in SamplingMode]), default="sequential", show_default=True,
+              help="Sampler mode; mixed draws one per conversation from the seed.")
+@click.option("--output", type=click.Path(path_type=Path), default=Path("output/conversations.jsonl"),
+              show_default=True, help="Output JSONL path.")
+@click.option("--evaluate", is_flag=True, help="Score each conversation with the judge inline (see `datagen evaluate`).")
+@click.option("--judge-model", default=DEFAULT_JUDGE_MODEL, show_default=True, help="Judge model when --evaluate is set.")
+@click.option("--no-corpus-memory", is_flag=True, help="Disable cross-conversation steering (Run A of the diversity experiment).")
+@click.option("--no-write-back", is_flag=True, help="Do not write conversations and lineage back to Neo4j.")
+@click.option("--resume", is_flag=True, help="Continue an interrupted run of the same settings to the same bytes.")
+@click.option("--verbose", is_flag=True, help="Log rejected conversations.")
+@neo4j_uri_option
+@click.pass_obj
+def generate(obj: object, n: int, seed: int, mode: str, output: Path, evaluate: bool, judge_model: str,
+             no_corpus_memory: bool, no_write_back: bool, resume: bool, verbose: bool) -> None:
+    """Generate conversations from the graph built by `datagen build` and print a coverage report."""
+    from datagen.cli.main import Context
+
+    assert isinstance(obj, Context)
+    if evaluate:
+        raise click.UsageError("--evaluate is not available yet: generate, then score with the judge once `datagen evaluate` lands")
+    settings = GenerateSettings(n=n, seed=seed, mode=SamplingMode(mode), output=output,
+                                corpus_memory=not no_corpus_memory, write_back=not no_write_back,
+                                resume=resume, verbose=verbose)
+    driver = obj.driver()
+    from rich.console import Console
+
+    with progress_bar(Console(stderr=True), obj.quiet) as advance:
+        summary = run_generate(driver, obj.database, settings,
+                               progress=lambda done, total: advance("generating conversations", done, total))
+    click.echo(coverage_report(summary))
+    resumed = f" ({summary.resumed} resumed)" if summary.resumed else ""
+    click.echo(f"wrote {summary.records} conversations{resumed} to {summary.output}")
+    if summary.written_back is not None:
+        wb = summary.written_back
+        click.echo(f"Neo4j run {summary.run_id}: {wb['conversations']} conversations, {wb['messages']} messages, "
+                   f"{wb['tool_calls']} tool calls, {wb['lineage']} lineage edges")

@@ -1,0 +1,176 @@
+"""The generate job: sample → plan → generate → validate → JSONL, and write back to Neo4j.
+
+Reads the graph written by `build`. Conversation `i` depends only on the seed, the graph and the
+conversations before it (through corpus memory), never on `--n` or on batching, so a longer run
+extends a shorter one and `--resume` reproduces an uninterrupted run byte for byte. Each batch is
+written back to Neo4j before it is appended to the file: the file never holds a conversation the
+graph lacks, and the idempotent write-back makes replays harmless.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from neo4j import Driver
+from pydantic import BaseModel, Field
+
+from datagen.db.queries import load
+from datagen.errors import GenerationError, GraphError
+from datagen.export.jsonl import JsonlSink
+from datagen.export.record import build_record, dumps
+from datagen.generator.conversation import generate_conversation
+from datagen.generator.types import ConversationState, SamplingMode
+from datagen.generator.validator import validate
+from datagen.generator.writeback import count_run, write_conversations, write_run
+from datagen.planner.embedding import default_embedder
+from datagen.planner.memory import CorpusMemory
+from datagen.planner.planner import Planner
+from datagen.sampler.endpoints import EndpointCache
+from datagen.sampler.sampler import Sampler
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
+
+class GenerateSettings(BaseModel):
+    """The flags of `datagen generate`."""
+
+    n: int = Field(default=50, ge=1)
+    seed: int = 42
+    mode: SamplingMode = SamplingMode.SEQUENTIAL
+    output: Path = Path("output/conversations.jsonl")
+    corpus_memory: bool = True
+    write_back: bool = True
+    resume: bool = False
+    verbose: bool = False
+    batch_size: int = Field(default=100, ge=1)
+    max_attempts: int = Field(default=8, ge=1)
+
+
+class GenerateSummary(BaseModel):
+    """What a run produced, for the coverage report and the tests."""
+
+    run_id: str
+    build_id: str
+    output: Path
+    records: int
+    resumed: int
+    rejected: int
+    domains: dict[str, int]
+    patterns: dict[str, int]
+    modes: dict[str, int]
+    written_back: dict[str, int] | None
+
+
+def run_id_for(settings: GenerateSettings, build_id: str) -> str:
+    """Same settings and graph → same run node (so a resumed run merges into it)."""
+    key = json.dumps([settings.seed, settings.mode.value, settings.corpus_memory, build_id])
+    return "run_" + hashlib.sha256(key.encode()).hexdigest()[:12]
+
+
+def _graph_state(driver: Driver, database: str) -> str:
+    record = driver.execute_query(load("generate/current_build").text, database_=database).records[0]
+    if not record["endpoints"] or not record["feeds"]:
+        raise GraphError("the graph has no endpoints or no FEEDS edges: run `datagen build` first")
+    return str(record["build_id"])
+
+
+class _Generator:
+    """One conversation at a time, with retries on validator rejections."""
+
+    def __init__(self, settings: GenerateSettings, planner: Planner, endpoints: EndpointCache) -> None:
+        self.settings = settings
+        self.planner = planner
+        self.endpoints = endpoints
+        self.rejected = 0
+
+    def one(self, index: int, candidates: list[Any]) -> ConversationState:
+        catalog = self.endpoints.get_many(e for c in candidates for e in c.endpoint_ids)
+        errors: list[str] = []
+        for attempt in range(self.settings.max_attempts):
+            plan = self.planner.plan(index, candidates, catalog, attempt)
+            state = generate_conversation(plan)
+            errors = validate(state, {e.id: e for e in plan.endpoints})
+            if not errors:
+                return state
+            self.rejected += 1
+            message = f"[validator] {plan.conversation_id} attempt {attempt} rejected: {'; '.join(errors[:3])}"
+            if self.settings.verbose:
+                log.warning(message)
+            else:
+                log.debug(message)
+        raise GenerationError(f"conversation index {index}: every attempt failed validation ({errors[:3]})")
+
+
+def run_generate(driver: Driver, database: str, settings: GenerateSettings,
+                 progress: Progress | None = None) -> GenerateSummary:
+    """Generate `settings.n` conversations into `settings.output` (and Neo4j unless disabled)."""
+    build_id = _graph_state(driver, database)
+    run_id = run_id_for(settings, build_id)
+    memory = CorpusMemory(enabled=settings.corpus_memory,
+                          embedder=default_embedder() if settings.corpus_memory else CorpusMemory().embedder)
+    planner = Planner(settings.seed, memory)
+    endpoints = EndpointCache(driver, database)
+    sampler = Sampler(driver, database, settings.seed)
+    sink = JsonlSink(settings.output, {"seed": settings.seed, "mode": settings.mode.value,
+                                       "corpus_memory": settings.corpus_memory, "build_id": build_id})
+    existing = sink.open(settings.resume)
+    if len(existing) > settings.n:
+        sink.close()
+        raise GenerationError(f"{settings.output} already holds {len(existing)} records, more than --n {settings.n}")
+    if settings.write_back:
+        write_run(driver, database, run_id, {
+            "seed": settings.seed, "mode": settings.mode.value, "corpus_memory_enabled": settings.corpus_memory,
+            "build_id": build_id, "output": str(settings.output), "n": settings.n,
+        })
+    counts: dict[str, Counter[str]] = {"domain": Counter(), "pattern_type": Counter(), "sampling_mode": Counter()}
+
+    def account(record: dict[str, Any]) -> None:
+        meta = record["metadata"]
+        for key, counter in counts.items():
+            counter[meta[key]] += 1
+
+    for record in existing:
+        planner.observe(record["metadata"]["endpoint_ids"], endpoints.get_many(record["metadata"]["endpoint_ids"]))
+        account(record)
+    if existing and settings.write_back:
+        for start in range(0, len(existing), settings.batch_size):
+            write_conversations(driver, database, run_id, existing[start:start + settings.batch_size])
+    generator = _Generator(settings, planner, endpoints)
+    done = len(existing)
+    if progress is not None:
+        progress(done, settings.n)
+    try:
+        while done < settings.n:
+            indices = list(range(done, min(done + settings.batch_size, settings.n)))
+            candidates = sampler.candidates(settings.mode, indices)
+            batch: list[dict[str, Any]] = []
+            for index in indices:
+                state = generator.one(index, candidates[index])
+                record = build_record(state, build_id)
+                planner.observe(record["metadata"]["endpoint_ids"], endpoints.get_many(record["metadata"]["endpoint_ids"]))
+                account(record)
+                batch.append(record)
+            if settings.write_back:
+                write_conversations(driver, database, run_id, batch)
+            sink.append([dumps(r) for r in batch])
+            done += len(batch)
+            if progress is not None:
+                progress(done, settings.n)
+        sink.finish()
+    finally:
+        sink.close()
+    return GenerateSummary(
+        run_id=run_id, build_id=build_id, output=settings.output, records=done, resumed=len(existing),
+        rejected=generator.rejected,
+        domains=dict(counts["domain"].most_common()), patterns=dict(counts["pattern_type"].most_common()),
+        modes=dict(counts["sampling_mode"].most_common()),
+        written_back=count_run(driver, database, run_id) if settings.write_back else None,
+    )

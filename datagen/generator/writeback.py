@@ -1,0 +1,94 @@
+"""Write finished conversations back to Neo4j with their lineage.
+
+Writes: `(:Run)-[:PRODUCED]->(:Conversation)-[:HAS_MESSAGE {idx}]->(:Message)`,
+`(:Message)-[:HAS_CALL]->(:ToolCall)-[:CALLS]->(:Endpoint)` and
+`(:ToolCall)-[:GROUNDED_FROM {param, field}]->(:ToolCall)` for every argument taken from an earlier
+output. One write transaction per batch, idempotent by conversation id: children are deleted and
+rewritten, so a rerun or a resumed run never duplicates anything.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from neo4j import Driver, ManagedTransaction
+
+from datagen.db.queries import load
+
+Row = dict[str, Any]
+
+
+def _rows(run_id: str, records: list[dict[str, Any]]) -> dict[str, list[Row]]:
+    conversations: list[Row] = []
+    messages: list[Row] = []
+    calls: list[Row] = []
+    lineage: list[Row] = []
+    for record in records:
+        # Node ids are scoped by run: two runs with the same seed (say memory on and off) both have a
+        # conv_42_0001, and each must keep its own.
+        cid = f"{run_id}:{record['conversation_id']}"
+        meta = record["metadata"]
+        conversations.append({"id": cid, "run_id": run_id, "props": {
+            "conversation_id": record["conversation_id"], "seed": meta["seed"], "mode": meta["sampling_mode"], "pattern_type": meta["pattern_type"],
+            "domain": meta["domain"], "num_turns": meta["num_turns"], "num_tool_calls": meta["num_tool_calls"],
+            "num_distinct_tools": meta["num_distinct_tools"], "endpoint_ids": meta["endpoint_ids"],
+            "tool_ids_used": meta["tool_ids_used"],
+            "num_clarification_questions": meta["num_clarification_questions"],
+            "memory_grounding_rate": meta["memory_grounding_rate"],
+            "corpus_memory_enabled": meta["corpus_memory_enabled"],
+            "conversation_seed": meta["conversation_seed"], "build_id": meta["build_id"],
+            "grounded_argument_count": meta["grounded_argument_count"],
+            "mock_fallback_count": meta["mock_fallback_count"],
+        }})
+        call_index = 0
+        for idx, message in enumerate(record["messages"]):
+            mid = f"{cid}:m{idx}"
+            messages.append({"id": mid, "conversation_id": cid, "idx": idx, "role": message["role"],
+                             "content": message.get("content") or "", "name": message.get("name")})
+            for call in message.get("tool_calls") or []:
+                output = record["tool_outputs"][call_index]["output"]
+                calls.append({"id": f"{cid}:c{call_index}", "message_id": mid, "endpoint_id": call["name"],
+                              "idx": call_index, "arguments": json.dumps(call["parameters"], ensure_ascii=False),
+                              "output": json.dumps(output, ensure_ascii=False)})
+                call_index += 1
+        for source in meta["argument_sources"]:
+            if source["source"] == "step_output":
+                lineage.append({"call_id": f"{cid}:c{source['call']}", "source_call_id": f"{cid}:c{source['step']}",
+                                "param": source["param"], "field": source.get("field_path")})
+    return {"conversations": conversations, "messages": messages, "calls": calls, "lineage": lineage}
+
+
+def write_run(driver: Driver, database: str, run_id: str, props: dict[str, Any]) -> None:
+    """Upsert the run node with its settings."""
+    query = load("generate/merge_run")
+    driver.execute_query(query.text, query.params(id=run_id, props=props), database_=database)
+
+
+def write_conversations(driver: Driver, database: str, run_id: str, records: list[dict[str, Any]]) -> None:
+    """Write one batch of records in a single transaction."""
+    if not records:
+        return
+    rows = _rows(run_id, records)
+
+    def work(tx: ManagedTransaction) -> None:
+        steps = [
+            ("generate/delete_conversation_children", {"ids": [r["id"] for r in rows["conversations"]]}),
+            ("generate/merge_conversations", {"rows": rows["conversations"]}),
+            ("generate/merge_messages", {"rows": rows["messages"]}),
+            ("generate/merge_tool_calls", {"rows": rows["calls"]}),
+            ("generate/merge_lineage", {"rows": rows["lineage"]}),
+        ]
+        for name, params in steps:
+            query = load(name)
+            tx.run(query.text, query.params(**params)).consume()  # type: ignore[arg-type]
+
+    with driver.session(database=database) as session:
+        session.execute_write(work)
+
+
+def count_run(driver: Driver, database: str, run_id: str) -> dict[str, int]:
+    """Conversations, messages, tool calls and lineage edges stored for a run."""
+    query = load("generate/count_run")
+    record = driver.execute_query(query.text, query.params(run_id=run_id), database_=database).records[0]
+    return {k: int(v or 0) for k, v in record.items()}

@@ -1,0 +1,115 @@
+"""The planner: pick one of the sampler's candidate chains and fill the `ConversationPlan`.
+
+Reads: candidate chains (sampler) and their endpoints (registry view from the graph). Decides the
+domain (the category most of the chain lives in), the pattern type, which required values the user
+withholds until asked (clarification_first), and, through corpus memory, which candidate to use.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+from datagen.generator.types import ConversationPlan, ParamRef, PatternType, SampledChain, SamplingMode
+from datagen.planner.memory import CorpusMemory
+from datagen.registry.models import Endpoint
+from datagen.registry.naming import snake
+from datagen.sampler.sampler import stable_int
+
+SEARCH_WORDS = frozenset({"search", "find", "list", "lookup", "query", "browse", "discover", "suggest", "get", "fetch"})
+ACTION_WORDS = frozenset({
+    "book", "create", "add", "send", "post", "order", "buy", "purchase", "apply", "cancel", "update",
+    "delete", "remove", "submit", "register", "reserve", "pay", "schedule", "subscribe", "set", "upload",
+    "convert", "calculate", "generate", "translate", "transfer", "confirm", "track", "rate", "save",
+})
+
+
+def conversation_id(seed: int, index: int) -> str:
+    """`conv_<seed>_<index from 1, 4 digits>`, as in the record format."""
+    return f"conv_{seed}_{index + 1:04d}"
+
+
+def conversation_seed(seed: int, index: int, attempt: int) -> int:
+    """The derived seed of one conversation attempt (31 bits, stable across processes)."""
+    return stable_int("conversation", seed, index, attempt) % 2_147_483_647
+
+
+def pattern_for(mode: SamplingMode, endpoints: list[Endpoint]) -> PatternType:
+    """Classify the chain: parallel, multi-tool, search-then-action, or plain sequential."""
+    if mode is SamplingMode.PARALLEL:
+        return PatternType.PARALLEL
+    if len({e.tool_id for e in endpoints}) >= 2:
+        return PatternType.MULTI_TOOL_CHAIN
+    first = set(snake(endpoints[0].name).split("_"))
+    later = {w for e in endpoints[1:] for w in snake(e.name).split("_")}
+    acts = any(e.method in {"POST", "PUT", "PATCH", "DELETE"} for e in endpoints[1:]) or bool(later & ACTION_WORDS)
+    if first & SEARCH_WORDS and acts:
+        return PatternType.SEARCH_THEN_ACTION
+    return PatternType.SEQUENTIAL_MULTI_STEP
+
+
+def domain_for(endpoints: list[Endpoint]) -> str:
+    """The category most of the chain's endpoints belong to (ties: the first step's)."""
+    counts = Counter(e.category for e in endpoints)
+    top = max(counts.values())
+    return next(e.category for e in endpoints if counts[e.category] == top)
+
+
+def goal_signature(endpoints: list[Endpoint], domain: str) -> str:
+    """What a goal is about, for near-duplicate detection: domain plus each endpoint's intent."""
+    parts = [domain] + [f"{e.name}. {e.description[:160]}" for e in endpoints]
+    return " | ".join(parts)
+
+
+def _clarify(endpoints: list[Endpoint], rng: random.Random) -> list[ParamRef]:
+    """Withhold one or two required parameters of the first step (values only the user has)."""
+    required = [p.name for p in endpoints[0].parameters if p.required and not p.control]
+    if not required:
+        return []
+    count = 1 if len(required) == 1 or rng.random() < 0.6 else 2
+    return [ParamRef(step=0, param=name) for name in sorted(rng.sample(required, count))]
+
+
+class Planner:
+    """Chooses among candidates with corpus memory and writes the plan."""
+
+    def __init__(self, seed: int, memory: CorpusMemory) -> None:
+        self.seed = seed
+        self.memory = memory
+
+    def choose(self, candidates: list[SampledChain], endpoints: dict[str, Endpoint],
+               attempt: int) -> SampledChain:
+        """Lowest memory penalty wins (ties keep the sampler's seeded order); retries move on."""
+        ordered = candidates[attempt % len(candidates):] + candidates[:attempt % len(candidates)]
+        if not self.memory.enabled:
+            return ordered[0]
+        best, best_score = ordered[0], float("inf")
+        for candidate in ordered:
+            chain = [endpoints[i] for i in candidate.endpoint_ids]
+            domain = domain_for(chain)
+            score = self.memory.penalty(candidate.endpoint_ids, domain, goal_signature(chain, domain))
+            if score < best_score - 1e-12:
+                best, best_score = candidate, score
+        return best
+
+    def plan(self, index: int, candidates: list[SampledChain], endpoints: dict[str, Endpoint],
+             attempt: int = 0) -> ConversationPlan:
+        """The plan for conversation `index` (attempt > 0: a regeneration after a rejection)."""
+        chain = self.choose(candidates, endpoints, attempt)
+        chain_endpoints = [endpoints[i] for i in chain.endpoint_ids]
+        seed = conversation_seed(self.seed, index, attempt)
+        rng = random.Random(seed)
+        clarify = _clarify(chain_endpoints, rng) if chain.mode is SamplingMode.CLARIFICATION_FIRST else []
+        return ConversationPlan(
+            conversation_id=conversation_id(self.seed, index), run_seed=self.seed, index=index,
+            seed=seed, attempt=attempt, sampling_mode=chain.mode,
+            pattern_type=pattern_for(chain.mode, chain_endpoints), domain=domain_for(chain_endpoints),
+            steps=chain.steps, endpoints=chain_endpoints, clarify=clarify,
+            corpus_memory_enabled=self.memory.enabled,
+        )
+
+    def observe(self, endpoint_ids: list[str], endpoints: dict[str, Endpoint]) -> None:
+        """Tell corpus memory about a finished conversation (from its record's endpoint ids)."""
+        chain = [endpoints[i] for i in endpoint_ids]
+        domain = domain_for(chain)
+        self.memory.observe(endpoint_ids, domain, goal_signature(chain, domain))

@@ -1,0 +1,99 @@
+"""Chain sampling: one Cypher path query per mode, seeded ordering computed in the query.
+
+Reads: the `Endpoint` nodes and `FEEDS` edges of the build. The queries return, for a batch of
+conversation indices, candidate chains already in seeded order; this module only groups them,
+drops the ones too short to be a chain, and falls back (with one log line) when a mode has nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import defaultdict
+
+from neo4j import Driver
+
+from datagen.db.queries import load
+from datagen.errors import GraphError
+from datagen.generator.types import ChainStep, SampledChain, SamplingMode
+
+log = logging.getLogger(__name__)
+
+CONCRETE_MODES = (SamplingMode.SEQUENTIAL, SamplingMode.MULTI_TOOL, SamplingMode.CLARIFICATION_FIRST,
+                  SamplingMode.PARALLEL)
+FALLBACK = {
+    SamplingMode.CLARIFICATION_FIRST: SamplingMode.SEQUENTIAL,
+    SamplingMode.PARALLEL: SamplingMode.SEQUENTIAL,
+    SamplingMode.MULTI_TOOL: SamplingMode.SEQUENTIAL,
+}
+
+
+def stable_int(*parts: object) -> int:
+    """A 64-bit integer from blake2b of the parts; Python's `hash()` is salted per process."""
+    text = ":".join(str(p) for p in parts)
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
+
+
+def mode_for(mode: SamplingMode, seed: int, index: int) -> SamplingMode:
+    """The concrete mode of one conversation; `mixed` draws it from the seed and the index."""
+    if mode is not SamplingMode.MIXED:
+        return mode
+    return CONCRETE_MODES[stable_int("mode", seed, index) % len(CONCRETE_MODES)]
+
+
+class Sampler:
+    """Candidate chains for conversation indices, from the graph, in seeded order."""
+
+    def __init__(self, driver: Driver, database: str, seed: int, starts: int = 8) -> None:
+        self.driver = driver
+        self.database = database
+        self.seed = seed % 2_147_483_647
+        self.starts = starts
+
+    def _query(self, mode: SamplingMode, indices: list[int]) -> dict[int, list[SampledChain]]:
+        query = load(f"sampler/{mode.value}")
+        records = self.driver.execute_query(
+            query.text, query.params(seed=self.seed, indices=indices, starts=self.starts),
+            database_=self.database,
+        ).records
+        out: dict[int, list[SampledChain]] = defaultdict(list)
+        for rank, record in enumerate(records):
+            chain = list(record["chain"])
+            if len(chain) < 2 or len(set(chain)) != len(chain):
+                continue
+            steps = [ChainStep(endpoint_id=eid, group=int(group), via=sorted(set(via or [])))
+                     for eid, group, via in zip(chain, record["groups"], record["vias"])]
+            out[int(record["idx"])].append(SampledChain(mode=mode, steps=steps, rank=rank))
+        return out
+
+    def candidates(self, mode: SamplingMode, indices: list[int]) -> dict[int, list[SampledChain]]:
+        """Candidate chains per index: for `mixed`, each index gets its own drawn mode.
+
+        An index whose mode has no candidate falls back to sequential (logged once per index); if
+        even that has none the graph cannot support conversations and `GraphError` is raised.
+        """
+        by_mode: dict[SamplingMode, list[int]] = defaultdict(list)
+        for index in indices:
+            by_mode[mode_for(mode, self.seed, index)].append(index)
+        result: dict[int, list[SampledChain]] = {}
+        for concrete in CONCRETE_MODES:
+            wanted = by_mode.get(concrete, [])
+            if not wanted:
+                continue
+            found = self._query(concrete, wanted)
+            missing = [i for i in wanted if not found.get(i)]
+            for index in wanted:
+                if found.get(index):
+                    result[index] = found[index]
+            if missing:
+                fallback = FALLBACK.get(concrete)
+                if fallback is None:
+                    raise GraphError("the graph has no FEEDS chains to sample: run `datagen build` on tools whose outputs feed other tools' inputs")
+                log.warning("[sampler] mode %s has no candidates for %d conversation(s) (indices %s…); falling back to %s",
+                            concrete.value, len(missing), missing[:5], fallback.value)
+                fallback_found = self._query(fallback, missing)
+                for index in missing:
+                    if not fallback_found.get(index):
+                        raise GraphError(f"no chain of at least 2 endpoints for conversation index {index}: the graph has too few FEEDS edges")
+                    result[index] = fallback_found[index]
+        return result
