@@ -78,9 +78,11 @@ def cli(ctx: click.Context, neo4j_uri: str | None, quiet: bool, log_level: str) 
 
 def _register() -> None:
     from datagen.cli.build import build
+    from datagen.cli.generate import generate
     from datagen.cli.neo4j_cmd import neo4j
 
     cli.add_command(build)
+    cli.add_command(generate)
     cli.add_command(neo4j)
 
 

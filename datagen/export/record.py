@@ -3,6 +3,7 @@
 Top-level keys and metadata fields follow the product spec exactly (conversation_id, messages,
 tool_calls, tool_outputs, judge_scores, passed, metadata{…}); datagen adds `argument_sources` (why
 every argument has its value), `grounding_warnings`, `conversation_seed`, `attempt` and `build_id`
+and `run_id` (the `(:Run)` node; the conversation's node id is `<run_id>:<conversation_id>`)
 to the metadata. Serialisation is fixed (key order by construction, UTF-8, no sorting) so the same
 seed and graph give the same bytes.
 """
@@ -26,7 +27,7 @@ def memory_grounding_rate(state: ConversationState) -> float | None:
     return round(sum(state.memory_hits) / len(state.memory_hits), 4)
 
 
-def build_record(state: ConversationState, build_id: str,
+def build_record(state: ConversationState, build_id: str, run_id: str,
                  judge_scores: dict[str, Any] | None = None) -> dict[str, Any]:
     """The record of one finished, validated conversation."""
     plan = state.plan
@@ -53,6 +54,7 @@ def build_record(state: ConversationState, build_id: str,
         "conversation_seed": plan.seed,
         "attempt": plan.attempt,
         "build_id": build_id,
+        "run_id": run_id,
     }
     return {
         "conversation_id": plan.conversation_id,

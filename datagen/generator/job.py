@@ -154,7 +154,7 @@ def run_generate(driver: Driver, database: str, settings: GenerateSettings,
             batch: list[dict[str, Any]] = []
             for index in indices:
                 state = generator.one(index, candidates[index])
-                record = build_record(state, build_id)
+                record = build_record(state, build_id, run_id)
                 planner.observe(record["metadata"]["endpoint_ids"], endpoints.get_many(record["metadata"]["endpoint_ids"]))
                 account(record)
                 batch.append(record)

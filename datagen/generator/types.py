@@ -74,6 +74,21 @@ class ConversationPlan(BaseModel):
     clarify: list[ParamRef] = Field(default_factory=list, description="required params the user withholds until asked")
     corpus_memory_enabled: bool = True
 
+    def call_groups(self) -> list[list[int]]:
+        """Step indices grouped by `group`, groups in ascending order, steps in plan order.
+
+        One group is one assistant message; flattening the groups gives the call order, so a call
+        index (position in `ConversationState.tool_calls`) maps back to a step index through it.
+        """
+        groups: dict[int, list[int]] = {}
+        for index, step in enumerate(self.steps):
+            groups.setdefault(step.group, []).append(index)
+        return [groups[g] for g in sorted(groups)]
+
+    def call_order(self) -> list[int]:
+        """Step index of each call, in call order."""
+        return [index for group in self.call_groups() for index in group]
+
 
 class SourceKind(StrEnum):
     USER = "user"

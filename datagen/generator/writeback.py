@@ -81,7 +81,7 @@ def write_conversations(driver: Driver, database: str, run_id: str, records: lis
         ]
         for name, params in steps:
             query = load(name)
-            tx.run(query.text, query.params(**params)).consume()  # type: ignore[arg-type]
+            tx.run(query.text, query.params(**params)).consume()
 
     with driver.session(database=database) as session:
         session.execute_write(work)
@@ -91,4 +91,4 @@ def count_run(driver: Driver, database: str, run_id: str) -> dict[str, int]:
     """Conversations, messages, tool calls and lineage edges stored for a run."""
     query = load("generate/count_run")
     record = driver.execute_query(query.text, query.params(run_id=run_id), database_=database).records[0]
-    return {k: int(v or 0) for k, v in record.items()}
+    return {k: int(v or 0) for k, v in record.data().items()}

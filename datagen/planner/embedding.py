@@ -50,7 +50,7 @@ class SentenceTransformerEmbedder:
     """sentence-transformers, offline (never downloads at run time)."""
 
     def __init__(self, model: str) -> None:
-        from sentence_transformers import SentenceTransformer
+        from sentence_transformers import SentenceTransformer  # type: ignore[import-not-found,unused-ignore]
 
         self.name = f"sentence-transformers:{model}"
         self._model = SentenceTransformer(model, local_files_only=True)

@@ -1,0 +1,154 @@
+"""The UserProxy: the user's opening goal and, when asked, the answer to a clarification question.
+
+The user holds every required value the chain needs that no earlier output can supply (no FEEDS
+source, no matching concept in an earlier step's outputs). It decides those values once, through
+`values.value_for`, stores them in `state.user_values` under `"step:param"`, and states them in the
+opening message, except the ones the plan withholds (`plan.clarify`), which it gives only when the
+assistant asks. Messages are assembled from independent template parts so they vary in shape.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from datagen.generator import phrases as ph
+from datagen.generator.assistant import predicted_fed
+from datagen.generator.types import ConversationState, ParamRef
+from datagen.generator.values import coerce, value_for
+from datagen.registry.models import Parameter, ParamType
+from datagen.registry.naming import snake
+
+log = logging.getLogger(__name__)
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_STRICT = {ParamType.ENUM: 0, ParamType.BOOLEAN: 1, ParamType.INTEGER: 2, ParamType.NUMBER: 3, ParamType.DATE: 4}
+_END_WORDS = frozenset({"end", "out", "checkout", "to", "until", "return", "departure", "last"})
+# Concepts that name one thing the user has (their email, their city): stated once, reused.
+_SHARED = frozenset({"email", "phone", "user_name", "city", "country", "country_code", "currency", "language",
+                     "symbol", "postal_code", "address"})
+
+
+class UserProxy:
+    """Writes the user's turns; owns `state.user_values`."""
+
+    def __init__(self, state: ConversationState, rng: random.Random) -> None:
+        self.state = state
+        self.rng = rng
+        self.plan = state.plan
+
+    def withheld(self) -> list[ParamRef]:
+        """The clarify refs that really need asking: existing required params no output supplies."""
+        fed = predicted_fed(self.plan)
+        refs: list[ParamRef] = []
+        for ref in self.plan.clarify:
+            if not 0 <= ref.step < len(self.plan.endpoints) or (ref.step, ref.param) in fed:
+                continue
+            if any(p.name == ref.param for p in self.plan.endpoints[ref.step].parameters):
+                refs.append(ref)
+        return refs
+
+    def decide_values(self) -> None:
+        """Choose a value for every required param the user must supply.
+
+        A param with the same name, or the same identity-like concept, as one already chosen gets the
+        same value (one user, one email); an end date follows the start date it pairs with.
+        """
+        fed = predicted_fed(self.plan)
+        chosen: dict[str, Any] = {}
+        withheld = {(r.step, r.param) for r in self.withheld()}
+        wanted = [(step, param) for step in self.plan.call_order() for param in self.plan.endpoints[step].parameters
+                  if (param.required and not param.control and (step, param.name) not in fed)
+                  or (step, param.name) in withheld]
+        # Of params sharing a name, the strictest type decides the value, so `tickerId` is one value
+        # whether a step wants it as a string or as an integer.
+        leader: dict[str, tuple[int, Parameter]] = {}
+        for step, param in wanted:
+            key = snake(param.name)
+            if key not in leader or _STRICT.get(param.type, 9) < _STRICT.get(leader[key][1].type, 9):
+                leader[key] = (step, param)
+        last_date: str | None = None
+        for step, param in wanted:
+            value = self._reuse(param, chosen)
+            if value is None:
+                value = self._fresh(step, param, leader[snake(param.name)])
+                if isinstance(value, str) and _DATE.match(value):
+                    if last_date and set(snake(param.name).split("_")) & _END_WORDS:
+                        value = (date.fromisoformat(last_date) + timedelta(days=self.rng.randint(1, 7))).isoformat()
+                    last_date = value
+            self.state.user_values[f"{step}:{param.name}"] = value
+            chosen.setdefault(f"name:{snake(param.name)}", value)
+            if param.concept.endswith("_id") or param.concept in _SHARED:
+                chosen.setdefault(f"concept:{param.concept}", value)
+
+    def _fresh(self, step: int, param: Parameter, leader: tuple[int, Parameter]) -> Any:
+        lead_step, lead = leader
+        value = value_for(lead, self.rng, endpoint=self.plan.endpoints[lead_step], prefer_default=0.35)
+        try:
+            return coerce(value, param.type, param.enum)
+        except ValueError:
+            return value_for(param, self.rng, endpoint=self.plan.endpoints[step], prefer_default=0.35)
+
+    @staticmethod
+    def _reuse(param: Parameter, chosen: dict[str, Any]) -> Any:
+        for key in (f"name:{snake(param.name)}", f"concept:{param.concept}"):
+            if key in chosen:
+                try:
+                    return coerce(chosen[key], param.type, param.enum)
+                except ValueError:
+                    continue
+        return None
+
+    def clarified_keys(self) -> set[str]:
+        """User-value keys given only in the clarification answer: the withheld params, and later
+        params with the same name and value (the user said it once, when asked)."""
+        withheld = {f"{r.step}:{r.param}" for r in self.withheld()}
+        said = {(k.split(":", 1)[1], ph.render(self.state.user_values[k])) for k in withheld if k in self.state.user_values}
+        return withheld | {k for k, v in self.state.user_values.items() if (k.split(":", 1)[1], ph.render(v)) in said}
+
+    def _pairs(self, keys: list[str]) -> list[tuple[str, Any]]:
+        pairs: list[tuple[str, Any]] = []
+        seen: set[str] = set()
+        for key in keys:
+            step, name = key.split(":", 1)
+            param = next(p for p in self.plan.endpoints[int(step)].parameters if p.name == name)
+            value = self.state.user_values[key]
+            label = ph.param_label(param, value)
+            marker = f"{label}={ph.render(value)}"
+            if marker not in seen:
+                seen.add(marker)
+                pairs.append((label, value))
+        return pairs
+
+    def opening(self) -> str:
+        """The first user message: greeting, the goal, the stated values, context and a closing."""
+        withheld = self.clarified_keys()
+        keys = [k for k in self.state.user_values if k not in withheld]
+        groups = [[ph.intent(self.plan.endpoints[i]) for i in group] for group in self.plan.call_groups()]
+        intents = [x for group in groups for x in group]
+        rng = self.rng
+        ask = ph.pick(rng, ph.ASKS).format(tasks=ph.tasks_phrase(intents, groups, rng))
+        values = ph.values_phrase(self._pairs(keys), rng)
+        domain = ph.humanize(self.plan.domain).lower()
+        context = ph.pick(rng, ph.CONTEXTS).format(d=domain)
+        greeting = ph.pick(rng, ph.GREETINGS)
+        closing = ph.pick(rng, ph.CLOSINGS)
+        layout = rng.randrange(4)
+        if layout == 0:
+            parts = [greeting, ask, values, context, closing]
+        elif layout == 1:
+            parts = [greeting, context, ask, values, closing]
+        elif layout == 2 and values:
+            parts = [greeting, values, ask, closing]
+        else:
+            parts = [greeting, ask, context, values, closing]
+        return ph.assemble(parts)
+
+    def answer(self, refs: list[ParamRef]) -> str:
+        """The reply to the clarification question: the withheld values, in a varied frame."""
+        pairs = self._pairs([f"{r.step}:{r.param}" for r in refs])
+        body, _ = ph.value_items(pairs, self.rng)
+        return ph.sentence(ph.pick(self.rng, ph.ANSWERS).format(values=body).rstrip("."))

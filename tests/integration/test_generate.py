@@ -1,0 +1,174 @@
+"""`generate` on a real Neo4j over the seed corpus: format, modes, determinism, write-back, resume."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from neo4j import Driver
+
+from datagen.cli.main import cli
+from datagen.db.queries import load
+from datagen.generator.job import GenerateSettings, run_generate
+from datagen.generator.types import SamplingMode
+from datagen.graph.build import run_build
+from tests.conftest import REPO, SEED_DATA
+
+TOP_LEVEL = ["conversation_id", "messages", "tool_calls", "tool_outputs", "judge_scores", "passed", "metadata"]
+METADATA = ["conversation_id", "seed", "tool_ids_used", "num_turns", "num_clarification_questions",
+            "memory_grounding_rate", "corpus_memory_enabled", "pattern_type", "sampling_mode", "domain",
+            "endpoint_ids", "num_tool_calls", "num_distinct_tools", "argument_sources"]
+
+
+@pytest.fixture(scope="module")
+def seed_graph(clean_db: Driver, neo4j_database: str, tmp_path_factory: pytest.TempPathFactory) -> Driver:
+    run_build(clean_db, neo4j_database, SEED_DATA, tmp_path_factory.mktemp("artifacts"))
+    return clean_db
+
+
+def _generate(driver: Driver, database: str, output: Path, **kw: Any) -> list[dict[str, Any]]:
+    run_generate(driver, database, GenerateSettings(output=output, **kw))
+    return [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+
+
+def test_mixed_run_has_every_field_and_every_mode(seed_graph: Driver, neo4j_database: str, tmp_path: Path) -> None:
+    records = _generate(seed_graph, neo4j_database, tmp_path / "c.jsonl", n=50, seed=42, mode=SamplingMode.MIXED)
+    assert len(records) == 50
+    assert [r["conversation_id"] for r in records] == [f"conv_42_{i:04d}" for i in range(1, 51)]
+    for record in records:
+        assert list(record)[:len(TOP_LEVEL)] == TOP_LEVEL
+        assert all(key in record["metadata"] for key in METADATA)
+        meta = record["metadata"]
+        assert meta["num_turns"] == len(record["messages"])
+        assert meta["num_tool_calls"] == len(record["tool_calls"]) == len(record["tool_outputs"]) >= 2
+        assert meta["endpoint_ids"] == [c["name"] for c in record["tool_calls"]]
+        called = sum(len(m.get("tool_calls") or []) for m in record["messages"])
+        assert called == meta["num_tool_calls"]
+        assert len(meta["argument_sources"]) == sum(len(c["parameters"]) for c in record["tool_calls"])
+    assert {r["metadata"]["sampling_mode"] for r in records} == {"sequential", "multi_tool", "clarification_first", "parallel"}
+    assert len({r["metadata"]["domain"] for r in records}) >= 8
+
+
+@pytest.mark.parametrize("mode", ["sequential", "multi_tool", "clarification_first", "parallel"])
+def test_each_mode_yields_its_pattern(seed_graph: Driver, neo4j_database: str, tmp_path: Path, mode: str) -> None:
+    records = _generate(seed_graph, neo4j_database, tmp_path / "m.jsonl", n=12, seed=7, mode=SamplingMode(mode),
+                        write_back=False)
+    for record in records:
+        messages = record["messages"]
+        first_call = next(i for i, m in enumerate(messages) if m.get("tool_calls"))
+        if mode == "parallel":
+            assert any(len(m.get("tool_calls") or []) >= 2 for m in messages)
+            assert record["metadata"]["pattern_type"] == "parallel"
+        elif mode == "clarification_first":
+            assert record["metadata"]["num_clarification_questions"] >= 1
+            assert [m["role"] for m in messages[:first_call]] == ["user", "assistant", "user", "assistant"][:first_call]
+            assert first_call >= 3 and "?" in messages[1]["content"]
+            assert any(s["source"] == "clarification" for s in record["metadata"]["argument_sources"])
+        elif mode == "multi_tool":
+            assert record["metadata"]["num_distinct_tools"] >= 2
+        else:
+            assert record["metadata"]["num_tool_calls"] >= 2
+
+
+def test_same_seed_same_bytes_also_after_a_fresh_rebuild(seed_graph: Driver, neo4j_database: str, tmp_path: Path) -> None:
+    a, b, c = (tmp_path / f"{x}.jsonl" for x in "abc")
+    run_generate(seed_graph, neo4j_database, GenerateSettings(n=25, seed=5, mode=SamplingMode.MIXED, output=a))
+    run_generate(seed_graph, neo4j_database, GenerateSettings(n=25, seed=5, mode=SamplingMode.MIXED, output=b))
+    assert a.read_bytes() == b.read_bytes()
+    query = load("admin/clear_database")
+    with seed_graph.session(database=neo4j_database) as session:
+        session.run(query.text, query.params()).consume()
+    run_build(seed_graph, neo4j_database, SEED_DATA, tmp_path / "art")
+    run_generate(seed_graph, neo4j_database, GenerateSettings(n=25, seed=5, mode=SamplingMode.MIXED, output=c))
+    assert a.read_bytes() == c.read_bytes()
+    other = tmp_path / "other.jsonl"
+    run_generate(seed_graph, neo4j_database, GenerateSettings(n=25, seed=6, mode=SamplingMode.MIXED, output=other,
+                                                              write_back=False))
+    assert other.read_bytes() != a.read_bytes()
+
+
+def test_write_back_matches_jsonl_and_is_idempotent(seed_graph: Driver, neo4j_database: str, tmp_path: Path) -> None:
+    out = tmp_path / "wb.jsonl"
+    settings = GenerateSettings(n=20, seed=11, mode=SamplingMode.MIXED, output=out)
+    summary = run_generate(seed_graph, neo4j_database, settings)
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    grounded = sum(1 for r in records for s in r["metadata"]["argument_sources"] if s["source"] == "step_output")
+    expected = {"conversations": 20, "messages": sum(len(r["messages"]) for r in records),
+                "tool_calls": sum(len(r["tool_calls"]) for r in records), "lineage": grounded}
+    assert summary.written_back == expected
+    assert grounded > 0
+    again = run_generate(seed_graph, neo4j_database, settings)
+    assert again.written_back == expected
+    # Every lineage edge points at an earlier call of the same conversation whose output holds the value.
+    rows = seed_graph.execute_query(
+        "MATCH (:Run {id: $run})-[:PRODUCED]->(:Conversation)-[:HAS_MESSAGE]->()-[:HAS_CALL]->(t:ToolCall)"
+        "-[g:GROUNDED_FROM]->(s:ToolCall) RETURN t.idx AS t, s.idx AS s, t.arguments AS args, g.param AS param, "
+        "s.output AS output", run=summary.run_id, database_=neo4j_database).records
+    assert len(rows) == grounded
+    for row in rows:
+        assert row["s"] < row["t"]
+        value = json.loads(row["args"])[row["param"]]
+        assert json.dumps(value, ensure_ascii=False) in row["output"] or str(value) in row["output"]
+
+
+def _tool_combination_entropy(path: Path) -> float:
+    combos = Counter(tuple(sorted(set(json.loads(line)["metadata"]["tool_ids_used"])))
+                     for line in path.read_text().splitlines())
+    total = sum(combos.values())
+    return -sum(n / total * math.log2(n / total) for n in combos.values())
+
+
+def test_corpus_memory_raises_tool_combination_entropy(seed_graph: Driver, neo4j_database: str, tmp_path: Path) -> None:
+    on, off = tmp_path / "on.jsonl", tmp_path / "off.jsonl"
+    for path, memory in ((on, True), (off, False)):
+        run_generate(seed_graph, neo4j_database, GenerateSettings(n=60, seed=42, mode=SamplingMode.SEQUENTIAL, output=path,
+                                                                  corpus_memory=memory, write_back=False))
+    assert _tool_combination_entropy(on) > _tool_combination_entropy(off)
+
+
+def test_kill_9_then_resume_gives_the_uninterrupted_bytes(seed_graph: Driver, neo4j_database: str,
+                                                         cli_env: dict[str, str], tmp_path: Path) -> None:
+    full, killed = tmp_path / "full.jsonl", tmp_path / "killed.jsonl"
+    args = ["--n", "600", "--seed", "3", "--mode", "mixed"]
+    run_generate(seed_graph, neo4j_database, GenerateSettings(n=600, seed=3, mode=SamplingMode.MIXED, output=full))
+    env = {**os.environ, **cli_env}
+    proc = subprocess.Popen([sys.executable, "-m", "datagen", "--quiet", "generate", *args, "--output", str(killed)],
+                            cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    partial = killed.with_name(killed.name + ".partial")
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and (not partial.exists() or partial.stat().st_size == 0):
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert not killed.exists(), "the run finished before it could be killed"
+    lines = partial.read_bytes().split(b"\n")
+    assert lines[-1] == b"" and all(json.loads(line) for line in lines[:-1])
+    result = CliRunner().invoke(cli, ["--quiet", "generate", *args, "--output", str(killed), "--resume"],
+                                env=cli_env, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "resumed" in result.output
+    assert killed.read_bytes() == full.read_bytes()
+    summary_rows = seed_graph.execute_query(
+        "MATCH (r:Run)-[:PRODUCED]->(c:Conversation) WHERE r.seed = 3 RETURN r.id AS run, count(c) AS n, "
+        "count(DISTINCT c.conversation_id) AS ids", database_=neo4j_database).records
+    assert [(row["n"], row["ids"]) for row in summary_rows] == [(600, 600)]
+
+
+def test_cli_generate_prints_coverage(seed_graph: Driver, cli_env: dict[str, str], tmp_path: Path) -> None:
+    out = tmp_path / "cli.jsonl"
+    result = CliRunner().invoke(cli, ["--quiet", "generate", "--n", "10", "--seed", "42", "--mode", "mixed",
+                                      "--output", str(out), "--no-write-back"], env=cli_env, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "[coverage] Domain distribution" in result.output and "█" in result.output
+    assert "[coverage] Pattern distribution" in result.output
+    assert len(out.read_text().splitlines()) == 10
