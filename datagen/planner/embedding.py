@@ -3,7 +3,9 @@
 With the `embeddings` extra installed, sentence-transformers encodes goals (model from
 `DATAGEN_EMBEDDING_MODEL`, default `all-MiniLM-L6-v2`, loaded from the local cache only). Without it,
 or when the model cannot be loaded offline, a built-in lexical embedding is used: word unigrams and
-bigrams hashed (blake2b, so stable across processes) into a fixed-size, L2-normalised vector.
+bigrams hashed (blake2b, so stable across processes) into a sparse, L2-normalised vector.
+Vectors are sparse dicts (slot → weight) so that corpus memory can compare a candidate with every
+earlier goal through an inverted index instead of a dense scan per goal.
 """
 
 from __future__ import annotations
@@ -20,30 +22,33 @@ log = logging.getLogger(__name__)
 _WORD = re.compile(r"[a-z0-9]+")
 
 
+SparseVector = dict[int, float]
+
+
 class Embedder(Protocol):
     name: str
 
-    def embed(self, text: str) -> list[float]: ...
+    def embed(self, text: str) -> SparseVector: ...
 
 
 class LexicalEmbedder:
     """Hashed bag of unigrams and bigrams; deterministic and dependency-free."""
 
-    name = "lexical-hash-256"
+    name = "lexical-hash-16384"
 
-    def __init__(self, dims: int = 256) -> None:
+    def __init__(self, dims: int = 16384) -> None:
         self.dims = dims
 
-    def embed(self, text: str) -> list[float]:
+    def embed(self, text: str) -> SparseVector:
         words = _WORD.findall(text.lower())
         grams = words + [f"{a} {b}" for a, b in zip(words, words[1:])]
-        vec = [0.0] * self.dims
+        vec: SparseVector = {}
         for gram in grams:
             digest = hashlib.blake2b(gram.encode(), digest_size=4).digest()
             slot = int.from_bytes(digest[:3], "big") % self.dims
-            vec[slot] += 1.0 if digest[3] & 1 else -1.0
-        norm = math.sqrt(sum(v * v for v in vec)) or 1.0
-        return [v / norm for v in vec]
+            vec[slot] = vec.get(slot, 0.0) + (1.0 if digest[3] & 1 else -1.0)
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        return {slot: v / norm for slot, v in sorted(vec.items()) if v}
 
 
 class SentenceTransformerEmbedder:
@@ -55,9 +60,9 @@ class SentenceTransformerEmbedder:
         self.name = f"sentence-transformers:{model}"
         self._model = SentenceTransformer(model, local_files_only=True)
 
-    def embed(self, text: str) -> list[float]:
+    def embed(self, text: str) -> SparseVector:
         vector = self._model.encode([text], normalize_embeddings=True)[0]
-        return [float(v) for v in vector]
+        return {i: float(v) for i, v in enumerate(vector)}
 
 
 def default_embedder() -> Embedder:
@@ -72,6 +77,8 @@ def default_embedder() -> Embedder:
         return LexicalEmbedder()
 
 
-def cosine(a: list[float], b: list[float]) -> float:
-    """Cosine similarity of two normalised vectors."""
-    return sum(x * y for x, y in zip(a, b))
+def cosine(a: SparseVector, b: SparseVector) -> float:
+    """Cosine similarity of two normalised sparse vectors."""
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(x * b.get(slot, 0.0) for slot, x in a.items())

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from datagen.planner.embedding import Embedder, LexicalEmbedder, cosine
+from datagen.planner.embedding import Embedder, LexicalEmbedder
+from datagen.planner.neardup import NearDuplicateIndex
 
 NEAR_DUPLICATE = 0.92
 
@@ -41,7 +42,8 @@ class CorpusMemory:
     chains: Counter[tuple[str, ...]] = field(default_factory=Counter)
     combinations: Counter[tuple[str, ...]] = field(default_factory=Counter)
     domains: Counter[str] = field(default_factory=Counter)
-    goals: list[list[float]] = field(default_factory=list)
+    goals: NearDuplicateIndex = field(default_factory=NearDuplicateIndex)
+    goal_texts: set[str] = field(default_factory=set)
     conversations: int = 0
 
     def penalty(self, endpoint_ids: list[str], domain: str, goal_text: str) -> float:
@@ -56,9 +58,10 @@ class CorpusMemory:
         score += w.chain * self.chains[tuple(endpoint_ids)]
         score += w.combination * self.combinations[tuple(tools)]
         score += w.domain * self.domains[domain] * len(self.domains) / total
-        if self.goals:
-            vector = self.embedder.embed(goal_text)
-            best = max(cosine(vector, g) for g in self.goals[-500:])
+        if goal_text in self.goal_texts:
+            score += w.near_duplicate_goal
+        elif len(self.goals):
+            best = self.goals.max_similarity(self.embedder.embed(goal_text))
             if best >= NEAR_DUPLICATE:
                 score += w.near_duplicate_goal * best
         return score
@@ -74,4 +77,7 @@ class CorpusMemory:
         self.chains[tuple(endpoint_ids)] += 1
         self.combinations[tuple(tools)] += 1
         self.domains[domain] += 1
-        self.goals.append(self.embedder.embed(goal_text))
+        if goal_text not in self.goal_texts:
+            # Exact repeats are answered from the set; the index holds each distinct goal once.
+            self.goal_texts.add(goal_text)
+            self.goals.add(self.embedder.embed(goal_text))

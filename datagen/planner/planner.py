@@ -56,9 +56,12 @@ def domain_for(endpoints: list[Endpoint]) -> str:
 
 
 def goal_signature(endpoints: list[Endpoint], domain: str) -> str:
-    """What a goal is about, for near-duplicate detection: domain plus each endpoint's intent."""
-    parts = [domain] + [f"{e.name}. {e.description[:160]}" for e in endpoints]
-    return " | ".join(parts)
+    """What a goal is about, for near-duplicate detection: the domain and each step's intent.
+
+    Endpoint names (not ids) make clones of one API under different tools read as the same goal;
+    descriptions are left out to keep the vectors short and the memory lookup cheap.
+    """
+    return " | ".join([domain] + [snake(e.name).replace("_", " ") for e in endpoints])
 
 
 def _clarify(endpoints: list[Endpoint], rng: random.Random) -> list[ParamRef]:

@@ -95,3 +95,15 @@ def test_sink_resume_drops_torn_line_and_checks_settings(tmp_path: Path) -> None
     with pytest.raises(ConfigError, match="seed=1"):
         JsonlSink(out, {"seed": 2}).open(resume=True)
     assert out.exists() and not sink.partial.exists()
+
+
+def test_near_duplicate_index_finds_close_goals_only() -> None:
+    from datagen.planner.neardup import NearDuplicateIndex
+
+    emb = LexicalEmbedder()
+    index = NearDuplicateIndex()
+    for text in ["Travel | search hotels | get hotel details | book room", "Finance | convert currency",
+                 "Weather | get forecast | get alerts"]:
+        index.add(emb.embed(text))
+    assert index.max_similarity(emb.embed("Travel | search hotels | get hotel details | book room")) > 0.99
+    assert index.max_similarity(emb.embed("Sports | list leagues | get fixtures")) < 0.5
