@@ -41,7 +41,7 @@ def coverage_report(summary: GenerateSummary) -> str:
               help="Sampler mode; mixed draws one per conversation from the seed.")
 @click.option("--output", type=click.Path(path_type=Path), default=Path("output/conversations.jsonl"),
               show_default=True, help="Output JSONL path.")
-@click.option("--evaluate", is_flag=True, help="Score each conversation with the judge inline (see `datagen evaluate`).")
+@click.option("--evaluate", is_flag=True, help="Score each conversation inline: the Anthropic judge with ANTHROPIC_API_KEY, else the offline rules.")
 @click.option("--judge-model", default=DEFAULT_JUDGE_MODEL, show_default=True, help="Judge model when --evaluate is set.")
 @click.option("--no-corpus-memory", is_flag=True, help="Disable cross-conversation steering (Run A of the diversity experiment).")
 @click.option("--no-write-back", is_flag=True, help="Do not write conversations and lineage back to Neo4j.")
@@ -55,8 +55,6 @@ def generate(obj: object, n: int, seed: int, mode: str, output: Path, evaluate: 
     from datagen.cli.main import Context
 
     assert isinstance(obj, Context)
-    if evaluate:
-        raise click.UsageError("--evaluate is not available yet: generate, then score with the judge once `datagen evaluate` lands")
     settings = GenerateSettings(n=n, seed=seed, mode=SamplingMode(mode), output=output,
                                 corpus_memory=not no_corpus_memory, write_back=not no_write_back,
                                 resume=resume, verbose=verbose)
@@ -73,3 +71,11 @@ def generate(obj: object, n: int, seed: int, mode: str, output: Path, evaluate: 
         wb = summary.written_back
         click.echo(f"Neo4j run {summary.run_id}: {wb['conversations']} conversations, {wb['messages']} messages, "
                    f"{wb['tool_calls']} tool calls, {wb['lineage']} lineage edges")
+    if evaluate:
+        from datagen.cli.evaluate import make_judge, report_lines
+        from datagen.evaluator.job import score_file_inline
+
+        report = score_file_inline(output, make_judge(judge_model, offline=False),
+                                   driver=driver if settings.write_back else None, database=obj.database)
+        for line in report_lines(report):
+            click.echo(line)

@@ -78,11 +78,19 @@ def cli(ctx: click.Context, neo4j_uri: str | None, quiet: bool, log_level: str) 
 
 def _register() -> None:
     from datagen.cli.build import build
+    from datagen.cli.evaluate import evaluate
     from datagen.cli.generate import generate
+    from datagen.cli.inspect import inspect
+    from datagen.cli.metrics import metrics
     from datagen.cli.neo4j_cmd import neo4j
+    from datagen.cli.validate import validate
 
     cli.add_command(build)
     cli.add_command(generate)
+    cli.add_command(evaluate)
+    cli.add_command(validate)
+    cli.add_command(metrics)
+    cli.add_command(inspect)
     cli.add_command(neo4j)
 
 

@@ -1,0 +1,149 @@
+"""Read a record's lineage: which message made which call, what each call returned, where values came from.
+
+The evaluator works on the JSONL record alone (no registry, no graph), so these helpers rebuild the
+views the judge, the repairer and `inspect` need from `messages`, `tool_outputs` and
+`metadata.argument_sources`. Paths use the generator's written form: `hotels[].hotel_id`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+Record = dict[str, Any]
+
+
+def values_at(output: Any, path: str) -> list[Any]:
+    """Every value at a written path (`a.b[].c`), across array items, in order."""
+    current: list[Any] = [output]
+    for segment in path.split("."):
+        depth = 0
+        while segment.endswith("[]"):
+            segment, depth = segment[:-2], depth + 1
+        current = [node[segment] for node in current if isinstance(node, dict) and segment in node]
+        for _ in range(depth):
+            current = [item for node in current if isinstance(node, list) for item in node]
+    return current
+
+
+def loose(value: Any) -> str:
+    """A comparison key that treats 3 and 3.0, True and 'true', lists and 'a,b' as the same value."""
+    if isinstance(value, list):
+        return ",".join(loose(v) for v in value)
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return value if isinstance(value, str) else json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+def same_kind(a: Any, b: Any) -> bool:
+    """Whether two JSON values have the same JSON type (ints and floats are both numbers)."""
+    def kind(v: Any) -> str:
+        if isinstance(v, bool):
+            return "bool"
+        if isinstance(v, (int, float)):
+            return "number"
+        return type(v).__name__
+    return kind(a) == kind(b)
+
+
+def scalars(value: Any) -> list[Any]:
+    """Every scalar leaf of a JSON value (strings, numbers, booleans), depth first."""
+    if isinstance(value, dict):
+        return [leaf for v in value.values() for leaf in scalars(v)]
+    if isinstance(value, list):
+        return [leaf for v in value for leaf in scalars(v)]
+    return [] if value is None else [value]
+
+
+@dataclass(frozen=True)
+class Call:
+    """One tool call: its index in call order, the assistant message that made it, its output."""
+
+    index: int
+    message: int
+    name: str
+    parameters: dict[str, Any]
+    output: Any
+    answered: bool
+
+
+def calls(record: Record) -> list[Call]:
+    """The calls made in the messages, in order, each paired with its tool output and answer status."""
+    messages = record.get("messages") or []
+    outputs = record.get("tool_outputs") or []
+    made: list[tuple[int, dict[str, Any]]] = [
+        (i, c) for i, m in enumerate(messages) if isinstance(m, dict) and m.get("role") == "assistant"
+        for c in (m.get("tool_calls") or []) if isinstance(c, dict)]
+    answered = _answered(messages)
+    result = []
+    for index, (message, call) in enumerate(made):
+        out = outputs[index].get("output") if index < len(outputs) and isinstance(outputs[index], dict) else None
+        params = call.get("parameters")
+        result.append(Call(index, message, str(call.get("name")), params if isinstance(params, dict) else {},
+                           out, index in answered))
+    return result
+
+
+def _answered(messages: list[Any]) -> set[int]:
+    """Indices (in call order) of the calls that a following tool message answers."""
+    done: set[int] = set()
+    index = 0
+    pending: list[tuple[int, str]] = []
+    for msg in messages:
+        if not isinstance(msg, dict):
+            continue
+        if msg.get("role") == "tool":
+            match = next((p for p in pending if p[1] == msg.get("name")), None)
+            if match is not None:
+                pending.remove(match)
+                done.add(match[0])
+            continue
+        pending = []
+        for call in msg.get("tool_calls") or [] if msg.get("role") == "assistant" else []:
+            pending.append((index, str(call.get("name")) if isinstance(call, dict) else ""))
+            index += 1
+    return done
+
+
+def sources(record: Record) -> list[dict[str, Any]]:
+    """The record's argument sources (`metadata.argument_sources`), or an empty list."""
+    meta = record.get("metadata") or {}
+    found = meta.get("argument_sources") if isinstance(meta, dict) else None
+    return [s for s in found or [] if isinstance(s, dict)]
+
+
+def source_of(record: Record, call: int, param: str) -> dict[str, Any] | None:
+    """The argument source of one argument, if the record has it."""
+    return next((s for s in sources(record) if s.get("call") == call and s.get("param") == param), None)
+
+
+def final_answer(record: Record) -> str | None:
+    """The closing assistant text, or None when the conversation does not end with one."""
+    messages = record.get("messages") or []
+    if not messages or not isinstance(messages[-1], dict):
+        return None
+    last = messages[-1]
+    if last.get("role") != "assistant" or last.get("tool_calls") or not isinstance(last.get("content"), str):
+        return None
+    return str(last["content"])
+
+
+def text_before(record: Record, message: int, role: str) -> str:
+    """All text of one role before message index `message`, joined (for "was this said?" checks)."""
+    messages = record.get("messages") or []
+    return "\n".join(str(m.get("content") or "") for m in messages[:message]
+                     if isinstance(m, dict) and m.get("role") == role)
+
+
+def mentioned(value: Any, text: str) -> bool:
+    """Whether a value is stated in a text (case-insensitive; numbers also in a few common renderings)."""
+    low = text.lower()
+    forms = {loose(value).lower()}
+    if isinstance(value, float):
+        forms |= {f"{value:.2f}", f"{value:,.2f}", f"{value:g}"}
+    if isinstance(value, int) and not isinstance(value, bool):
+        forms.add(f"{value:,}")
+    return any(f and f in low for f in forms)

@@ -1,0 +1,58 @@
+"""Read and write JSONL record files for the evaluator commands.
+
+Every evaluator command takes a file written by `generate` (or by `evaluate`). A bad line is an
+`InputError` naming the file and the line, so a user can open the file at the right place; writes go
+through a temporary file and a rename, so a crash never leaves a half-written dataset behind.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from datagen.errors import InputError
+
+Record = dict[str, Any]
+
+
+def parse_line(path: Path, number: int, line: str) -> Record:
+    """One record from line `number` (1-based) of `path`; `InputError` if it is not a JSON object."""
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(str(path), f"line {number}", f"not valid JSON ({exc.msg} at column {exc.colno})") from exc
+    if not isinstance(value, dict):
+        raise InputError(str(path), f"line {number}", f"expected a JSON object, got {type(value).__name__}")
+    return value
+
+
+def read_records(path: Path) -> list[Record]:
+    """Every record of a JSONL file, in order (blank lines are skipped)."""
+    if not path.is_file():
+        raise InputError(str(path), "$", "no such file (run `datagen generate` first, or check --input)")
+    records: list[Record] = []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if line.strip():
+                records.append(parse_line(path, number, line))
+    return records
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace `path` with `text` through `<path>.tmp` + fsync + rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+def write_records(path: Path, records: list[Record]) -> None:
+    """Write records as JSONL with the same serialisation as `generate` (deterministic bytes)."""
+    from datagen.export.record import dumps
+
+    write_atomic(path, "".join(dumps(r) + "\n" for r in records))

@@ -1,0 +1,77 @@
+"""`evaluation_report.json`: what an evaluation found, for people and for CI.
+
+Means per dimension and of `mean_score` (over records the judge could score), pass rate before and
+after repair, how often each gate failed, judge errors, repair success, and the quality assertion
+that decides exit code 2 (mean of `mean_score` at or above the threshold). No wall-clock time, so the
+same input and judge give the same report.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from pydantic import BaseModel
+
+from datagen.evaluator.types import DIMENSIONS
+
+Record = dict[str, Any]
+
+
+class QualityAssertion(BaseModel):
+    """Mean of the records' `mean_score` against the threshold (None when nothing was scored)."""
+
+    mean_score: float | None
+    threshold: float
+    passed: bool
+
+
+class EvaluationReport(BaseModel):
+    """The content of `evaluation_report.json`."""
+
+    input: str
+    output: str
+    judge_model: str
+    records: int
+    means: dict[str, float | None]
+    passed: int
+    pass_rate: float
+    initial_pass_rate: float
+    failed_gate_counts: dict[str, int]
+    judge_errors: int
+    repair: dict[str, Any]
+    quality_assertion: QualityAssertion
+    write_back: dict[str, int] | None = None
+
+
+def _mean(values: list[float]) -> float | None:
+    return round(sum(values) / len(values), 2) if values else None
+
+
+def build_report(records: list[Record], initial_passed: int, input_path: str, output_path: str,
+                 judge_model: str, threshold: float) -> EvaluationReport:
+    """Aggregate the scored records (after repair) into the report."""
+    scores = [r.get("judge_scores") or {} for r in records]
+    means = {d: _mean([float(s[d]) for s in scores if s.get(d) is not None]) for d in (*DIMENSIONS, "mean_score")}
+    gates = Counter(g for s in scores for g in s.get("failed_gates") or [])
+    passed = sum(1 for s in scores if s.get("passed"))
+    attempts = [a for r in records for a in (r.get("metadata") or {}).get("repair_attempts") or []]
+    tried = [r for r in records if (r.get("metadata") or {}).get("repair_attempts")]
+    repaired = [r for r in tried if r.get("passed")]
+    kinds = Counter(str(a.get("kind", "")).split(":", 1)[0] for a in attempts)
+    kinds_ok = Counter(str(a.get("kind", "")).split(":", 1)[0] for a in attempts if a.get("success"))
+    n = len(records)
+    overall = means["mean_score"]
+    return EvaluationReport(
+        input=input_path, output=output_path, judge_model=judge_model, records=n, means=means,
+        passed=passed, pass_rate=round(passed / n, 4) if n else 0.0,
+        initial_pass_rate=round(initial_passed / n, 4) if n else 0.0,
+        failed_gate_counts=dict(sorted(gates.items())),
+        judge_errors=sum(1 for s in scores if s.get("error")),
+        repair={"conversations_attempted": len(tried), "conversations_repaired": len(repaired),
+                "success_rate": round(len(repaired) / len(tried), 4) if tried else None,
+                "attempts": len(attempts),
+                "by_kind": {k: {"attempts": v, "succeeded": kinds_ok.get(k, 0)} for k, v in sorted(kinds.items())}},
+        quality_assertion=QualityAssertion(mean_score=overall, threshold=threshold,
+                                           passed=overall is not None and overall >= threshold),
+    )
