@@ -15,6 +15,7 @@ import logging
 import math
 import os
 import re
+from functools import lru_cache
 from typing import Protocol
 
 log = logging.getLogger(__name__)
@@ -40,15 +41,21 @@ class LexicalEmbedder:
         self.dims = dims
 
     def embed(self, text: str) -> SparseVector:
-        words = _WORD.findall(text.lower())
-        grams = words + [f"{a} {b}" for a, b in zip(words, words[1:])]
-        vec: SparseVector = {}
-        for gram in grams:
-            digest = hashlib.blake2b(gram.encode(), digest_size=4).digest()
-            slot = int.from_bytes(digest[:3], "big") % self.dims
-            vec[slot] = vec.get(slot, 0.0) + (1.0 if digest[3] & 1 else -1.0)
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        return {slot: v / norm for slot, v in sorted(vec.items()) if v}
+        return _lexical(text, self.dims)
+
+
+@lru_cache(maxsize=65536)
+def _lexical(text: str, dims: int) -> SparseVector:
+    """The lexical embedding (cached: candidate goals recur across a run). Do not mutate the result."""
+    words = _WORD.findall(text.lower())
+    grams = words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+    vec: SparseVector = {}
+    for gram in grams:
+        digest = hashlib.blake2b(gram.encode(), digest_size=4).digest()
+        slot = int.from_bytes(digest[:3], "big") % dims
+        vec[slot] = vec.get(slot, 0.0) + (1.0 if digest[3] & 1 else -1.0)
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {slot: v / norm for slot, v in sorted(vec.items()) if v}
 
 
 class SentenceTransformerEmbedder:

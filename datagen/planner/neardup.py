@@ -9,12 +9,22 @@ only those are compared exactly (cosine). Deterministic: fixed hash coefficients
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
 from datagen.planner.embedding import SparseVector, cosine
 
 _PRIME = (1 << 61) - 1
 # Fixed coefficients (any odd constants work; these come from a blake2b of "datagen-minhash").
 _COEFFS = [(0x9E3779B97F4A7C15 * (i + 1) % _PRIME | 1, 0xC2B2AE3D27D4EB4F * (i + 7) % _PRIME) for i in range(32)]
+
+
+@lru_cache(maxsize=65536)
+def _band_keys(slots: tuple[int, ...], bands: int, rows: int) -> list[tuple[int, tuple[int, ...]]]:
+    """MinHash band keys of a slot set (cached: the same candidate goal recurs across a run)."""
+    if not slots:
+        return []
+    mins = [min((a * s + b) % _PRIME for s in slots) for a, b in _COEFFS[: bands * rows]]
+    return [(band, tuple(mins[band * rows:(band + 1) * rows])) for band in range(bands)]
 
 
 class NearDuplicateIndex:
@@ -27,11 +37,7 @@ class NearDuplicateIndex:
         self.buckets: defaultdict[tuple[int, tuple[int, ...]], list[int]] = defaultdict(list)
 
     def _keys(self, vector: SparseVector) -> list[tuple[int, tuple[int, ...]]]:
-        slots = list(vector)
-        if not slots:
-            return []
-        mins = [min((a * s + b) % _PRIME for s in slots) for a, b in _COEFFS[: self.bands * self.rows]]
-        return [(band, tuple(mins[band * self.rows:(band + 1) * self.rows])) for band in range(self.bands)]
+        return _band_keys(tuple(vector), self.bands, self.rows)
 
     def add(self, vector: SparseVector) -> None:
         """Index one more goal."""
