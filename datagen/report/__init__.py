@@ -1,0 +1,1 @@
+"""report stage: a self-contained HTML page about a generated dataset (`datagen report`)."""
