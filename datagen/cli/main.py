@@ -79,10 +79,13 @@ def cli(ctx: click.Context, neo4j_uri: str | None, quiet: bool, log_level: str) 
 def _register() -> None:
     from datagen.cli.build import build
     from datagen.cli.evaluate import evaluate
+    from datagen.cli.export import export
     from datagen.cli.generate import generate
     from datagen.cli.inspect import inspect
     from datagen.cli.metrics import metrics
     from datagen.cli.neo4j_cmd import neo4j
+    from datagen.cli.query import query
+    from datagen.cli.report import report
     from datagen.cli.validate import validate
 
     cli.add_command(build)
@@ -92,6 +95,9 @@ def _register() -> None:
     cli.add_command(metrics)
     cli.add_command(inspect)
     cli.add_command(neo4j)
+    cli.add_command(query)
+    cli.add_command(export)
+    cli.add_command(report)
 
 
 _register()

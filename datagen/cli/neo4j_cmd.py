@@ -1,4 +1,5 @@
-"""`datagen neo4j start|stop|status`: manage the local Neo4j that datagen runs without Docker.
+"""`datagen neo4j start|stop|status|guide`: the local Neo4j that datagen runs without Docker, and the
+Browser guide.
 
 The logic lives in `datagen.db.local_server`; these commands only print. The password is never
 printed: `status` names the 0600 file that holds it.
@@ -73,7 +74,7 @@ def status(ctx: click.Context) -> None:
         ("state", "running" if st.running else ("stopped" if st.installed else "not installed")),
         ("version", NEO4J_VERSION),
         ("bolt", st.uri or "-"),
-        ("browser", f"{st.browser_url} (Browser UI not bundled; HTTP API only)" if st.browser_url else "-"),
+        ("browser", _browser_row(server)),
         ("user", st.user),
         ("password", f"in {st.password_file}"),
         ("pid", str(st.pid) if st.pid else "-"),
@@ -82,8 +83,51 @@ def status(ctx: click.Context) -> None:
     ]
     for key, value in rows:
         click.echo(f"{key:<9}{value}")
+    click.echo("guide    run 'datagen neo4j guide' and paste the ':guide …' line it prints into Browser")
     if obj.settings.neo4j_uri:
         click.echo(f"note     NEO4J_URI={obj.settings.neo4j_uri} is set, so commands use that server, not this one")
+
+
+def _browser_row(server: LocalServer) -> str:
+    """The Browser URL, or why there is none (checked with one HTTP request to the server)."""
+    info = server.running()
+    if info is None:
+        return "-"
+    if server.browser_served(info):
+        return f"{info.browser_url} (connect to {info.uri} as neo4j, password from the file below)"
+    if server.browser_jar() is not None:
+        return f"{info.browser_url} not served yet: restart ('datagen neo4j stop', then 'start') to load the Browser jar"
+    return f"{info.browser_url} not served: no Browser jar (stop and start again to fetch it; needs mvn)"
+
+
+@neo4j.command()
+@click.option("--port", default=0, show_default=True, help="Port on 127.0.0.1 (0 = a free one).")
+@click.pass_context
+def guide(ctx: click.Context, port: int) -> None:
+    """Serve the datagen guide for Neo4j Browser until Ctrl-C.
+
+    Prints a ':guide http://localhost:PORT/guide.html' line: paste it into the Browser editor to
+    get slides on the schema, one tool's FEEDS edges, one conversation's grounding chain as a
+    picture, and the coverage queries. The page is served with CORS on 127.0.0.1 only.
+    """
+    from datagen.browser.server import GuideServer
+
+    server, _ = _server(ctx)
+    try:
+        guide_server = GuideServer(port=port)
+    except OSError as exc:
+        raise click.ClickException(f"cannot serve the guide on 127.0.0.1:{port} ({exc}): try another --port") from exc
+    info = server.running()
+    if info is not None:
+        click.echo(f"Neo4j Browser: {info.browser_url}")
+    click.echo(f"paste into Browser:  {guide_server.command}")
+    click.echo("serving the guide; Ctrl-C to stop", err=True)
+    try:
+        guide_server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        guide_server.close()
 
 
 def _announcer(quiet: bool) -> Callable[[str], None]:

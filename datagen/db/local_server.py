@@ -19,6 +19,7 @@ import signal
 import socket
 import subprocess
 import time
+import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -29,7 +30,16 @@ from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, DriverError, Neo4jError
 
 from datagen.config import NEO4J_VERSION
-from datagen.db.neo4j_setup import JVM_FLAGS, find_java, install_jars, render_conf, set_initial_password, write_secret
+from datagen.db.neo4j_setup import (
+    JVM_FLAGS,
+    browser_jar,
+    find_java,
+    install_browser,
+    install_jars,
+    render_conf,
+    set_initial_password,
+    write_secret,
+)
 from datagen.errors import LocalServerError
 
 log = logging.getLogger(__name__)
@@ -37,7 +47,7 @@ log = logging.getLogger(__name__)
 Announce = Callable[[str], None]
 USER = "neo4j"
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
-HEAP = ("-Xms512m", "-Xmx1g")
+HEAP = ("-Xms2g", "-Xmx2g")
 
 
 def _silent(_: str) -> None:
@@ -115,9 +125,27 @@ class LocalServer:
         return self.lib.is_dir() and any(self.lib.glob("*.jar"))
 
     def install(self, announce: Announce | None = None) -> None:
-        """Download the server jars into `lib/` unless they are there (see `neo4j_setup`)."""
+        """Download the server jars into `lib/` unless they are there, and the Browser jar if missing.
+
+        The Browser jar is checked on its own, so installs made before it was bundled get it on their
+        next start; failing to fetch it is only a warning (see `neo4j_setup.install_browser`).
+        """
         if not self.installed():
             install_jars(self.home, self.lib, announce or _silent)
+        if self.browser_jar() is None:
+            install_browser(self.home, self.lib, announce or _silent)
+
+    def browser_jar(self) -> Path | None:
+        """The Neo4j Browser jar in `lib/`, if installed (it is served from the next start on)."""
+        return browser_jar(self.lib) if self.lib.is_dir() else None
+
+    def browser_served(self, info: ServerInfo, timeout: float = 2.0) -> bool:
+        """True if the running server answers 200 on its Browser URL (needs the jar at start-up)."""
+        try:
+            with urllib.request.urlopen(info.browser_url, timeout=timeout) as response:
+                return int(response.status) == 200
+        except (OSError, ValueError):
+            return False
 
     def running(self) -> ServerInfo | None:
         """The recorded server if its process is alive; a stale `state.json` is removed."""

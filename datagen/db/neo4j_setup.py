@@ -25,6 +25,10 @@ log = logging.getLogger(__name__)
 JAVA17_DEFAULT = Path("/usr/lib/jvm/java-17-openjdk-amd64")
 ADMIN_ENTRY_POINT = "org.neo4j.server.startup.Neo4jAdminCommand"
 DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies"
+COPY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy"
+# Neo4j Browser is not a dependency of org.neo4j:neo4j; with its jar in lib/ the server serves it at
+# /browser/ (module BROWSER is on by default). 5.24.0 is the newest on Maven Central.
+BROWSER_ARTIFACT = "org.neo4j.client:neo4j-browser:5.24.0"
 POM = """<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
  <groupId>local.datagen</groupId><artifactId>neo4j-jars</artifactId><version>1</version>
  <packaging>pom</packaging><dependencies><dependency>
@@ -113,6 +117,46 @@ def install_jars(home: Path, lib: Path, announce: Callable[[str], None]) -> None
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def browser_jar(lib: Path) -> Path | None:
+    """The Neo4j Browser jar in `lib`, if there is one."""
+    return next(iter(sorted(lib.glob("neo4j-browser-*.jar"))), None)
+
+
+def install_browser(home: Path, lib: Path, announce: Callable[[str], None]) -> bool:
+    """Add the Neo4j Browser jar to `lib` (an existing install gets it on its next start).
+
+    Best effort on purpose: the server and every datagen command work without Browser, so a missing
+    `mvn` or an offline machine costs a warning, not a failed start. Returns whether the jar is there.
+    """
+    mvn = shutil.which("mvn")
+    java: Path | None = None
+    if mvn is not None:
+        try:
+            java = find_java()
+        except LocalServerError:
+            java = None
+    if mvn is None or java is None:
+        announce("note: Neo4j Browser not installed (needs mvn and Java 17); the server runs without it")
+        return False
+    announce(f"downloading Neo4j Browser ({BROWSER_ARTIFACT}) into {lib} ...")
+    tmp = Path(tempfile.mkdtemp(prefix=".browser-", dir=home))
+    cmd = [mvn, "-B", "-q", COPY_PLUGIN, f"-Dartifact={BROWSER_ARTIFACT}", f"-DoutputDirectory={tmp}"]
+    env = {**os.environ, "JAVA_HOME": str(java.resolve().parents[1])}
+    try:
+        out = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=home, stdin=subprocess.DEVNULL,
+                             check=False)
+        jar = browser_jar(tmp)
+        if out.returncode != 0 or jar is None:
+            tail = " | ".join((out.stdout + out.stderr).strip().splitlines()[-3:])
+            log.info("could not download Neo4j Browser with mvn: %s", tail or "no jar")
+            announce(f"note: Neo4j Browser not installed (mvn failed: {tail or 'no jar'}); the server runs without it")
+            return False
+        jar.rename(lib / jar.name)
+        return True
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def render_conf(bolt_port: int, http_port: int) -> str:
     """neo4j.conf for a loopback-only server with auth on (strict validation: no stray keys)."""
     lines = [
@@ -124,9 +168,10 @@ def render_conf(bolt_port: int, http_port: int) -> str:
         "server.https.enabled=false",
         "dbms.security.auth_enabled=true",
         "dbms.usage_report.enabled=false",
-        "server.memory.heap.initial_size=512m",
-        "server.memory.heap.max_size=1g",
-        "server.memory.pagecache.size=256m",
+        "server.memory.heap.initial_size=2g",
+        "server.memory.heap.max_size=2g",
+        "server.memory.pagecache.size=1g",
+        "db.tx_log.rotation.retention_policy=2 files",
         *(f"server.jvm.additional={flag}" for flag in JVM_FLAGS),
     ]
     return "\n".join(lines) + "\n"

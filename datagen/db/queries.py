@@ -58,9 +58,16 @@ class Query:
         return dict(values)
 
 
+_STRING_OR_COMMENT = re.compile(f"{_STRING.pattern}|{_LINE_COMMENT.pattern}")
+
+
 def _strip(text: str) -> str:
-    """Drop string literals and comments so `$x` inside them is not taken for a parameter."""
-    return _LINE_COMMENT.sub("", _STRING.sub("''", text))
+    """Drop string literals and comments so `$x` inside them is not taken for a parameter.
+
+    One left-to-right scan, so an apostrophe in a comment ("the tool's share") does not open a
+    string, and `//` inside a string does not start a comment.
+    """
+    return _STRING_OR_COMMENT.sub(lambda m: "" if m.group(0).startswith("//") else "''", text)
 
 
 def _header(text: str) -> str:
