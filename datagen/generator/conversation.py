@@ -14,17 +14,25 @@ import logging
 from typing import Any
 
 from datagen.errors import GenerationError
-from datagen.generator.assistant import Assistant
+from datagen.generator import phrases as ph
+from datagen.generator.assistant import Assistant, role_pairs
 from datagen.generator.executor import OfflineExecutor
-from datagen.generator.types import ConversationPlan, ConversationState
+from datagen.generator.types import ArgumentSource, ConversationPlan, ConversationState, SourceKind
 from datagen.generator.user_proxy import UserProxy
-from datagen.generator.values import derive_rng
+from datagen.generator.values import derive_rng, different_value
 
 log = logging.getLogger(__name__)
 
 
+MAX_REDRAWS = 3
+
+
 def generate_conversation(plan: ConversationPlan) -> ConversationState:
     """Run the agents over the plan and return the finished (not yet validated) state.
+
+    When one end of a from/to pair came from a tool output and the user's value for the other end
+    happens to be the same (`convert(currency=USD, target_currency=USD)`), the user's value is
+    redrawn and the conversation run again from the start (same seeds, so still deterministic).
 
     Raises:
         GenerationError: the plan's steps and endpoints do not line up.
@@ -32,12 +40,52 @@ def generate_conversation(plan: ConversationPlan) -> ConversationState:
     if len(plan.steps) != len(plan.endpoints) or any(
             s.endpoint_id != e.id for s, e in zip(plan.steps, plan.endpoints)):
         raise GenerationError(f"{plan.conversation_id}: plan steps and endpoints do not match")
+    overrides: dict[str, Any] = {}
+    state = _run(plan, overrides)
+    for _ in range(MAX_REDRAWS):
+        clashes = _pair_clashes(state, overrides)
+        if not clashes:
+            break
+        overrides.update(clashes)
+        state = _run(plan, overrides)
+    return state
+
+
+def _pair_clashes(state: ConversationState, overrides: dict[str, Any]) -> dict[str, Any]:
+    """New user values for the second ends of pairs that got the same value as their first end."""
+    plan = state.plan
+    order = plan.call_order()
+    by_call: dict[int, dict[str, ArgumentSource]] = {}
+    for src in state.argument_sources:
+        by_call.setdefault(src.call, {})[src.param] = src
+    redraw: dict[str, Any] = {}
+    for call, step in enumerate(order):
+        endpoint = plan.endpoints[step]
+        params = {p.name: p for p in endpoint.parameters}
+        for second, (first, after) in role_pairs(endpoint).items():
+            a, b = by_call.get(call, {}).get(first), by_call.get(call, {}).get(second)
+            key = f"{step}:{second}"
+            if a is None or b is None or b.source not in (SourceKind.USER, SourceKind.CLARIFICATION):
+                continue
+            if ph.render(a.value) != ph.render(b.value) or key in redraw:
+                continue
+            rng = derive_rng(plan.seed, f"apart:{key}:{len(overrides)}")
+            value = different_value(a.value, params[second], rng, endpoint=endpoint, after=after)
+            if ph.render(value) != ph.render(a.value):
+                redraw[key] = value
+    return redraw
+
+
+def _run(plan: ConversationPlan, overrides: dict[str, Any]) -> ConversationState:
     state = ConversationState(plan=plan)
     user = UserProxy(state, derive_rng(plan.seed, "user"))
     assistant = Assistant(state, derive_rng(plan.seed, "assistant"))
     executor = OfflineExecutor(plan.seed)
 
     user.decide_values()
+    for key, value in overrides.items():
+        if key in state.user_values:
+            state.user_values[key] = value
     state.messages.append({"role": "user", "content": user.opening()})
     refs = user.withheld()
     assistant.clarified = user.clarified_keys()

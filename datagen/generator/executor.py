@@ -130,8 +130,15 @@ class OfflineExecutor:
                                           concept=f"{noun}_id", source=FieldSource.INFERRED), rng)
             return {"status": "ok", f"{noun}_id": echo.get(f"{noun}_id", ref),
                     "message": f"{endpoint.name.strip() or noun} completed"}
-        built = _Gen(rng, endpoint, echo, subject).node(_tree(endpoint.response_fields), subject, False)
-        return built if isinstance(built, dict) else {TOP_ARRAY_KEY: built}
+        built = _Gen(rng, endpoint, echo, subject, self.seed).node(_tree(endpoint.response_fields), subject, False)
+        output = built if isinstance(built, dict) else {TOP_ARRAY_KEY: built}
+        if not any(v not in (None, "", [], {}) for _, v in _leaves(output, "")):
+            # every declared path conflicted or came out empty: still answer with something to report
+            noun = subject or "request"
+            output = {**output, "status": "ok", f"{noun}_id": echo.get(f"{noun}_id", value_for(
+                ResponseField(path=f"{noun}_id", name=f"{noun}_id", type=ParamType.STRING, concept=f"{noun}_id",
+                              source=FieldSource.INFERRED), rng))}
+        return output
 
 
 def _echo_values(endpoint: Endpoint, arguments: dict[str, Any]) -> dict[str, Any]:
@@ -147,11 +154,32 @@ def _echo_values(endpoint: Endpoint, arguments: dict[str, Any]) -> dict[str, Any
 
 
 class _Gen:
-    def __init__(self, rng: random.Random, endpoint: Endpoint, echo: dict[str, Any], subject: str | None) -> None:
+    def __init__(self, rng: random.Random, endpoint: Endpoint, echo: dict[str, Any], subject: str | None,
+                 seed: int = 0) -> None:
         self.rng = rng
         self.endpoint = endpoint
         self.echo = echo
         self.subject = subject
+        self.seed = seed
+
+    def _echoed(self, spec: ResponseField) -> bool:
+        return self.echo.get(spec.concept, self.echo.get(f"name:{snake(spec.name)}")) is not None
+
+    def _same_entity(self, node: _Node, out: dict[str, Any], context: str | None) -> None:
+        """One id, one name: the name or title of an object with its own id is drawn from that id,
+        so a hotel found by a search has the same name when its details are fetched."""
+        ident = next((out[k] for k, c in node.children.items() if c.kind == "leaf" and c.spec is not None
+                      and isinstance(out.get(k), (str, int)) and not isinstance(out.get(k), bool)
+                      and (c.spec.concept == f"{context}_id" or snake(k) == "id")), None)
+        if ident is None:
+            return
+        for key, child in node.children.items():
+            spec = child.spec
+            if child.kind != "leaf" or spec is None or spec.type is not ParamType.STRING or self._echoed(spec):
+                continue
+            if snake(key).split("_")[-1] in ("name", "title", "label") and not spec.concept.endswith("_id"):
+                rng = derive_rng(self.seed, f"entity:{context}:{ident}:{snake(key)}")
+                out[key] = value_for(spec, rng, endpoint=self.endpoint, context=context)
 
     def node(self, node: _Node, context: str | None, in_array: bool, anchor: int = 0) -> Any:
         if node.kind == "obj":
@@ -161,13 +189,15 @@ class _Gen:
                 noun = singular(snake(key).split("_")[-1]) if child.kind != "leaf" and key else None
                 sub = noun if noun and noun not in GENERIC_CONTAINERS else context
                 out[key] = self.node(child, sub, in_array, anchor)
+            self._same_entity(node, out, context)
             return out
         if node.kind == "arr" and node.item is not None:
             return [self.node(node.item, context, True, anchor) for _ in range(self.rng.randint(1, 3))]
         return self.leaf(node.spec, context, in_array, anchor) if node.spec is not None else None
 
     def leaf(self, spec: ResponseField, context: str | None, in_array: bool, anchor: int) -> Any:
-        hit = self.echo.get(spec.concept, self.echo.get(f"name:{snake(spec.name)}"))
+        # the argument of the same name first: `target_currency` echoes target_currency, not currency
+        hit = self.echo.get(f"name:{snake(spec.name)}", self.echo.get(spec.concept))
         own_id = spec.concept.endswith("_id") and (context is None or spec.concept == f"{context}_id")
         if hit is not None and not (in_array and own_id):
             return hit

@@ -21,7 +21,17 @@ VERBS = frozenset(
     "convert calculate translate generate enrol enroll track update delete return show download upload "
     "compare schedule subscribe register reserve obtain detect extract analyze analyse predict query "
     "buy order pay rate submit remove set save share publish scan parse resolve identify estimate "
-    "recommend suggest summarize summarise read compute count shorten format join start stop".split()
+    "recommend suggest summarize summarise read compute count shorten format join start stop "
+    "request apply log make purchase capture verify register login logout sign transfer withdraw deposit "
+    "upload play pause follow unfollow like unlike block unblock invite accept decline reject approve "
+    "assign close open edit modify rename move copy mark archive restore refresh reset test ping "
+    "encode decode encrypt decrypt hash sort filter merge split resize crop compress render print "
+    "draw classify tag label lookup locate geocode notify remind review confirm complete finish "
+    "end begin enable disable activate deactivate connect disconnect sync import export run execute "
+    "call charge refund rent hire reply forward redeem claim place transcribe measure monitor watch "
+    "solve evaluate rank score match describe explain define spell correct paraphrase rewrite revise "
+    "autocomplete suggest predict transform shorten expand recognize recognise take give decode detect "
+    "discover explore browse view display visualize visualise".split()
 )
 _THIRD = {"returns": "get", "gets": "get", "provides": "get", "retrieves": "retrieve", "fetches": "fetch",
           "lists": "list", "finds": "find", "searches": "search", "shows": "show", "checks": "check",
@@ -106,7 +116,7 @@ VALUE_INTROS = ["", "Here's what I have: ", "Details: ", "For reference, ", "Som
                 "Just so you know, ", "In case it helps, "]
 VALUE_ITEMS = ["the {l} is {v}", "{l}: {v}", "{v} as the {l}", "{l} {v}", "use {v} for the {l}"]
 CONTEXTS = ["", "", "", "It's for some {d} stuff I'm sorting out.", "This is {d}-related.",
-            "I'm working on a {d} task.", "Context: {d}."]
+            "I'm working on {a_d} task.", "Context: {d}."]
 CLOSINGS = ["", "", "Thanks!", "Thank you.", "Appreciate it!", "Let me know what you find.",
             "Thanks in advance.", "Cheers.", "Thanks a lot."]
 QUESTIONS = ["Before I start, could you tell me {what}?", "Sure, I can help with that. What's {what}?",
@@ -143,14 +153,28 @@ def label(name: str, context: str | None = None) -> str:
     return words
 
 
+_PARENS = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
+_NOT_A_LABEL = re.compile(r"[:;=<>{}\[\]()|`\"]|\be\.g\b|\bi\.e\b|\bex\b|https?|\d{3,}", re.I)
+
+
+def plain(text: str) -> str:
+    """Text without parenthetical notes (closed or left open) and without a leading article."""
+    text = _PARENS.sub("", text)
+    text = re.split(r"\s*[(\[]", text, maxsplit=1)[0]
+    return re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I).strip()
+
+
 def param_label(param: Parameter, value: Any = None) -> str:
     """How a person names a parameter: a cryptic name (`o1`, `q`) gives way to a short description
     or the concept."""
     name = snake(param.name)
-    desc = param.description.strip().rstrip(".")
+    desc = plain(param.description.strip().split("\n", 1)[0]).rstrip(".")
+    if name in ("id", "ids") and param.concept.endswith("_id") and param.concept != "id":
+        return humanize(param.concept)  # `id` of a recipe: the recipe id
     cryptic = len(name) <= 3 or any(c.isdigit() for c in name)
-    if cryptic and 3 < len(desc) <= 40 and "\n" not in desc:
-        return desc[:1].lower() + desc[1:]
+    if (cryptic and 3 < len(desc) <= 40 and not _NOT_A_LABEL.search(desc) and len(desc.split()) <= 6
+            and re.search(r"[A-Za-z]{3}", desc)):
+        return desc[:1].lower() + desc[1:] if not desc[:2].isupper() else desc
     if len(name) <= 2 and param.concept and len(param.concept) > 2:
         return humanize(param.concept)
     if name in _BARE and (param.type is ParamType.DATE or "date" in param.description.lower()
@@ -168,32 +192,116 @@ def join_words(items: Sequence[str], conj: str = "and") -> str:
 
 
 def render(value: Any) -> str:
-    """A value as a person would write it."""
+    """A value as a person would write it (never with template braces in it)."""
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
     if isinstance(value, list):
         return ", ".join(render(v) for v in value[:3])
     if isinstance(value, dict):
         return ", ".join(f"{k} {render(v)}" for k, v in list(value.items())[:3])
-    return str(value)
+    return str(value).replace("{", "(").replace("}", ")")
+
+
+class _Blank(dict):  # type: ignore[type-arg]
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def fill(template: str, **values: Any) -> str:
+    """`template` with its `{name}` slots filled; a slot with no value becomes empty, never stays
+    a placeholder, and braces inside values cannot reach the text."""
+    safe = _Blank({k: str(v).replace("{", "(").replace("}", ")") for k, v in values.items()})
+    text = template.format_map(safe)
+    text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"[ \t]{2,}", " ", text))
+    return text.strip()
+
+
+def article(phrase: str) -> str:
+    """`a` or `an` for the phrase that follows it (by sound, roughly: `an hour`, `a user`)."""
+    word = phrase.strip().lower()
+    if not word:
+        return "a"
+    if re.match(r"^(?:uni|use|usu|eu|one|once|u[bcfhjkqrst][aeiou])", word):
+        return "a"
+    if re.match(r"^(?:hour|honest|honou?r|heir)", word) or re.match(r"^[aeiou]", word):
+        return "an"
+    if re.match(r"^[fhlmnrsx](?:[^a-z]|$)", word):  # spelt-out letters: an SMS, an X
+        return "an"
+    return "a"
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s|\n")
+_CLAUSE = re.compile(r"\s*(?:;|:|\s[-–—]+\s|\s--\s|\be\.g\b|\bi\.e\b|\betc\b|\bex\.)", re.I)
+_TAIL_CLAUSE = re.compile(r"\s+(?:by (?:providing|passing|specifying|giving|entering|sending|supplying)|based on|"
+                          r"using (?:the|a|an|its|their)|via (?:the|a|an)|according to|in order to|so that|"
+                          r"with the help of)\b.*$", re.I)
+_LONG_CLAUSE = re.compile(r",\s|\s(?:that|which|where|who|whose|when|if|including|like|such as)\s", re.I)
+_DANGLING = _DANGLING | frozenset("providing using based like such including via per its their your".split())
+INTENT_SOFT_MAX = 60
+_USED_TO = re.compile(r"\b(?:used|allows? you|lets? you|helps? you|designed|meant|enables? you)\s+to\s+(\w.{3,})$", re.I)
 
 
 def _shorten(text: str) -> str:
     if len(text) <= MAX_INTENT:
-        return text
-    words = text[:MAX_INTENT].rsplit(" ", 1)[0].split()
+        words = text.split()
+    else:
+        words = text[:MAX_INTENT].rsplit(" ", 1)[0].split()
     while len(words) > 2 and words[-1].lower().strip(",;:") in _DANGLING:
         words.pop()
     cut = " ".join(words)
-    return cut.rstrip(",;:-— ")
+    return cut.rstrip(",;:-—– ")
+
+
+def _untitle(words: list[str]) -> list[str]:
+    """`Generate Password` → `generate password`: Title Case is a heading, not a proper noun; words
+    in capitals (`ISBN`, `IP`) keep their case."""
+    alpha = [w for w in words if w[:1].isalpha()]
+    if len(alpha) >= 2 and all(w[:1].isupper() for w in alpha):
+        return [w if (w.isupper() and len(w) > 1) else w.lower() for w in words]
+    return [words[0] if words[0].isupper() and len(words[0]) > 1 else words[0].lower()] + words[1:] if words else words
+
+
+def _base_verb(token: str) -> str | None:
+    """The verb of a name's first token: `search` → search, `getting` → get, `returns` → get."""
+    token = token.lower()
+    if token in VERBS:
+        return token
+    if token in _THIRD and _THIRD[token]:
+        return _THIRD[token]
+    if token.endswith("s") and token[:-1] in VERBS:
+        return token[:-1]
+    if token.endswith("ing") and len(token) > 5:
+        stem = token[:-3]
+        for cand in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""):
+            if cand in VERBS:
+                return cand
+    return None
+
+
+def _clause(text: str) -> str:
+    """The first sentence and clause of a description, without notes in brackets."""
+    first = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].strip()
+    first = _PARENS.sub("", first)
+    first = re.split(r"\s*[(\[]", first, maxsplit=1)[0]
+    first = _CLAUSE.split(first, maxsplit=1)[0]
+    first = _TAIL_CLAUSE.sub("", first)
+    if len(first) > INTENT_SOFT_MAX:
+        match = next((m for m in _LONG_CLAUSE.finditer(first) if len(first[:m.start()].split()) >= 3), None)
+        if match is not None:
+            first = first[:match.start()]
+    return first.strip().rstrip(".!?:,")
 
 
 def intent(endpoint: Endpoint) -> str:
-    """A verb phrase for what the endpoint does: `search the course catalogue`."""
-    first = re.split(r"(?<=[.!?])\s|\n", endpoint.description.strip(), maxsplit=1)[0].strip().rstrip(".!?:")
-    first = _YOU_TO.sub("", _LEAD.sub("", first))
+    """A short verb phrase for what the endpoint does: `search the course catalogue`."""
+    first = _YOU_TO.sub("", _LEAD.sub("", _clause(endpoint.description)))
+    used = _USED_TO.search(first)
+    if used and not _base_verb(first.split()[0]):
+        first = used.group(1)  # "Main API endpoint used to generate GIFs" → generate GIFs
     words = first.split()
-    if words and "http" not in first and not re.search(r"[{}<>|`]", first):
+    if words and "http" not in first and not re.search(r"[{}<>|`=\\]", first):
         head = words[0].lower()
         if head in _THIRD:
             words = ([_THIRD[head]] if _THIRD[head] else []) + words[1:]
@@ -201,14 +309,28 @@ def intent(endpoint: Endpoint) -> str:
             words = words[1:] if words and words[0].lower() == "to" else words
             head = words[0].lower() if words else ""
         if head in VERBS and len(words) >= 2:
+            words = _untitle(words)
             if words[1].lower() == "of":  # "List of domains" is a noun phrase, not a command
-                return _shorten("get the " + " ".join([head] + words[1:]))
-            return _shorten(" ".join([head] + words[1:]))
-    name = humanize(endpoint.name)
-    tokens = name.split()
-    if tokens and tokens[0] in VERBS:
-        return name
-    return f"get the {name}" if name else "run the request"
+                return _shorten("get the " + " ".join(words))
+            return _shorten(" ".join(words))
+    tokens = humanize(endpoint.name).split()
+    while tokens and re.fullmatch(r"v\d+|\d+", tokens[0]):
+        tokens = tokens[1:]  # `2.Getavailablecurrencies`, `v1_list`
+    if not tokens:
+        return "run the request"
+    glued = next((v for v in ("get", "list", "search", "find", "fetch", "create", "update", "delete")
+                  if tokens[0].startswith(v) and len(tokens[0]) >= len(v) + 4), None)
+    if glued is not None and _base_verb(tokens[0]) is None:
+        tokens = [glued, tokens[0][len(glued):]] + tokens[1:]  # `getavailablecurrencies`
+    verb = _base_verb(tokens[0])
+    if verb is not None:
+        rest = tokens[1:]
+        if rest and rest[0].lower() == verb:
+            rest = rest[1:]  # `get_get_user` → get user
+        return _shorten(" ".join([verb] + rest)) if rest else f"{verb} the results"
+    if tokens[0].lower() in {"where", "what", "who", "when", "how", "which", "whether", "is", "can"}:
+        return _shorten(f"find out {' '.join(tokens)}")
+    return _shorten(f"get the {' '.join(tokens)}")
 
 
 def pick(rng: random.Random, options: Sequence[str]) -> str:
@@ -221,22 +343,31 @@ def tasks_phrase(intents: list[str], parallel_groups: list[list[str]], rng: rand
     parts: list[str] = []
     for group in parallel_groups:
         if len(group) >= 2:
-            parts.append(pick(rng, JOIN_PARALLEL).format(a=group[0], b=join_words(group[1:])))
+            parts.append(fill(pick(rng, JOIN_PARALLEL), a=group[0], b=join_words(group[1:])))
         else:
             parts.extend(group)
     parts = parts or intents
     if len(parts) == 1:
         return parts[0]
     if len(parts) == 2:
-        return pick(rng, JOIN_2).format(a=parts[0], b=parts[1])
-    return pick(rng, JOIN_N).format(head=", ".join(parts[:-1]), last=parts[-1])
+        return fill(pick(rng, JOIN_2), a=parts[0], b=parts[1])
+    return fill(pick(rng, JOIN_N), head=", ".join(parts[:-1]), last=parts[-1])
 
 
 def value_items(pairs: list[tuple[str, Any]], rng: random.Random) -> tuple[str, bool]:
     """`the city is Paris, date: 2026-04-11 and 2 as the guests` (one item style per message),
     and whether the text starts with a raw value (then it must not open a sentence)."""
     item = pick(rng, VALUE_ITEMS)
-    return join_words([item.format(l=lbl, v=render(v)) for lbl, v in pairs]), item.startswith("{v}")
+    return join_words([fill(item, l=lbl, v=stated(v)) for lbl, v in pairs]), item.startswith("{v}")
+
+
+def stated(value: Any) -> str:
+    """A value as the user types it into a request: a list of single tokens (ids, codes) is pasted
+    comma-separated, as it would be sent."""
+    if isinstance(value, list) and value and all(isinstance(v, (str, int)) and not isinstance(v, bool)
+                                                  and len(str(v).split()) == 1 for v in value):
+        return ",".join(render(v) for v in value)
+    return render(value)
 
 
 def sentence(text: str) -> str:

@@ -16,9 +16,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from datagen.generator import phrases as ph
-from datagen.generator.assistant import predicted_fed
+from datagen.generator.assistant import predicted_fed, role_pairs
 from datagen.generator.types import ConversationState, ParamRef
-from datagen.generator.values import coerce, value_for
+from datagen.generator.values import BASE_DATE, DATE_WINDOW_DAYS, coerce, different_value, knob_default, value_for
 from datagen.registry.models import Parameter, ParamType
 from datagen.registry.naming import snake
 
@@ -41,13 +41,15 @@ class UserProxy:
         self.plan = state.plan
 
     def withheld(self) -> list[ParamRef]:
-        """The clarify refs that really need asking: existing required params no output supplies."""
+        """The clarify refs that really need asking: existing required params no output supplies and
+        whose default is not a structure the assistant sends as is."""
         fed = predicted_fed(self.plan)
         refs: list[ParamRef] = []
         for ref in self.plan.clarify:
             if not 0 <= ref.step < len(self.plan.endpoints) or (ref.step, ref.param) in fed:
                 continue
-            if any(p.name == ref.param for p in self.plan.endpoints[ref.step].parameters):
+            param = next((p for p in self.plan.endpoints[ref.step].parameters if p.name == ref.param), None)
+            if param is not None and knob_default(param) is None:  # nobody dictates a JSON blob: it stays the default
                 refs.append(ref)
         return refs
 
@@ -60,9 +62,14 @@ class UserProxy:
         fed = predicted_fed(self.plan)
         chosen: dict[str, Any] = {}
         withheld = {(r.step, r.param) for r in self.withheld()}
+        pairs = {step: role_pairs(self.plan.endpoints[step]) for step in range(len(self.plan.endpoints))}
         wanted = [(step, param) for step in self.plan.call_order() for param in self.plan.endpoints[step].parameters
-                  if (param.required and not param.control and (step, param.name) not in fed)
+                  if (param.required and not param.control and (step, param.name) not in fed
+                      and knob_default(param) is None)
                   or (step, param.name) in withheld]
+        # The first end of a pair is decided before the second, whatever the parameter order.
+        order = {step: i for i, step in enumerate(self.plan.call_order())}
+        wanted.sort(key=lambda sp: (order[sp[0]], sp[1].name in pairs[sp[0]]))
         # Of params sharing a name, the strictest type decides the value, so `tickerId` is one value
         # whether a step wants it as a string or as an integer.
         leader: dict[str, tuple[int, Parameter]] = {}
@@ -72,13 +79,17 @@ class UserProxy:
                 leader[key] = (step, param)
         last_date: str | None = None
         for step, param in wanted:
-            value = self._reuse(param, chosen)
+            partner = pairs[step].get(param.name)
+            free = partner is not None and (step, partner[0]) in fed  # its other end comes from memory
+            value = None if free else self._reuse(param, chosen, by_concept=partner is None)
             if value is None:
                 value = self._fresh(step, param, leader[snake(param.name)])
                 if isinstance(value, str) and _DATE.match(value):
                     if last_date and set(snake(param.name).split("_")) & _END_WORDS:
                         value = (date.fromisoformat(last_date) + timedelta(days=self.rng.randint(1, 7))).isoformat()
                     last_date = value
+            if partner is not None:
+                value = self._apart(step, param, value, partner, fed)
             self.state.user_values[f"{step}:{param.name}"] = value
             chosen.setdefault(f"name:{snake(param.name)}", value)
             if param.concept.endswith("_id") or param.concept in _SHARED:
@@ -92,9 +103,39 @@ class UserProxy:
         except ValueError:
             return value_for(param, self.rng, endpoint=self.plan.endpoints[step], prefer_default=0.35)
 
+    def _apart(self, step: int, param: Parameter, value: Any, partner: tuple[str, bool],
+               fed: set[tuple[int, str]]) -> Any:
+        """The second end of a pair, kept apart from the first: never the same value, and after
+        it (a later date, a larger number) when its role says so."""
+        first, after = partner
+        endpoint = self.plan.endpoints[step]
+        other = self.state.user_values.get(f"{step}:{first}")
+        if other is None:
+            if (step, first) not in fed:
+                return value
+            if after and isinstance(value, str) and _DATE.match(value):
+                # the start comes from a tool output, somewhere in the mock date window: end after it
+                late = BASE_DATE + timedelta(days=DATE_WINDOW_DAYS + self.rng.randint(1, 14))
+                return coerce(late.isoformat(), param.type, param.enum)
+            # the first end comes from memory, which may carry what the user said: say something else
+            said = {ph.render(v) for k, v in self.state.user_values.items()}
+            for _ in range(5):
+                if ph.render(value) not in said:
+                    break
+                value = different_value(value, param, self.rng, endpoint=endpoint)
+            return value
+        clash = ph.render(value) == ph.render(other)
+        if after and not clash:
+            if isinstance(value, str) and isinstance(other, str) and _DATE.match(value) and _DATE.match(other):
+                clash = value <= other
+            elif isinstance(value, (int, float)) and isinstance(other, (int, float)) and not isinstance(value, bool):
+                clash = value <= other
+        return different_value(other, param, self.rng, endpoint=endpoint, after=after) if clash else value
+
     @staticmethod
-    def _reuse(param: Parameter, chosen: dict[str, Any]) -> Any:
-        for key in (f"name:{snake(param.name)}", f"concept:{param.concept}"):
+    def _reuse(param: Parameter, chosen: dict[str, Any], by_concept: bool = True) -> Any:
+        keys = [f"name:{snake(param.name)}"] + ([f"concept:{param.concept}"] if by_concept else [])
+        for key in keys:
             if key in chosen:
                 try:
                     return coerce(chosen[key], param.type, param.enum)
@@ -130,10 +171,10 @@ class UserProxy:
         groups = [[ph.intent(self.plan.endpoints[i]) for i in group] for group in self.plan.call_groups()]
         intents = [x for group in groups for x in group]
         rng = self.rng
-        ask = ph.pick(rng, ph.ASKS).format(tasks=ph.tasks_phrase(intents, groups, rng))
+        ask = ph.fill(ph.pick(rng, ph.ASKS), tasks=ph.tasks_phrase(intents, groups, rng))
         values = ph.values_phrase(self._pairs(keys), rng)
         domain = ph.humanize(self.plan.domain).lower()
-        context = ph.pick(rng, ph.CONTEXTS).format(d=domain)
+        context = ph.fill(ph.pick(rng, ph.CONTEXTS), d=domain, a_d=f"{ph.article(domain)} {domain}")
         greeting = ph.pick(rng, ph.GREETINGS)
         closing = ph.pick(rng, ph.CLOSINGS)
         layout = rng.randrange(4)
@@ -151,4 +192,4 @@ class UserProxy:
         """The reply to the clarification question: the withheld values, in a varied frame."""
         pairs = self._pairs([f"{r.step}:{r.param}" for r in refs])
         body, _ = ph.value_items(pairs, self.rng)
-        return ph.sentence(ph.pick(self.rng, ph.ANSWERS).format(values=body).rstrip("."))
+        return ph.sentence(ph.fill(ph.pick(self.rng, ph.ANSWERS), values=body).rstrip("."))

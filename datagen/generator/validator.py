@@ -14,6 +14,7 @@ from typing import Any
 
 from datagen.generator.executor import values_at
 from datagen.generator.types import ConversationState, SourceKind
+from datagen.generator.values import knob_default
 from datagen.registry.models import Endpoint, ParamType
 
 log = logging.getLogger(__name__)
@@ -163,6 +164,10 @@ def _check_sources(state: ConversationState, calls: list[tuple[int, dict[str, An
             continue
         call_index = order.index(ref.step)
         given = next((s for s in state.argument_sources if s.call == call_index and s.param == ref.param), None)
+        param = next((p for p in state.plan.endpoints[ref.step].parameters if p.name == ref.param), None) \
+            if 0 <= ref.step < len(state.plan.endpoints) else None
+        if given is not None and given.source is SourceKind.DEFAULT and param is not None and knob_default(param) is not None:
+            continue  # a structured default (a JSON blob) is sent as is, never asked for
         if given is not None and given.source not in (SourceKind.CLARIFICATION, SourceKind.STEP_OUTPUT):
             errors.append(f"step {call_index} ({calls[call_index][1].get('name') if call_index < len(calls) else '?'}): "
                           f"clarification param '{ref.param}' was not asked before the call")

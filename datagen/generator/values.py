@@ -30,12 +30,22 @@ Spec = Parameter | ResponseField
 BASE_DATE = date(2026, 3, 2)
 DATE_WINDOW_DAYS = 150
 
-_EXAMPLE = re.compile(r"\b(?:e\.g\.?|for example|example:|such as|ex:)\s*[:,]?\s*[`'\"]?([\w .@:/+-]{2,40}?)\s*(?:[`'\".,;)]|$)", re.I)
-_EXAMPLE_PREFIX = re.compile(r"^(?:e\.g\.?|for example|example|ex)\s*[:,]\s*", re.I)
+_EXAMPLE = re.compile(r"\b(?:e\.g\.?|i\.e\.?|for example|example:|such as|ex:)\s*[:,]?\s*[`'\"]?([\w .@:/+-]{2,40}?)\s*(?:[`'\".,;)]|$)", re.I)
+_EXAMPLE_PREFIX = re.compile(r"^(?:e\.g\.?|i\.e\.?|for example|example|ex)\s*[:,]\s*", re.I)
+# Defaults that are template slots or type names, not values: `{address}`, `<id>`, `string`, `YOUR_KEY`.
+_PLACEHOLDER = re.compile(r"^(?:\{+\s*[\w .-]*\s*\}+|<[^<>]*>|\[[\w ]*\]|:\w+|\$\{?\w+\}?|%\w+%|string|str|text|value|"
+                          r"integer|int|number|float|boolean|bool|object|array|null|none|nil|undefined|n/?a|"
+                          r"your[\s_-].*|.*[\s_-]here|x{3,}|\.{3}|…|\?+|-+|todo|tbd|(?:replace|insert|enter|put)[\s_-].*)$", re.I)
+# Role words of paired params (`from`/`to`, `start_date`/`end_date`): the value follows the concept.
+ROLE_WORDS = frozenset("from to src dst source target dest destination origin start end begin since until "
+                       "base min max first last departure arrival return in out old new".split())
 _INT = re.compile(r"^-?\d+$")
 _NUM = re.compile(r"^-?\d+(\.\d+)?$")
 PERSON_WORDS = frozenset("person people user author artist customer student employee contact member owner "
-                         "player actor driver patient instructor guest passenger recipient sender".split())
+                         "player actor driver patient instructor guest passenger recipient sender full applicant "
+                         "reviewer holder cardholder traveler traveller attendee candidate speaker buyer tenant "
+                         "participant subscriber athlete coach manager doctor teacher organizer director creator "
+                         "host captain singer writer assignee signer requester reporter".split())
 
 
 def derive_rng(seed: int, purpose: str) -> random.Random:
@@ -84,7 +94,8 @@ def _semantic(tokens: list[str], concept: str, ptype: ParamType, desc: str, rng:
               endpoint: Endpoint | None, context: str | None, anchor: int | None) -> Any:
     """The value the name says, or None when the name says nothing we recognise."""
     t = set(tokens)
-    last = tokens[-1] if tokens else ""
+    core = [w for w in tokens if w not in ROLE_WORDS] or tokens
+    last = core[-1] if core else ""
     city = CITIES[anchor % len(CITIES)] if anchor is not None else rng.choice(CITIES)
     numeric = ptype in (ParamType.INTEGER, ParamType.NUMBER)
     if concept == "latitude" or last in ("lat", "latitude"):
@@ -107,6 +118,9 @@ def _semantic(tokens: list[str], concept: str, ptype: ParamType, desc: str, rng:
         if numeric:
             return 1772409600 + rng.randint(0, DATE_WINDOW_DAYS * 86400)
         return f"{fake_date(rng)}T{rng.randint(6, 22):02d}:{rng.randint(0, 59):02d}:00Z"
+    if t & {"md5", "sha1", "sha256", "hash", "checksum"} and not numeric:
+        size = 64 if "sha256" in t else 40 if "sha1" in t else 32
+        return "".join(rng.choice("0123456789abcdef") for _ in range(size))
     if concept == "email" or "email" in t:
         return f"{rng.choice(FIRST).lower()}.{rng.choice(LAST).lower()}@{rng.choice(['example.com', 'mail.com', 'inbox.org'])}"
     if concept == "phone" or t & {"phone", "msisdn"}:
@@ -123,9 +137,9 @@ def _semantic(tokens: list[str], concept: str, ptype: ParamType, desc: str, rng:
         return city[3] if anchor is not None else rng.choice(CURRENCIES)
     if concept == "currency_pair" or last == "pair":
         return "/".join(rng.sample(CURRENCIES[:6], 2))
-    if concept == "city" or last in ("city", "town", "place", "destination", "origin"):
+    if concept == "city" or last in ("city", "town", "place", "destination", "origin") or last == "name" and "city" in t:
         return city[0]
-    if concept == "country" or last == "country":
+    if concept == "country" or last == "country" or last == "name" and "country" in t:
         return city[1]
     if concept == "language" or last in ("language", "lang", "locale"):
         return "en"
@@ -165,8 +179,7 @@ def _semantic(tokens: list[str], concept: str, ptype: ParamType, desc: str, rng:
         return rng.choice(LAST)
     if concept == "user_name" or last in ("username", "handle", "screenname", "nickname"):
         return f"{rng.choice(FIRST).lower()}_{rng.choice(WORDS)}{rng.randint(1, 99)}"
-    if last in PERSON_WORDS | {"fullname", "coach", "manager", "doctor", "teacher", "organizer", "director",
-                               "creator", "reviewer", "host", "captain", "singer", "writer", "assignee"} \
+    if last in (PERSON_WORDS - {"full", "user", "member", "owner", "contact", "player", "host"}) | {"fullname"} \
             or last == "name" and (t & PERSON_WORDS or (context or "") in PERSON_WORDS):
         return person(rng)
     if last in ("team", "club", "opponent") or t & {"home", "away"} and "team" in t:
@@ -287,7 +300,7 @@ def clean_default(spec: Spec) -> Any:
     default = getattr(spec, "default", None)
     if isinstance(default, str):
         default = _EXAMPLE_PREFIX.sub("", default).strip()
-    if default is None or default == "":
+    if default is None or default == "" or isinstance(default, str) and _PLACEHOLDER.match(default.strip()):
         return None
     try:
         default = coerce(default, spec.type, getattr(spec, "enum", None))
@@ -320,6 +333,11 @@ def value_for(spec: Spec, rng: random.Random, *, endpoint: Endpoint | None = Non
     found = _semantic(tokens, spec.concept, spec.type, spec.description, rng, endpoint, context, anchor)
     if found is None and spec.type in (ParamType.STRING, ParamType.ENUM):
         found = _example(spec.description)
+    if found is None and spec.type is ParamType.ARRAY:
+        named = re.search(r"\b([a-z]+)[ _]?ids?\b", spec.description or "", re.I)
+        if named and named.group(1).lower() not in ("the", "of", "an", "a", "and", "or"):
+            prefix = id_prefix(f"{named.group(1).lower()}_id")
+            return [f"{prefix}_{rng.randint(1000, 99999)}" for _ in range(rng.randint(1, 3))]
     if found is not None:
         if spec.type is ParamType.ARRAY and not isinstance(found, list):
             return [found]
@@ -330,3 +348,60 @@ def value_for(spec: Spec, rng: random.Random, *, endpoint: Endpoint | None = Non
     if default is not None:
         return default
     return _by_type(spec.type, spec.name, rng)
+
+
+def knob_default(spec: Spec) -> Any:
+    """A required parameter's default when it is a structure or a long blob (a JSON `features`
+    object, a query template): the assistant sends it as is, no user would dictate it."""
+    default = clean_default(spec)
+    if isinstance(default, (dict, list)) and default:
+        return default
+    if isinstance(default, str) and (default.strip()[:1] in ("{", "[") or len(default) > 60):
+        return default
+    return None
+
+
+def _pool_alternative(value: Any, rng: random.Random) -> Any:
+    """Another member of the pool the value comes from (a currency for a currency, a city for a city)."""
+    text = str(value)
+    pools: list[list[str]] = [CURRENCIES, [c[0] for c in CITIES], sorted({c[1] for c in CITIES}),
+                              sorted({c[2] for c in CITIES}), TICKERS, FIRST, LAST, WORDS]
+    for pool in pools:
+        if text in pool:
+            return rng.choice([p for p in pool if p != text])
+        if text.upper() in pool and text.lower() == text:
+            return rng.choice([p for p in pool if p != text.upper()]).lower()
+    return None
+
+
+def different_value(value: Any, spec: Spec, rng: random.Random, *, endpoint: Endpoint | None = None,
+                    after: bool = False) -> Any:
+    """A value for `spec` that differs from `value` (the other end of a from/to pair); with `after`,
+    a later date or a larger number, as an end or a maximum should be."""
+    if isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", value):
+        try:
+            shifted = date.fromisoformat(value) + timedelta(days=rng.randint(1, 7))
+            return coerce(shifted.isoformat(), spec.type, getattr(spec, "enum", None))
+        except ValueError:
+            pass
+    enum = getattr(spec, "enum", None)
+    if enum and len(enum) > 1:
+        others = [e for e in enum if e != str(value)]
+        return rng.choice(others)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        bigger = value + max(1, abs(value)) * rng.choice([1, 2, 3]) if after else value + rng.randint(1, 9)
+        try:
+            return coerce(round(bigger, 2) if isinstance(bigger, float) else bigger, spec.type, enum)
+        except ValueError:
+            pass
+    alternative = _pool_alternative(value, rng)
+    if alternative is not None:
+        try:
+            return coerce(alternative, spec.type, enum)
+        except ValueError:
+            pass
+    for _ in range(6):
+        candidate = value_for(spec, rng, endpoint=endpoint)
+        if json.dumps(candidate, sort_keys=True, default=str) != json.dumps(value, sort_keys=True, default=str):
+            return candidate
+    return value
