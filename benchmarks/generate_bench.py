@@ -14,7 +14,6 @@ so `--yes` is required.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 import time

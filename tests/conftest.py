@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -24,4 +25,16 @@ def toolbench_tools() -> Path:
         if os.environ.get("CI"):
             pytest.fail(f"real ToolBench data missing at {path}")
         pytest.skip(f"real ToolBench data not found at {path} (set DATAGEN_SHARED)")
+    return path
+
+
+@pytest.fixture(scope="module")
+def registry_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`registry.json` of the seed corpus, as `datagen build` writes it (no server needed)."""
+    from datagen.ingest.reader import ingest
+    from datagen.registry.build import build_registry
+
+    registry = build_registry(ingest(SEED_DATA).tools)
+    path = tmp_path_factory.mktemp("artifacts") / "registry.json"
+    path.write_text(json.dumps(registry.model_dump(mode="json")), encoding="utf-8")
     return path

@@ -11,20 +11,10 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+# One reading of written paths (`a.b[].c`) for the generator and the judge, re-exported here.
+from datagen.generator.executor import values_at as values_at
+
 Record = dict[str, Any]
-
-
-def values_at(output: Any, path: str) -> list[Any]:
-    """Every value at a written path (`a.b[].c`), across array items, in order."""
-    current: list[Any] = [output]
-    for segment in path.split("."):
-        depth = 0
-        while segment.endswith("[]"):
-            segment, depth = segment[:-2], depth + 1
-        current = [node[segment] for node in current if isinstance(node, dict) and segment in node]
-        for _ in range(depth):
-            current = [item for node in current if isinstance(node, list) for item in node]
-    return current
 
 
 def loose(value: Any) -> str:

@@ -21,20 +21,9 @@ from datagen.export.hf import openai_messages
 from datagen.export.openai import to_openai
 from datagen.export.sharegpt import alternation_problem
 from datagen.export.tools import FunctionCatalog, function_name, load_registry, parameters_schema
-from datagen.ingest.reader import ingest
-from datagen.registry.build import build_registry
 from datagen.registry.models import Endpoint, Parameter, ParamType
-from tests.conftest import SEED_DATA
 from tests.unit.eval_fixtures import FLIGHT, load_records, write_jsonl
 from tests.unit.export_checks import NAME, check_openai_row, check_sharegpt_row, schema_errors
-
-
-@pytest.fixture(scope="module")
-def registry_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    registry = build_registry(ingest(SEED_DATA).tools)
-    path = tmp_path_factory.mktemp("artifacts") / "registry.json"
-    path.write_text(json.dumps(registry.model_dump(mode="json")), encoding="utf-8")
-    return path
 
 
 @pytest.fixture()

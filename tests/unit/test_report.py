@@ -7,30 +7,17 @@ to prove it is not blank, and `--dump-dom`, to prove the SVG charts are in the r
 from __future__ import annotations
 
 import copy
-import json
 from pathlib import Path
 from typing import Any
 
-import pytest
 from click.testing import CliRunner
 
 from datagen.cli.main import cli
-from datagen.ingest.reader import ingest
-from datagen.registry.build import build_registry
 from datagen.report.stats import compute, histogram_counts
-from tests.conftest import SEED_DATA
 from tests.unit.browser import browser, chromium, png_pixels
 from tests.unit.eval_fixtures import load_records, write_jsonl
 
 SCORES = [(5.0, 4.5, 4.0), (2.0, 3.0, 4.5), (4.0, 4.0, 4.0)]
-
-
-@pytest.fixture(scope="module")
-def registry_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    registry = build_registry(ingest(SEED_DATA).tools)
-    path = tmp_path_factory.mktemp("artifacts") / "registry.json"
-    path.write_text(json.dumps(registry.model_dump(mode="json")), encoding="utf-8")
-    return path
 
 
 def _evaluated() -> list[dict[str, Any]]:
