@@ -3,6 +3,8 @@
 // quadratic, so the parameters of each concept are listed once (ordered by rank key) and each field
 // takes $per_field of them at evenly spaced positions starting at an offset given by its own rank
 // key: linear work, deterministic, and spread over the whole list rather than its head.
+// CREATE, not MERGE: it runs right after delete_derived_edges, pairs are DISTINCT, and same-tool
+// pairs (the other CAN_FILL query) are excluded here.
 // Params: $per_field, $build_id. Auto-commit only (IN TRANSACTIONS).
 MATCH (p:Parameter)
 WHERE p.linkable
@@ -17,6 +19,6 @@ CALL (concept, params) {
   WITH DISTINCT f, p
   WHERE p.tool_id <> f.tool_id
   WITH f, p, f.confidence * CASE WHEN p.name_norm = f.name_norm THEN 1.0 ELSE 0.85 END AS score
-  MERGE (f)-[c:CAN_FILL]->(p)
+  CREATE (f)-[c:CAN_FILL]->(p)
   SET c.score = score, c.same_tool = false, c.build_id = $build_id
 } IN TRANSACTIONS OF 50 ROWS

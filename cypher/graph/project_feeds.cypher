@@ -2,6 +2,7 @@
 // when an output of a can fill an input of b. `via` lists "field_path->param" pairs (best field per
 // param); score weighs required params 1.0 and optional 0.5 over b's required count. Each endpoint
 // keeps its $per_endpoint best successors so the projection stays linear on big corpora.
+// CREATE, not MERGE: it runs right after delete_derived_edges, and each (a, b) pair is one row.
 // Params: $per_endpoint, $build_id. Auto-commit only (IN TRANSACTIONS).
 MATCH (a:Endpoint)
 CALL (a) {
@@ -19,7 +20,7 @@ CALL (a) {
        round(raw / CASE WHEN b.required_count > 0 THEN toFloat(b.required_count) ELSE 1.0 END, 4) AS score
   ORDER BY score DESC, (b.rk * 48271 + a.rk) % 2147483647, b.id
   LIMIT $per_endpoint
-  MERGE (a)-[r:FEEDS]->(b)
+  CREATE (a)-[r:FEEDS]->(b)
   SET r.via = via, r.score = score, r.required_filled = required_filled,
       r.same_tool = (a.tool_id = b.tool_id), r.build_id = $build_id
 } IN TRANSACTIONS OF 1000 ROWS

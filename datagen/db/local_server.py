@@ -47,7 +47,7 @@ log = logging.getLogger(__name__)
 Announce = Callable[[str], None]
 USER = "neo4j"
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
-HEAP = ("-Xms2g", "-Xmx2g")
+HEAP = ("-Xms2g", "-Xmx2g")  # equal to neo4j.conf's heap settings; see neo4j_setup.render_conf
 
 
 def _silent(_: str) -> None:

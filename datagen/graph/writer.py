@@ -64,12 +64,13 @@ def _auto_commit(driver: Driver, database: str, name: str, **params: Any) -> Non
 
 
 def write_graph(driver: Driver, database: str, registry: Registry,
-                progress: Progress | None = None) -> dict[str, float]:
+                progress: Progress | None = None, *, bid: str | None = None) -> dict[str, float]:
     """Write the registry and its projection; returns seconds spent per step.
 
-    Raises `GraphError` on any database error: a half-written graph is never reported as built.
+    `bid` is `build_id(registry)` when the caller has it already (hashing the full corpus takes a
+    second). Raises `GraphError` on any database error: a half-written graph is never reported as built.
     """
-    bid = build_id(registry)
+    bid = build_id(registry) if bid is None else bid
     timings: dict[str, float] = {}
     steps: list[tuple[str, Callable[[], None]]] = [
         ("schema", lambda: ensure_schema(driver, database)),

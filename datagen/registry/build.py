@@ -47,15 +47,35 @@ def _fingerprint(api: RawApi) -> str:
     return hashlib.sha256(repr(sorted(data.items())).encode()).hexdigest()
 
 
-def _endpoints(record: RawToolRecord, tool_id: str, fingerprints: list[str],
+class _Fingerprints:
+    """Fingerprints of APIs and tools, computed only when a slug collision needs one.
+
+    Dumping and hashing every API cost seconds on the full corpus, yet only the few tools and
+    endpoints whose names collide are ever compared.
+    """
+
+    def __init__(self) -> None:
+        self._apis: dict[int, str] = {}
+
+    def api(self, api: RawApi) -> str:
+        key = id(api)
+        if key not in self._apis:
+            self._apis[key] = _fingerprint(api)
+        return self._apis[key]
+
+    def tool(self, record: RawToolRecord) -> str:
+        return hashlib.sha256("|".join(self.api(a) for a in record.tool.api_list).encode()).hexdigest()
+
+
+def _endpoints(record: RawToolRecord, tool_id: str, fps: _Fingerprints,
                duplicates: list[Duplicate]) -> list[Endpoint]:
     endpoints: list[Endpoint] = []
-    taken: dict[str, str] = {}
-    for index, (api, fingerprint) in enumerate(zip(record.tool.api_list, fingerprints)):
+    taken: dict[str, RawApi] = {}
+    for index, api in enumerate(record.tool.api_list):
         ep_slug = slug(api.name)
         where = f"{record.source_file} $.api_list[{index}]"
         if ep_slug in taken:
-            if taken[ep_slug] == fingerprint:
+            if fps.api(taken[ep_slug]) == fps.api(api):
                 duplicates.append(Duplicate(kind="endpoint", id=f"{tool_id}::{ep_slug}", source=where,
                                             action="dropped", reason="identical to an earlier API of the tool"))
                 continue
@@ -65,7 +85,7 @@ def _endpoints(record: RawToolRecord, tool_id: str, fingerprints: list[str],
             ep_slug = f"{base}_{n}"
             duplicates.append(Duplicate(kind="endpoint", id=f"{tool_id}::{ep_slug}", source=where,
                                         action="renamed", reason=f"API name repeats {base!r} with a different definition"))
-        taken[ep_slug] = fingerprint
+        taken[ep_slug] = api
         subject = subject_noun(api.name, api.url or "")
         params = _parameters(api, subject)
         endpoint_id = f"{tool_id}::{ep_slug}"
@@ -83,34 +103,33 @@ def build_registry(records: list[RawToolRecord]) -> Registry:
     ordered = sorted(records, key=lambda r: (r.category, r.source_file, r.source_index or 0))
     tools: list[Tool] = []
     duplicates: list[Duplicate] = []
-    fingerprints: dict[str, str] = {}
+    fps = _Fingerprints()
+    taken: dict[str, RawToolRecord] = {}
     categories: dict[str, Category] = {}
     for record in ordered:
         raw = record.tool
         name = raw.display_name() or "unnamed"
         tool_id = slug(name)
-        api_fps = [_fingerprint(a) for a in raw.api_list]
-        tool_fp = hashlib.sha256("|".join(api_fps).encode()).hexdigest()
         where = record.source_file + ("" if record.source_index is None else f" $[{record.source_index}]")
-        if tool_id in fingerprints:
-            if fingerprints[tool_id] == tool_fp:
+        if tool_id in taken:
+            if fps.tool(taken[tool_id]) == fps.tool(record):
                 duplicates.append(Duplicate(kind="tool", id=tool_id, source=where, action="dropped",
                                             reason="same endpoints as an earlier tool of that name"))
                 continue
             new_id = f"{tool_id}__{slug(record.category)}"
             n = 2
-            while new_id in fingerprints:
+            while new_id in taken:
                 new_id, n = f"{tool_id}__{slug(record.category)}_{n}", n + 1
             duplicates.append(Duplicate(kind="tool", id=new_id, source=where, action="renamed",
                                         reason=f"tool name {tool_id!r} already used with other endpoints"))
             tool_id = new_id
-        fingerprints[tool_id] = tool_fp
+        taken[tool_id] = record
         categories.setdefault(record.category, Category(id=slug(record.category), name=record.category))
         tools.append(Tool(
             id=tool_id, name=name, title=(raw.title or "").strip(),
             description=(raw.tool_description or "").strip()[:1000], host=raw.host or "",
             category=record.category, source_file=where, rk=rank_key(tool_id),
-            endpoints=_endpoints(record, tool_id, api_fps, duplicates),
+            endpoints=_endpoints(record, tool_id, fps, duplicates),
         ))
     return Registry(categories=sorted(categories.values(), key=lambda c: c.name), tools=tools,
                     duplicates=duplicates)

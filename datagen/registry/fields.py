@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from datagen.ingest.models import RawApi
 from datagen.registry.models import FieldSource, Parameter, ParamType, ResponseField
@@ -64,18 +64,34 @@ def _context(container: str | None, fallback: str | None) -> str | None:
     return fallback
 
 
+class _Leaf(NamedTuple):
+    """A response leaf as found; it becomes a `ResponseField` only if it is among those kept."""
+
+    path: str
+    name: str
+    type: ParamType
+    description: str
+    container: str | None
+    subject: str | None
+    source: FieldSource
+
+
 def _leaf(path: str, name: str, ptype: ParamType, desc: str, container: str | None,
-          subject: str | None, source: FieldSource) -> ResponseField:
+          subject: str | None, source: FieldSource) -> _Leaf:
+    return _Leaf(path, name, ptype, desc, container, subject, source)
+
+
+def _field(leaf: _Leaf) -> ResponseField:
     # model_construct: every value here is already typed; validation would cost seconds at 45k APIs.
     return ResponseField.model_construct(
-        path=path, name=name, type=ptype, description=desc[:200],
-        concept=concept_of(name, _context(container, subject)), source=source,
-        inferred=source is FieldSource.INFERRED,
+        path=leaf.path, name=leaf.name, type=leaf.type, description=leaf.description[:200],
+        concept=concept_of(leaf.name, _context(leaf.container, leaf.subject)), source=leaf.source,
+        inferred=leaf.source is FieldSource.INFERRED,
     )
 
 
 def _walk_schema(node: Any, path: str, name: str, container: str | None, subject: str | None,
-                 depth: int) -> Iterator[ResponseField]:
+                 depth: int) -> Iterator[_Leaf]:
     if not isinstance(node, dict) or depth > MAX_DEPTH:
         return
     kind = schema_type(node.get("type"))
@@ -95,7 +111,7 @@ def _walk_schema(node: Any, path: str, name: str, container: str | None, subject
 
 
 def _walk_example(value: Any, path: str, name: str, container: str | None, subject: str | None,
-                  depth: int) -> Iterator[ResponseField]:
+                  depth: int) -> Iterator[_Leaf]:
     if depth > MAX_DEPTH:
         return
     if isinstance(value, dict) and value:
@@ -119,7 +135,7 @@ def _decode(value: Any) -> Any:
     return value
 
 
-def _infer(api: RawApi, params: list[Parameter], subject: str | None) -> Iterator[ResponseField]:
+def _infer(api: RawApi, params: list[Parameter], subject: str | None) -> Iterator[_Leaf]:
     name_tokens = snake(api.name).split("_")
     listy = any(t in _LIST_WORDS for t in name_tokens) or (name_tokens[-1:] != [singular(name_tokens[-1])])
     prefix = "results[]." if listy else ""
@@ -139,22 +155,30 @@ def _infer(api: RawApi, params: list[Parameter], subject: str | None) -> Iterato
                     subject, FieldSource.INFERRED)
 
 
+def _first_unique(leaves: Iterator[_Leaf]) -> list[_Leaf]:
+    """The first leaf of each path, in order, at most `MAX_FIELDS`; stops walking once it has them."""
+    kept: dict[str, _Leaf] = {}
+    for leaf in leaves:
+        if leaf.path not in kept:
+            kept[leaf.path] = leaf
+            if len(kept) == MAX_FIELDS:
+                break
+    return list(kept.values())
+
+
 def response_fields(api: RawApi, params: list[Parameter]) -> list[ResponseField]:
-    """The endpoint's output leaves, deduplicated by path, at most `MAX_FIELDS`."""
+    """The endpoint's output leaves, deduplicated by path (first one wins), at most `MAX_FIELDS`."""
     subject = subject_noun(api.name, api.url or "")
     schema = _decode(api.schema_)
-    fields: list[ResponseField] = []
+    leaves: list[_Leaf] = []
     if is_json_schema(schema):
-        fields = list(_walk_schema(schema, "", "", None, subject, 0))
-    if not fields:
+        leaves = _first_unique(_walk_schema(schema, "", "", None, subject, 0))
+    if not leaves:
         example = _decode(api.example_response)
         if example in (None, {}, [], "") and isinstance(schema, (dict, list)) and not is_json_schema(schema):
             example = schema
-        fields = list(_walk_example(example, "", "", None, subject, 0))
-        if isinstance(example, list) and example and not isinstance(example[0], (dict, list)):
-            fields = []
-    if not fields:
-        fields = list(_infer(api, params, subject))
-    unique = {f.path: f for f in reversed(fields)}
-    ordered = [unique[p] for p in dict.fromkeys(f.path for f in fields)]
-    return ordered[:MAX_FIELDS]
+        if not (isinstance(example, list) and example and not isinstance(example[0], (dict, list))):
+            leaves = _first_unique(_walk_example(example, "", "", None, subject, 0))
+    if not leaves:
+        leaves = _first_unique(_infer(api, params, subject))
+    return [_field(leaf) for leaf in leaves]

@@ -159,6 +159,7 @@ def concept_of(name: str, context_noun: str | None = None) -> str:
     return _canonical(norm) or "unnamed"
 
 
+@lru_cache(maxsize=65536)
 def subject_noun(*names: str) -> str | None:
     """The main noun of an endpoint or container name: `getHotelDetails` → `hotel`."""
     for name in names:

@@ -68,7 +68,7 @@ def test_conf_is_strict_key_value_on_loopback_with_auth() -> None:
     assert conf["dbms.security.auth_enabled"] == "true"
     assert conf["server.https.enabled"] == "false"
     assert conf["server.memory.heap.max_size"] == "2g"
-    assert conf["server.memory.pagecache.size"] == "1g"
+    assert conf["server.memory.pagecache.size"] == "512m"
     assert [line.split("=", 1)[1] for line in lines if line.startswith("server.jvm.additional=")] == list(JVM_FLAGS)
 
 
