@@ -12,6 +12,7 @@ import hashlib
 import logging
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 from neo4j import Driver
@@ -56,11 +57,16 @@ def _write_batches(driver: Driver, database: str, name: str, rows: Sequence[R.Ro
             progress(name, min(start + BATCH, len(rows)), len(rows))
 
 
+def _write_rows(driver: Driver, database: str, name: str, rows: Callable[[Registry], list[R.Row]],
+                registry: Registry, bid: str, progress: Progress | None) -> None:
+    _write_batches(driver, database, name, rows(registry), bid, progress)
+
+
 def _auto_commit(driver: Driver, database: str, name: str, **params: Any) -> None:
     """Run a `CALL {…} IN TRANSACTIONS` statement, which needs an auto-commit transaction."""
     query = load(name)
     with driver.session(database=database) as session:
-        session.run(query.text, query.params(**params)).consume()  # type: ignore[arg-type]
+        session.run(query.text, query.params(**params)).consume()
 
 
 def write_graph(driver: Driver, database: str, registry: Registry,
@@ -71,22 +77,29 @@ def write_graph(driver: Driver, database: str, registry: Registry,
     second). Raises `GraphError` on any database error: a half-written graph is never reported as built.
     """
     bid = build_id(registry) if bid is None else bid
-    timings: dict[str, float] = {}
-    steps: list[tuple[str, Callable[[], None]]] = [
-        ("schema", lambda: ensure_schema(driver, database)),
-        ("categories", lambda: _write_batches(driver, database, "graph/merge_categories", R.category_rows(registry), bid, progress)),
-        ("tools", lambda: _write_batches(driver, database, "graph/merge_tools", R.tool_rows(registry), bid, progress)),
-        ("endpoints", lambda: _write_batches(driver, database, "graph/merge_endpoints", R.endpoint_rows(registry), bid, progress)),
-        ("parameters", lambda: _write_batches(driver, database, "graph/merge_parameters", R.parameter_rows(registry), bid, progress)),
-        ("response_fields", lambda: _write_batches(driver, database, "graph/merge_response_fields", R.field_rows(registry), bid, progress)),
-        ("stale", lambda: (_auto_commit(driver, database, "graph/delete_stale_edges", build_id=bid),
-                           _auto_commit(driver, database, "graph/delete_stale_nodes", build_id=bid))[-1]),
-        ("derived_reset", lambda: _auto_commit(driver, database, "graph/delete_derived_edges")),
-        ("can_fill_same_tool", lambda: _auto_commit(driver, database, "graph/compute_can_fill_same_tool", per_field=CAN_FILL_PER_FIELD, build_id=bid)),
-        ("can_fill_cross_tool", lambda: _auto_commit(driver, database, "graph/compute_can_fill_cross_tool", per_field=CAN_FILL_PER_FIELD, build_id=bid)),
-        ("feeds", lambda: _auto_commit(driver, database, "graph/project_feeds", per_endpoint=FEEDS_PER_ENDPOINT, build_id=bid)),
-        ("flags", lambda: _auto_commit(driver, database, "graph/mark_fillable")),
+    batches: list[tuple[str, str, Callable[[Registry], list[R.Row]]]] = [
+        ("categories", "graph/merge_categories", R.category_rows),
+        ("tools", "graph/merge_tools", R.tool_rows),
+        ("endpoints", "graph/merge_endpoints", R.endpoint_rows),
+        ("parameters", "graph/merge_parameters", R.parameter_rows),
+        ("response_fields", "graph/merge_response_fields", R.field_rows),
     ]
+    # Auto-commit statements, in order: clean up what an earlier build left, then derive the projection.
+    statements: list[tuple[str, str, dict[str, Any]]] = [
+        ("stale_edges", "graph/delete_stale_edges", {"build_id": bid}),
+        ("stale_nodes", "graph/delete_stale_nodes", {"build_id": bid}),
+        ("derived_reset", "graph/delete_derived_edges", {}),
+        ("can_fill_same_tool", "graph/compute_can_fill_same_tool", {"per_field": CAN_FILL_PER_FIELD, "build_id": bid}),
+        ("can_fill_cross_tool", "graph/compute_can_fill_cross_tool", {"per_field": CAN_FILL_PER_FIELD, "build_id": bid}),
+        ("feeds", "graph/project_feeds", {"per_endpoint": FEEDS_PER_ENDPOINT, "build_id": bid}),
+        ("flags", "graph/mark_fillable", {}),
+    ]
+    steps: list[tuple[str, Callable[[], None]]] = [("schema", lambda: ensure_schema(driver, database))]
+    # Rows are built when their step runs, so only one label's rows are in memory at a time.
+    steps += [(step, partial(_write_rows, driver, database, name, rows, registry, bid, progress))
+              for step, name, rows in batches]
+    steps += [(step, partial(_auto_commit, driver, database, name, **params)) for step, name, params in statements]
+    timings: dict[str, float] = {}
     for name, step in steps:
         started = time.perf_counter()
         try:
@@ -104,12 +117,12 @@ def read_counts(driver: Driver, database: str) -> dict[str, dict[str, int]]:
     """Node counts per label and relationship counts per type, as the database reports them."""
     labels = driver.execute_query(load("graph/count_labels").text, database_=database).records[0]
     rels = driver.execute_query(load("graph/count_relationships").text, database_=database).records[0]
-    return {"nodes": dict(labels.items()), "relationships": dict(rels.items())}
+    return {"nodes": labels.data(), "relationships": rels.data()}
 
 
 def read_feeds_coverage(driver: Driver, database: str) -> dict[str, Any]:
     """How many endpoints have outgoing, incoming and both FEEDS edges, and in which categories."""
     record = driver.execute_query(load("graph/feeds_coverage").text, database_=database).records[0]
-    data = dict(record.items())
+    data = record.data()
     data["categories_with_feeds"] = sorted(data["categories_with_feeds"])
     return data
