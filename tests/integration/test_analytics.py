@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -19,7 +20,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from neo4j import Driver
+from neo4j import Driver, RoutingControl
 
 from datagen.analytics.catalog import from_query, list_analytics
 from datagen.analytics.run import run_analytics
@@ -284,6 +285,12 @@ class _Blocks(HTMLParser):
             self._text = None
 
 
+def _browser_params(line: str) -> dict[str, Any]:
+    """The map of a `:params {key: "value", n: 5}` line (bare keys, JSON literals as values)."""
+    body = line.removeprefix(":params ").strip()
+    return dict(json.loads(re.sub(r"([{,]\s*)([A-Za-z_]\w*)\s*:", r'\1"\2":', body)))
+
+
 def _body(name: str) -> str:
     lines = load(name).text.strip().splitlines()
     return "\n".join(line for line in lines if not line.startswith("//")).strip()
@@ -297,16 +304,15 @@ def test_every_guide_block_is_a_file_and_explains(corpus: Corpus) -> None:
     shipped = {q.name for folder in ("analytics", "browser") for q in list_queries(folder)}
     for file, text in parser.blocks:
         if text.startswith(":params "):
-            record = corpus.driver.execute_query(f"RETURN {text.removeprefix(':params ')} AS p",
-                                                 database_=corpus.database).records[0]
-            params = dict(record["p"])
+            params = _browser_params(text)
             continue
         assert not text.startswith(":"), f"unexpected Browser command in the guide: {text}"
         if file is not None:
             assert file in shipped and text == _body(file), f"guide block for {file} differs from cypher/{file}.cypher"
             needed = from_query(load(file)).defaults()
             assert {k: params.get(k) for k in needed} == needed, f"no :params for {file} before its block"
-        corpus.driver.execute_query(f"EXPLAIN {text}", params, database_=corpus.database)
+        # Run the block exactly as a Browser user would paste it: read-only, on the test corpus.
+        corpus.driver.execute_query(text, params, database_=corpus.database, routing_=RoutingControl.READ)
         cypher_blocks += 1
     assert cypher_blocks >= 15
     assert {f for f, _ in parser.blocks if f} >= {f"analytics/{q.name}" for q in list_analytics()}
