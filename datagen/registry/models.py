@@ -75,6 +75,7 @@ class Endpoint(BaseModel):
     url: str = ""
     category: str
     rk: int
+    platform: str = Field(default="", description="public platform the tool wraps ('' when none): see registry.scope")
     parameters: list[Parameter]
     response_fields: list[ResponseField]
 
