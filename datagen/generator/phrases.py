@@ -13,6 +13,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+import inflect
+
 from datagen.registry.models import Endpoint, Parameter, ParamType
 from datagen.registry.naming import snake
 
@@ -112,9 +114,8 @@ JOIN_2 = ["{a} and then {b}", "{a}, then {b}", "first {a}, and after that {b}", 
           "{a}; once that's done, {b}"]
 JOIN_N = ["{head}, and finally {last}", "first {head}, and then {last}", "{head}, and at the end {last}"]
 JOIN_PARALLEL = ["{a} and also {b}", "{a} as well as {b}", "{a} and, at the same time, {b}"]
-VALUE_INTROS = ["", "Here's what I have: ", "Details: ", "For reference, ", "Some info: ", "Use these — ",
-                "Just so you know, ", "In case it helps, "]
-VALUE_ITEMS = ["the {l} is {v}", "{l}: {v}", "{v} as the {l}", "{l} {v}", "use {v} for the {l}"]
+VALUE_INTROS = ["", "", "For reference, ", "Just so you know, ", "In case it helps, "]
+VALUE_ITEMS = ["the {l} is {v}", "the {l} is {v}", "{l}: {v}"]
 CONTEXTS = ["", "", "", "It's for some {d} stuff I'm sorting out.", "This is {d}-related.",
             "I'm working on {a_d} task.", "Context: {d}."]
 CLOSINGS = ["", "", "Thanks!", "Thank you.", "Appreciate it!", "Let me know what you find.",
@@ -183,6 +184,25 @@ def param_label(param: Parameter, value: Any = None) -> str:
     return humanize(param.name)
 
 
+_ENGLISH = inflect.engine()
+
+
+def plural(noun: str) -> str:
+    """`series` → `series`, `country` → `countries` (inflect)."""
+    return str(_ENGLISH.plural_noun(noun)) if noun else noun
+
+
+def singular_of(noun: str) -> str:
+    """`hotels` → `hotel`; a word inflect does not see as plural stays as it is."""
+    single = _ENGLISH.singular_noun(noun) if noun else False
+    return str(single) if single else noun
+
+
+def ordinal(number: int) -> str:
+    """1 → `first`."""
+    return str(_ENGLISH.number_to_words(_ENGLISH.ordinal(number)))
+
+
 def join_words(items: Sequence[str], conj: str = "and") -> str:
     """`a`, `a and b`, `a, b and c`."""
     items = list(items)
@@ -219,17 +239,9 @@ def fill(template: str, **values: Any) -> str:
 
 
 def article(phrase: str) -> str:
-    """`a` or `an` for the phrase that follows it (by sound, roughly: `an hour`, `a user`)."""
-    word = phrase.strip().lower()
-    if not word:
-        return "a"
-    if re.match(r"^(?:uni|use|usu|eu|one|once|u[bcfhjkqrst][aeiou])", word):
-        return "a"
-    if re.match(r"^(?:hour|honest|honou?r|heir)", word) or re.match(r"^[aeiou]", word):
-        return "an"
-    if re.match(r"^[fhlmnrsx](?:[^a-z]|$)", word):  # spelt-out letters: an SMS, an X
-        return "an"
-    return "a"
+    """`a` or `an` for the phrase that follows it (inflect: `an hour`, `a user`, `an SMS`)."""
+    word = phrase.strip()
+    return str(_ENGLISH.a(word)).split(" ", 1)[0] if word else "a"
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s|\n")
@@ -296,6 +308,21 @@ def _clause(text: str) -> str:
 
 def intent(endpoint: Endpoint) -> str:
     """A short verb phrase for what the endpoint does: `search the course catalogue`."""
+    return _articles(_intent(endpoint))
+
+
+_A_BEFORE = re.compile(r"\b([Aa]n?) ([A-Za-z]\w*)")
+
+
+def _articles(text: str) -> str:
+    """`create a offer` → `create an offer` (descriptions are not always proofread)."""
+    def fix(m: re.Match[str]) -> str:
+        right = article(m.group(2))
+        return f"{right[:1].upper() + right[1:] if m.group(1)[:1] == 'A' else right} {m.group(2)}"
+    return _A_BEFORE.sub(fix, text)
+
+
+def _intent(endpoint: Endpoint) -> str:
     first = _YOU_TO.sub("", _LEAD.sub("", _clause(endpoint.description)))
     used = _USED_TO.search(first)
     if used and not _base_verb(first.split()[0]):

@@ -1,0 +1,75 @@
+"""The user's goal in plain words: what they want, not the chain of calls that gets it.
+
+A step whose output feeds a later step is a means (the assistant looks a list up to find the id it
+needs); the steps whose outputs nobody consumes are what the user came for. The opening turn names
+only those ends, as a person would ask for them ("the news for a series"), and leaves the means to
+the assistant, who announces them when it makes the calls.
+"""
+
+from __future__ import annotations
+
+import re
+
+from datagen.generator import phrases as ph
+from datagen.generator.assistant import compatible, linkable, via_pairs
+from datagen.generator.executor import output_path
+from datagen.generator.types import ConversationPlan
+from datagen.registry.models import Endpoint
+from datagen.registry.scope import may_link
+
+# Verbs after which the rest of the intent names the thing the user wants to see.
+_SEE = frozenset("get retrieve fetch find list show return obtain view display look lookup give".split())
+_DETERMINERS = frozenset("the a an all some any my your their its this these every each".split())
+_JUNK = re.compile(r"\b(?:api|v\d+|endpoint|data|info)\b", re.I)
+
+
+def feeds_later(plan: ConversationPlan, step: int) -> bool:
+    """Whether a later group needs something this step returns (it is then a means, not an end)."""
+    source = plan.endpoints[step]
+    group = plan.steps[step].group
+    for later, target in enumerate(plan.endpoints):
+        if plan.steps[later].group <= group:
+            continue
+        via = via_pairs(plan, later)
+        for param in target.parameters:
+            if param.control or not (param.required or param.name in via):
+                continue
+            for f in source.response_fields:
+                named = via.get(param.name) == output_path(f.path)
+                same = linkable(param.concept) and f.concept == param.concept
+                if (named or same) and compatible(f.type, param) and may_link(f.concept, source, target):
+                    return True
+    return False
+
+
+def end_steps(plan: ConversationPlan) -> list[int]:
+    """Steps the user asked for: those feeding no later step, in call order (the last group always)."""
+    last = plan.call_groups()[-1]
+    return [s for s in plan.call_order() if s in last or not feeds_later(plan, s)]
+
+
+def wish(endpoint: Endpoint) -> str:
+    """What the user asks for, as a verb phrase: `get the news for a series`, `book a room`."""
+    words = ph.intent(endpoint).split()
+    if not words:
+        return "run the request"
+    verb, rest = words[0].lower(), words[1:]
+    if verb in _SEE and rest:
+        text = " ".join(rest)
+        cleaned = re.sub(r"\s{2,}", " ", _JUNK.sub("", text)).strip()
+        if len(cleaned.split()) >= 1 and cleaned != text and len(cleaned) > 2:
+            text = cleaned
+        if text.split()[0].lower() not in _DETERMINERS and not text[:1].isupper():
+            text = "the " + text
+        return f"get {text}" if verb != "find" else f"find {text}"
+    return " ".join(words)
+
+
+def ask_phrase(plan: ConversationPlan) -> list[str]:
+    """The wishes of the end steps, in call order, without repeats."""
+    out: list[str] = []
+    for step in end_steps(plan):
+        phrase = wish(plan.endpoints[step])
+        if phrase not in out:
+            out.append(phrase)
+    return out
