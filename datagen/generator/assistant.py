@@ -257,7 +257,8 @@ class Assistant:
             param = next(p for p in self.plan.endpoints[ref.step].parameters if p.name == ref.param)
             hint = ph.plain(param.description.strip().split("\n", 1)[0]).rstrip(".")
             label = ph.param_label(param)
-            useful = 0 < len(hint) <= 60 and snake(hint) not in (snake(param.name), snake(label))
+            useful = (0 < len(hint) <= 60 and snake(hint) not in (snake(param.name), snake(label))
+                      and not ph.DOC_VOICE.search(hint))
             items.append(f"the {label}" + (f" ({hint[:1].lower() + hint[1:]})" if useful else ""))
         return ph.fill(ph.pick(self.rng, ph.QUESTIONS), what=ph.join_words(items))
 

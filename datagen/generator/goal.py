@@ -8,8 +8,6 @@ the assistant, who announces them when it makes the calls.
 
 from __future__ import annotations
 
-import re
-
 from datagen.generator import phrases as ph
 from datagen.generator.assistant import compatible, linkable, via_pairs
 from datagen.generator.executor import output_path
@@ -20,7 +18,6 @@ from datagen.registry.scope import may_link
 # Verbs after which the rest of the intent names the thing the user wants to see.
 _SEE = frozenset("get retrieve fetch find list show return obtain view display look lookup give".split())
 _DETERMINERS = frozenset("the a an all some any my your their its this these every each".split())
-_JUNK = re.compile(r"\b(?:api|v\d+|endpoint|data|info)\b", re.I)
 
 
 def feeds_later(plan: ConversationPlan, step: int) -> bool:
@@ -55,10 +52,9 @@ def wish(endpoint: Endpoint) -> str:
         return "run the request"
     verb, rest = words[0].lower(), words[1:]
     if verb in _SEE and rest:
+        if rest[0].lower() in {"back", "out"} and len(rest) > 1:
+            rest = rest[1:]  # "return back all information"
         text = " ".join(rest)
-        cleaned = re.sub(r"\s{2,}", " ", _JUNK.sub("", text)).strip()
-        if len(cleaned.split()) >= 1 and cleaned != text and len(cleaned) > 2:
-            text = cleaned
         if text.split()[0].lower() not in _DETERMINERS and not text[:1].isupper():
             text = "the " + text
         return f"get {text}" if verb != "find" else f"find {text}"

@@ -186,6 +186,10 @@ def param_label(param: Parameter, value: Any = None) -> str:
 
 _ENGLISH = inflect.engine()
 
+# Words of a parameter's documentation, not of a person asking for it ("do NOT edit this field").
+DOC_VOICE = re.compile(r"\b(?:not|edit|required|optional|default|example|e\.g|format|field|enter|put|must|should|"
+                       r"please|param(?:eter)?|value|string|integer|boolean)\b|[_:=/\[\]{}<>|]", re.I)
+
 
 def plural(noun: str) -> str:
     """`series` → `series`, `country` → `countries` (inflect)."""
@@ -308,7 +312,12 @@ def _clause(text: str) -> str:
 
 def intent(endpoint: Endpoint) -> str:
     """A short verb phrase for what the endpoint does: `search the course catalogue`."""
-    return _articles(_intent(endpoint))
+    return _articles(_VAGUE.sub("the ", _intent(endpoint)))
+
+
+# "for a specific country": documentation voice; a person says "for the country" (they named it).
+_VAGUE = re.compile(r"\b(?:an?|the|any)\s+(?:specific|specified|given|particular|certain|provided|desired)\s+", re.I)
+_NAME_NOISE = re.compile(r"\{[^}]*\}|\b(?:api|rest|v\d+|json|xml|endpoint)\b", re.I)
 
 
 _A_BEFORE = re.compile(r"\b([Aa]n?) ([A-Za-z]\w*)")
@@ -328,7 +337,7 @@ def _intent(endpoint: Endpoint) -> str:
     if used and not _base_verb(first.split()[0]):
         first = used.group(1)  # "Main API endpoint used to generate GIFs" → generate GIFs
     words = first.split()
-    if words and "http" not in first and not re.search(r"[{}<>|`=\\]", first):
+    if words and "http" not in first and not re.search(r"[{}<>|`=\\]|/\w", first):
         head = words[0].lower()
         if head in _THIRD:
             words = ([_THIRD[head]] if _THIRD[head] else []) + words[1:]
@@ -340,7 +349,7 @@ def _intent(endpoint: Endpoint) -> str:
             if words[1].lower() == "of":  # "List of domains" is a noun phrase, not a command
                 return _shorten("get the " + " ".join(words))
             return _shorten(" ".join(words))
-    tokens = humanize(endpoint.name).split()
+    tokens = humanize(_NAME_NOISE.sub(" ", endpoint.name)).split() or humanize(endpoint.name).split()
     while tokens and re.fullmatch(r"v\d+|\d+", tokens[0]):
         tokens = tokens[1:]  # `2.Getavailablecurrencies`, `v1_list`
     if not tokens:
