@@ -24,34 +24,14 @@ from datagen.generator.executor import output_path
 from datagen.generator.types import ArgumentSource, ConversationPlan, ConversationState, FieldValue, ParamRef, SourceKind
 from datagen.generator.values import ROLE_WORDS, clean_default, coerce, knob_default, value_for
 from datagen.registry.models import Endpoint, Parameter, ParamType, ResponseField
-from datagen.registry.naming import WEAK_CONCEPTS, snake
+from datagen.registry.naming import snake
+from datagen.registry.linking import compatible, linkable
 from datagen.registry.scope import may_link
 
 log = logging.getLogger(__name__)
 
 OPTIONAL_DEFAULT_P = 0.2
 OPTIONAL_MEMORY_P = 0.35
-_NUMERIC = (ParamType.INTEGER, ParamType.NUMBER)
-
-
-def linkable(concept: str) -> bool:
-    """Whether a concept is specific enough to ground a value by concept alone (as the graph does)."""
-    return concept not in WEAK_CONCEPTS and not concept.isdigit() and len(concept) > 1
-
-
-def compatible(field_type: ParamType, param: Parameter) -> bool:
-    """Whether a field of this type can be expected to fill the param once coerced."""
-    if param.enum or field_type in (ParamType.NULL, ParamType.OBJECT) and param.type is not ParamType.OBJECT:
-        return False
-    if param.type is ParamType.INTEGER:
-        return field_type is ParamType.INTEGER  # 20.02 cannot become an integer without changing it
-    if param.type is ParamType.NUMBER:
-        return field_type in _NUMERIC
-    if param.type is ParamType.BOOLEAN:
-        return field_type is ParamType.BOOLEAN
-    if param.type is ParamType.OBJECT:
-        return field_type is ParamType.OBJECT
-    return True
 
 
 def via_pairs(plan: ConversationPlan, step: int) -> dict[str, str]:

@@ -9,11 +9,9 @@ the assistant, who announces them when it makes the calls.
 from __future__ import annotations
 
 from datagen.generator import phrases as ph
-from datagen.generator.assistant import compatible, linkable, via_pairs
-from datagen.generator.executor import output_path
 from datagen.generator.types import ConversationPlan
+from datagen.registry.linking import feeds
 from datagen.registry.models import Endpoint
-from datagen.registry.scope import may_link
 
 # Verbs after which the rest of the intent names the thing the user wants to see.
 _SEE = frozenset("get retrieve fetch find list show return obtain view display look lookup give".split())
@@ -22,21 +20,15 @@ _DETERMINERS = frozenset("the a an all some any my your their its this these eve
 
 def feeds_later(plan: ConversationPlan, step: int) -> bool:
     """Whether a later group needs something this step returns (it is then a means, not an end)."""
-    source = plan.endpoints[step]
-    group = plan.steps[step].group
-    for later, target in enumerate(plan.endpoints):
-        if plan.steps[later].group <= group:
-            continue
-        via = via_pairs(plan, later)
-        for param in target.parameters:
-            if param.control or not (param.required or param.name in via):
-                continue
-            for f in source.response_fields:
-                named = via.get(param.name) == output_path(f.path)
-                same = linkable(param.concept) and f.concept == param.concept
-                if (named or same) and compatible(f.type, param) and may_link(f.concept, source, target):
-                    return True
-    return False
+    source, group = plan.endpoints[step], plan.steps[step].group
+    return any(feeds(source, target, declared_via(plan, later))
+               for later, target in enumerate(plan.endpoints) if plan.steps[later].group > group)
+
+
+def declared_via(plan: ConversationPlan, step: int) -> dict[str, str]:
+    """The step's FEEDS pairs as param → declared field path."""
+    pairs = [v.rsplit("->", 1) for v in plan.steps[step].via if "->" in v]
+    return {param: path for path, param in pairs}
 
 
 def end_steps(plan: ConversationPlan) -> list[int]:

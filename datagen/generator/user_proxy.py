@@ -159,9 +159,9 @@ class UserProxy:
             param = next(p for p in self.plan.endpoints[int(step)].parameters if p.name == name)
             value = self.state.user_values[key]
             label = ph.param_label(param, value)
-            marker = f"{label}={ph.render(value)}"
-            if marker not in seen:
-                seen.add(marker)
+            said = ph.render(value)
+            if label not in seen and said not in seen:  # one value is said once, under one name
+                seen |= {label, said}
                 pairs.append((label, value))
         return pairs
 
