@@ -13,10 +13,13 @@ import hashlib
 import re
 from functools import lru_cache
 
+import inflect
+
 from datagen.lexicon import (
     CONCEPT_SYNONYMS as _SYNONYMS,
     CONTROL_PARAMS,
     GENERIC_CONTAINERS,
+    INVARIANT_NOUNS,
     NAME_STOPWORDS as _VERBS,
     ROLE_KEPT_CONCEPTS as _ROLE_KEPT,
     ROLE_PREFIXES as _ROLE_PREFIXES,
@@ -66,18 +69,21 @@ def snake(name: str) -> str:
     return _UNDERSCORES.sub("_", text).strip("_")
 
 
+_INFLECT = inflect.engine()
+
+
 @lru_cache(maxsize=65536)
 def singular(word: str) -> str:
-    """A light English singular: `hotels`→`hotel`, `categories`→`category`, `addresses`→`address`."""
-    if len(word) <= 3 or word.endswith(("ss", "us", "is", "news", "series", "data")):
+    """The English singular of a concept word: `hotels`→`hotel`, `categories`→`category`.
+
+    `inflect` knows the irregular plurals (`people`, `criteria`, `matches`); words of three letters
+    or fewer and `lexicon.INVARIANT_NOUNS` (`data`, `news`, `series`, `status`) are kept as they are,
+    because inflect reads `data` as a plural of `datum` and `bus` as a plural of `bu`.
+    """
+    if len(word) <= 3 or word in INVARIANT_NOUNS or word.endswith(("ss", "us", "is")) or not word.isalpha():
         return word
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith(("sses", "xes", "ches", "shes", "zes")):
-        return word[:-2]
-    if word.endswith("s"):
-        return word[:-1]
-    return word
+    result = _INFLECT.singular_noun(word)
+    return result if isinstance(result, str) and result else word
 
 
 def _canonical(norm: str) -> str:
