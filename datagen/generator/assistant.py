@@ -20,6 +20,7 @@ from typing import Any
 from datagen.generator import answer
 from datagen.generator import phrases as ph
 from datagen.generator.choice import keeps
+from datagen.generator.goal import feeds_later
 from datagen.generator.executor import output_path
 from datagen.generator.types import ArgumentSource, ConversationPlan, ConversationState, FieldValue, ParamRef, SourceKind
 from datagen.generator.values import ROLE_WORDS, clean_default, coerce, knob_default, value_for
@@ -257,6 +258,8 @@ class Assistant:
                 param = next(p for p in self.plan.endpoints[steps[0]].parameters if p.name == src.param)
                 text = ph.fill(ph.pick(rng, options), l=ph.param_label(param, src.value), v=ph.render(src.value),
                                intent=intents[0])
+            elif calls[0] == 0 and feeds_later(self.plan, steps[0]):
+                text = ph.fill(ph.pick(rng, ph.CALL_MEANS), intent=intents[0])  # a means to the goal: say so
             elif calls[0] == 0:
                 # after "Thanks!" a second interjection ("Sure —", "Okay,") reads twice
                 plain = [t for t in ph.CALL_FIRST if not after_answer or t.startswith(("Let me", "I'll", "First"))]

@@ -18,6 +18,7 @@ from datagen.generator import phrases as ph
 from datagen.generator import choice as options
 from datagen.generator.assistant import Assistant, role_pairs
 from datagen.generator.executor import OfflineExecutor
+from datagen.generator.goal import end_steps
 from datagen.generator.types import ArgumentSource, ConversationPlan, ConversationState, SourceKind
 from datagen.generator.user_proxy import UserProxy
 from datagen.generator.values import derive_rng, different_value
@@ -121,7 +122,9 @@ def _run(plan: ConversationPlan, overrides: dict[str, Any]) -> ConversationState
                                    "content": json.dumps(output, ensure_ascii=False)})
         call += len(steps)
         last_calls = calls
-    state.messages.append({"role": "assistant", "content": assistant.final_answer(last_calls)})
+    ends = set(end_steps(plan))
+    answered = [c for c, s in enumerate(plan.call_order()) if s in ends][-3:] or last_calls
+    state.messages.append({"role": "assistant", "content": assistant.final_answer(answered)})
     log.debug("%s: %d messages, %d calls, %d warnings", plan.conversation_id, len(state.messages),
               len(state.tool_calls), len(state.warnings))
     return state

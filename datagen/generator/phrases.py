@@ -130,6 +130,8 @@ CALL_FIRST = ["Let me {intent}.", "I'll {intent} now.", "First, I'll {intent}.",
 CALL_GROUNDED = ["Using the {l} {v} from that result, I'll {intent}.", "Got it — {l} {v}. Next I'll {intent}.",
                  "Now I'll {intent} with {l} {v}.", "Next, let me {intent} for {v}.",
                  "That gives me {l} {v}; now I'll {intent}.", "With {v} in hand, I'll {intent}."]
+CALL_MEANS = ["To get there, I'll first {intent}.", "First I need to {intent}.",
+              "To begin, let me {intent}."]
 CALL_NEXT = ["Next, I'll {intent}.", "Now let me {intent}.", "Then I'll {intent}.", "Moving on: I'll {intent}.",
              "Okay, next step — {intent}."]
 CALL_PARALLEL = ["I'll {a} and {b} at the same time.", "These don't depend on each other, so I'll {a} and {b} together.",
