@@ -47,8 +47,13 @@ def _main(output: Any) -> tuple[str, Any]:
     return key, node
 
 
+_PREPOSITIONS = frozenset("at by on in of to for from with per".split())
+
+
 def _bool_fact(label: str, value: bool) -> str:
     words = label.split()
+    if len(words) == 1 and words[0].endswith("ed"):
+        return f"it was {label}" if value else f"it was not {label}"  # `opened`, `delivered`
     if words and words[0] in _BOOL_HEADS and len(words) > 1:
         head, rest = words[0], " ".join(words[1:])
         if head == "has":
@@ -79,7 +84,8 @@ def _facts(item: dict[str, Any], skip: set[str], sent: set[str], rng: random.Ran
         if isinstance(value, bool):
             facts.append(_bool_fact(label, value))
         else:
-            style = "{l} {v}" if bare else ph.pick(rng, ["the {l} is {v}", "{l} {v}", "the {l} is {v}"])
+            plain = bare or label.split()[-1] in _PREPOSITIONS  # "delivered at 2026-05-18"
+            style = "{l} {v}" if plain else ph.pick(rng, ["the {l} is {v}", "{l} {v}", "the {l} is {v}"])
             facts.append(ph.fill(style, l=label, v=ph.render(value)))
     return facts
 

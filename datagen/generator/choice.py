@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from datagen.generator import phrases as ph
 from datagen.generator.executor import values_at
 from datagen.generator.types import ConversationState, FieldValue
-from datagen.registry.naming import GENERIC_CONTAINERS, singular, snake
+from datagen.registry.naming import GENERIC_CONTAINERS, singular, snake, subject_noun
 
 MAX_OPTIONS = 4
 _NAME_KEYS = ("name", "title", "full_name", "display_name", "label", "headline", "username", "user_name")
@@ -82,14 +82,17 @@ class Choice(BaseModel):
     container: str
     key: str
     items: list[dict[str, Any]]
+    subject: str | None = None
 
     def names(self) -> list[str]:
         return [item_name(item, self.key) for item in self.items[:MAX_OPTIONS]]
 
     def noun(self) -> str:
         """What the items are: named by their own id field (`hotel_id`), else the list, else the key."""
-        own = next((k for k in self.items[0] if snake(k).endswith("_id")), self.key)
-        return noun_for(self.container, own)
+        own = next((k for k in self.items[0] if snake(k).endswith("_id")), None)
+        if own is None and self.subject and self.container.rsplit(".", 1)[-1].replace("[]", "") in GENERIC_CONTAINERS:
+            return ph.plural(self.subject)  # `search_symbols` → symbols
+        return noun_for(self.container, own or self.key)
 
 
 def open_choice(state: ConversationState, grounded: list[FieldValue]) -> Choice | None:
@@ -104,7 +107,9 @@ def open_choice(state: ConversationState, grounded: list[FieldValue]) -> Choice 
         items = items_of(state, fv.step, slot[0])
         if len(items) < 2:
             continue
-        choice = Choice(call=fv.step, container=slot[0], key=slot[1], items=items)
+        source = state.plan.endpoints[state.plan.call_order()[fv.step]]
+        choice = Choice(call=fv.step, container=slot[0], key=slot[1], items=items,
+                        subject=subject_noun(source.name, source.slug))
         names = choice.names()
         if len(set(names)) == len(names) and all(names):
             return choice

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datagen.generator import phrases as ph
 from datagen.generator.types import ConversationPlan
-from datagen.registry.linking import feeds
+from datagen.registry.linking import feeds, is_action
 from datagen.registry.models import Endpoint
 
 # Verbs after which the rest of the intent names the thing the user wants to see.
@@ -32,9 +32,11 @@ def declared_via(plan: ConversationPlan, step: int) -> dict[str, str]:
 
 
 def end_steps(plan: ConversationPlan) -> list[int]:
-    """Steps the user asked for: those feeding no later step, in call order (the last group always)."""
+    """Steps the user asked for, in call order: the last group, those feeding no later step, and
+    every action (nobody wants a course enrolment as a side effect of asking for progress)."""
     last = plan.call_groups()[-1]
-    return [s for s in plan.call_order() if s in last or not feeds_later(plan, s)]
+    return [s for s in plan.call_order()
+            if s in last or not feeds_later(plan, s) or is_action(plan.endpoints[s].name)]
 
 
 def wish(endpoint: Endpoint) -> str:

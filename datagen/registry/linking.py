@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from datagen.lexicon import ACTION_VERBS, READ_VERBS
 from datagen.registry.models import Endpoint, Parameter, ParamType
-from datagen.registry.naming import WEAK_CONCEPTS
+from datagen.registry.naming import WEAK_CONCEPTS, snake
 from datagen.registry.scope import may_link
 
 _NUMERIC = (ParamType.INTEGER, ParamType.NUMBER)
@@ -36,6 +37,13 @@ def compatible(field_type: ParamType, param: Parameter) -> bool:
     if param.type is ParamType.OBJECT:
         return field_type is ParamType.OBJECT
     return True
+
+
+def is_action(name: str) -> bool:
+    """Whether an endpoint (by name, `tool::endpoint` or not) changes something for the user: it
+    books, buys, sends, deletes… rather than reads. Such a step is never a silent means to an end."""
+    words = set(snake(name.rsplit("::", 1)[-1]).split("_"))
+    return bool(words & ACTION_VERBS) and not words & READ_VERBS
 
 
 def feeds(source: Endpoint, target: Endpoint, via: dict[str, str] | None = None) -> bool:

@@ -68,3 +68,12 @@ def test_final_answer_speaks_in_words_about_what_came_back() -> None:
     assert listing.startswith("I found 2 hotels: Casa Azul and Hotel Sol"), listing
     assert "_" not in listing.replace("h1", "").replace("h2", "")
     assert answer.describe({"ok": True}, set(), rng) == ""  # envelope only: the caller reports it
+
+
+def test_an_action_is_always_something_the_user_asked_for() -> None:
+    ep = registry().endpoint_index()
+    plan = make_plan([ep["learnpath::search_courses"], ep["learnpath::enroll_in_course"],
+                      ep["learnpath::get_enrollment_progress"]], 5)
+    assert end_steps(plan) == [1, 2]  # the search is a means; the enrolment is not a silent side effect
+    opening = generate_conversation(plan).messages[0]["content"]
+    assert wish(plan.endpoints[1]) in opening and wish(plan.endpoints[0]) not in opening
