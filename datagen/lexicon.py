@@ -89,68 +89,238 @@ INVARIANT_NOUNS = frozenset({"data", "news", "series", "species", "media", "meta
                              "atlas", "alias", "address", "business", "access", "class", "stats"})
 
 # --- Value kinds and link scope (see registry.scope). ---------------------------------------------
-# Last words of a concept that make it a handle minted by one service.
-SERVICE_HANDLE_SUFFIXES = ("id", "ids", "key", "token", "slug", "number", "no", "code", "uuid", "guid",
-                           "hash", "handle", "ref", "reference", "pk", "sid", "uid", "cursor")
-# Universal values that travel with the task's subject: they may cross categories, but only into
-# an endpoint that is about that concept.
+# Words that name a person (a role in a task); `<word>_name` is a person's name.
+PERSON_WORDS = frozenset("person people user author artist customer student employee contact member owner "
+                         "player actor driver patient instructor guest passenger recipient sender full applicant "
+                         "reviewer holder cardholder traveler traveller attendee candidate speaker buyer tenant "
+                         "participant subscriber athlete coach manager doctor teacher organizer director creator "
+                         "host captain singer writer assignee signer requester reporter first last given family "
+                         "middle sur".split())
+# Words that name a place; `<word>_name` is a place name.
+PLACE_WORDS = frozenset("place city town country region state province county district street location venue "
+                        "airport station port area neighborhood neighbourhood village".split())
+# Last words of a concept that make it a handle minted by one service (`order_number`, `api_token`).
+SERVICE_HANDLE_SUFFIXES = frozenset({"id", "ids", "key", "token", "slug", "number", "no", "code", "uuid",
+                                     "guid", "hash", "handle", "ref", "reference", "pk", "sid", "uid", "cursor"})
+# Whole concepts that are handles of one service although they do not end like one.
+SERVICE_CONCEPTS = frozenset({"user_name", "screen_name", "display_name", "file_name", "slug", "handle",
+                              "session", "cursor", "token", "uuid", "guid"})
+# Universal values that travel with the task's subject: across categories they link only between
+# endpoints that are both about the concept (a geocoder's coordinates into a forecast).
 SUBJECT_UNIVERSALS = frozenset({
-    "email", "phone", "url", "domain", "ip", "ip_address", "city", "country", "country_code",
+    "email", "phone", "domain", "ip", "ip_address", "city", "country", "country_code",
     "region", "state", "latitude", "longitude", "postal_code", "address", "symbol", "isbn",
-    "imdb_id", "iata", "icao", "airport", "user_name", "person_name", "full_name", "company",
-    "hashtag", "vin", "iban", "barcode", "upc", "ean", "doi", "issn", "mac_address", "coin",
+    "imdb_id", "iata", "iata_code", "icao", "icao_code", "airport", "airport_code", "vin", "iban",
+    "barcode", "upc", "ean", "doi", "issn", "mac_address", "person_name", "full_name", "company",
 })
-# Universal values that are incidental to most tasks (any service has a date): across tools they
-# link only inside one category, where the two services are plausibly steps of one goal.
+# Universal values incidental to most tasks (any service has a date): across tools they link only
+# inside one category, where two services are plausibly steps of one goal.
 INCIDENTAL_UNIVERSALS = frozenset({
     "date", "timestamp", "time", "timezone", "amount", "currency", "language", "year", "month",
-    "unit", "color",
+    "url",  # most outputs carry some link (an image, a profile); only a web-page tool wants one
 })
-# Words that name each subject universal in an endpoint's name, description or subject noun, so
-# `may_link` can tell that the receiving endpoint is about the concept (`latitude` → a map lookup).
+# Words that show an endpoint is about a subject universal, beyond the concept's own words
+# (`latitude` → an endpoint about a location, a map, a forecast).
+_GEO = frozenset({"location", "coordinate", "geo", "geocode", "geocoding", "map", "nearby", "near",
+                  "weather", "forecast", "place", "distance", "elevation", "timezone", "reverse", "route",
+                  "radius", "latitude", "longitude"})
+_PERSON = frozenset({"person", "people", "name", "contact", "gender", "nationality", "age"})
 SUBJECT_HINTS: dict[str, frozenset[str]] = {
     "email": frozenset({"email", "mail", "inbox", "mailbox"}),
-    "phone": frozenset({"phone", "sms", "call", "mobile", "telephone", "carrier"}),
-    "url": frozenset({"url", "link", "website", "webpage", "page", "site", "web"}),
+    "phone": frozenset({"sms", "call", "caller", "dial", "telephone", "carrier"}),
     "domain": frozenset({"domain", "dns", "whois", "website", "site"}),
-    "ip": frozenset({"ip", "address", "network", "geolocation"}),
-    "ip_address": frozenset({"ip", "address", "network", "geolocation"}),
-    "city": frozenset({"city", "weather", "forecast", "place", "location", "hotel", "local", "town",
-                       "geocode", "geocoding"}),
-    "country": frozenset({"country", "countries", "nation", "national", "holiday", "holidays"}),
-    "country_code": frozenset({"country", "countries", "nation", "national", "holiday", "holidays"}),
-    "region": frozenset({"region", "state", "province", "area"}),
+    "ip": frozenset({"ip", "network", "geolocation"}),
+    "ip_address": frozenset({"ip", "network", "geolocation"}),
+    "city": frozenset({"city", "weather", "forecast", "place", "location", "town", "geocode", "geocoding"}),
+    "country": frozenset({"country", "nation", "national", "holiday"}),
+    "country_code": frozenset({"country", "nation", "national", "holiday"}),
+    "region": frozenset({"region", "state", "province"}),
     "state": frozenset({"state", "region", "province"}),
-    "latitude": frozenset({"location", "coordinate", "coordinates", "geo", "geocode", "map", "nearby",
-                           "near", "weather", "forecast", "place", "places", "distance", "elevation",
-                           "timezone", "reverse", "route", "radius"}),
-    "longitude": frozenset({"location", "coordinate", "coordinates", "geo", "geocode", "map", "nearby",
-                            "near", "weather", "forecast", "place", "places", "distance", "elevation",
-                            "timezone", "reverse", "route", "radius"}),
-    "postal_code": frozenset({"zip", "postal", "postcode", "zipcode", "address", "location"}),
-    "address": frozenset({"address", "geocode", "geocoding", "location", "map", "delivery"}),
-    "symbol": frozenset({"stock", "stocks", "quote", "ticker", "symbol", "market", "price", "share",
-                         "equity", "finance", "financial", "crypto", "coin", "trading", "dividend"}),
-    "isbn": frozenset({"book", "books", "isbn", "library"}),
-    "imdb_id": frozenset({"movie", "movies", "film", "title", "imdb", "show", "series"}),
-    "iata": frozenset({"airport", "flight", "flights", "airline", "iata", "travel"}),
-    "icao": frozenset({"airport", "flight", "flights", "aircraft", "icao"}),
-    "airport": frozenset({"airport", "flight", "flights", "airline", "travel"}),
+    "latitude": _GEO,
+    "longitude": _GEO,
+    "postal_code": frozenset({"zip", "postal", "postcode", "zipcode", "location"}),
+    "address": frozenset({"geocode", "geocoding", "location", "map", "delivery", "street", "postal"}),
+    "symbol": frozenset({"stock", "quote", "ticker", "symbol", "market", "share", "equity", "trading",
+                         "dividend", "coin", "crypto", "cryptocurrency", "exchange"}),
+    "isbn": frozenset({"book", "isbn", "library"}),
+    "imdb_id": frozenset({"movie", "film", "title", "imdb", "show", "series"}),
+    "iata": frozenset({"airport", "flight", "airline", "iata"}),
+    "iata_code": frozenset({"airport", "flight", "airline", "iata"}),
+    "airport": frozenset({"airport", "flight", "airline"}),
+    "airport_code": frozenset({"airport", "flight", "airline"}),
+    "person_name": _PERSON,
+    "full_name": _PERSON,
+    "company": frozenset({"company", "business", "firm", "employer", "organization"}),
 }
-# Words that do not identify a wrapped platform: product words every RapidAPI listing uses.
+# Concept words too generic to show what an endpoint is about.
+ABOUT_STOPWORDS = frozenset({"code", "name", "id", "number", "no", "full", "first", "last", "value"})
+
+# Words that do not identify a wrapped platform: product words every API listing uses. Domain words
+# (`weather`, `news`) need no entry: platform detection also asks the corpus to write a platform
+# word as a proper noun (see registry.platforms).
 PLATFORM_STOPWORDS = NAME_STOPWORDS | frozenset({
     "unofficial", "official", "free", "fast", "best", "simple", "easy", "real", "time", "realtime",
     "scraper", "scraping", "scrape", "crawler", "downloader", "download", "tool", "tools", "service",
-    "services", "app", "apis", "data", "rapidapi", "rapid", "public", "open", "pro", "plus", "lite",
-    "basic", "premium", "advanced", "ultimate", "super", "v4", "v5", "bulk", "live", "web", "online",
-    "video", "videos", "search", "user", "users", "profile", "post", "posts", "media", "info", "finder",
-    "checker", "validator", "generator", "converter", "translator", "lookup", "tracker", "monitor",
-    "manager", "analyzer", "analytics", "stats", "statistics", "scanner", "detector", "extractor",
-    "parser", "maker", "builder", "bot", "client", "sdk", "wrapper", "gateway", "hub", "io", "ai",
-    "net", "com", "org", "co", "p", "rapidapi", "herokuapp", "vercel", "app", "cloud", "host",
-    "server", "dev", "test", "demo", "my", "your", "our", "new", "all", "one", "world", "global",
-    "news", "daily", "quick", "smart", "easy", "instant", "secure", "mail", "email", "phone", "sms",
-    "text", "image", "images", "photo", "photos", "music", "movie", "movies", "weather", "stock",
-    "stocks", "crypto", "finance", "sports", "game", "games", "travel", "hotel", "hotels", "flight",
-    "flights", "food", "recipe", "recipes", "jobs", "job", "car", "cars", "health", "fitness",
+    "services", "app", "apis", "rapidapi", "rapid", "public", "open", "pro", "plus", "lite", "basic",
+    "premium", "advanced", "ultimate", "super", "bulk", "live", "web", "online", "finder", "checker",
+    "validator", "generator", "converter", "translator", "tracker", "monitor", "manager", "analyzer",
+    "scanner", "detector", "analytics", "statistics", "stats", "extractor", "parser", "maker", "builder", "bot", "client", "sdk", "wrapper",
+    "gateway", "hub", "io", "ai", "co", "herokuapp", "vercel", "cloud", "host", "server", "dev", "test",
+    "demo", "my", "your", "our", "one", "world", "global", "daily", "quick", "smart", "instant", "secure",
 })
+
+# === Rubric gates of the offline judge (datagen.evaluator.rubric, value_rules, prose) ==============
+# Generic English about values and turns; the judge reads names, types and text, never tool names.
+# Values that stand in for data nobody filled (compared case-insensitively, whole value).
+PLACEHOLDER_VALUES = frozenset({
+    "string", "str", "example", "sample", "test", "testing", "foo", "bar", "baz", "qux", "lorem",
+    "ipsum", "dolor", "value", "n/a", "tbd", "todo", "placeholder", "dummy", "xxx", "xyz", "asdf",
+    "changeme", "your value", "insert here", "lorem ipsum",
+})
+# Name words that make a field a yes/no answer: `is_valid`, `hasMore`, `isValidDns`, `valid_format`.
+BOOLEAN_LEADS = frozenset({"is", "has", "have", "can", "should", "was", "were", "does", "did", "allow",
+                           "allows", "needs", "must"})
+BOOLEAN_WORDS = frozenset({"valid", "invalid", "enabled", "disabled", "verified", "exists", "deliverable",
+                           "disposable", "blocked", "deleted"})
+# … unless a range word follows: `validFrom`, `valid_through` are dates.
+RANGE_WORDS = frozenset({"from", "to", "until", "till", "through", "thru", "since", "after", "before", "start",
+                         "end", "begin"})
+# Words that never follow "the" in a sentence: "the is valid format", "get the by source new".
+NOT_AFTER_THE = frozenset({"is", "has", "was", "are", "can", "by", "whether", "of", "for", "to", "with",
+                           "from", "if", "and", "or", "get", "the", "a", "an"})
+# Last name words of fields that hold a number (a count, a total, an amount, a coordinate).
+NUMBER_WORDS = frozenset({"count", "total", "quantity", "qty", "amount", "price", "cost", "fee", "bytes",
+                          "latitude", "longitude", "lat", "lng", "lon", "population", "balance",
+                          "percent", "percentage", "kcal", "calories"})
+NUMBER_LEADS = frozenset({"num", "number", "total", "count"})  # `num_pages`, `number_of_items`
+# Last name words of fields that hold a date or a moment.
+DATE_WORDS = frozenset({"date", "timestamp", "datetime", "birthday", "dob", "birthdate"})
+# Last name words of fields whose value names or addresses something, so a lone lowercase common
+# word (`airline: "orbit"`, `timezone: "cobalt"`) cannot be it.
+SHAPED_WORDS = frozenset({
+    "name", "names", "airline", "carrier", "company", "team", "author", "artist", "city", "country",
+    "location", "place", "venue", "address", "street", "region", "timezone", "tz", "email", "url",
+    "link", "website", "domain", "phone", "id", "ids", "uuid", "guid", "sku", "isbn", "ean", "upc",
+    "vin", "iban", "symbol", "ticker", "iata", "icao", "owner", "manufacturer", "publisher", "brand",
+    "organization", "organisation", "employer", "school", "university", "hotel", "restaurant",
+})
+# Last name words of fields whose value is a category word (`status: "active"`, `type: "movie"`):
+# a lone lowercase word there is normal, not filler.
+CATEGORY_WORDS = frozenset({
+    "status", "state", "type", "kind", "category", "categories", "mode", "format", "level", "unit",
+    "units", "method", "gender", "sex", "language", "lang", "locale", "role", "tier", "plan",
+    "condition", "conditions", "weather", "sentiment", "label", "labels", "tag", "tags", "genre",
+    "result", "verdict", "reason", "message", "currency", "action", "direction", "visibility",
+    "privacy", "platform", "os", "device", "source", "channel", "medium", "period", "interval",
+    "frequency", "day", "weekday", "month", "season", "color", "colour", "size", "shape", "style",
+    "difficulty", "answer", "response", "class", "grade", "word", "keyword", "keywords", "query",
+    "term", "topic", "subject", "icon", "mood", "tone", "priority", "severity", "risk", "quality",
+    "availability", "permission", "permissions", "scope", "version", "license", "sort", "order",
+    "description", "summary", "text", "content", "comment", "note", "title", "slug", "username",
+    "nickname", "handle", "login", "password", "pos", "position", "part", "material", "cuisine",
+    "diet", "flavor", "flavour", "ingredient", "ingredients", "symptom", "species", "breed", "industry",
+    "sector", "segment",
+})
+# Verbs of endpoint names that act on one item (the user must have chosen it) …
+ACTION_VERBS = frozenset({
+    "buy", "purchase", "book", "reserve", "order", "checkout", "pay", "apply", "enrol", "enroll",
+    "register", "subscribe", "unsubscribe", "join", "delete", "remove", "cancel", "send", "transfer",
+    "submit", "rent", "hire", "vote", "follow", "unfollow", "claim", "redeem", "accept", "reject",
+    "approve", "sell", "bid", "donate", "adopt", "schedule", "add", "refund", "archive", "block",
+})
+# … unless the name says it only reads (`get_booking`, `list_orders`).
+READ_VERBS = frozenset({"get", "list", "search", "find", "fetch", "retrieve", "lookup", "look", "query",
+                        "show", "read", "check", "view", "status", "details", "info", "history"})
+# Words of endpoint names that return other items than the one looked up (so a lookup of X may
+# rightly return Y): `similar_images(image_id)`, `related_videos(video_id)`.
+NEIGHBOUR_WORDS = frozenset({"similar", "related", "recommend", "recommendations", "recommended",
+                             "suggest", "suggestions", "nearby", "neighbors", "neighbours", "other",
+                             "alternative", "alternatives", "children", "replies", "parent", "next",
+                             "previous", "random", "search", "list", "find", "browse"})
+# Phrases of API descriptions that no person says in a chat turn.
+DESCRIPTION_DEBRIS = (
+    "this field", "this parameter", "this endpoint", "this api", "do not edit", "(optional)",
+    "(required)", "required parameter", "optional parameter", "default value", "e.g.", "eg.",
+    "(1_", "ex:", "example:", "<br", "</", "```", "**", "__",
+)
+
+# === Value kinds of mock values (datagen.generator.semantic, fake; registry.fields) ==================
+# What a field holds, read from the last words of its name. The yes/no and number words extend the
+# judge's lists above (built on them, so the two cannot disagree, only the generator knows more).
+# Time zone of each city of the generator's place table (IANA names).
+CITY_TIMEZONES: dict[str, str] = {
+    "Paris": "Europe/Paris", "Lisbon": "Europe/Lisbon", "Berlin": "Europe/Berlin", "Madrid": "Europe/Madrid",
+    "Rome": "Europe/Rome", "Amsterdam": "Europe/Amsterdam", "Vienna": "Europe/Vienna", "Dublin": "Europe/Dublin",
+    "London": "Europe/London", "Edinburgh": "Europe/London", "New York": "America/New_York",
+    "Chicago": "America/Chicago", "San Francisco": "America/Los_Angeles", "Austin": "America/Chicago",
+    "Toronto": "America/Toronto", "Vancouver": "America/Vancouver", "Mexico City": "America/Mexico_City",
+    "São Paulo": "America/Sao_Paulo", "Buenos Aires": "America/Argentina/Buenos_Aires", "Tokyo": "Asia/Tokyo",
+    "Osaka": "Asia/Tokyo", "Seoul": "Asia/Seoul", "Singapore": "Asia/Singapore", "Bangkok": "Asia/Bangkok",
+    "Mumbai": "Asia/Kolkata", "Bangalore": "Asia/Kolkata", "Sydney": "Australia/Sydney",
+    "Melbourne": "Australia/Melbourne", "Auckland": "Pacific/Auckland", "Cape Town": "Africa/Johannesburg",
+    "Nairobi": "Africa/Nairobi", "Cairo": "Africa/Cairo", "Istanbul": "Europe/Istanbul", "Dubai": "Asia/Dubai",
+    "Stockholm": "Europe/Stockholm", "Oslo": "Europe/Oslo", "Copenhagen": "Europe/Copenhagen",
+    "Zurich": "Europe/Zurich", "Warsaw": "Europe/Warsaw", "Prague": "Europe/Prague",
+}
+# Last word of a string field → the kind of value (see generator.fake.KINDS).
+VALUE_KIND_WORDS: dict[str, str] = {
+    "timezone": "timezone", "tz": "timezone", "mime": "mime", "mimetype": "mime", "filename": "file_name",
+    "extension": "file_ext", "ext": "file_ext", "airline": "airline", "carrier": "airline", "company": "company",
+    "employer": "company", "organization": "company", "organisation": "company", "publisher": "company",
+    "brand": "company", "manufacturer": "company", "vendor": "company", "seller": "company", "merchant": "company",
+    "agency": "company", "job": "job", "occupation": "job", "profession": "job", "jobtitle": "job",
+    "street": "street", "address": "address", "useragent": "user_agent", "uuid": "uuid", "guid": "uuid",
+    "isbn": "isbn", "ean": "ean", "upc": "ean", "gtin": "ean", "barcode": "ean", "iban": "iban", "swift": "swift",
+    "bic": "swift", "plate": "plate", "mac": "mac", "ipv6": "ipv6", "color": "colour", "colour": "colour",
+    "hex": "hex_colour", "region": "region", "province": "region", "county": "region", "slogan": "slogan",
+    "tagline": "slogan", "motto": "slogan", "hashtag": "hashtag", "html": "html", "product": "product",
+    "model": "product", "sha256": "hash", "checksum": "hash", "md5": "md5", "sha1": "sha1", "etag": "md5",
+}
+# Two-word names whose last word alone says less (`user_agent`, `mime_type`, `job_title`, `file_type`).
+VALUE_KIND_PAIRS: dict[str, str] = {
+    "user_agent": "user_agent", "mime_type": "mime", "media_type": "mime", "content_type": "mime",
+    "file_type": "mime", "job_title": "job", "time_zone": "timezone", "file_name": "file_name",
+    "mac_address": "mac", "ip_address": "ip", "zip_code": "postcode", "post_code": "postcode",
+    "postal_code": "postcode", "company_name": "company", "business_name": "company", "product_name": "product",
+    "first_name": "first_name", "given_name": "first_name", "last_name": "last_name", "family_name": "last_name",
+    "full_name": "person", "display_name": "person", "screen_name": "username", "user_name": "username",
+    "calling_code": "calling_code", "dial_code": "calling_code", "phone_code": "calling_code",
+    "country_code": "country_code", "license_plate": "plate", "color_code": "hex_colour",
+}
+# Leads and words of yes/no fields (`supportsTls`, `catch_all`), beyond the judge's.
+VALUE_BOOLEAN_LEADS = BOOLEAN_LEADS | frozenset("enable enabled do supports include includes show use accept "
+                                                "accepts".split())
+VALUE_BOOLEAN_WORDS = BOOLEAN_WORDS | frozenset("success successful ok active available found free public private "
+                                                "premium live online offline spam suspicious safe nsfw adult "
+                                                "catchall reachable registered taken expired trusted official "
+                                                "explicit paid sponsored secure hidden archived locked pinned "
+                                                "featured".split())
+# Words that make a field a count (`followers`, `views`, `num_pages`).
+COUNT_WORDS = frozenset("count counts num number total views likes dislikes followers following friends "
+                        "subscribers shares comments replies retweets downloads installs reviews votes pages "
+                        "members employees stars forks watchers tracks episodes seasons players items "
+                        "results hits records occurrences attempts visits clicks quantity qty stock "
+                        "inventory capacity population".split())
+# Units and measures that make a field a number (`size_bytes`, `length_seconds`, `width`).
+MEASURE_WORDS = frozenset("seconds secs sec minutes mins hours days weeks months ms millis milliseconds bytes "
+                          "kb mb gb size width height length depth weight duration distance km miles meters "
+                          "metres elevation altitude area volume speed temperature temp humidity pressure "
+                          "calories kcal protein carbs carbohydrates fat fiber sugar sodium age year "
+                          "percentage percent pct ratio rate score rank ranking level".split())
+# Participles and suffixes that make a field a moment (`published`, `created_at`, `expires_on`).
+MOMENT_WORDS = frozenset("at on created updated modified published released posted deleted expires expiry "
+                         "expiration timestamp datetime time date since until joined started ended scheduled "
+                         "uploaded".split())
+# Words that make a string field a free-text message or description.
+TEXT_WORDS = frozenset("message text body content comment caption review note description summary bio "
+                       "sentence definition example answer reply snippet excerpt headline about overview "
+                       "details instructions reason explanation error warning remark feedback".split())
+# Words of endpoint names and descriptions, grouped by the shape of answer they imply (registry.fields).
+ENDPOINT_SHAPES: dict[str, frozenset[str]] = {
+    "verdict": frozenset("validate validation validator verify verification verifier check checker detect "
+                         "detection detector".split()),
+    "conversion": frozenset("convert converter conversion calculate calculator compute exchange".split()),
+    "image": frozenset("thumbnail screenshot snapshot render qr qrcode chart capture avatar placeholder".split()),
+    "file": frozenset("download export pdf upload".split()),
+    "translation": frozenset("translate translation translator transliterate".split()),
+}

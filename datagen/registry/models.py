@@ -89,6 +89,7 @@ class Tool(BaseModel):
     description: str = ""
     host: str = ""
     category: str
+    platform: str = Field(default="", description="public platform the tool wraps ('' when none): see registry.platforms")
     source_file: str
     rk: int
     endpoints: list[Endpoint]
