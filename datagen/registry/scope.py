@@ -16,10 +16,12 @@ The rule, in order (see `may_link`):
    services, two stock services). Every service has a date, so a shared date alone never makes two
    services steps of one goal; measured on the corpus, "same category" alone still paired a
    horoscope's date with a currency quote.
-4. A subject universal (`city`, `latitude`, `email`, `domain`, `symbol`, `isbn` …) also links,
-   in any category, when both endpoints are about that concept: their names or URL paths name it
-   (a geocoder's coordinates into a forecast; not an expert listing's contact email into an email
-   validator, nor a film calendar's release country into a country's economic indicators).
+4. A subject universal (`city`, `latitude`, `email`, `domain`, `symbol`, `isbn` …) also links
+   (a) inside one category when the target is about that concept, and (b) in any category when
+   both endpoints are about it. "About" means the endpoint's name or URL path names it (a hotel
+   search's city into a forecast; a geocoder's coordinates into a map search; not an expert
+   listing's contact email into an email validator of another category, nor a film calendar's
+   release country into a country's economic indicators).
    Incidental universals (`date`, `amount`, `currency`, `language`, `url` …) never use rule 4.
 
 Everything else (service handles such as `order_id`, `user_name`, and concepts of no known kind)
@@ -127,12 +129,16 @@ def same_service(a: Endpoint, b: Endpoint) -> bool:
     return a.tool_id == b.tool_id or bool(a.platform) and a.platform == b.platform
 
 
-def _keys(concept: str, endpoint: Endpoint, open_across: bool) -> list[str]:
+def _keys(concept: str, endpoint: Endpoint, open_across: bool, target: bool) -> list[str]:
     keys = [f"platform:{endpoint.platform}"] if endpoint.platform else []
     if open_across and concept_scope(concept) is Scope.UNIVERSAL:
         keys += [f"topic:{endpoint.category}:{w}" for w in topic_words(concept, endpoint)]
-        if not is_incidental(concept) and about(concept, endpoint, strict=True):
-            keys.append("about")
+        if not is_incidental(concept):
+            is_about = about(concept, endpoint, strict=True)
+            if is_about or not target:
+                keys.append(f"subject:{endpoint.category}")  # rule 4a: the target must be about it
+            if is_about:
+                keys.append("about")  # rule 4b: both about it, any category
     return keys
 
 
@@ -148,12 +154,12 @@ def topic_words(concept: str, endpoint: Endpoint) -> list[str]:
 def source_keys(concept: str, endpoint: Endpoint) -> list[str]:
     """Link keys of an output of `concept` returned by `endpoint` (across tools; the same tool
     always links, so it needs no key)."""
-    return _keys(concept, endpoint, open_across=True)
+    return _keys(concept, endpoint, open_across=True, target=False)
 
 
 def target_keys(concept: str, endpoint: Endpoint, required: bool) -> list[str]:
     """Link keys of an input of `concept` of `endpoint`; only a required input opens across tools."""
-    return _keys(concept, endpoint, open_across=required)
+    return _keys(concept, endpoint, open_across=required, target=True)
 
 
 def _required(concept: str, target: Endpoint, param: Parameter | str | None) -> bool:
