@@ -265,7 +265,7 @@ CITY_TIMEZONES: dict[str, str] = {
 # Last word of a string field → the kind of value (see generator.fake.KINDS).
 VALUE_KIND_WORDS: dict[str, str] = {
     "timezone": "timezone", "tz": "timezone", "mime": "mime", "mimetype": "mime", "filename": "file_name",
-    "extension": "file_ext", "ext": "file_ext", "airline": "airline", "carrier": "airline", "company": "company",
+    "extension": "file_ext", "ext": "file_ext", "airline": "airline", "company": "company",
     "employer": "company", "organization": "company", "organisation": "company", "publisher": "company",
     "brand": "company", "manufacturer": "company", "vendor": "company", "seller": "company", "merchant": "company",
     "agency": "company", "job": "job", "occupation": "job", "profession": "job", "jobtitle": "job",
@@ -318,7 +318,7 @@ TEXT_WORDS = frozenset("message text body content comment caption review note de
 # Words of endpoint names and descriptions, grouped by the shape of answer they imply (registry.fields).
 ENDPOINT_SHAPES: dict[str, frozenset[str]] = {
     "verdict": frozenset("validate validation validator verify verification verifier check checker detect "
-                         "detection detector".split()),
+                         "detection detector test".split()),
     "conversion": frozenset("convert converter conversion calculate calculator compute exchange".split()),
     "image": frozenset("thumbnail screenshot snapshot render qr qrcode chart capture avatar placeholder".split()),
     "file": frozenset("download export pdf upload".split()),
