@@ -73,9 +73,12 @@ def generate(obj: object, n: int, seed: int, mode: str, output: Path, evaluate: 
                    f"{wb['tool_calls']} tool calls, {wb['lineage']} lineage edges")
     if evaluate:
         from datagen.cli.evaluate import make_judge, report_lines
+        from datagen.evaluator.endpoints import endpoints_from_graph
         from datagen.evaluator.job import score_file_inline
+        from datagen.evaluator.records import read_records
 
-        report = score_file_inline(output, make_judge(judge_model, offline=False),
+        endpoints = endpoints_from_graph(driver, obj.database, read_records(output))  # the plans' endpoints
+        report = score_file_inline(output, make_judge(judge_model, offline=False, endpoints=endpoints),
                                    driver=driver if settings.write_back else None, database=obj.database)
         for line in report_lines(report):
             click.echo(line)
