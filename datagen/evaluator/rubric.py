@@ -27,7 +27,8 @@ from typing import Any
 from datagen.evaluator.lineage import Call, calls, final_answer, loose, mentioned, scalars, sources, values_at
 from datagen.evaluator.prose import debris, final_answer_problems, record_values
 from datagen.evaluator.types import Issue
-from datagen.evaluator.value_rules import declared_problem, filler_problem, is_placeholder, type_problem
+from datagen.evaluator.value_rules import (Expect, declared_problem, described_filler, expect, filler_problem,
+                                          is_placeholder, type_problem)
 from datagen.generator.executor import output_path
 from datagen.evaluator.rubric_words import ACTION_VERBS, NEIGHBOUR_WORDS, READ_VERBS
 from datagen.lexicon import GENERIC_CONTAINERS
@@ -132,17 +133,35 @@ def _declared(call: Call, endpoints: Endpoints | None) -> dict[str, ParamType]:
     return {output_path(f.path): f.type for f in endpoint.response_fields} if endpoint else {}
 
 
+def _described(call: Call, endpoints: Endpoints | None) -> dict[str, str]:
+    """The description of each parameter whose name says nothing of its kind (`asin`, `cuit`, `output`)."""
+    endpoint = (endpoints or {}).get(call.name)
+    return {p.name: p.description for p in endpoint.parameters if expect(p.name) is Expect.ANY} if endpoint else {}
+
+
+def _schema_default(made: list[Call], src: dict[str, Any], endpoints: Endpoints | None) -> bool:
+    """Whether a `default` argument is the schema's own default (always assumed without the registry)."""
+    call = next((c for c in made if c.index == src.get("call")), None)
+    endpoint = (endpoints or {}).get(call.name) if call is not None else None
+    if endpoint is None:
+        return True
+    param = next((p for p in endpoint.parameters if p.name == src.get("param")), None)
+    return param is not None and (loose(param.default) == loose(src.get("value"))
+                                  or str(src.get("value")) in (param.enum or []))
+
+
 def value_issues(record: Record, endpoints: Endpoints | None = None) -> list[Issue]:
     """`wrong_type` and `filler_value` over every argument and output leaf (one issue per call and gate)."""
     made = calls(record)
     said = (" ".join(str(m.get("content") or "") for m in record.get("messages") or []
                      if isinstance(m, dict) and m.get("role") == "user")
             + " " + " ".join(loose(v) for c in made for v in scalars(c.parameters))).lower()
-    defaults = {(s.get("call"), s.get("param")) for s in sources(record) if s.get("source") == "default"}
+    defaults = {(s.get("call"), s.get("param")) for s in sources(record)
+                if s.get("source") == "default" and _schema_default(made, s, endpoints)}
     found: list[Issue] = []
     for call in made:
         seen: set[str] = set()
-        declared = _declared(call, endpoints)
+        declared, described = _declared(call, endpoints), _described(call, endpoints)
         leaves = [(p, v, False) for p, v in _leaves(call.parameters)]
         leaves += [(p, v, True) for p, v in _leaves(call.output) if p.split(".")[0] != "error"]
         for path, value, output in leaves:
@@ -153,7 +172,9 @@ def value_issues(record: Record, endpoints: Endpoints | None = None) -> list[Iss
                 found.append(_issue("wrong_type", f"{where}: {wrong}", call.index, None if output else path))
             # A schema default is the API's own word (`country: "us"`), unless it is a placeholder.
             default = not output and (call.index, path) in defaults
-            filler = None if wrong or (default and not is_placeholder(value)) else filler_problem(path, value, said, output)
+            filler = None if wrong or (default and not is_placeholder(value)) else (
+                filler_problem(path, value, said, output)
+                or (None if output or path not in described else described_filler(described[path], value)))
             if filler and "filler_value" not in seen:
                 seen.add("filler_value")
                 found.append(_issue("filler_value", f"{where}: {filler}", call.index, None if output else path))

@@ -41,6 +41,9 @@ SHAPED_WORDS = frozenset({
     "vin", "iban", "symbol", "ticker", "iata", "icao", "owner", "manufacturer", "publisher", "brand",
     "organization", "organisation", "employer", "school", "university", "hotel", "restaurant",
 })
+# Words of a parameter description that ask for something a bare common word never is.
+DESCRIBED_SHAPES = frozenset({"number", "id", "ids", "identifier", "code", "json", "url", "uri", "email",
+                              "uuid", "hash", "token", "isbn", "coordinates", "latitude", "longitude"})
 # Last name words of fields whose value is a category word (`status: "active"`, `type: "movie"`):
 # a lone lowercase word there is normal, not filler.
 CATEGORY_WORDS = frozenset({

@@ -15,7 +15,8 @@ from enum import StrEnum
 from typing import Any
 
 from datagen.evaluator.rubric_words import (BOOLEAN_LEADS, BOOLEAN_WORDS, CATEGORY_WORDS, DATE_WORDS, NUMBER_LEADS,
-                                           NUMBER_WORDS, PLACEHOLDER_VALUES, RANGE_WORDS, SHAPED_WORDS)
+                                           NUMBER_WORDS, PLACEHOLDER_VALUES, RANGE_WORDS, SHAPED_WORDS,
+                                           DESCRIBED_SHAPES)
 from datagen.registry.models import ParamType
 from datagen.registry.naming import snake
 
@@ -31,6 +32,7 @@ class Expect(StrEnum):
     ANY = "any"
 
 
+_QUOTED = re.compile(r"['\"`]([A-Za-z0-9_-]{1,30})['\"`]")
 _NAMING = frozenset({"name", "names", "title", "label", "code"})
 _LONE_WORD = re.compile(r"^[a-z]{3,}$")
 _BRACKETED = re.compile(r"^\s*(<[^<>]+>|\{[^{}]+\}|\[[^\[\]]+\])\s*$")
@@ -157,6 +159,26 @@ def is_placeholder(value: Any) -> bool:
 def is_lone_word(value: Any) -> bool:
     """A single lowercase word (`orbit`, `coral`): a real name, code or address is never that."""
     return isinstance(value, str) and bool(_LONE_WORD.match(value.strip()))
+
+
+def described_filler(description: str, value: Any) -> str | None:
+    """Why a lone word cannot fill a parameter its description explains (None when it can, or no word).
+
+    For a parameter whose name says nothing: a description that asks for a number, an identifier, a
+    code or structured text (JSON, a URL, an email) never means a bare common word, and one that lists
+    its quoted options (`'xml' or 'json'`) means one of them.
+    """
+    if not is_lone_word(value):
+        return None
+    options = [o.lower() for o in _QUOTED.findall(description)]
+    if str(value).lower() in options:
+        return None
+    if len(options) >= 2:
+        return f"{value!r} is none of the options the description lists ({', '.join(options[:4])})"
+    words = set(re.findall(r"[a-z]+", description.lower()))
+    if words & DESCRIBED_SHAPES:
+        return f"{value!r} is a lone common word where the description asks for {sorted(words & DESCRIBED_SHAPES)[0]}"
+    return None
 
 
 def filler_problem(name: str, value: Any, said: str, output: bool) -> str | None:

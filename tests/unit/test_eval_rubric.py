@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from datagen.evaluator.lineage import calls
 from datagen.evaluator.prose import debris, final_answer_problems
 from datagen.evaluator.rubric import lookup_issues, rubric_issues, scope_issues
-from datagen.evaluator.value_rules import Expect, expect, filler_problem, is_placeholder, type_problem
+from datagen.evaluator.value_rules import Expect, described_filler, expect, filler_problem, is_placeholder, type_problem
 from datagen.registry.models import Endpoint, FieldSource, Parameter, ParamType, ResponseField
 
 from tests.unit.eval_fixtures import FLIGHT, load_records
@@ -170,3 +170,29 @@ def test_lookup_of_neighbours_may_return_other_ids() -> None:
 def test_clean_fixtures_pass_every_gate() -> None:
     for record in load_records() + [FLIGHT]:
         assert rubric_issues(record) == [], record["conversation_id"]
+
+
+def test_descriptions_tell_what_an_unnamed_parameter_takes() -> None:
+    assert described_filler("The product number, must be in the correct format. Ex: B08QB93S6R", "atlas")
+    assert described_filler("JSON payload for the request.", "falcon")
+    assert described_filler("the output format required ('xml' or 'json')", "nebula")
+    assert described_filler("the output format required ('xml' or 'json')", "json") is None
+    assert described_filler("The calendar to use.", "tamil") is None
+    assert described_filler("The product number.", "B08QB93S6R") is None
+
+
+def test_a_default_is_trusted_only_when_the_schema_has_it() -> None:
+    record = copy.deepcopy(FLIGHT)
+    record["tool_calls"][0]["parameters"]["output"] = "falcon"
+    for m in record["messages"]:
+        for c in m.get("tool_calls") or []:
+            if c["name"].endswith("search_flights"):
+                c["parameters"]["output"] = "falcon"
+    record["metadata"]["argument_sources"].append({"call": 0, "param": "output", "source": "default", "value": "falcon"})
+    search = _endpoint("flight_booking::search_flights", "", "output", "output", [])
+    search.parameters[0].description = "Response format: 'json' or 'xml'."
+    endpoints = {search.id: search}
+    assert [i.kind for i in rubric_issues(record, endpoints)] == ["filler_value"]
+    search.parameters[0].default = "falcon"  # now it is the schema's own default
+    assert rubric_issues(record, endpoints) == []
+    assert rubric_issues(record) == []  # without the registry a default is taken on trust
