@@ -152,6 +152,15 @@ SUBJECT_HINTS: dict[str, frozenset[str]] = {
     "full_name": _PERSON,
     "company": frozenset({"company", "business", "firm", "employer", "organization"}),
 }
+# Concepts with several senses that must not meet: a value of one sense means nothing to an endpoint
+# of another (an equity ticker sent to a coin exchange). Each sense is a set of words; an endpoint
+# is of the senses whose words its name, URL, description or tool summary use (of all, if none).
+SUBJECT_SENSES: dict[str, tuple[frozenset[str], ...]] = {
+    "symbol": (frozenset({"stock", "equity", "share", "shareholder", "dividend", "earning", "company", "fund",
+                          "etf", "security"}),
+               frozenset({"crypto", "cryptocurrency", "coin", "token", "blockchain", "wallet", "defi", "altcoin",
+                          "stablecoin", "perpetual"})),
+}
 # Concept words too generic to show what an endpoint is about.
 ABOUT_STOPWORDS = frozenset({"code", "name", "id", "number", "no", "full", "first", "last", "value"})
 

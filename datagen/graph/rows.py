@@ -50,7 +50,8 @@ def endpoint_rows(registry: Registry) -> list[Row]:
             "tool_id": e.tool_id,
             "props": {
                 "tool_id": e.tool_id, "slug": e.slug, "name": e.name, "description": e.description,
-                "method": e.method, "url": e.url, "category": e.category, "platform": e.platform, "rk": e.rk,
+                "method": e.method, "url": e.url, "category": e.category, "platform": e.platform,
+                "tool_summary": e.tool_summary, "rk": e.rk,
                 "param_count": len(e.parameters),
                 "required_count": sum(1 for p in e.parameters if p.required),
                 "field_count": len(e.response_fields),

@@ -17,6 +17,8 @@ from datagen.registry.naming import concept_of, is_control, rank_key, slug, subj
 from datagen.registry.platforms import ToolText, detect_platforms
 from datagen.registry.types import enum_values, normalise_default, normalise_type, refine_numeric
 
+SUMMARY_CHARS = 200
+
 
 def _parameter(raw: RawParameter, required: bool, subject: str | None) -> Parameter:
     ptype = normalise_type(raw.type)
@@ -138,7 +140,8 @@ def build_registry(records: list[RawToolRecord]) -> Registry:
 
 
 def _set_platforms(tools: list[Tool]) -> None:
-    """Stamp each tool and its endpoints with the public platform it wraps (`registry.platforms`).
+    """Stamp each tool and its endpoints with the public platform it wraps (`registry.platforms`),
+    and each endpoint with the head of its tool's description (`Endpoint.tool_summary`).
 
     Detection reads the whole corpus (a platform word is one several tools name), so it runs once
     all tools are known; `Endpoint.platform` carries it to the graph, the sampler and `may_link`.
@@ -150,3 +153,4 @@ def _set_platforms(tools: list[Tool]) -> None:
         tool.platform = platforms[tool.id]
         for endpoint in tool.endpoints:
             endpoint.platform = tool.platform
+            endpoint.tool_summary = tool.description[:SUMMARY_CHARS]

@@ -24,8 +24,9 @@ The rule, in order (see `may_link`):
    release country into a country's economic indicators).
    Incidental universals (`date`, `amount`, `currency`, `language`, `url` …) never use rule 4.
 
-Everything else (service handles such as `order_id`, `user_name`, and concepts of no known kind)
-links only inside one service. Precision over coverage: see DESIGN.md §3 for what this costs.
+Across services, a concept of several senses (`symbol`: an equity ticker or a coin) links only
+between endpoints that may mean the same sense (`senses`). Everything else (service handles such
+as `order_id`, `user_name`, and concepts of no known kind) links only inside one service. Precision over coverage: see DESIGN.md §3 for what this costs.
 
 The rule is written once, as link keys (`source_keys`, `target_keys`): two endpoints may link a
 concept when their keys meet. The graph stores the keys on ResponseField/Parameter nodes and joins
@@ -48,6 +49,7 @@ from datagen.lexicon import (
     SERVICE_CONCEPTS,
     SERVICE_HANDLE_SUFFIXES,
     SUBJECT_HINTS,
+    SUBJECT_SENSES,
     SUBJECT_UNIVERSALS,
 )
 from datagen.registry.models import Endpoint, Parameter
@@ -129,17 +131,30 @@ def same_service(a: Endpoint, b: Endpoint) -> bool:
     return a.tool_id == b.tool_id or bool(a.platform) and a.platform == b.platform
 
 
+def senses(concept: str, endpoint: Endpoint) -> list[str]:
+    """The senses of `concept` an endpoint may mean (`lexicon.SUBJECT_SENSES`): those whose words its
+    name, URL, description head or tool summary use, else all; `["0"]` for a concept of one sense."""
+    table = SUBJECT_SENSES.get(concept)
+    if not table:
+        return ["0"]
+    words = _words(f"{snake(endpoint.name)} {_url_words(endpoint)} {endpoint.description[:ABOUT_TEXT_CHARS]} "
+                   f"{endpoint.tool_summary}")
+    matched = [str(i) for i, sense in enumerate(table) if sense & words]
+    return matched or [str(i) for i in range(len(table))]
+
+
 def _keys(concept: str, endpoint: Endpoint, open_across: bool, target: bool) -> list[str]:
     keys = [f"platform:{endpoint.platform}"] if endpoint.platform else []
-    if open_across and concept_scope(concept) is Scope.UNIVERSAL:
-        keys += [f"topic:{endpoint.category}:{w}" for w in topic_words(concept, endpoint)]
-        if not is_incidental(concept):
-            is_about = about(concept, endpoint, strict=True)
-            if is_about or not target:
-                keys.append(f"subject:{endpoint.category}")  # rule 4a: the target must be about it
-            if is_about:
-                keys.append("about")  # rule 4b: both about it, any category
-    return keys
+    if not (open_across and concept_scope(concept) is Scope.UNIVERSAL):
+        return keys
+    across = [f"topic:{endpoint.category}:{w}" for w in topic_words(concept, endpoint)]
+    if not is_incidental(concept):
+        is_about = about(concept, endpoint, strict=True)
+        if is_about or not target:
+            across.append(f"subject:{endpoint.category}")  # rule 4a: the target must be about it
+        if is_about:
+            across.append("about")  # rule 4b: both about it, any category
+    return keys + [f"{key}#{sense}" for key in across for sense in senses(concept, endpoint)]
 
 
 def topic_words(concept: str, endpoint: Endpoint) -> list[str]:

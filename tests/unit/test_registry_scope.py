@@ -92,6 +92,16 @@ def test_a_url_segment_that_only_names_a_parameter_does_not_make_an_endpoint_abo
     assert about("country", stats)
 
 
+def test_a_concept_of_two_senses_links_only_within_one_sense() -> None:
+    equities = _ep("quotes", "stock_quote", [("symbol", True)], ["symbol"], category="Money")
+    equities.tool_summary = "Prices of listed stock and company dividends."
+    coins = _ep("spot", "ticker_quote", [("symbol", True)], ["symbol"], category="Money")
+    coins.tool_summary = "Cryptocurrency prices and charts."
+    plain = _ep("charts", "symbol_chart", [("symbol", True)], ["symbol"], category="Money")
+    assert not may_link("symbol", equities, coins) and not may_link("symbol", coins, equities)
+    assert may_link("symbol", equities, plain) and may_link("symbol", plain, coins)
+
+
 def test_keys_are_the_rule() -> None:
     """`may_link` and the graph's key join agree on every pair of a small mixed set."""
     eps = [
