@@ -122,8 +122,8 @@ INCIDENTAL_UNIVERSALS = frozenset({
 # Words that show an endpoint is about a subject universal, beyond the concept's own words
 # (`latitude` → an endpoint about a location, a map, a forecast).
 _GEO = frozenset({"location", "coordinate", "geo", "geocode", "geocoding", "map", "nearby", "near",
-                  "weather", "forecast", "place", "distance", "elevation", "timezone", "reverse", "route",
-                  "radius", "latitude", "longitude"})
+                  "weather", "forecast", "place", "distance", "elevation", "timezone", "route", "latitude",
+                  "longitude"})
 _PERSON = frozenset({"person", "people", "name", "contact", "gender", "nationality", "age"})
 SUBJECT_HINTS: dict[str, frozenset[str]] = {
     "email": frozenset({"email", "mail", "inbox", "mailbox"}),
