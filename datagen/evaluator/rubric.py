@@ -6,12 +6,16 @@ is named in `judge_scores.failed_gates` and counted in `evaluation_report.json`:
 
 - `scope_crossing` (R2): an identifier minted by one service sent to an unrelated tool. With the
   registry view (`endpoints`) the one link rule `registry.scope.may_link` decides, so the judge and
-  the graph agree; without it, another tool id (the part before `::`) is another service.
+  the graph agree; without it, another tool id (the part before `::`) is another service. Also one
+  value sent as two kinds of id (a player id passed as a problem id).
 - `wrong_type` (R3): `is_*`/`has_*`/`valid*` not a boolean, a count or amount not a number, a date
   that does not parse, in an output or an argument.
 - `filler_value` (R3): a placeholder (`string`, `lorem`, `N/A` …) or a lone common word where a
   name, place, time zone, address or code is expected.
 - `lookup_mismatch` (R3): a call given an identifier answers about another one.
+- `hollow_output` (R3): a call about one thing answers with nothing but an id, a name and its own
+  inputs echoed back (`get_weather(city)` → `{weather_id, name, city}`), where the registry does not
+  document that shape.
 - `turn_debris` (R5): API names, identifiers, markdown or description residue in a user or
   assistant turn.
 - `unchosen_action` (R2): an action (buy, book, delete, send …) on one item of a list the user
@@ -32,17 +36,18 @@ from datagen.evaluator.value_rules import (Expect, declared_problem, described_f
 from datagen.generator.executor import output_path
 from datagen.evaluator.rubric_words import ACTION_VERBS, NEIGHBOUR_WORDS, READ_VERBS
 from datagen.lexicon import GENERIC_CONTAINERS
-from datagen.registry.models import Endpoint, ParamType
+from datagen.registry.models import Endpoint, FieldSource, ParamType
 from datagen.registry.naming import concept_of, snake, subject_noun
 from datagen.registry.scope import Scope, concept_scope, may_link, same_service
 
 Record = dict[str, Any]
 Endpoints = dict[str, Endpoint]
 
-RUBRIC_GATES = ("scope_crossing", "wrong_type", "filler_value", "lookup_mismatch", "turn_debris",
+RUBRIC_GATES = ("scope_crossing", "wrong_type", "filler_value", "lookup_mismatch", "hollow_output", "turn_debris",
                 "unchosen_action", "final_answer_quality")
 _DIMENSION = {"scope_crossing": "tool_correctness", "wrong_type": "tool_correctness",
               "filler_value": "tool_correctness", "lookup_mismatch": "tool_correctness",
+              "hollow_output": "tool_correctness",
               "turn_debris": "naturalness", "unchosen_action": "tool_correctness",
               "final_answer_quality": "task_completion"}
 
@@ -158,10 +163,14 @@ def value_issues(record: Record, endpoints: Endpoints | None = None) -> list[Iss
             + " " + " ".join(loose(v) for c in made for v in scalars(c.parameters))).lower()
     defaults = {(s.get("call"), s.get("param")) for s in sources(record)
                 if s.get("source") == "default" and _schema_default(made, s, endpoints)}
+    # Whatever its source, a value the schema itself offers (its default, one of its enum) is the API's word.
+    defaults |= {(c.index, str(k)) for c in made for k, v in c.parameters.items()
+                 if endpoints and _schema_default(made, {"call": c.index, "param": k, "value": v}, endpoints)}
     found: list[Issue] = []
     for call in made:
         seen: set[str] = set()
         declared, described = _declared(call, endpoints), _described(call, endpoints)
+        sent = {loose(v) for v in scalars(call.parameters)}
         leaves = [(p, v, False) for p, v in _leaves(call.parameters)]
         leaves += [(p, v, True) for p, v in _leaves(call.output) if p.split(".")[0] != "error"]
         for path, value, output in leaves:
@@ -170,8 +179,8 @@ def value_issues(record: Record, endpoints: Endpoints | None = None) -> list[Iss
             if wrong and "wrong_type" not in seen:
                 seen.add("wrong_type")
                 found.append(_issue("wrong_type", f"{where}: {wrong}", call.index, None if output else path))
-            # A schema default is the API's own word (`country: "us"`), unless it is a placeholder.
-            default = not output and (call.index, path) in defaults
+            # A schema default is the API's own word; an output echoing an argument is judged as that argument.
+            default = (not output and (call.index, path) in defaults) or (output and loose(value) in sent)
             filler = None if wrong or (default and not is_placeholder(value)) else (
                 filler_problem(path, value, said, output)
                 or (None if output or path not in described else described_filler(described[path], value)))
@@ -259,6 +268,64 @@ def action_issues(record: Record) -> list[Issue]:
     return found
 
 
+def _entity_id(name: str) -> bool:
+    words = snake(name).split("_")
+    return words[-1] in {"id", "ids", "uuid", "guid"} or name.startswith("_")
+
+
+def _readable(slug: str) -> bool:
+    """Whether an endpoint name splits into words, so its subject noun can qualify a bare `id`."""
+    return len([w for w in snake(slug).split("_") if w]) > 1
+
+
+def identity_issues(record: Record, endpoints: Endpoints | None) -> list[Issue]:
+    """`scope_crossing`: one value sent as two kinds of identifier (`player_id` here, `problem_id` there)."""
+    seen: dict[str, tuple[str, Call]] = {}
+    found: list[Issue] = []
+    for call in calls(record):
+        for param, value in call.parameters.items():
+            if isinstance(value, (bool, dict, list)) or value is None or len(loose(value)) < 3:
+                continue
+            if param in ("id", "ids") and not _readable(_slug(call.name)):
+                continue
+            concept = _param_concept(call, param, endpoints)
+            if not (_is_service(concept) and concept.endswith("_id")):
+                continue
+            first = seen.setdefault(loose(value), (concept, call))
+            if first[0] != concept and first[1].name.split("::")[0] == call.name.split("::")[0]:
+                found.append(_issue("scope_crossing", f"call {call.index} ({call.name}) sends {value!r} as a {concept}, "
+                                    f"but call {first[1].index} sent it as a {first[0]}", call.index, param))
+    return found
+
+
+def _documented(call: Call, endpoints: Endpoints | None) -> bool:
+    """Whether the registry documents this endpoint's output (schema or example), not a guess."""
+    endpoint = (endpoints or {}).get(call.name)
+    return endpoint is not None and any(f.source is not FieldSource.INFERRED for f in endpoint.response_fields)
+
+
+def hollow_issues(record: Record, endpoints: Endpoints | None) -> list[Issue]:
+    """`hollow_output`: an answer about one thing that says nothing but its id, its name and the inputs."""
+    found: list[Issue] = []
+    for call in calls(record):
+        out = call.output
+        if not call.answered or not isinstance(out, dict) or "error" in out or _documented(call, endpoints):
+            continue
+        lists = [v for v in out.values() if isinstance(v, list) and v and all(isinstance(i, dict) for i in v)]
+        if lists and (len(lists[0]) > 1 or any(w in _slug(call.name).lower() for w in NEIGHBOUR_WORDS)):
+            continue  # a list of items, each named, is what a search or a listing returns
+        inputs = {loose(v).lower() for v in scalars(call.parameters)}
+        leaves = _leaves(out)
+        told = [p for p, v in leaves if loose(v).lower() not in inputs
+                and not _entity_id(p.split(".")[-1].replace("[]", ""))
+                and snake(p.split(".")[-1].replace("[]", "")).split("_")[-1] not in {"name", "title"}]
+        if leaves and not told:
+            keys = sorted({p.split(".")[-1].replace("[]", "") for p, _ in leaves})
+            found.append(_issue("hollow_output", f"call {call.index} ({call.name}) answers with only {keys[:5]}: "
+                                "an id, a name and its own inputs", call.index))
+    return found
+
+
 def text_issues(record: Record) -> list[Issue]:
     """`turn_debris` in user and assistant turns, and `final_answer_quality` of the closing answer."""
     made = calls(record)
@@ -282,8 +349,9 @@ def text_issues(record: Record) -> list[Issue]:
 
 def rubric_issues(record: Record, endpoints: Endpoints | None = None) -> list[Issue]:
     """Every rubric gate's problems, in the order of `RUBRIC_GATES`."""
-    found = (scope_issues(record, endpoints) + value_issues(record, endpoints) + lookup_issues(record, endpoints)
-             + text_issues(record) + action_issues(record))
+    found = (scope_issues(record, endpoints) + identity_issues(record, endpoints) + value_issues(record, endpoints)
+             + lookup_issues(record, endpoints) + hollow_issues(record, endpoints) + text_issues(record)
+             + action_issues(record))
     return sorted(found, key=lambda i: RUBRIC_GATES.index(i.kind))
 
 

@@ -238,6 +238,20 @@ def lookup_answers_another(record: Record) -> Record | None:
     return None
 
 
+def hollow_answer(record: Record) -> Record | None:
+    """hollow_output: the last single-object answer shrinks to its ids, a name and the inputs echoed."""
+    r = copy.deepcopy(record)
+    for call in reversed(range(len(r["tool_outputs"]))):
+        output = r["tool_outputs"][call]["output"]
+        if not isinstance(output, dict) or any(isinstance(v, list) and len(v) > 1 for v in output.values()):
+            continue
+        hollow = {k: v for k, v in output.items() if k.endswith("_id")}
+        hollow["name"] = output.get("name", "Summit Booking")
+        _set_output(r, call, {**hollow, **r["tool_calls"][call]["parameters"]})
+        return r
+    return None
+
+
 def debris_in_turn(record: Record) -> Record:
     """turn_debris: description residue pasted into the first assistant turn."""
     r = copy.deepcopy(record)
@@ -273,6 +287,7 @@ RUBRIC_CORRUPTIONS = {
     "wrong_type": number_to_word,
     "filler_value": name_to_filler,
     "lookup_mismatch": lookup_answers_another,
+    "hollow_output": hollow_answer,
     "turn_debris": debris_in_turn,
     "unchosen_action": choice_removed,
     "final_answer_quality": answer_ignores_outputs,

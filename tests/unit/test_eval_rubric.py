@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from datagen.evaluator.lineage import calls
 from datagen.evaluator.prose import debris, final_answer_problems
-from datagen.evaluator.rubric import lookup_issues, rubric_issues, scope_issues
+from datagen.evaluator.rubric import hollow_issues, identity_issues, lookup_issues, rubric_issues, scope_issues
 from datagen.evaluator.value_rules import Expect, described_filler, expect, filler_problem, is_placeholder, type_problem
 from datagen.registry.models import Endpoint, FieldSource, Parameter, ParamType, ResponseField
 
@@ -196,3 +196,25 @@ def test_a_default_is_trusted_only_when_the_schema_has_it() -> None:
     search.parameters[0].default = "falcon"  # now it is the schema's own default
     assert rubric_issues(record, endpoints) == []
     assert rubric_issues(record) == []  # without the registry a default is taken on trust
+
+
+def test_hollow_answers_are_flagged_but_listings_and_documented_shapes_are_not() -> None:
+    record = copy.deepcopy(FLIGHT)
+    record["tool_outputs"][1]["output"] = {"booking_id": "BK9921", "name": "Summit Booking", "flight_id": "FL247"}
+    assert [i.kind for i in hollow_issues(record, None)] == ["hollow_output"]
+    book = _endpoint("flight_booking::book_flight", "", "flight_id", "flight_id", [("booking_id", "booking_id")])
+    assert hollow_issues(record, {book.id: book}) == []  # the registry documents exactly that shape
+    assert hollow_issues(FLIGHT, None) == []  # a status says something; a list of named items is a listing
+
+
+def test_one_value_sent_as_two_kinds_of_id() -> None:
+    record = copy.deepcopy(FLIGHT)
+    made = [c for m in record["messages"] for c in m.get("tool_calls") or []]
+    for holder in (made[0], record["tool_calls"][0]):
+        holder["parameters"]["trip_id"] = "TR5521"
+    for holder in (made[1], record["tool_calls"][1]):
+        holder["parameters"]["seat_id"] = "TR5521"
+    assert [i.kind for i in identity_issues(record, None)] == ["scope_crossing"]
+    for holder in (made[1], record["tool_calls"][1]):
+        holder["parameters"]["trip_id"] = holder["parameters"].pop("seat_id")
+    assert identity_issues(record, None) == []
