@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from datagen.generator.agree import agree
-from datagen.generator.fake import Place, place_of
+from datagen.generator.fake import Place, place_at, place_of
 from datagen.generator.types import ConversationState, FieldValue
 from datagen.generator.values import derive_rng, value_for
 from datagen.lexicon import NEIGHBOUR_WORDS, ROLE_WORDS
@@ -112,6 +112,7 @@ class OfflineExecutor:
         self.seed = seed
         self._cache: dict[str, dict[str, Any]] = {}
         self.world: dict[str, dict[str, Any]] = {}
+        self.places: dict[str, Place] = {}
 
     def execute(self, state: ConversationState, call_index: int, endpoint: Endpoint,
                 arguments: dict[str, Any]) -> dict[str, Any]:
@@ -134,8 +135,11 @@ class OfflineExecutor:
     def _build(self, endpoint: Endpoint, arguments: dict[str, Any], rng: random.Random) -> dict[str, Any]:
         echo = _echo_values(endpoint, arguments)
         subject = subject_noun(endpoint.name, endpoint.slug)
-        place = next((p for p in map(place_of, _place_arguments(endpoint, arguments)) if p is not None), None)
-        gen = _Gen(rng, endpoint, echo, subject, self.seed, self.world, place)
+        place = next((p for p in (place_of(v, c) for v, c in _place_arguments(endpoint, arguments)) if p), None)
+        if place is None:  # an id of an entity seen earlier: the call happens where that entity is
+            place = next((self.places[f"{p.concept}|{arguments[p.name]}"] for p in endpoint.parameters
+                          if p.name in arguments and f"{p.concept}|{arguments[p.name]}" in self.places), None)
+        gen = _Gen(rng, endpoint, echo, subject, self.seed, self.world, place, self.places)
         if not endpoint.response_fields:
             noun = subject or "request"
             return {"status": "ok", f"{noun}_id": echo.get(f"{noun}_id", gen.ref(noun)),
@@ -150,9 +154,9 @@ class OfflineExecutor:
         return output
 
 
-def _place_arguments(endpoint: Endpoint, arguments: dict[str, Any]) -> list[Any]:
-    """Argument values that may name a place (a city, a country, a code, a phone number)."""
-    return [arguments[p.name] for p in endpoint.parameters if p.name in arguments and not p.control
+def _place_arguments(endpoint: Endpoint, arguments: dict[str, Any]) -> list[tuple[Any, str]]:
+    """Argument values that may name a place (a city, a country, a code, a phone number), with their concept."""
+    return [(arguments[p.name], p.concept) for p in endpoint.parameters if p.name in arguments and not p.control
             and isinstance(arguments[p.name], str)]
 
 
@@ -165,6 +169,7 @@ def _echo_values(endpoint: Endpoint, arguments: dict[str, Any]) -> dict[str, Any
             continue
         echo.setdefault(param.concept, arguments[param.name])
         echo.setdefault(f"name:{name}", arguments[param.name])
+        echo.setdefault(f"concept:{name}", param.concept)
     return echo
 
 
@@ -176,7 +181,8 @@ class _Gen:
     """Builds one output: the call's Random for what is new, the entity's Random for what an entity is."""
 
     def __init__(self, rng: random.Random, endpoint: Endpoint, echo: dict[str, Any], subject: str | None,
-                 seed: int, world: dict[str, dict[str, Any]], place: Place | None) -> None:
+                 seed: int, world: dict[str, dict[str, Any]], place: Place | None,
+                 places: dict[str, Place]) -> None:
         self.rng = rng
         self.endpoint = endpoint
         self.echo = echo
@@ -184,6 +190,7 @@ class _Gen:
         self.seed = seed
         self.world = world
         self.place = place
+        self.places = places
         words = set(snake(f"{endpoint.name} {endpoint.slug}").split("_"))
         self.lists_others = bool(words & NEIGHBOUR_WORDS)
 
@@ -193,23 +200,27 @@ class _Gen:
         return value_for(spec, self.rng)
 
     def _echoed(self, spec: ResponseField) -> Any:
-        return self.echo.get(f"name:{snake(spec.name)}", self.echo.get(spec.concept))
+        """The argument this field repeats: by name (`target_currency`), else by concept; an id only
+        repeats an argument of its own concept (a request's `id` is not every `id` of the answer)."""
+        by_name = self.echo.get(f"name:{snake(spec.name)}")
+        if by_name is not None and (not spec.concept.endswith("_id") or
+                                    self.echo.get(f"concept:{snake(spec.name)}") == spec.concept):
+            return by_name
+        return self.echo.get(spec.concept)
 
     def _own_id(self, node: _Node, context: str | None) -> str | None:
-        """The key of the leaf that identifies the object (`hotel_id` in a hotel, a bare `id`)."""
-        keys = [k for k, c in node.children.items() if c.kind == "leaf" and c.spec is not None]
-        for key in keys:
-            spec = node.children[key].spec
-            if spec is not None and context and spec.concept == f"{context}_id":
-                return key
-        bare = next((k for k in keys if snake(k) in ("id", "_id", "uuid")), None)
-        if bare is not None:
-            return bare
-        # else the first id-like leaf the call did not pass in (a foreign key echoes the request)
-        for key in keys:
-            spec = node.children[key].spec
-            if spec is not None and spec.concept.endswith("_id") and self._echoed(spec) is None:
-                return key
+        """The key of the leaf that identifies the object: its own id before any id the call passed in
+        (a review listed for a place carries the place's id too, but is identified by its own)."""
+        specs = {k: c.spec for k, c in node.children.items() if c.kind == "leaf" and c.spec is not None}
+        ids = [k for k, spec in specs.items() if spec.concept.endswith("_id") or snake(k) in ("id", "uuid")]
+        for echoed in (False, True):
+            pool = [k for k in ids if (self._echoed(specs[k]) is not None) is echoed]
+            for key in pool:
+                if context and specs[key].concept == f"{context}_id":
+                    return key
+            bare = next((k for k in pool if snake(k) in ("id", "uuid")), None)
+            if bare is not None or pool:
+                return bare or pool[0]
         return None
 
     def _looked_up(self, item: _Node, context: str | None) -> bool:
@@ -220,32 +231,39 @@ class _Gen:
         spec = item.children[key].spec if key else None
         return spec is not None and _scalar_id(self._echoed(spec))
 
-    def node(self, node: _Node, context: str | None, in_array: bool, anchor: int | None = None) -> Any:
+    def node(self, node: _Node, context: str | None, in_array: bool, where: Place | None = None) -> Any:
         if node.kind == "obj":
-            return self._object(node, context, in_array, anchor)
+            return self._object(node, context, in_array, where)
         if node.kind == "arr" and node.item is not None:
             if self._looked_up(node.item, context):
-                return [self.node(node.item, context, False, anchor)]
-            return [self.node(node.item, context, True, anchor) for _ in range(self.rng.randint(1, 3))]
-        return self.leaf(node.spec, context, in_array, anchor) if node.spec is not None else None
+                return [self.node(node.item, context, False, where)]
+            # items of a listing are in different places unless the call or their parent fixed one
+            return [self.node(node.item, context, True, where if self.place or i == 0 else None)
+                    for i in range(self.rng.randint(1, 3))]
+        return self.leaf(node.spec, context, where) if node.spec is not None else None
 
-    def _object(self, node: _Node, context: str | None, in_array: bool, anchor: int | None) -> dict[str, Any]:
+    def _object(self, node: _Node, context: str | None, in_array: bool, where: Place | None) -> dict[str, Any]:
         own = self._own_id(node, context)
         built: dict[str, Any] = {}
+        spec = node.children[own].spec if own is not None else None
         if own is not None:
-            built[own] = self.node(node.children[own], context, in_array, anchor)
+            if in_array and spec is not None:  # an item of a listing: its own, new id, not the request's
+                built[own] = value_for(spec, self.rng, endpoint=self.endpoint, context=context)
+            else:
+                built[own] = self.node(node.children[own], context, in_array, where)
         ident = built.get(own) if own is not None else None
         entity = None
         if own is not None and _scalar_id(ident):
-            spec = node.children[own].spec
             entity = f"{spec.concept if spec else context}|{ident}"
             if spec is not None and spec.concept.endswith("_id") and snake(own) not in ("id", "_id", "uuid"):
                 context = spec.concept.removesuffix("_id").split("_")[-1] or context  # `player_id` → player
-        saved = self.rng
         if entity is not None:
-            anchor = derive_rng(self.seed, f"place:{entity}").randrange(1 << 16)
-        elif anchor is None or not in_array:
-            anchor = self.rng.randrange(1 << 16)  # one place per object: city, country, currency agree
+            # an entity is where it was first seen, else where the call or its parent put it
+            where = self.places.setdefault(entity, self.place or where or place_at(
+                derive_rng(self.seed, f"place:{entity}").randrange(1 << 16)))
+        elif where is None:
+            where = self.place or place_at(self.rng.randrange(1 << 16))  # one place per object
+        saved = self.rng
         known = self.world.setdefault(entity, {}) if entity is not None else {}
         for key, child in node.children.items():
             if key == own:
@@ -258,25 +276,28 @@ class _Gen:
             if child.kind == "leaf" and stored is not None and (child.spec is None or self._echoed(child.spec) is None):
                 built[key] = stored
             else:
-                built[key] = self.node(child, sub, in_array, anchor)
+                built[key] = self.node(child, sub, in_array, where)
         self.rng = saved
         out = {key: built[key] for key in node.children}
         if entity is not None:
             known.update({k: v for k, v in out.items() if node.children[k].kind == "leaf"})
         return out
 
-    def leaf(self, spec: ResponseField, context: str | None, in_array: bool, anchor: int | None) -> Any:
+    def leaf(self, spec: ResponseField, context: str | None, where: Place | None) -> Any:
         # the argument of the same name first: `target_currency` echoes target_currency, not currency
         hit = self._echoed(spec)
-        own_id = spec.concept.endswith("_id") and (context is None or spec.concept == f"{context}_id")
-        if hit is not None and not (in_array and own_id):
+        if hit is not None:
             return hit
         if spec.type is ParamType.ARRAY:
             item = spec.model_copy(update={"type": ParamType.STRING, "name": singular(spec.name)})
-            first = anchor if anchor is not None else self.rng.randrange(1 << 16)
-            return [value_for(item, self.rng, endpoint=self.endpoint, context=context, place=self.place, anchor=first + i)
-                    for i in range(self.rng.randint(1, 3))]
-        return value_for(spec, self.rng, endpoint=self.endpoint, context=context, anchor=anchor, place=self.place)
+            values: list[Any] = []
+            for _ in range(self.rng.randint(1, 3)):  # distinct items: a list never repeats itself
+                value = value_for(item, self.rng, endpoint=self.endpoint, context=context,
+                                  place=where if self.place else None)
+                if value not in values:
+                    values.append(value)
+            return values
+        return value_for(spec, self.rng, endpoint=self.endpoint, context=context, place=where)
 
 
 def _leaves(value: Any, path: str) -> list[tuple[str, Any]]:

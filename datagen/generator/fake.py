@@ -23,7 +23,7 @@ from faker import Faker
 from phonenumbers import geocoder
 
 from datagen.generator.phrases import CITIES
-from datagen.lexicon import CITY_TIMEZONES
+from datagen.lexicon import CITY_TIMEZONES, PLACE_WORDS
 
 LOCALE = "en_US"
 
@@ -52,8 +52,9 @@ def place_at(index: int) -> Place:
     return Place(*CITIES[index % len(CITIES)])
 
 
-def place_of(value: Any) -> Place | None:
-    """The place a stated value names: a city, a country, a two-letter code or a phone number."""
+def place_of(value: Any, concept: str = "") -> Place | None:
+    """The place a stated value names: a city, a country, a two-letter code or a phone number; a
+    city the table does not know keeps its name (its country is then a guess from the table)."""
     text = str(value).strip()
     if not text or isinstance(value, bool):
         return None
@@ -73,6 +74,9 @@ def place_of(value: Any) -> Place | None:
                 return Place(*row)
         name = geocoder.country_name_for_number(number, "en") or region
         return Place("", name, region, "", 0.0, 0.0)
+    if concept == "city" and text[:1].isupper() and len(text) < 40:
+        row = CITIES[sum(map(ord, text)) % len(CITIES)]
+        return Place(text, *row[1:])
     return None
 
 
@@ -128,15 +132,20 @@ def _product(fk: Faker, rng: random.Random, place: Place, context: str | None) -
     return f"{fk.last_name()} {noun} {rng.choice(['One', 'Pro', 'Lite', 'Max', 'S', 'X'])}{rng.randint(1, 9)}"
 
 
+# Things named after their city (`Lisbon Museum`); other things are named after a person or a colour.
+_VENUES = frozenset("hotel restaurant store shop museum park school university club team hospital library market "
+                    "gallery theatre theater cinema stadium arena bar cafe gym office branch".split())
+
+
 def _entity_name(fk: Faker, rng: random.Random, place: Place, context: str | None) -> str:
     """The name of a thing whose kind is only known by its container noun (`event`, `venue`)."""
     noun = _title(context)
     if not noun or len(noun) > 16:
-        return str(fk.catch_phrase())
+        return str(fk.company())
     if context in ("match", "game", "fixture", "duel", "event") and rng.random() < 0.8:
         return f"{fk.city()} vs {fk.city()}"
     pattern = rng.randrange(3)
-    if pattern == 0 and place.city:
+    if pattern == 0 and place.city and context in PLACE_WORDS | _VENUES:
         return f"{place.city} {noun}"
     colour = str(fk.color_name())
     if pattern == 1 or any(c.isupper() for c in colour[1:]):
@@ -149,7 +158,8 @@ def _about(fk: Faker, rng: random.Random, place: Place, context: str | None) -> 
     noun = (context or "listing").replace("_", " ")
     if noun in ("person", "user", "author", "artist", "member", "player", "profile"):
         return f"{fk.job()} based in {place.city or fk.city()}."
-    return f"A {noun} record from {place.city or fk.city()}, {place.country}, last updated {2019 + rng.randint(0, 6)}."
+    article = "An" if noun[:1] in "aeiou" else "A"
+    return f"{article} {noun} record from {place.city or fk.city()}, {place.country}, last updated {2019 + rng.randint(0, 6)}."
 
 
 _MAKERS: dict[str, Any] = {

@@ -90,6 +90,10 @@ def is_boolean_name(tokens: list[str]) -> bool:
         and any(t in VALUE_BOOLEAN_WORDS for t in tokens)
 
 
+_WRITTEN = frozenset({"message", "chat", "comment", "post", "reply", "review", "conversation", "thread", "email",
+                      "mail", "sms", "note", "tweet"})
+
+
 def _about_messages(endpoint: Endpoint | None) -> bool:
     """Whether the endpoint deals in messages people write (so `message` is one, not a status line)."""
     if endpoint is None:
@@ -216,6 +220,8 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
         return 1 if last == "page" else 0
     if last in ("limit", "size", "results", "max", "num", "top", "per") and len(core) == 1:
         return rng.choice([5, 10, 20])
+    if numeric and last in ("order", "position", "index", "step", "sequence", "seq", "priority"):
+        return rng.randint(1, 10)
     if last == "month":
         return rng.randint(1, 12)
     if last in ("hour", "hours_of_day"):
@@ -257,7 +263,7 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
     if last in ("name", "title", "label"):
         noun = context if context and context not in ("name", "title", "value") else (core[-2] if len(core) > 1 else None)
         return fake.make("entity_name", rng, place, noun)
-    if last in ("message", "msg") and not _about_messages(endpoint):
+    if last in ("message", "msg") and context not in _WRITTEN and (len(core) == 1 or not _about_messages(endpoint)):
         return "Request completed successfully."
     if last in TEXT_WORDS:
         return rng.choice(SENTENCES) if last not in ("description", "summary", "about", "overview", "bio") \

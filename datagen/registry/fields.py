@@ -165,17 +165,26 @@ def _shape(tokens: list[str], words: set[str]) -> str:
     for shape in ("verdict", "conversion", "translation", "image", "file"):
         if set(tokens) & ENDPOINT_SHAPES[shape]:
             return shape
-    if any(t in _LIST_WORDS for t in tokens) or (tokens[-1:] != [singular(tokens[-1])] if tokens else False):
+    nouns = [t for t in tokens if t not in NAME_STOPWORDS and not t.isdigit()]
+    if any(t in _LIST_WORDS for t in tokens) or (nouns[-1:] != [singular(nouns[-1])] if nouns else False):
         return "list"
     lead = next(iter(sorted(words & ENDPOINT_SHAPES["verdict"])), None)
     return "verdict" if lead and tokens[:1] in (["is"], ["check"], ["validate"], ["verify"]) else "lookup"
 
 
-def _inputs(params: list[Parameter], skip: str | None) -> Iterator[tuple[str, ParamType]]:
-    """Required inputs an API would echo back (not knobs, not free-text queries)."""
+# Concepts of inputs a listing filters its items by, so each item repeats them (`city`, `category`).
+_FILTER_CONCEPTS = frozenset({"city", "country", "country_code", "category", "type", "genre", "date", "language",
+                              "currency", "symbol", "region", "state", "postal_code", "year", "status", "sport"})
+
+
+def _inputs(params: list[Parameter], skip: str | None) -> Iterator[tuple[str, ParamType, bool]]:
+    """Required inputs an API would echo back (not knobs, not free-text queries), with whether the
+    items of a listing repeat them (filters and parent ids) rather than the answer once."""
     for param in params:
         if param.required and not param.control and param.concept not in _QUERY_CONCEPTS and param.concept != skip:
-            yield param.name, param.type
+            bare = snake(param.name) in ("id", "ids") and param.concept.endswith("_id")
+            name = param.concept if bare else param.name  # a bare `id` echoes as `playlist_id`
+            yield name, param.type, param.concept.endswith("_id") or param.concept in _FILTER_CONCEPTS
 
 
 def _infer(api: RawApi, params: list[Parameter], subject: str | None) -> Iterator[_Leaf]:
@@ -214,8 +223,10 @@ def _infer(api: RawApi, params: list[Parameter], subject: str | None) -> Iterato
     if noun and shape in ("list", "lookup"):
         yield leaf(f"{prefix}{noun}_id", f"{noun}_id", ParamType.STRING, f"id of the {noun}")
         yield leaf(f"{prefix}name", "name", ParamType.STRING, f"name of the {noun}")
-    for name, ptype in _inputs(params, f"{noun}_id" if noun else None):
-        yield leaf(f"{prefix}{name}", name, ptype, "echo of the request")
+    for name, ptype, per_item in _inputs(params, f"{noun}_id" if noun else None):
+        yield leaf(f"{prefix if per_item else ''}{name}", name, ptype, "echo of the request")
+    if shape == "verdict":
+        return  # what a check mentions is what it checks: the input, echoed above
     mentioned = words & set(_MENTIONS)
     if words & {"email", "ip", "mac", "wallet"}:
         mentioned.discard("address")  # an email or IP address, not a street address
