@@ -314,7 +314,11 @@ def _clause(text: str) -> str:
 
 def intent(endpoint: Endpoint) -> str:
     """A short verb phrase for what the endpoint does: `search the course catalogue`."""
-    return _articles(_VAGUE.sub("the ", _intent(endpoint)))
+    text = re.sub(r"\s{2,}", " ", _MARKUP.sub("", _intent(endpoint))).strip()
+    return _articles(_VAGUE.sub("the ", text))
+
+
+_MARKUP = re.compile(r"[*`\"“”#]+")  # markdown emphasis and quoted parameter names in descriptions
 
 
 # "for a specific country": documentation voice; a person says "for the country" (they named it).

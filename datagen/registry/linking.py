@@ -47,16 +47,21 @@ def is_action(name: str) -> bool:
 
 
 def feeds(source: Endpoint, target: Endpoint, via: dict[str, str] | None = None) -> bool:
-    """Whether `source` returns a value that fills an input of `target` with the same meaning.
+    """Whether `source` finds a value that fills an input of `target` with the same meaning.
 
     `via` maps a target param to the source field path the graph's FEEDS edge named. Across two
-    tools only a required input counts.
+    tools only a required input counts. A field of a concept the source itself takes as input is an
+    echo (`search_hotels(city)` → `hotels[].city`): passing it on is passing on the user's own value,
+    which makes the source a detour, not a means.
     """
     same_tool = source.tool_id == target.tool_id
+    echoed = {p.concept for p in source.parameters if linkable(p.concept)}
     for param in target.parameters:
         if param.control or not (param.required or same_tool):
             continue
         for f in source.response_fields:
+            if f.concept in echoed:
+                continue  # the source repeats its own input: the value was the user's, not found by it
             named = via is not None and via.get(param.name) == f.path
             same = linkable(param.concept) and f.concept == param.concept
             if (named or same) and compatible(f.type, param) and may_link(f.concept, source, target):

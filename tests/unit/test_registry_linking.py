@@ -21,6 +21,7 @@ BOOK = _ep("stays", "book_hotel", [("hotel_id", "hotel_id", True), ("email", "em
 DETAILS = _ep("stays", "hotel_details", [("hotel_id", "hotel_id", True)], [("name", "name")])
 PHOTOS = _ep("stays", "hotel_photos", [("hotel_id", "hotel_id", True)], [("photos[]", "photo")])
 OTHER_BOOK = _ep("rooms_elsewhere", "book_room", [("hotel_id", "hotel_id", True)], [("booking_id", "booking_id")])
+AIRPORT = _ep("airports", "airport_city", [("iata", "iata", True)], [("city", "city"), ("name", "name")])
 WEATHER = _ep("skies", "forecast", [("city", "city", True)], [("temperature", "temperature")])
 WEATHER_OPT = _ep("skies", "forecast_opt", [("city", "city", False), ("days", "days", True)], [("temperature", "temperature")])
 JOKES = _ep("laughs", "random_joke", [], [("joke", "joke")], category="Entertainment")
@@ -32,8 +33,13 @@ def test_a_service_id_feeds_only_its_own_tool() -> None:
 
 
 def test_a_cross_tool_link_must_fill_a_required_input() -> None:
-    assert feeds(SEARCH, WEATHER)
-    assert not feeds(SEARCH, WEATHER_OPT)
+    assert feeds(AIRPORT, WEATHER)
+    assert not feeds(AIRPORT, WEATHER_OPT)
+
+
+def test_an_echo_of_the_sources_own_input_is_not_a_link() -> None:
+    assert not feeds(SEARCH, WEATHER)  # the hotels' city is the city the user searched
+    assert feeds(SEARCH, BOOK)
 
 
 def test_same_subject_means_one_tool_and_a_shared_required_input() -> None:
