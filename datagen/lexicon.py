@@ -326,8 +326,8 @@ TEXT_WORDS = frozenset("message text body content comment caption review note de
                        "details instructions reason explanation error warning remark feedback".split())
 # Words of endpoint names and descriptions, grouped by the shape of answer they imply (registry.fields).
 ENDPOINT_SHAPES: dict[str, frozenset[str]] = {
-    "verdict": frozenset("validate validation validator verify verification verifier check checker detect "
-                         "detection detector test".split()),
+    "verdict": frozenset("validate validation validator verify verification verifier check checker "
+                         "test".split()),
     "conversion": frozenset("convert converter conversion calculate calculator compute exchange".split()),
     "image": frozenset("thumbnail screenshot snapshot render qr qrcode chart capture avatar placeholder".split()),
     "file": frozenset("download export pdf upload".split()),

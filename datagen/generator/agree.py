@@ -76,10 +76,12 @@ def _verdict(obj: dict[str, Any]) -> None:
         name = snake(key)
         if name not in _REASON_KEYS:
             continue
+        issues = 0 if ok else 1 + sum(map(ord, str(obj.get(key, "")))) % 3  # stable, no Random needed
+        text = "no issues found" if ok else f"{issues} issue{'s' if issues > 1 else ''} found"
         if isinstance(value, list):
-            obj[key] = [] if ok else ["does not match the expected format"]
+            obj[key] = [] if ok else [f"issue {i + 1} of {issues}" for i in range(issues)]
         elif isinstance(value, str):
-            obj[key] = "passed all checks" if ok else "does not match the expected format"
+            obj[key] = text
 
 
 def _conversion(obj: dict[str, Any]) -> None:

@@ -165,9 +165,10 @@ def _echo_values(endpoint: Endpoint, arguments: dict[str, Any]) -> dict[str, Any
     echo: dict[str, Any] = {}
     for param in endpoint.parameters:
         name = snake(param.name)
-        if param.name not in arguments or param.control or name.startswith(("min_", "max_")):
+        if param.name not in arguments or param.control:
             continue
-        echo.setdefault(param.concept, arguments[param.name])
+        if not name.startswith(("min_", "max_")):  # a bound repeats under its own name, never as the value
+            echo.setdefault(param.concept, arguments[param.name])
         echo.setdefault(f"name:{name}", arguments[param.name])
         echo.setdefault(f"concept:{name}", param.concept)
     return echo
@@ -255,7 +256,8 @@ class _Gen:
         entity = None
         if own is not None and _scalar_id(ident):
             entity = f"{spec.concept if spec else context}|{ident}"
-            if spec is not None and spec.concept.endswith("_id") and snake(own) not in ("id", "_id", "uuid"):
+            if spec is not None and spec.concept.endswith("_id") and snake(own) not in ("id", "_id", "uuid") \
+                    and context in (None, self.subject):  # a container noun says more than the endpoint's
                 context = spec.concept.removesuffix("_id").split("_")[-1] or context  # `player_id` → player
         if entity is not None:
             # an entity is where it was first seen, else where the call or its parent put it

@@ -20,7 +20,7 @@ from datagen.generator.phrases import CURRENCIES, FIRST, GENERIC_QUERIES, LAST, 
 from datagen.lexicon import (COUNT_WORDS, MEASURE_WORDS, MOMENT_WORDS, PERSON_WORDS, PLACE_WORDS, ROLE_WORDS, TEXT_WORDS,
                              VALUE_BOOLEAN_LEADS, VALUE_BOOLEAN_WORDS, VALUE_KIND_PAIRS, VALUE_KIND_WORDS)
 from datagen.registry.models import Endpoint, ParamType
-from datagen.registry.naming import singular, snake
+from datagen.registry.naming import singular, snake, subject_noun
 
 BASE_DATE = date(2026, 3, 2)
 DATE_WINDOW_DAYS = 150
@@ -90,8 +90,15 @@ def is_boolean_name(tokens: list[str]) -> bool:
         and any(t in VALUE_BOOLEAN_WORDS for t in tokens)
 
 
+# Counts of an audience run into thousands; other counts (seasons, pages, members) stay small.
+_AUDIENCE = frozenset("views likes dislikes followers following subscribers shares downloads installs visits "
+                      "clicks plays streams impressions reach retweets".split())
 _WRITTEN = frozenset({"message", "chat", "comment", "post", "reply", "review", "conversation", "thread", "email",
                       "mail", "sms", "note", "tweet"})
+
+
+def _subject(endpoint: Endpoint) -> str | None:
+    return subject_noun(endpoint.name, endpoint.slug)
 
 
 def _about_messages(endpoint: Endpoint | None) -> bool:
@@ -229,7 +236,7 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
     if last in ("number", "no") and len(core) > 1 and core[-2] not in COUNT_WORDS | {"page", "phone"}:
         return rng.randint(10000, 999999) if numeric else f"{code(rng, 3)}{rng.randint(10000, 999999)}"
     if last in COUNT_WORDS or core and core[0] in ("num", "number", "total", "count") and len(core) > 1:
-        return rng.randint(0, 5000) if last not in ("pages", "episodes", "seasons", "quantity", "qty") else rng.randint(1, 40)
+        return rng.randint(50, 90000) if t & _AUDIENCE else rng.randint(1, 60)
     if last in MEASURE_WORDS or t & {"seconds", "bytes", "minutes"}:
         return _measure(last if last in MEASURE_WORDS else sorted(t & MEASURE_WORDS)[0], rng, ptype)
     if t & {"first", "given", "firstname"} and t & {"name", "firstname"}:
@@ -263,6 +270,10 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
     if last in ("name", "title", "label"):
         noun = context if context and context not in ("name", "title", "value") else (core[-2] if len(core) > 1 else None)
         return fake.make("entity_name", rng, place, noun)
+    if last in ("error", "errors", "warning", "warnings") and not numeric:
+        return ""
+    if "status" in t and last in ("text", "message", "msg", "description") and not numeric:
+        return "OK"
     if last in ("message", "msg") and context not in _WRITTEN and (len(core) == 1 or not _about_messages(endpoint)):
         return "Request completed successfully."
     if last in TEXT_WORDS:
@@ -273,6 +284,8 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
     if last in ("hash", "signature", "token", "secret", "nonce"):
         return fake.make("md5" if last != "hash" else "hash", rng, place)
     if last in ("status", "state"):
+        if context is None or endpoint is not None and context == _subject(endpoint):
+            return "success"  # the status of the response, not of a thing in it
         return rng.choice(["active", "confirmed", "completed", "pending"])
     if last in ("gender", "sex"):
         return rng.choice(["female", "male"])
@@ -286,8 +299,6 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
         return f"{fake.make('last_name', rng, place)}#{rng.randint(1000, 9999)}"
     if last == "key":
         return code(rng, 10).lower()
-    if last in ("error", "errors", "warning", "warnings") and not numeric:
-        return ""
     if last in ("format", "extension", "output"):
         named = re.findall(r"\b(json|xml|csv|png|jpe?g|pdf|gif|bmp|tiff|webp|svg|html|txt|mp3|mp4)\b", desc.lower())
         return named[0] if named else "json"

@@ -143,4 +143,4 @@ def test_a_verdict_and_its_reason_agree() -> None:
     ep = _ep("validate_email", [("is_valid", ParamType.BOOLEAN, "valid"), ("reason", ParamType.STRING, "reason")])
     for seed in range(10):
         out = OfflineExecutor(seed).execute(_state([ep]), 0, ep, {})
-        assert (out["reason"] == "passed all checks") is out["is_valid"]
+        assert (out["reason"] == "no issues found") is out["is_valid"]
