@@ -23,6 +23,7 @@ _RAW_KEY = re.compile(r"\bthe (?:" + "|".join(sorted(NOT_AFTER_THE)) + r")(?![\w
 _URL = re.compile(r"https?://\S+", re.IGNORECASE)
 _DOC_URL = re.compile(r"docs?|documentation|swagger|openapi|readme|/api/|apidoc|developer", re.IGNORECASE)
 _MARKDOWN = re.compile(r"^\s*(#{1,6} |[-*+] |\d+[.)] )|\[[^\]]+\]\([^)]+\)|`", re.MULTILINE)
+_RUN_TOGETHER = re.compile(r"\b[A-Za-z]{20,}\b")  # `gettheminimumpaymentamount`: no English word is that long
 _SMILEY = re.compile(r"[:;]-?[()]")
 _OPTION_LABEL = re.compile(r"\bOption \w+:|\bOption:")  # "(1_ Option: local format:)", not "two options: a or b"
 
@@ -45,7 +46,7 @@ def output_keys(made: list[Call]) -> set[str]:
 
 def _identifiers(text: str, values: set[str]) -> list[str]:
     """snake_case / camelCase tokens of a text that are not a value the conversation carries."""
-    found = _SNAKE.findall(text) + _CAMEL.findall(text)
+    found = _SNAKE.findall(text) + _CAMEL.findall(text) + _RUN_TOGETHER.findall(text)
     return [t for t in found if t.lower() not in values and not any(t.lower() in v for v in values)
             and not re.fullmatch(r"[A-Za-z]{1,5}_\d+[A-Za-z0-9_]*", t)]
 
@@ -98,6 +99,7 @@ def final_answer_problems(answer: str, made: list[Call]) -> list[str]:
     recited = [m.group(0) for m in _RAW_KEY.finditer(answer)]
     keys = output_keys(made)
     raw = [t for t in _SNAKE.findall(answer) + _CAMEL.findall(answer) if t.lower() in keys]
+    raw += [t for t in _RUN_TOGETHER.findall(answer) if not any(t.lower() in v for v in record_values(made))]
     if recited or raw:
         found.append(f"lists raw keys {(recited + raw)[:3]}")
     return found

@@ -228,6 +228,40 @@ def lookup_issues(record: Record, endpoints: Endpoints | None) -> list[Issue]:
     return found
 
 
+_LABELS = ("name", "title")
+
+
+def _own_item(origin: Call, path: str, value: Any) -> dict[str, Any] | None:
+    """The list item whose own id `value` is (`muscles[].id`, `hotels[].hotel_id`), else None.
+
+    `events[].venue_id` is not the event's own id, so the event's name says nothing about the venue.
+    """
+    parts = path.replace("[]", "").split(".")
+    if "[]" not in path or len(parts) < 2:
+        return None
+    own = parts[-1] in ("id", "uuid") or concept_of(parts[-1]) == concept_of("id", subject_noun(parts[-2]))
+    items = [i for i in _items_holding(origin.output, value) if loose(i.get(parts[-1])) == loose(value)]
+    return items[0] if own and items else None
+
+
+def consistency_issues(record: Record) -> list[Issue]:
+    """`lookup_mismatch`: a lookup of an item chosen from a list names it otherwise (Yang Muscle → Kemp Muscle)."""
+    made = {c.index: c for c in calls(record)}
+    found: list[Issue] = []
+    for src in sources(record):
+        target, origin = made.get(src.get("call", -1)), made.get(src.get("step", -1))
+        if src.get("source") != "step_output" or target is None or origin is None or not isinstance(target.output, dict):
+            continue
+        item = _own_item(origin, str(src.get("field_path") or ""), src.get("value"))
+        for label in _LABELS:
+            before, after = (item or {}).get(label), target.output.get(label)
+            if isinstance(before, str) and isinstance(after, str) and before.strip().lower() != after.strip().lower():
+                found.append(_issue("lookup_mismatch", f"call {target.index} ({target.name}) looks up {src.get('value')!r}, "
+                                    f"listed as {before!r} by step {origin.index}, and answers {after!r}",
+                                    target.index, str(src.get("param"))))
+    return found
+
+
 def _items_holding(output: Any, value: Any) -> list[dict[str, Any]]:
     """The objects of an output that hold `value` as one of their own fields."""
     if isinstance(output, list):
@@ -350,7 +384,7 @@ def text_issues(record: Record) -> list[Issue]:
 def rubric_issues(record: Record, endpoints: Endpoints | None = None) -> list[Issue]:
     """Every rubric gate's problems, in the order of `RUBRIC_GATES`."""
     found = (scope_issues(record, endpoints) + identity_issues(record, endpoints) + value_issues(record, endpoints)
-             + lookup_issues(record, endpoints) + hollow_issues(record, endpoints) + text_issues(record)
+             + lookup_issues(record, endpoints) + consistency_issues(record) + hollow_issues(record, endpoints) + text_issues(record)
              + action_issues(record))
     return sorted(found, key=lambda i: RUBRIC_GATES.index(i.kind))
 

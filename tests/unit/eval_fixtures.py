@@ -198,9 +198,19 @@ def _first_leaf(value: Any, wanted: Any, path: str = "") -> tuple[list[Any], Any
     return None
 
 
+def _scalars(value: Any) -> list[Any]:
+    if isinstance(value, dict):
+        return [x for v in value.values() for x in _scalars(v)]
+    if isinstance(value, list):
+        return [x for v in value for x in _scalars(v)]
+    return [value]
+
+
 def _corrupt_leaf(record: Record, wanted: Any, new: Any) -> Record | None:
     r = copy.deepcopy(record)
-    keep = _grounding_values(r)
+    # Leave alone what other steps rely on: grounded values, and values a later lookup repeats.
+    seen = [str(v) for out in r["tool_outputs"] for v in _scalars(out["output"])]
+    keep = _grounding_values(r) | {v for v in seen if seen.count(v) > 1}
     for call, out in enumerate(r["tool_outputs"]):
         output = copy.deepcopy(out["output"])
         found = _first_leaf(output, lambda p, v: wanted(p, v) and str(v) not in keep)

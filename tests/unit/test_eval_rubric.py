@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from datagen.evaluator.lineage import calls
 from datagen.evaluator.prose import debris, final_answer_problems
-from datagen.evaluator.rubric import hollow_issues, identity_issues, lookup_issues, rubric_issues, scope_issues
+from datagen.evaluator.rubric import (consistency_issues, hollow_issues, identity_issues, lookup_issues, rubric_issues,
+                                     scope_issues)
 from datagen.evaluator.value_rules import Expect, described_filler, expect, filler_problem, is_placeholder, type_problem
 from datagen.registry.models import Endpoint, FieldSource, Parameter, ParamType, ResponseField
 
@@ -218,3 +219,19 @@ def test_one_value_sent_as_two_kinds_of_id() -> None:
     for holder in (made[1], record["tool_calls"][1]):
         holder["parameters"]["trip_id"] = holder["parameters"].pop("seat_id")
     assert identity_issues(record, None) == []
+
+
+def test_a_lookup_of_a_listed_item_keeps_its_name() -> None:
+    record = load_records()[0]  # the hotel picked from the search is looked up by its id
+    assert consistency_issues(record) == []
+    details = next(c.index for c in calls(record) if c.name.endswith("get_hotel_details"))
+    record["tool_outputs"][details]["output"]["name"] = "Another Place Hotel"
+    assert [i.kind for i in consistency_issues(record)] == ["lookup_mismatch"]
+    parallel = load_records()[1]  # the venue id sits in an event item: the event's name is not the venue's
+    assert consistency_issues(parallel) == []
+
+
+def test_run_together_identifiers_are_not_words() -> None:
+    assert debris("Next I'll call gettheminimumpaymentamount for you.", calls(FLIGHT), set(), final=False)
+    assert final_answer_problems("Done: the gettheminimumpaymentamount id is BK9921.", calls(FLIGHT))
+    assert debris("That is an extraordinarily good fare.", calls(FLIGHT), set(), final=False) == []
