@@ -97,6 +97,19 @@ _WRITTEN = frozenset({"message", "chat", "comment", "post", "reply", "review", "
                       "mail", "sms", "note", "tweet"})
 
 
+# Words of endpoints about traded securities, where a bare `symbol` is a ticker.
+_MARKET_WORDS = frozenset("stock stocks ticker tickers market markets quote quotes share shares equity equities "
+                          "trading trade trades finance financial crypto coin coins kline candle candles dividend "
+                          "dividends earnings portfolio forex".split())
+
+
+def _about(endpoint: Endpoint | None, words: frozenset[str] | set[str]) -> bool:
+    """Whether the endpoint's name or description uses one of these words."""
+    if endpoint is None:
+        return False
+    return bool(set(snake(f"{endpoint.tool_id} {endpoint.name} {endpoint.description}").split("_")) & words)
+
+
 def _subject(endpoint: Endpoint) -> str | None:
     return subject_noun(endpoint.name, endpoint.slug)
 
@@ -162,6 +175,8 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
         return fake_date(rng)
     if numeric and last in ("status", "code") and t & {"status", "http", "response"}:
         return 200
+    if numeric and last == "code" and t & {"ret", "return", "error", "err", "result", "exit"}:
+        return 0
     if ptype is ParamType.BOOLEAN or is_boolean_name(tokens) and ptype in (ParamType.STRING, ParamType.ENUM):
         return rng.random() < 0.7
     if t & {"dob", "birthday", "birthdate", "birth"}:
@@ -202,8 +217,10 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
         return place.country
     if last in ("language", "lang", "locale"):
         return fake.make("language_name", rng, place) if "name" in t else "en"
-    if concept == "symbol" or last in ("symbol", "symb", "ticker", "stock") and not numeric:
-        return rng.choice(TICKERS)
+    if (concept == "symbol" or last in ("symbol", "symb", "ticker", "stock")) and not numeric:
+        if last in ("ticker", "stock") or endpoint is None or _about(endpoint, _MARKET_WORDS):
+            return rng.choice(TICKERS)
+        return place.currency if _about(endpoint, {"currency", "currencies", "money", "exchange"}) else code(rng, 3)
     if concept == "postal_code":
         return fake.make("postcode", rng, place)
     if last in ("address", "street", "wallet", "contract") and re.search(
@@ -291,6 +308,10 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
         return rng.choice(["female", "male"])
     if last in ("category", "genre", "tag", "tags", "type", "kind", "sport", "industry"):
         return example(desc) or rng.choice(["general", "standard", "featured", "other"])
+    if last in ("weekday", "dow") or {"day", "week"} <= t and not numeric:
+        return fake.make("weekday", rng, place)
+    if last in ("direction", "bearing", "heading") and not numeric and not t & {"sort", "order"}:
+        return rng.choice(["N", "NE", "E", "SE", "S", "SW", "W", "NW"])
     if last in ("interval", "period", "timeframe", "resolution"):
         return rng.choice(["1d", "1h", "1wk"])
     if last in ("unit", "units", "system"):

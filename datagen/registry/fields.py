@@ -136,6 +136,7 @@ def _decode(value: Any) -> Any:
     return value
 
 
+_VERDICT_NOUNS = frozenset({"validate", "validation", "validator", "verify", "verification", "verifier", "checker"})
 _PREPOSITIONS = frozenset("by for of from in with on using via at per to".split())
 _QUERY_CONCEPTS = frozenset({"query", "q"})
 
@@ -163,7 +164,9 @@ def _item_noun(tokens: list[str], subject: str | None) -> str | None:
 def _shape(tokens: list[str], words: set[str]) -> str:
     """What kind of answer the endpoint gives, from the verbs and nouns of its name (then its description)."""
     for shape in ("verdict", "conversion", "translation", "image", "file"):
-        if set(tokens) & ENDPOINT_SHAPES[shape]:
+        # `check` and `test` are verbs only first (`check_email`), nouns later (`get_check_status`)
+        head = set(tokens[:1]) if shape == "verdict" else set(tokens)
+        if head & ENDPOINT_SHAPES[shape] or shape == "verdict" and set(tokens) & _VERDICT_NOUNS:
             return shape
     nouns = [t for t in tokens if t not in NAME_STOPWORDS and not t.isdigit()]
     if any(t in _LIST_WORDS for t in tokens) or (nouns[-1:] != [singular(nouns[-1])] if nouns else False):
