@@ -13,7 +13,8 @@ import re
 from typing import Any
 
 from datagen.evaluator.lineage import Call, loose, mentioned, scalars
-from datagen.evaluator.rubric_words import DESCRIPTION_DEBRIS, NOT_AFTER_THE
+from datagen.evaluator.rubric_words import DESCRIPTION_DEBRIS, NOT_AFTER_THE, VERBS_NOT_NOUNS
+from datagen.registry.naming import snake
 
 Record = dict[str, Any]
 
@@ -51,6 +52,19 @@ def _identifiers(text: str, values: set[str]) -> list[str]:
             and not re.fullmatch(r"[A-Za-z]{1,5}_\d+[A-Za-z0-9_]*", t)]
 
 
+def _verb_last_names(made: list[Call]) -> list[str]:
+    """Endpoint names that end with their verb, spelt as words (`email_validate` → "email validate").
+
+    "search hotels" is how people talk; "email validate" is an API name read aloud.
+    """
+    names = []
+    for c in made:
+        words = [w for w in snake(c.name.split("::", 1)[-1]).split("_") if w]
+        if len(words) >= 2 and words[-1] in VERBS_NOT_NOUNS:
+            names.append(" ".join(words))
+    return sorted(set(names))
+
+
 def debris(text: str, made: list[Call], values: set[str], final: bool) -> list[str]:
     """What in one user or assistant turn is not plain language (empty when nothing is).
 
@@ -60,6 +74,7 @@ def debris(text: str, made: list[Call], values: set[str], final: bool) -> list[s
     found: list[str] = []
     names = {c.name for c in made} | {c.name.split("::", 1)[-1] for c in made} | {c.name.split("::", 1)[0] for c in made}
     found += [f"names the API {n!r}" for n in sorted(names) if ("_" in n or "::" in n) and n.lower() in low]
+    found += [f"recites the endpoint name {p!r}" for p in _verb_last_names(made) if re.search(rf"\b{re.escape(p)}\b", low)]
     found += [f"description residue {p!r}" for p in DESCRIPTION_DEBRIS if p in low]
     if _OPTION_LABEL.search(text):
         found.append("option label")

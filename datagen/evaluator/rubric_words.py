@@ -83,3 +83,8 @@ DESCRIPTION_DEBRIS = (
     "(required)", "required parameter", "optional parameter", "default value", "e.g.", "eg.",
     "(1_", "ex:", "example:", "<br", "</", "```", "**", "__",
 )
+# Verbs of endpoint names that are never also nouns, so a name ending with one ("email validate")
+# is an API name read aloud, while "address book" or "blog post" are plain English.
+VERBS_NOT_NOUNS = frozenset({"get", "search", "find", "fetch", "retrieve", "lookup", "create", "update", "delete",
+                             "remove", "validate", "verify", "convert", "calculate", "compute", "generate",
+                             "send", "cancel", "read", "list"})

@@ -235,3 +235,12 @@ def test_run_together_identifiers_are_not_words() -> None:
     assert debris("Next I'll call gettheminimumpaymentamount for you.", calls(FLIGHT), set(), final=False)
     assert final_answer_problems("Done: the gettheminimumpaymentamount id is BK9921.", calls(FLIGHT))
     assert debris("That is an extraordinarily good fare.", calls(FLIGHT), set(), final=False) == []
+
+
+def test_endpoint_names_read_aloud_are_debris_but_plain_verbs_first_are_not() -> None:
+    record = copy.deepcopy(FLIGHT)
+    for holder in [record["tool_calls"][1]] + [c for m in record["messages"] for c in m.get("tool_calls") or []][1:]:
+        holder["name"] = "flight_booking::email_validate"
+    made = calls(record)
+    assert debris("Could you please get the email validate?", made, set(), final=False)
+    assert debris("Let me search flights and validate the email.", made, set(), final=False) == []
