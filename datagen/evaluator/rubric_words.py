@@ -87,4 +87,4 @@ DESCRIPTION_DEBRIS = (
 # is an API name read aloud, while "address book" or "blog post" are plain English.
 VERBS_NOT_NOUNS = frozenset({"get", "search", "find", "fetch", "retrieve", "lookup", "create", "update", "delete",
                              "remove", "validate", "verify", "convert", "calculate", "compute", "generate",
-                             "send", "cancel", "read", "list"})
+                             "send", "cancel", "read"})
