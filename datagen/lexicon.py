@@ -124,7 +124,7 @@ INCIDENTAL_UNIVERSALS = frozenset({
 _GEO = frozenset({"location", "coordinate", "geo", "geocode", "geocoding", "map", "nearby", "near",
                   "weather", "forecast", "place", "distance", "elevation", "timezone", "route", "latitude",
                   "longitude"})
-_PERSON = frozenset({"person", "people", "name", "contact", "gender", "nationality", "age"})
+_PERSON = frozenset({"person", "people", "gender", "nationality", "age", "biography"})
 SUBJECT_HINTS: dict[str, frozenset[str]] = {
     "email": frozenset({"email", "mail", "inbox", "mailbox"}),
     "phone": frozenset({"sms", "call", "caller", "dial", "telephone", "carrier"}),
@@ -153,13 +153,15 @@ SUBJECT_HINTS: dict[str, frozenset[str]] = {
     "company": frozenset({"company", "business", "firm", "employer", "organization"}),
 }
 # Concepts with several senses that must not meet: a value of one sense means nothing to an endpoint
-# of another (an equity ticker sent to a coin exchange). Each sense is a set of words; an endpoint
-# is of the senses whose words its name, URL, description or tool summary use (of all, if none).
+# of another (an equity ticker sent to a coin exchange, a currency's symbol to a stock quote). Each
+# sense is a set of words; an endpoint is of the senses whose words its name, URL, description or
+# tool summary use (of all, if none).
 SUBJECT_SENSES: dict[str, tuple[frozenset[str], ...]] = {
     "symbol": (frozenset({"stock", "equity", "share", "shareholder", "dividend", "earning", "company", "fund",
                           "etf", "security"}),
                frozenset({"crypto", "cryptocurrency", "coin", "token", "blockchain", "wallet", "defi", "altcoin",
-                          "stablecoin", "perpetual"})),
+                          "stablecoin", "perpetual"}),
+               frozenset({"currency", "forex", "fx", "fiat"})),
 }
 # Concept words too generic to show what an endpoint is about.
 ABOUT_STOPWORDS = frozenset({"code", "name", "id", "number", "no", "full", "first", "last", "value"})

@@ -100,6 +100,8 @@ def test_a_concept_of_two_senses_links_only_within_one_sense() -> None:
     plain = _ep("charts", "symbol_chart", [("symbol", True)], ["symbol"], category="Money")
     assert not may_link("symbol", equities, coins) and not may_link("symbol", coins, equities)
     assert may_link("symbol", equities, plain) and may_link("symbol", plain, coins)
+    money = _ep("rates", "list_currencies", [], ["symbol"], category="Money")
+    assert not may_link("symbol", money, equities) and not may_link("symbol", money, coins)
 
 
 def test_keys_are_the_rule() -> None:
