@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 from datagen.ingest.models import RawApi
 from datagen.registry.models import FieldSource, Parameter, ParamType, ResponseField
-from datagen.lexicon import ENDPOINT_SHAPES, NAME_STOPWORDS
+from datagen.lexicon import ENDPOINT_SHAPES, FILTER_CONCEPTS, NAME_STOPWORDS, PREPOSITIONS
 from datagen.registry.naming import GENERIC_CONTAINERS, concept_of, singular, snake, subject_noun
 from datagen.registry.types import schema_type, value_type
 
@@ -137,7 +137,6 @@ def _decode(value: Any) -> Any:
 
 
 _VERDICT_NOUNS = frozenset({"validate", "validation", "validator", "verify", "verification", "verifier", "checker"})
-_PREPOSITIONS = frozenset("by for of from in with on using via at per to".split())
 _QUERY_CONCEPTS = frozenset({"query", "q"})
 
 
@@ -151,7 +150,7 @@ def _item_noun(tokens: list[str], subject: str | None) -> str | None:
     """What a listing returns: the last plural noun before a preposition (`get_players_by_series` → player)."""
     head: list[str] = []
     for token in tokens:
-        if token in _PREPOSITIONS:
+        if token in PREPOSITIONS:
             break
         head.append(token)
     nouns = [t for t in head if t not in NAME_STOPWORDS and not t.isdigit() and len(t) > 2]
@@ -175,9 +174,6 @@ def _shape(tokens: list[str], words: set[str]) -> str:
     return "verdict" if lead and tokens[:1] in (["is"], ["check"], ["validate"], ["verify"]) else "lookup"
 
 
-# Concepts of inputs a listing filters its items by, so each item repeats them (`city`, `category`).
-_FILTER_CONCEPTS = frozenset({"city", "country", "country_code", "category", "type", "genre", "date", "language",
-                              "currency", "symbol", "region", "state", "postal_code", "year", "status", "sport"})
 
 
 def _inputs(params: list[Parameter], skip: str | None) -> Iterator[tuple[str, ParamType, bool]]:
@@ -187,7 +183,7 @@ def _inputs(params: list[Parameter], skip: str | None) -> Iterator[tuple[str, Pa
         if param.required and not param.control and param.concept not in _QUERY_CONCEPTS and param.concept != skip:
             bare = snake(param.name) in ("id", "ids") and param.concept.endswith("_id")
             name = param.concept if bare else param.name  # a bare `id` echoes as `playlist_id`
-            yield name, param.type, param.concept.endswith("_id") or param.concept in _FILTER_CONCEPTS
+            yield name, param.type, param.concept.endswith("_id") or param.concept in FILTER_CONCEPTS
 
 
 def _infer(api: RawApi, params: list[Parameter], subject: str | None) -> Iterator[_Leaf]:
