@@ -1,14 +1,23 @@
 """The OfflineExecutor: seeded mock tool outputs that conform to each endpoint's response fields.
 
 No network: an output is built from the endpoint's field paths (`hotels[].hotel_id` becomes
-`{"hotels": [{"hotel_id": ...}, ...]}` with 1–3 items) and filled by `values.value_for`. Two rules
-keep a chain coherent: a call echoes its own arguments into fields of the same concept (so
-`get_hotel(hotel_id=X)` returns `hotel_id: X`), and the same call with the same arguments returns
-the same output within a conversation. Every leaf is written to session memory
-(`state.accumulated_fields`), which is what the Assistant grounds later arguments on.
+`{"hotels": [{"hotel_id": ...}, ...]}` with 1–3 items) and filled by `values.value_for`. One
+executor serves one conversation and keeps a consistent world:
 
-A top-level array (`[].id`) is wrapped as `{"results": [...]}` so every output is an object; paths
-in memory, in `ArgumentSource.field_path` and in `values_at` are paths in the output as written.
+- an entity (concept + id) gets its attributes once, from a Random seeded by the entity, and keeps
+  them (and its place: city, country, currency, time zone) in every later output;
+- a call echoes its arguments into fields of the same name or concept; an id only repeats an
+  argument of its own concept, and a listing's items get their own new ids;
+- a lookup (the call names the id of the items of an array) returns that one item, and a lookup
+  whose answer has no id field is still about the entity it was called with;
+- the place of an answer follows a stated city, country, code, phone number or coordinates;
+- numbers and verdicts agree where the names say how (`generator.agree`);
+- the same call with the same arguments returns the same output.
+
+Every leaf is written to session memory (`state.accumulated_fields`), which is what the Assistant
+grounds later arguments on. A top-level array (`[].id`) is wrapped as `{"results": [...]}` so every
+output is an object; paths in memory, in `ArgumentSource.field_path` and in `values_at` are paths in
+the output as written.
 """
 
 from __future__ import annotations
