@@ -346,7 +346,8 @@ def hollow_issues(record: Record, endpoints: Endpoints | None) -> list[Issue]:
         if not call.answered or not isinstance(out, dict) or "error" in out or _documented(call, endpoints):
             continue
         lists = [v for v in out.values() if isinstance(v, list) and v and all(isinstance(i, dict) for i in v)]
-        if lists and (len(lists[0]) > 1 or any(w in _slug(call.name).lower() for w in NEIGHBOUR_WORDS)):
+        listing = any(w in _slug(call.name).lower() for w in NEIGHBOUR_WORDS) or "all" in _words(call.name)
+        if lists and (len(lists[0]) > 1 or listing):
             continue  # a list of items, each named, is what a search or a listing returns
         inputs = {loose(v).lower() for v in scalars(call.parameters)}
         leaves = _leaves(out)

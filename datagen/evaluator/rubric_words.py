@@ -88,3 +88,6 @@ DESCRIPTION_DEBRIS = (
 VERBS_NOT_NOUNS = frozenset({"get", "search", "find", "fetch", "retrieve", "lookup", "create", "update", "delete",
                              "remove", "validate", "verify", "convert", "calculate", "compute", "generate",
                              "send", "cancel", "read"})
+# Last name words of identifier fields, whose values may rightly be codes (`ORD-1001`).
+IDENTIFIER_WORDS = frozenset({"id", "ids", "code", "codes", "number", "no", "num", "key", "ref", "reference", "sku",
+                              "uuid", "guid", "token", "serial", "isbn", "ean", "upc", "vin", "iban"})

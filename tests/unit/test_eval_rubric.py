@@ -17,7 +17,8 @@ from datagen.evaluator.lineage import calls
 from datagen.evaluator.prose import debris, final_answer_problems
 from datagen.evaluator.rubric import (consistency_issues, hollow_issues, identity_issues, lookup_issues, rubric_issues,
                                      scope_issues)
-from datagen.evaluator.value_rules import Expect, described_filler, expect, filler_problem, is_placeholder, type_problem
+from datagen.evaluator.value_rules import (Expect, described_filler, expect, filler_problem, is_placeholder, own_name_code,
+                                          type_problem)
 from datagen.registry.models import Endpoint, FieldSource, Parameter, ParamType, ResponseField
 
 from tests.unit.eval_fixtures import FLIGHT, load_records
@@ -244,3 +245,18 @@ def test_endpoint_names_read_aloud_are_debris_but_plain_verbs_first_are_not() ->
     made = calls(record)
     assert debris("Could you please get the email validate?", made, set(), final=False)
     assert debris("Let me search flights and validate the email.", made, set(), final=False) == []
+
+
+def test_codes_spelt_from_the_field_name_are_filler_but_identifier_codes_are_not() -> None:
+    for name, value in [("severity", "SEV-26431"), ("biography", "BIO-47250"), ("photoUrlPreview", "PUP-19964"),
+                        ("forecast[].condition", "CON-47716"), ("capital", "CAP-69764")]:
+        assert own_name_code(name, value) and filler_problem(name, value, "", output=True), name
+    for name, value in [("order_id", "ORD-10001"), ("flight_number", "FLN-1234"), ("severity", "high"),
+                        ("section", "Upper 214"), ("condition", "XYZ-12345")]:
+        assert own_name_code(name, value) is None, name
+
+
+def test_a_name_that_is_a_number_is_the_wrong_type() -> None:
+    assert type_problem("fare_options[].fare_name", "167.97", output=True)
+    assert type_problem("fare_options[].fare_name", "Saver Plus", output=True) is None
+    assert type_problem("flight_number", "4512", output=True) is None
