@@ -161,7 +161,8 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
         return f"{id_prefix(concept if concept.endswith('_id') else (context or concept))}_{rng.randint(1000, 99999)}"
     if not numeric and t & {"from", "until", "through", "till", "since", "thru"} and t & {"valid", "effective", "available"}:
         return fake_date(rng)
-    if numeric and last in ("status", "code") and t & {"status", "http", "response"}:
+    if numeric and (last == "code" and t & {"status", "http", "response"} or last == "status" and
+                    (context is None or t & {"http", "response"})):
         return 200
     if numeric and last == "code" and t & {"ret", "return", "error", "err", "result", "exit"}:
         return 0
@@ -251,9 +252,10 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
     if concept == "user_name" or last in ("username", "handle", "screenname", "nickname", "login"):
         return fake.make("username", rng, place)
     if last in (PERSON_WORDS - _NOT_ALONE_PERSON) | {"fullname"} \
-            or last in ("name", "user", "owner", "member", "contact") and (t & PERSON_WORDS or (context or "") in PERSON_WORDS):
+            or last in ("name", "user", "owner", "member", "contact") and (
+                t & (PERSON_WORDS - _NOT_ALONE_PERSON) or (context or "") in PERSON_WORDS - _NOT_ALONE_PERSON):
         return fake.make("person", rng, place)
-    if last in ("team", "club", "opponent") or t & {"home", "away"} and "team" in t:
+    if last in ("team", "club", "opponent", "home", "away") or t & {"home", "away"} and "team" in t:
         return f"{place.city or fake.make('city', rng, place)} {rng.choice(['United', 'City', 'Rovers', 'FC', 'Athletic'])}"
     if concept == "query" or last in ("query", "q", "keyword", "keywords", "search", "term", "topic"):
         return example(desc) or query_phrase(rng, endpoint)
@@ -263,6 +265,9 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
         return fake.make("file_name", rng, place)
     if last in VALUE_KIND_WORDS and not numeric:
         return fake.make(VALUE_KIND_WORDS[last], rng, place, context)
+    if last in ("name", "title", "label") and len(core) > 1 and core[-2] not in NAME_QUALIFIERS | ROLE_WORDS \
+            and not numeric and core[-2] not in ("month", "day", "weekday", "file", "user", "display", "screen"):
+        context = core[-2]  # `league_name` names a league, whatever object it sits in
     if last in ("name", "title", "label", "value", "text") and context and not numeric:
         if context in PERSON_WORDS - {"full", "first", "last", "given", "family", "middle", "sur"}:
             return fake.make("person", rng, place)
@@ -270,7 +275,7 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
             return fake.make("language_name", rng, place)
         if context in ("city", "country", "currency", "airline", "company", "team", "region"):
             return semantic_value([context], concept, ptype, desc, rng, endpoint, None, place)
-        if context in VALUE_KIND_WORDS:
+        if VALUE_KIND_WORDS.get(context) in ("company", "airline", "product", "job", "colour", "region"):
             return fake.make(VALUE_KIND_WORDS[context], rng, place, context)
     if last == "title" and not numeric and (context == "job" or _about(endpoint, JOB_WORDS)):
         return fake.make("job", rng, place)
