@@ -204,6 +204,7 @@ _MAKERS: dict[str, Any] = {
     "country_code": lambda fk, rng, p, c: p.country_code,
     "calling_code": lambda fk, rng, p, c: f"+{p.calling_code}",
     "about": _about,
+    "team": lambda fk, rng, p, c: f"{fk.city()} {rng.choice(['United', 'Rovers', 'FC', 'Athletic', 'Wanderers'])}",
     "state_abbr": lambda fk, rng, p, c: fk.state_abbr(),
     "month_name": lambda fk, rng, p, c: fk.month_name(),
     "weekday": lambda fk, rng, p, c: fk.day_of_week(),

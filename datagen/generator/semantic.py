@@ -31,6 +31,7 @@ EPOCH_BASE = 1772409600  # BASE_DATE at midnight UTC
 _EXAMPLE = re.compile(r"\b(?:e\.g\.?|i\.e\.?|for example|example:|such as|ex:)\s*[:,]?\s*[`'\"]?([\w .@:/+-]{2,40}?)\s*(?:[`'\".,;)]|$)", re.I)
 # Person words that alone name something else (`last` price, `host` name, `player` object).
 _NOT_ALONE_PERSON = frozenset("full user member owner contact player host first last given family middle sur".split())
+_NAME_PARTS = frozenset("full first last given family middle sur".split())
 ID_WORDS = frozenset({"id", "ids", "identifier", "oid", "tid", "userid"})
 
 
@@ -162,7 +163,8 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
     if not numeric and t & {"from", "until", "through", "till", "since", "thru"} and t & {"valid", "effective", "available"}:
         return fake_date(rng)
     if numeric and (last == "code" and t & {"status", "http", "response"} or last == "status" and
-                    (context is None or t & {"http", "response"})):
+                    (context is None or endpoint is not None and context == _subject(endpoint)
+                     or t & {"http", "response"})):
         return 200
     if numeric and last == "code" and t & {"ret", "return", "error", "err", "result", "exit"}:
         return 0
@@ -253,10 +255,10 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
         return fake.make("username", rng, place)
     if last in (PERSON_WORDS - _NOT_ALONE_PERSON) | {"fullname"} \
             or last in ("name", "user", "owner", "member", "contact") and (
-                t & (PERSON_WORDS - _NOT_ALONE_PERSON) or (context or "") in PERSON_WORDS - _NOT_ALONE_PERSON):
+                t & (PERSON_WORDS - _NAME_PARTS) or (context or "") in PERSON_WORDS - _NOT_ALONE_PERSON):
         return fake.make("person", rng, place)
     if last in ("team", "club", "opponent", "home", "away") or t & {"home", "away"} and "team" in t:
-        return f"{place.city or fake.make('city', rng, place)} {rng.choice(['United', 'City', 'Rovers', 'FC', 'Athletic'])}"
+        return fake.make("team", rng, place)
     if concept == "query" or last in ("query", "q", "keyword", "keywords", "search", "term", "topic"):
         return example(desc) or query_phrase(rng, endpoint)
     if last in IMAGE_WORDS and not numeric:
