@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from datagen.evaluator.lineage import calls
 from datagen.evaluator.prose import debris, final_answer_problems
-from datagen.evaluator.rubric import (consistency_issues, hollow_issues, identity_issues, lookup_issues, rubric_issues,
-                                     scope_issues)
+from datagen.evaluator.rubric import (consistency_issues, hollow_issues, identity_issues, lookup_issues, range_issues,
+                                     rubric_issues, scope_issues)
 from datagen.evaluator.value_rules import (Expect, described_filler, expect, filler_problem, is_placeholder, own_name_code,
                                           type_problem)
 from datagen.registry.models import Endpoint, FieldSource, Parameter, ParamType, ResponseField
@@ -260,3 +260,14 @@ def test_a_name_that_is_a_number_is_the_wrong_type() -> None:
     assert type_problem("fare_options[].fare_name", "167.97", output=True)
     assert type_problem("fare_options[].fare_name", "Saver Plus", output=True) is None
     assert type_problem("flight_number", "4512", output=True) is None
+
+
+def test_ranges_must_run_low_to_high_but_routes_may_run_either_way() -> None:
+    record = copy.deepcopy(FLIGHT)
+    made = [c for m in record["messages"] for c in m.get("tool_calls") or []]
+    for holder in (made[0], record["tool_calls"][0]):
+        holder["parameters"].update({"min_price": 420.0, "max_price": "380", "start_lat": 50.1, "end_lat": 40.4})
+    assert [i.param for i in range_issues(record)] == ["min_price"]
+    for holder in (made[0], record["tool_calls"][0]):
+        holder["parameters"].update({"min_price": 300, "dateFrom": "2026-06-14", "dateTo": "2026-06-10"})
+    assert [i.param for i in range_issues(record)] == ["dateFrom"]
