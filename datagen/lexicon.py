@@ -285,7 +285,7 @@ VALUE_KIND_WORDS: dict[str, str] = {
     "bic": "swift", "plate": "plate", "mac": "mac", "ipv6": "ipv6", "color": "colour", "colour": "colour",
     "hex": "hex_colour", "region": "region", "province": "region", "county": "region", "slogan": "slogan",
     "tagline": "slogan", "motto": "slogan", "hashtag": "hashtag", "html": "html", "product": "product",
-    "model": "product", "sha256": "hash", "checksum": "hash", "md5": "md5", "sha1": "sha1", "etag": "md5",
+    "model": "product", "make": "company", "sha256": "hash", "checksum": "hash", "md5": "md5", "sha1": "sha1", "etag": "md5",
 }
 # Two-word names whose last word alone says less (`user_agent`, `mime_type`, `job_title`, `file_type`).
 VALUE_KIND_PAIRS: dict[str, str] = {

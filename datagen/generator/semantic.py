@@ -143,6 +143,7 @@ def _measure(last: str, rng: random.Random, ptype: ParamType) -> int | float:
 def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str, rng: random.Random,
                    endpoint: Endpoint | None, context: str | None, place: Place) -> Any:
     """The value the name says, or None when nothing in the name, concept or description is recognised."""
+    tokens = [re.sub(r"(?<=[a-z])\d+$", "", w) for w in tokens]  # `team1` is a team, `address2` an address
     t = set(tokens)
     core = core_tokens(tokens)
     last = core[-1] if core else ""
@@ -305,6 +306,26 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
         if context is None or endpoint is not None and context == _subject(endpoint):
             return "success"  # the status of the response, not of a thing in it
         return rng.choice(["active", "confirmed", "completed", "pending"])
+    if last == "subject" and not numeric:
+        return rng.choice(SENTENCES).rstrip(".!?")
+    if last == "condition" and not numeric:
+        weather = _about(endpoint, {"weather", "forecast", "climate", "temperature", "rain", "snow"})
+        return rng.choice(["clear", "partly cloudy", "light rain", "overcast"] if weather else ["new", "used", "good"])
+    if last in ("location", "locality", "venue_location") and not numeric:
+        return f"{place.city or fake.make('city', rng, place)}, {place.country}"
+    if last in ("countries", "nationalities") and not numeric:
+        return place.country
+    if last in ("source", "publisher", "outlet") and not numeric:
+        return fake.make("domain", rng, place)
+    if last in ("character", "hero", "protagonist") and not numeric:
+        return fake.make("person", rng, place)
+    if last in ("now", "start", "end", "begin", "finish") and len(core) <= 2 and not numeric:
+        return f"{fake_date(rng)}T{rng.randint(6, 22):02d}:{rng.choice(['00', '30'])}:00Z" if last == "now" \
+            else fake_date(rng)
+    if last in ("discount", "percent", "percentage") and not numeric:
+        return str(rng.choice([5, 10, 15, 20, 25]))
+    if last in ("value", "amount", "score", "total") and not numeric:
+        return f"{rng.uniform(1, 500):.2f}"
     if last in ("gender", "sex"):
         return rng.choice(["female", "male"])
     if last in ("category", "genre", "tag", "tags", "type", "kind", "sport", "industry"):
@@ -350,5 +371,5 @@ def shaped_fallback(name: str, ptype: ParamType, rng: random.Random) -> Any:
         return {"name": " ".join(words).capitalize() or "Item", "code": code(rng)}
     if ptype is ParamType.ARRAY:
         return [shaped_fallback(singular(name), ParamType.STRING, rng) for _ in range(rng.randint(1, 3))]
-    stem = "".join(w[0] for w in words[:3]).upper() if len(words) > 1 else (words[0][:3].upper() if words else "REF")
-    return f"{stem}-{rng.randint(100, 99999)}"
+    # an opaque reference, as APIs return where a field's meaning is not stated (never spelt from its name)
+    return f"{code(rng, 2)}{rng.randint(1000, 99999)}"
