@@ -12,7 +12,7 @@ from typing import Any
 from datagen.evaluator.lineage import Call, calls, loose, mentioned, sources, values_at
 from datagen.evaluator.rubric_base import (Endpoints, Record, field_concept, is_service, issue, leaf_paths,
                                            name_words_of, param_concept, slug_of)
-from datagen.evaluator.rubric_words import ACTION_VERBS, NEIGHBOUR_WORDS, READ_VERBS
+from datagen.evaluator.rubric_words import ACTION_VERBS, NEIGHBOUR_WORDS, PUBLIC_IDS, READ_VERBS
 from datagen.evaluator.types import Issue
 from datagen.registry.models import Endpoint
 from datagen.registry.naming import concept_of, snake, subject_noun
@@ -100,7 +100,7 @@ def lookup_issues(record: Record, endpoints: Endpoints | None) -> list[Issue]:
         held = {loose(v).lower() for _, v in leaves}
         for param, value in call.parameters.items():
             concept = param_concept(call, param, endpoints)
-            if not is_service(concept) or isinstance(value, (bool, dict, list)) or value is None:
+            if not (is_service(concept) or concept.endswith("_id") or concept in PUBLIC_IDS) or isinstance(value, (bool, dict, list)) or value is None:
                 continue
             if loose(value).lower() in held or any(loose(value).lower() in h for h in held if len(h) > 3):
                 continue

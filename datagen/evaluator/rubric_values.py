@@ -10,8 +10,9 @@ import re
 from typing import Any
 
 from datagen.evaluator.lineage import Call, calls, loose, scalars, sources
-from datagen.evaluator.rubric_base import Endpoints, Record, issue, leaf_paths, name_words_of, slug_of
-from datagen.evaluator.rubric_words import LOWER_ENDS, NEIGHBOUR_WORDS, ROUTE_ENDS, UPPER_ENDS
+from datagen.evaluator.rubric_base import Endpoints, Record, issue, leaf_paths, slug_of
+from datagen.evaluator.rubric_words import (LISTING_WORDS, LOWER_ENDS, NEIGHBOUR_WORDS, ROUTE_ENDS, SCHEMA_KEYS,
+                                           UPPER_ENDS)
 from datagen.evaluator.types import Issue
 from datagen.evaluator.value_rules import (Expect, declared_problem, described_filler, expect, filler_problem,
                                           is_placeholder, type_problem)
@@ -125,15 +126,30 @@ def _documented(call: Call, endpoints: Endpoints | None) -> bool:
     return endpoint is not None and any(f.source is not FieldSource.INFERRED for f in endpoint.response_fields)
 
 
+def _schema_keys(value: Any) -> set[str]:
+    if isinstance(value, dict):
+        return {str(k) for k in value if k in SCHEMA_KEYS} | {k for v in value.values() for k in _schema_keys(v)}
+    if isinstance(value, list):
+        return {k for v in value for k in _schema_keys(v)}
+    return set()
+
+
 def hollow_issues(record: Record, endpoints: Endpoints | None) -> list[Issue]:
     """`hollow_output`: an answer about one thing that says nothing but its id, its name and the inputs."""
     found: list[Issue] = []
     for call in calls(record):
         out = call.output
-        if not call.answered or not isinstance(out, dict) or "error" in out or _documented(call, endpoints):
+        if not call.answered or not isinstance(out, dict) or "error" in out:
+            continue
+        schema = sorted(_schema_keys(out))
+        if schema:
+            found.append(issue("hollow_output", f"call {call.index} ({call.name}) answers with a JSON schema "
+                               f"({', '.join(schema[:3])}), not data", call.index))
+            continue
+        if _documented(call, endpoints):
             continue
         lists = [v for v in out.values() if isinstance(v, list) and v and all(isinstance(i, dict) for i in v)]
-        listing = any(w in slug_of(call.name).lower() for w in NEIGHBOUR_WORDS) or "all" in name_words_of(call.name)
+        listing = any(w in slug_of(call.name).lower() for w in NEIGHBOUR_WORDS | LISTING_WORDS)
         if lists and (len(lists[0]) > 1 or listing):
             continue  # a list of items, each named, is what a search or a listing returns
         inputs = {loose(v).lower() for v in scalars(call.parameters)}

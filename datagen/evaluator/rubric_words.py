@@ -76,7 +76,12 @@ READ_VERBS = frozenset({"get", "list", "search", "find", "fetch", "retrieve", "l
 NEIGHBOUR_WORDS = frozenset({"similar", "related", "recommend", "recommendations", "recommended",
                              "suggest", "suggestions", "nearby", "neighbors", "neighbours", "other",
                              "alternative", "alternatives", "children", "replies", "parent", "next",
-                             "previous", "random", "search", "list", "find", "browse"})
+                             "previous", "random"})
+# Words of endpoint names that list items, so a one-item answer of `{id, name}` is a listing, not a
+# hollow answer. (A search still returns what matches its filters: `lookup_mismatch` applies.)
+LISTING_WORDS = frozenset({"search", "list", "find", "browse", "all"})
+# Keys of a JSON schema: an output made of them is the API's documentation, not its answer.
+SCHEMA_KEYS = frozenset({"allOf", "anyOf", "oneOf", "additionalProperties", "$ref", "$schema", "patternProperties"})
 # Phrases of API descriptions that no person says in a chat turn.
 DESCRIPTION_DEBRIS = (
     "this field", "this parameter", "this endpoint", "this api", "do not edit", "(optional)",
@@ -99,3 +104,5 @@ UPPER_ENDS = frozenset({"max", "to", "end", "until", "out", "latest", "highest"}
 ROUTE_ENDS = frozenset({"lat", "lng", "lon", "long", "latitude", "longitude", "location", "point", "address", "city",
                         "station", "stop", "airport", "place", "coordinates", "x", "y", "country", "currency",
                         "language", "lang", "node", "port"})
+# Public identifiers (meaningful outside any service): a lookup of one must still return it.
+PUBLIC_IDS = frozenset({"isbn", "issn", "doi", "symbol", "iata", "icao", "vin", "iban", "ean", "upc", "barcode"})

@@ -271,3 +271,20 @@ def test_ranges_must_run_low_to_high_but_routes_may_run_either_way() -> None:
     for holder in (made[0], record["tool_calls"][0]):
         holder["parameters"].update({"min_price": 300, "dateFrom": "2026-06-14", "dateTo": "2026-06-10"})
     assert [i.param for i in range_issues(record)] == ["dateFrom"]
+
+
+def test_a_search_by_id_must_return_that_id_and_a_schema_is_not_an_answer() -> None:
+    record = load_records()[2]  # hotel search, then details of the hotel found
+    details = next(c for c in calls(record) if c.name.endswith("get_hotel_details"))
+    for holder in (record["tool_calls"][details.index], record["tool_outputs"][details.index]):
+        holder["name"] = "staynest_hotels::search_by_hotel_id"
+    for m in record["messages"]:
+        for c in m.get("tool_calls") or []:
+            c["name"] = c["name"].replace("get_hotel_details", "search_by_hotel_id")
+        if m.get("name", "").endswith("get_hotel_details"):
+            m["name"] = "staynest_hotels::search_by_hotel_id"
+    record["tool_outputs"][details.index]["output"]["hotel_id"] = "htl_00001"
+    assert [i.kind for i in lookup_issues(record, None)] == ["lookup_mismatch"]
+    schema = copy.deepcopy(FLIGHT)
+    schema["tool_outputs"][1]["output"] = {"allOf": [{"type": "object", "additionalProperties": True}]}
+    assert [i.kind for i in hollow_issues(schema, None)] == ["hollow_output"]
