@@ -364,3 +364,23 @@ FILTER_CONCEPTS = frozenset({"city", "country", "country_code", "category", "typ
 # Words of endpoints about jobs, where a `title` is a job title.
 JOB_WORDS = frozenset("job jobs salary salaries career careers hiring employment employee employer resume "
                       "vacancy vacancies recruiter position".split())
+# Kinds of things an endpoint without a schema returns, by the words of its name and description, so
+# an inferred answer carries the attributes of its kind (registry.fields).
+ENTITY_CLASSES: dict[str, frozenset[str]] = {
+    "measure": frozenset("indicator indicators statistic statistics stats metric metrics rate index economy "
+                         "economic health agriculture climate energy debt inflation gdp population performance "
+                         "rating ratings price prices forecast score scores value valuation yield emission "
+                         "emissions".split()),
+    "person": frozenset("person people profile author artist player actor user member customer employee "
+                        "athlete driver coach".split()),
+    "place": frozenset("place places location locations venue venues station stations airport airports store "
+                       "stores hotel hotels restaurant restaurants address".split()),
+    "work": frozenset("article articles news post posts video videos episode episodes season seasons book books "
+                      "song songs track tracks album albums movie movies film films title titles filing filings "
+                      "recipe recipes podcast story stories document documents report reports".split()),
+    "event": frozenset("event events match matches game games fixture fixtures duel race races tournament "
+                       "tournaments lineup lineups schedule schedules concert concerts".split()),
+    "transaction": frozenset("order orders payment payments transaction transactions booking bookings invoice "
+                             "invoices transfer transfers parcel parcels shipment shipments delivery tracking "
+                             "quote quotes".split()),
+}

@@ -183,7 +183,7 @@ _MAKERS: dict[str, Any] = {
     "domain": lambda fk, rng, p, c: fk.domain_name(),
     "colour": lambda fk, rng, p, c: fk.color_name(),
     "hex_colour": lambda fk, rng, p, c: fk.hex_color(),
-    "username": lambda fk, rng, p, c: fk.user_name(),
+    "username": lambda fk, rng, p, c: f"{fk.user_name()}{rng.randint(1, 99)}",
     "ip": lambda fk, rng, p, c: fk.ipv4_public(),
     "ipv6": lambda fk, rng, p, c: fk.ipv6(),
     "mac": lambda fk, rng, p, c: fk.mac_address(),

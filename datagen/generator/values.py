@@ -153,6 +153,8 @@ def value_for(spec: Spec, rng: random.Random, *, endpoint: Endpoint | None = Non
         first = anchor if anchor is not None else rng.randrange(len(CITIES))
         found = [value_for(item, rng, endpoint=endpoint, context=context, place=place, anchor=first + i)
                  for i in range(rng.randint(1, 3))]
+    if isinstance(found, bool) and isinstance(spec, ResponseField) and spec.type is not ParamType.ARRAY:
+        return found  # an answer's yes/no field is a boolean even where the example spelt it as text
     if found is not None:
         if spec.type is ParamType.ARRAY and not isinstance(found, list):
             return [found]

@@ -16,7 +16,8 @@ from typing import Any, NamedTuple
 
 from datagen.ingest.models import RawApi
 from datagen.registry.models import FieldSource, Parameter, ParamType, ResponseField
-from datagen.lexicon import ENDPOINT_SHAPES, FILTER_CONCEPTS, NAME_STOPWORDS, PREPOSITIONS
+from datagen.lexicon import (ENDPOINT_SHAPES, ENTITY_CLASSES, FILTER_CONCEPTS, NAME_STOPWORDS, PERSON_WORDS, PLACE_WORDS,
+                             PREPOSITIONS)
 from datagen.registry.naming import GENERIC_CONTAINERS, concept_of, singular, snake, subject_noun
 from datagen.registry.types import schema_type, value_type
 
@@ -232,6 +233,35 @@ def _infer(api: RawApi, params: list[Parameter], subject: str | None) -> Iterato
     for word in sorted(mentioned):
         field, ptype = _MENTIONS[word]
         yield leaf(f"{prefix}{field}", field, ptype, f"{field} mentioned in the description")
+    if noun and shape in ("list", "lookup"):
+        for field, ptype in _attributes(noun, words):
+            yield leaf(f"{prefix}{field}", field, ptype, f"{field.replace('_', ' ')} of the {noun}")
+
+
+def _attributes(noun: str, words: set[str]) -> list[tuple[str, ParamType]]:
+    """A few attributes a thing of this kind has, so a lookup of X answers with X, not only its id.
+
+    The kind comes from the noun and the endpoint's words (generic classes in the lexicon: measures,
+    people, places, written works, events, transactions); anything else gets a description and the
+    time it was last updated.
+    """
+    about = {noun} | words
+    if about & ENTITY_CLASSES["measure"]:
+        return [("value", ParamType.NUMBER), ("unit", ParamType.STRING), ("year", ParamType.INTEGER)]
+    if noun in PERSON_WORDS or about & ENTITY_CLASSES["person"]:
+        return [("country", ParamType.STRING), ("bio", ParamType.STRING), ("joined_at", ParamType.STRING)]
+    if noun in PLACE_WORDS or about & ENTITY_CLASSES["place"]:
+        return [("city", ParamType.STRING), ("country", ParamType.STRING), ("latitude", ParamType.NUMBER),
+                ("longitude", ParamType.NUMBER)]
+    if about & ENTITY_CLASSES["work"]:
+        return [("title", ParamType.STRING), ("published_at", ParamType.STRING), ("url", ParamType.STRING)]
+    if about & ENTITY_CLASSES["event"]:
+        return [("date", ParamType.DATE), ("start_time", ParamType.TIME), ("venue", ParamType.STRING),
+                ("status", ParamType.STRING)]
+    if about & ENTITY_CLASSES["transaction"]:
+        return [("status", ParamType.STRING), ("amount", ParamType.NUMBER), ("currency", ParamType.STRING),
+                ("created_at", ParamType.STRING)]
+    return [("description", ParamType.STRING), ("updated_at", ParamType.STRING)]
 
 
 def _first_unique(leaves: Iterator[_Leaf]) -> list[_Leaf]:

@@ -109,7 +109,8 @@ def _field(name: str, ptype: ParamType = ParamType.STRING, context: str | None =
 @pytest.mark.parametrize("seed", range(8))
 def test_fields_no_rule_places_are_shaped_by_their_name(seed: int) -> None:
     rng = random.Random(seed)
-    assert value_for(_field("isValidDns"), rng) in ("true", "false")
+    assert value_for(_field("isValidDns"), rng) in (True, False)  # an answer's yes/no is a boolean
+    assert value_for(_param("isValidDns"), rng) in ("true", "false")  # a string input keeps its type
     assert value_for(_field("is_disposable", ParamType.BOOLEAN), rng) in (True, False)
     assert re.fullmatch(r"\d+", str(value_for(_field("size_bytes"), rng)))
     assert isinstance(value_for(_field("followers_count", ParamType.INTEGER), rng), int)
