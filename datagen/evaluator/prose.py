@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from datagen.evaluator.lineage import Call, loose, mentioned, scalars
-from datagen.evaluator.rubric_words import DESCRIPTION_DEBRIS, NOT_AFTER_THE, VERBS_NOT_NOUNS
+from datagen.evaluator.rubric_words import API_WORDS, DESCRIPTION_DEBRIS, NOT_AFTER_THE, VERBS_NOT_NOUNS
 from datagen.registry.naming import snake
 
 Record = dict[str, Any]
@@ -53,14 +53,17 @@ def _identifiers(text: str, values: set[str]) -> list[str]:
 
 
 def _verb_last_names(made: list[Call]) -> list[str]:
-    """Endpoint names that end with their verb, spelt as words (`email_validate` → "email validate").
+    """Endpoint names a turn must not read aloud, spelt as words (`email_validate` → "email validate").
 
-    "search hotels" is how people talk; "email validate" is an API name read aloud.
+    Names that end with their verb, repeat a word, or say "api", "endpoint", "json" ("app api nemo
+    endpoints nemo point"): "search hotels" and "get word of the day" are how people talk; "email
+    validate" is an API name read aloud.
     """
     names = []
     for c in made:
         words = [w for w in snake(c.name.split("::", 1)[-1]).split("_") if w]
-        if len(words) >= 2 and words[-1] in VERBS_NOT_NOUNS:
+        doubled = any(a == b for a, b in zip(words, words[1:]))  # "units units custom read"
+        if len(words) >= 2 and (words[-1] in VERBS_NOT_NOUNS or doubled or set(words) & API_WORDS):
             names.append(" ".join(words))
     return sorted(set(names))
 

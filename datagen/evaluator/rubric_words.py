@@ -106,3 +106,6 @@ ROUTE_ENDS = frozenset({"lat", "lng", "lon", "long", "latitude", "longitude", "l
                         "language", "lang", "node", "port"})
 # Public identifiers (meaningful outside any service): a lookup of one must still return it.
 PUBLIC_IDS = frozenset({"isbn", "issn", "doi", "symbol", "iata", "icao", "vin", "iban", "ean", "upc", "barcode"})
+# Words of endpoint names that only an API has: a turn reading such a name aloud recites the API.
+API_WORDS = frozenset({"api", "apis", "endpoint", "endpoints", "json", "xml", "controller", "http", "https", "v1",
+                       "v2", "v3", "rest", "webhook", "callback"})

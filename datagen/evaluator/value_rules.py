@@ -222,6 +222,7 @@ def filler_problem(name: str, value: Any, said: str, output: bool) -> str | None
     if want is Expect.SHAPED:
         return f"{value!r} is a lone common word where {' '.join(name_words(name))} is expected"
     listed = name.endswith("[]")  # an item of a list of words (tags, amenities) is a word by nature
-    if output and want is Expect.ANY and not listed and not re.search(rf"\b{re.escape(str(value).lower())}\b", said):
+    categorical = bool(set(name_words(name)) & CATEGORY_WORDS)  # `unit_system: "metric"`
+    if output and want is Expect.ANY and not listed and not categorical and not re.search(rf"\b{re.escape(str(value).lower())}\b", said):
         return f"{value!r} is a bare word that nothing in the conversation asked for"
     return None

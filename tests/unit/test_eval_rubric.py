@@ -288,3 +288,19 @@ def test_a_search_by_id_must_return_that_id_and_a_schema_is_not_an_answer() -> N
     schema = copy.deepcopy(FLIGHT)
     schema["tool_outputs"][1]["output"] = {"allOf": [{"type": "object", "additionalProperties": True}]}
     assert [i.kind for i in hollow_issues(schema, None)] == ["hollow_output"]
+
+
+def test_long_endpoint_names_read_aloud_are_debris() -> None:
+    record = copy.deepcopy(FLIGHT)
+    for holder in [record["tool_calls"][1]] + [c for m in record["messages"] for c in m.get("tool_calls") or []][1:]:
+        holder["name"] = "flight_booking::app_api_ocean_endpoints_point"
+    made = calls(record)
+    assert debris("Could you get the app api ocean endpoints point for me?", made, set(), final=False)
+    assert debris("Could you get the ocean conditions at that point?", made, set(), final=False) == []
+
+
+def test_well_named_endpoints_may_be_said_in_plain_words() -> None:
+    record = copy.deepcopy(FLIGHT)
+    for holder in [record["tool_calls"][1]] + [c for m in record["messages"] for c in m.get("tool_calls") or []][1:]:
+        holder["name"] = "flight_booking::get_word_of_the_day"
+    assert debris("Let me get word of the day for you.", calls(record), set(), final=False) == []
