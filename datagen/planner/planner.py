@@ -79,6 +79,12 @@ def _coherent(chain: SampledChain, endpoints: dict[str, Endpoint]) -> list[int]:
     return coherent_prefix([endpoints[i] for i in chain.endpoint_ids], [s.group for s in chain.steps])
 
 
+def _guessed(chain: SampledChain, endpoints: dict[str, Endpoint]) -> int:
+    """How many steps of a candidate have only inferred response fields (no schema, no example)."""
+    return sum(1 for i in chain.endpoint_ids
+               if not endpoints[i].response_fields or all(f.inferred for f in endpoints[i].response_fields))
+
+
 class Planner:
     """Chooses among candidates with corpus memory and writes the plan."""
 
@@ -97,6 +103,10 @@ class Planner:
         kept = [len(_coherent(c, endpoints)) for c in ordered]
         whole = [c for c, k in zip(ordered, kept) if k == len(c.steps) and k >= 2]
         ordered = whole or [c for c, k in zip(ordered, kept) if k == max(kept)]
+        # Endpoints whose outputs are documented (schema or example) answer like the real API;
+        # guessed outputs are the weakest part of a conversation, so the fewest of them wins.
+        guessed = [_guessed(c, endpoints) for c in ordered]
+        ordered = [c for c, g in zip(ordered, guessed) if g == min(guessed)]
         if not self.memory.enabled:
             return ordered[0]
         best, best_score = ordered[0], float("inf")
