@@ -8,7 +8,7 @@ import click
 
 from datagen.cli.options import neo4j_uri_option, progress_bar
 from datagen.generator.job import GenerateSettings, GenerateSummary, run_generate
-from datagen.generator.types import SamplingMode
+from datagen.core.plan import SamplingMode
 
 DEFAULT_JUDGE_MODEL = "claude-haiku-4-5-20251001"
 

@@ -16,13 +16,15 @@ from typing import Any
 from neo4j import Driver
 from pydantic import BaseModel, Field
 
+from datagen.core.atomic import write_atomic
 from datagen.errors import JudgeError
-from datagen.evaluator.records import read_records, write_atomic, write_records
+from datagen.evaluator.records import read_records, write_records
 from datagen.evaluator.repair import PlanRebuilder, repair
 from datagen.evaluator.report import EvaluationReport, build_report
 from datagen.evaluator.scorer import ScorerSettings, score
 from datagen.evaluator.structure import check_record
 from datagen.evaluator.types import Judge, JudgeScores
+from datagen.evaluator.writeback import write_scores
 
 log = logging.getLogger(__name__)
 
@@ -86,8 +88,6 @@ def run_evaluate(settings: EvaluateSettings, judge: Judge, driver: Driver | None
     report = build_report(evaluated, initial, str(settings.input), str(settings.output), judge.model, settings.threshold)
     if driver is not None and settings.write_back:
         repaired = [r for r, old in zip(evaluated, records) if r.get("messages") != old.get("messages")]
-        from datagen.evaluator.writeback import write_scores
-
         report.write_back = write_scores(driver, database, evaluated, repaired)
     write_atomic(settings.output.with_name("evaluation_report.json"), report.model_dump_json(indent=2) + "\n")
     return report
@@ -105,7 +105,5 @@ def score_file_inline(path: Path, judge: Judge, threshold: float = 3.5, driver: 
     write_records(path, evaluated)
     report = build_report(evaluated, initial, str(path), str(path), judge.model, threshold)
     if driver is not None:
-        from datagen.evaluator.writeback import write_scores
-
         report.write_back = write_scores(driver, database, evaluated)
     return report

@@ -7,25 +7,14 @@ views the judge, the repairer and `inspect` need from `messages`, `tool_outputs`
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
-# One reading of written paths (`a.b[].c`) for the generator and the judge, re-exported here.
-from datagen.generator.executor import values_at as values_at
+# The one value equality and the one reading of written paths (`a.b[].c`), re-exported for the judge.
+from datagen.core.equality import loose as loose
+from datagen.core.paths import values_at as values_at
 
 Record = dict[str, Any]
-
-
-def loose(value: Any) -> str:
-    """A comparison key that treats 3 and 3.0, True and 'true', lists and 'a,b' as the same value."""
-    if isinstance(value, list):
-        return ",".join(loose(v) for v in value)
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return value if isinstance(value, str) else json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
 def same_kind(a: Any, b: Any) -> bool:
@@ -131,7 +120,7 @@ def text_before(record: Record, message: int, role: str) -> str:
 def mentioned(value: Any, text: str) -> bool:
     """Whether a value is stated in a text (case-insensitive; numbers also in a few common renderings)."""
     low = text.lower()
-    forms = {loose(value).lower()}
+    forms = {(value if isinstance(value, str) else loose(value)).lower()}
     if isinstance(value, float):
         forms |= {f"{value:.2f}", f"{value:,.2f}", f"{value:g}"}
     if isinstance(value, int) and not isinstance(value, bool):

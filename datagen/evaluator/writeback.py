@@ -14,6 +14,7 @@ from typing import Any
 from neo4j import Driver, ManagedTransaction
 
 from datagen.db.queries import load
+from datagen.generator.writeback import write_conversations
 
 Record = dict[str, Any]
 
@@ -69,8 +70,6 @@ def write_scores(driver: Driver, database: str, records: list[Record],
             written = session.execute_write(work)
     rewritten = [r for r in repaired or [] if node_id(r) in present]
     if rewritten:
-        from datagen.generator.writeback import write_conversations
-
         by_run: dict[str, list[Record]] = {}
         for r in rewritten:
             by_run.setdefault(str(r["metadata"]["run_id"]), []).append(r)

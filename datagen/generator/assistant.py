@@ -18,8 +18,8 @@ import random
 from typing import Any
 
 from datagen.generator import phrases as ph
-from datagen.generator.executor import output_path, parse_path
-from datagen.generator.types import ArgumentSource, ConversationPlan, ConversationState, FieldValue, ParamRef, SourceKind
+from datagen.core.paths import output_path, parse_path
+from datagen.core.plan import ArgumentSource, ConversationPlan, ConversationState, FieldValue, ParamRef, SourceKind
 from datagen.generator.values import ROLE_WORDS, clean_default, coerce, knob_default, value_for
 from datagen.registry.models import Endpoint, Parameter, ParamType, ResponseField
 from datagen.registry.naming import GENERIC_CONTAINERS, WEAK_CONCEPTS, singular, snake

@@ -17,7 +17,7 @@ from datagen.errors import GenerationError
 from datagen.generator import phrases as ph
 from datagen.generator.assistant import Assistant, role_pairs
 from datagen.generator.executor import OfflineExecutor
-from datagen.generator.types import ArgumentSource, ConversationPlan, ConversationState, SourceKind
+from datagen.core.plan import ArgumentSource, ConversationPlan, ConversationState, SourceKind
 from datagen.generator.user_proxy import UserProxy
 from datagen.generator.values import derive_rng, different_value
 

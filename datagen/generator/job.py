@@ -20,12 +20,13 @@ from typing import Any
 from neo4j import Driver
 from pydantic import BaseModel, Field
 
+from datagen.core.plan import ConversationState, SamplingMode
+from datagen.core.record import Record, dumps
 from datagen.db.queries import load
 from datagen.errors import GenerationError, GraphError
-from datagen.export.jsonl import JsonlSink
-from datagen.export.record import build_record, dumps
 from datagen.generator.conversation import generate_conversation
-from datagen.generator.types import ConversationState, SamplingMode
+from datagen.generator.record import build_record
+from datagen.generator.sink import JsonlSink
 from datagen.generator.validator import validate
 from datagen.generator.writeback import count_run, write_conversations, write_run
 from datagen.planner.embedding import default_embedder
@@ -132,14 +133,13 @@ def run_generate(driver: Driver, database: str, settings: GenerateSettings,
         })
     counts: dict[str, Counter[str]] = {"domain": Counter(), "pattern_type": Counter(), "sampling_mode": Counter()}
 
-    def account(record: dict[str, Any]) -> None:
-        meta = record["metadata"]
+    def account(meta: dict[str, Any]) -> None:
         for key, counter in counts.items():
             counter[meta[key]] += 1
 
     for record in existing:
         planner.observe(record["metadata"]["endpoint_ids"], endpoints.get_many(record["metadata"]["endpoint_ids"]))
-        account(record)
+        account(record["metadata"])
     if existing and settings.write_back:
         for start in range(0, len(existing), settings.batch_size):
             write_conversations(driver, database, run_id, existing[start:start + settings.batch_size])
@@ -151,15 +151,15 @@ def run_generate(driver: Driver, database: str, settings: GenerateSettings,
         while done < settings.n:
             indices = list(range(done, min(done + settings.batch_size, settings.n)))
             candidates = sampler.candidates(settings.mode, indices)
-            batch: list[dict[str, Any]] = []
+            batch: list[Record] = []
             for index in indices:
                 state = generator.one(index, candidates[index])
                 record = build_record(state, build_id, run_id)
-                planner.observe(record["metadata"]["endpoint_ids"], endpoints.get_many(record["metadata"]["endpoint_ids"]))
-                account(record)
+                planner.observe(record.metadata.endpoint_ids, endpoints.get_many(record.metadata.endpoint_ids))
+                account(record.metadata.model_dump())
                 batch.append(record)
             if settings.write_back:
-                write_conversations(driver, database, run_id, batch)
+                write_conversations(driver, database, run_id, [r.to_dict() for r in batch])
             sink.append([dumps(r) for r in batch])
             done += len(batch)
             if progress is not None:

@@ -7,19 +7,17 @@ endpoints. Returns one line per problem (empty list = valid), in the form
 
 from __future__ import annotations
 
-import json
 import logging
-import re
 from typing import Any
 
-from datagen.generator.executor import values_at
-from datagen.generator.types import ConversationState, SourceKind
+from datagen.core.equality import loose
+from datagen.core.paths import values_at
+from datagen.core.plan import ConversationState, SourceKind
 from datagen.generator.values import knob_default
 from datagen.registry.models import Endpoint, ParamType
 
 log = logging.getLogger(__name__)
 
-_NUMERIC_TEXT = re.compile(r"^-?\d+(\.\d+)?$")
 _STRINGS = (ParamType.STRING, ParamType.DATE, ParamType.TIME, ParamType.GEOPOINT, ParamType.ENUM)
 
 
@@ -36,19 +34,6 @@ def type_ok(value: Any, ptype: ParamType, enum: list[str] | None = None) -> bool
     if ptype is ParamType.OBJECT:
         return isinstance(value, dict)
     return True
-
-
-def _loose(value: Any) -> str:
-    """A comparison form that survives the Assistant's type coercions (7 ↔ "7", [a, b] ↔ "a,b")."""
-    if isinstance(value, list):
-        return ",".join(_loose(v) for v in value)
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, str) and _NUMERIC_TEXT.match(value.strip()):
-        value = float(value)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return value if isinstance(value, str) else json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
 def _roles(messages: list[dict[str, Any]]) -> list[str]:
@@ -147,14 +132,14 @@ def _check_sources(state: ConversationState, calls: list[tuple[int, dict[str, An
         message_index, call = calls[src.call]
         where = f"step {src.call} ({call.get('name')})"
         args = call.get("parameters") or {}
-        if src.param not in args or _loose(args[src.param]) != _loose(src.value):
+        if src.param not in args or loose(args[src.param]) != loose(src.value):
             errors.append(f"{where}: source of '{src.param}' does not match the argument sent")
         if src.source is SourceKind.STEP_OUTPUT:
             if src.step is None or not 0 <= src.step < src.call or src.step >= len(state.tool_outputs):
                 errors.append(f"{where}: '{src.param}' grounded on step {src.step}, which is not an earlier call")
                 continue
             found = values_at(state.tool_outputs[src.step].get("output"), src.field_path or "")
-            if _loose(src.value) not in {_loose(v) for v in found}:
+            if loose(src.value) not in {loose(v) for v in found}:
                 errors.append(f"{where}: '{src.param}' = {src.value!r} is not in step {src.step} output at {src.field_path!r}")
         if src.source is SourceKind.CLARIFICATION and not _asked_before(state, message_index):
             errors.append(f"{where}: clarification param '{src.param}' was not asked before the call")

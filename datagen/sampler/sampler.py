@@ -15,7 +15,7 @@ from neo4j import Driver
 
 from datagen.db.queries import load
 from datagen.errors import GraphError
-from datagen.generator.types import ChainStep, SampledChain, SamplingMode
+from datagen.core.plan import ChainStep, SampledChain, SamplingMode
 
 log = logging.getLogger(__name__)
 

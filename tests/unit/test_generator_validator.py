@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from datagen.generator.conversation import generate_conversation
-from datagen.generator.types import ConversationState, ParamRef, SourceKind
+from datagen.core.plan import ConversationState, ParamRef, SourceKind
 from datagen.generator.validator import type_ok, validate
 from datagen.registry.models import Endpoint, ParamType
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from datagen.errors import ConfigError
-from datagen.export.jsonl import JsonlSink
-from datagen.generator.types import ChainStep, PatternType, SampledChain, SamplingMode
+from datagen.generator.sink import JsonlSink
+from datagen.core.plan import ChainStep, PatternType, SampledChain, SamplingMode
 from datagen.ingest.reader import ingest
 from datagen.planner.embedding import LexicalEmbedder, cosine
 from datagen.planner.memory import CorpusMemory

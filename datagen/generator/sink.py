@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from datagen.core.record import RecordDict
 from datagen.errors import ConfigError, InputError
 
 
@@ -36,10 +37,10 @@ class JsonlSink:
                 raise ConfigError(f"cannot resume {source}: it was generated with {key}={found[key]!r}, "
                                   f"not {value!r}; rerun without --resume to start over")
 
-    def open(self, resume: bool) -> list[dict[str, Any]]:
+    def open(self, resume: bool) -> list[RecordDict]:
         """Open for writing; with `resume`, return the records already written (in order)."""
         self.output.parent.mkdir(parents=True, exist_ok=True)
-        existing: list[dict[str, Any]] = []
+        existing: list[RecordDict] = []
         if resume and not self.partial.exists() and self.output.exists():
             self._read_whole_records(self.output)  # refuses a file of other settings before moving it
             os.replace(self.output, self.partial)
@@ -54,7 +55,7 @@ class JsonlSink:
         self._fd = os.open(self.partial, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
         return existing
 
-    def _read_whole_records(self, path: Path) -> list[dict[str, Any]]:
+    def _read_whole_records(self, path: Path) -> list[RecordDict]:
         """The whole records of `path` (a torn last line is cut off), checked against the settings."""
         data = path.read_bytes()
         keep = data.rfind(b"\n") + 1
