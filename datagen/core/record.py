@@ -22,6 +22,9 @@ from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler
 
 from datagen.core.plan import ArgumentSource
 
+DIMENSIONS = ("tool_correctness", "task_completion", "naturalness")
+"""The judge's three 1–5 scores, in the order they are written."""
+
 RecordDict = dict[str, Any]
 """A record as parsed JSON: what the evaluator's rules read (they must also judge malformed input)."""
 

@@ -13,7 +13,7 @@ import json
 from typing import Any
 
 from datagen.evaluator.lineage import calls, sources
-from datagen.evaluator.structure import check_record
+from datagen.core.checks import check_record
 
 Record = dict[str, Any]
 

@@ -22,7 +22,7 @@ from datagen.evaluator.records import read_records, write_records
 from datagen.evaluator.repair import PlanRebuilder, repair
 from datagen.evaluator.report import EvaluationReport, build_report
 from datagen.evaluator.scorer import ScorerSettings, score
-from datagen.evaluator.structure import check_record
+from datagen.core.checks import check_record
 from datagen.evaluator.types import Judge, JudgeScores
 from datagen.evaluator.writeback import write_scores
 

@@ -7,14 +7,18 @@ views the judge, the repairer and `inspect` need from `messages`, `tool_outputs`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-# The one value equality and the one reading of written paths (`a.b[].c`), re-exported for the judge.
+# The one value equality, the one reading of written paths (`a.b[].c`) and the one call/answer
+# pairing, re-exported for the judge.
 from datagen.core.equality import loose as loose
+from datagen.core.lineage import Call as Call
+from datagen.core.lineage import calls as calls
+from datagen.core.lineage import sources as sources
 from datagen.core.paths import values_at as values_at
+from datagen.core.record import RecordDict
 
-Record = dict[str, Any]
+Record = RecordDict
 
 
 def same_kind(a: Any, b: Any) -> bool:
@@ -35,63 +39,6 @@ def scalars(value: Any) -> list[Any]:
     if isinstance(value, list):
         return [leaf for v in value for leaf in scalars(v)]
     return [] if value is None else [value]
-
-
-@dataclass(frozen=True)
-class Call:
-    """One tool call: its index in call order, the assistant message that made it, its output."""
-
-    index: int
-    message: int
-    name: str
-    parameters: dict[str, Any]
-    output: Any
-    answered: bool
-
-
-def calls(record: Record) -> list[Call]:
-    """The calls made in the messages, in order, each paired with its tool output and answer status."""
-    messages = record.get("messages") or []
-    outputs = record.get("tool_outputs") or []
-    made: list[tuple[int, dict[str, Any]]] = [
-        (i, c) for i, m in enumerate(messages) if isinstance(m, dict) and m.get("role") == "assistant"
-        for c in (m.get("tool_calls") or []) if isinstance(c, dict)]
-    answered = _answered(messages)
-    result = []
-    for index, (message, call) in enumerate(made):
-        out = outputs[index].get("output") if index < len(outputs) and isinstance(outputs[index], dict) else None
-        params = call.get("parameters")
-        result.append(Call(index, message, str(call.get("name")), params if isinstance(params, dict) else {},
-                           out, index in answered))
-    return result
-
-
-def _answered(messages: list[Any]) -> set[int]:
-    """Indices (in call order) of the calls that a following tool message answers."""
-    done: set[int] = set()
-    index = 0
-    pending: list[tuple[int, str]] = []
-    for msg in messages:
-        if not isinstance(msg, dict):
-            continue
-        if msg.get("role") == "tool":
-            match = next((p for p in pending if p[1] == msg.get("name")), None)
-            if match is not None:
-                pending.remove(match)
-                done.add(match[0])
-            continue
-        pending = []
-        for call in msg.get("tool_calls") or [] if msg.get("role") == "assistant" else []:
-            pending.append((index, str(call.get("name")) if isinstance(call, dict) else ""))
-            index += 1
-    return done
-
-
-def sources(record: Record) -> list[dict[str, Any]]:
-    """The record's argument sources (`metadata.argument_sources`), or an empty list."""
-    meta = record.get("metadata") or {}
-    found = meta.get("argument_sources") if isinstance(meta, dict) else None
-    return [s for s in found or [] if isinstance(s, dict)]
 
 
 def source_of(record: Record, call: int, param: str) -> dict[str, Any] | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from datagen.core.checks import type_ok
 from datagen.evaluator.lineage import (Call, calls, final_answer, loose, mentioned, same_kind, scalars, sources,
                                        text_before, values_at)
 from datagen.evaluator.types import DIMENSIONS, OFFLINE_MODEL, Issue, Verdict
@@ -93,8 +94,6 @@ def _source_issues(record: Record, src: dict[str, Any], call: Call, by_index: di
 
 
 def _schema_issues(made: list[Call], endpoints: dict[str, Endpoint]) -> list[Issue]:
-    from datagen.generator.validator import type_ok
-
     found: list[Issue] = []
     for call in made:
         endpoint = endpoints.get(call.name)

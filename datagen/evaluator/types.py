@@ -12,9 +12,9 @@ from typing import Any, Protocol
 from pydantic import BaseModel, Field
 
 # The `judge_scores` block is part of the record (datagen.core.record), re-exported for the judges.
+from datagen.core.record import DIMENSIONS as DIMENSIONS
 from datagen.core.record import JudgeScores as JudgeScores
 
-DIMENSIONS = ("tool_correctness", "task_completion", "naturalness")
 OFFLINE_MODEL = "offline-rules-v1"
 
 

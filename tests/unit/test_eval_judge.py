@@ -15,7 +15,7 @@ from datagen.evaluator.job import EvaluateSettings, evaluate_records, score_reco
 from datagen.evaluator.offline_judge import OfflineJudge
 from datagen.evaluator.repair import repair
 from datagen.evaluator.scorer import ScorerSettings, mean_score, score
-from datagen.evaluator.structure import check_record
+from datagen.core.checks import check_record
 from datagen.evaluator.types import Verdict
 from datagen.registry.models import Endpoint, Parameter, ParamType
 
