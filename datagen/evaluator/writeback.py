@@ -14,6 +14,7 @@ from typing import Any
 from neo4j import Driver, ManagedTransaction
 
 from datagen.db.queries import load
+from datagen.db.run import read
 from datagen.generator.writeback import write_conversations
 
 Record = dict[str, Any]
@@ -27,7 +28,7 @@ def node_id(record: Record) -> str:
 def existing(driver: Driver, database: str, ids: list[str]) -> set[str]:
     """The subset of these conversation node ids present in the graph."""
     query = load("evaluate/existing_conversations")
-    records = driver.execute_query(query.text, query.params(ids=ids), database_=database).records
+    records = read(driver, database, query, ids=ids)
     return {str(i) for i in records[0]["ids"]} if records else set()
 
 
@@ -82,5 +83,5 @@ def write_scores(driver: Driver, database: str, records: list[Record],
 def conversation_scores(driver: Driver, database: str, conversation_node_id: str) -> list[dict[str, Any]]:
     """Every JudgeScore of one conversation, oldest first (for tests and inspection)."""
     query = load("evaluate/conversation_scores")
-    records = driver.execute_query(query.text, query.params(id=conversation_node_id), database_=database).records
+    records = read(driver, database, query, id=conversation_node_id)
     return [dict(r["score"]) for r in records]

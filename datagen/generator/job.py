@@ -23,6 +23,7 @@ from pydantic import BaseModel, Field
 from datagen.core.plan import ConversationState, SamplingMode
 from datagen.core.record import Record, dumps
 from datagen.db.queries import load
+from datagen.db.run import graph_errors, read
 from datagen.errors import GenerationError, GraphError
 from datagen.generator.conversation import generate_conversation
 from datagen.generator.record import build_record
@@ -77,7 +78,7 @@ def run_id_for(settings: GenerateSettings, build_id: str) -> str:
 
 
 def _graph_state(driver: Driver, database: str) -> str:
-    record = driver.execute_query(load("generate/current_build").text, database_=database).records[0]
+    record = read(driver, database, load("generate/current_build"))[0]
     if not record["endpoints"] or not record["feeds"]:
         raise GraphError("the graph has no endpoints or no FEEDS edges: run `datagen build` first")
     return str(record["build_id"])
@@ -110,9 +111,24 @@ class _Generator:
         raise GenerationError(f"conversation index {index}: every attempt failed validation ({errors[:3]})")
 
 
+RESUME_HINT = ("start Neo4j again and rerun the same command with --resume to continue the run "
+               "(the records already written are kept)")
+
+
 def run_generate(driver: Driver, database: str, settings: GenerateSettings,
                  progress: Progress | None = None) -> GenerateSummary:
-    """Generate `settings.n` conversations into `settings.output` (and Neo4j unless disabled)."""
+    """Generate `settings.n` conversations into `settings.output` (and Neo4j unless disabled).
+
+    Raises:
+        Neo4jUnavailable: the server went away; the message says that `--resume` continues the run.
+        GraphError: the graph is missing or Neo4j refused a statement.
+    """
+    with graph_errors("generating conversations", RESUME_HINT):
+        return _run_generate(driver, database, settings, progress)
+
+
+def _run_generate(driver: Driver, database: str, settings: GenerateSettings,
+                  progress: Progress | None) -> GenerateSummary:
     build_id = _graph_state(driver, database)
     run_id = run_id_for(settings, build_id)
     memory = CorpusMemory(enabled=settings.corpus_memory,

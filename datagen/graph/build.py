@@ -24,6 +24,7 @@ from pydantic import BaseModel, TypeAdapter
 import datagen
 from datagen.config import NEO4J_VERSION
 from datagen.core.atomic import write_bytes_atomic
+from datagen.db.run import graph_errors
 from datagen.graph.writer import build_id, read_counts, read_feeds_coverage, write_graph
 from datagen.ingest.models import SkippedInput
 from datagen.ingest.reader import ingest
@@ -90,7 +91,7 @@ def _server_version(driver: Driver) -> str:
 def run_build(driver: Driver, database: str, data: Path, artifacts: Path, *, skip_invalid: bool = False,
               progress: Progress | None = None) -> BuildManifest:
     """Run the whole build and return its manifest (also written to `artifacts/`)."""
-    with gc_paused():
+    with gc_paused(), graph_errors("building the graph", "start Neo4j again and rerun `datagen build`"):
         return _run_build(driver, database, data, artifacts, skip_invalid, progress)
 
 

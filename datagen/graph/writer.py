@@ -19,6 +19,7 @@ from neo4j import Driver
 from neo4j.exceptions import Neo4jError
 
 from datagen.db.queries import load, load_script
+from datagen.db.run import read
 from datagen.errors import GraphError
 from datagen.graph import rows as R
 from datagen.registry.models import Registry
@@ -115,14 +116,14 @@ def write_graph(driver: Driver, database: str, registry: Registry,
 
 def read_counts(driver: Driver, database: str) -> dict[str, dict[str, int]]:
     """Node counts per label and relationship counts per type, as the database reports them."""
-    labels = driver.execute_query(load("graph/count_labels").text, database_=database).records[0]
-    rels = driver.execute_query(load("graph/count_relationships").text, database_=database).records[0]
+    labels = read(driver, database, load("graph/count_labels"))[0]
+    rels = read(driver, database, load("graph/count_relationships"))[0]
     return {"nodes": labels.data(), "relationships": rels.data()}
 
 
 def read_feeds_coverage(driver: Driver, database: str) -> dict[str, Any]:
     """How many endpoints have outgoing, incoming and both FEEDS edges, and in which categories."""
-    record = driver.execute_query(load("graph/feeds_coverage").text, database_=database).records[0]
+    record = read(driver, database, load("graph/feeds_coverage"))[0]
     data = record.data()
     data["categories_with_feeds"] = sorted(data["categories_with_feeds"])
     return data
