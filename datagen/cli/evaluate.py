@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
 import click
+from rich.console import Console
 
+from datagen.cli.context import Context, pass_context
 from datagen.cli.options import neo4j_uri_option, progress_bar
-from datagen.evaluator.anthropic_judge import DEFAULT_JUDGE_MODEL, AnthropicJudge, has_api_key
+from datagen.evaluator.anthropic_judge import DEFAULT_JUDGE_MODEL
 from datagen.evaluator.job import EvaluateSettings, run_evaluate
-from datagen.evaluator.offline_judge import OfflineJudge
+from datagen.evaluator.judges import make_judge
 from datagen.evaluator.report import EvaluationReport
-from datagen.evaluator.types import Judge
-
-
-def make_judge(model: str, offline: bool) -> Judge:
-    """The Anthropic judge when ANTHROPIC_API_KEY is set (and not --offline), else the offline rules."""
-    if offline or not has_api_key():
-        return OfflineJudge()
-    return AnthropicJudge(model)
 
 
 def report_lines(report: EvaluationReport) -> list[str]:
@@ -55,26 +50,19 @@ def report_lines(report: EvaluationReport) -> list[str]:
 @click.option("--no-write-back", is_flag=True, help="Do not write scores to Neo4j (no server needed unless --repair).")
 @click.option("--verbose", is_flag=True, help="Log per-conversation decisions.")
 @neo4j_uri_option
-@click.pass_obj
-def evaluate(obj: object, input_path: Path, output: Path, repair: bool, threshold: float, max_repairs: int,
+@pass_context
+def evaluate(obj: Context, input_path: Path, output: Path, repair: bool, threshold: float, max_repairs: int,
              model: str, offline: bool, no_write_back: bool, verbose: bool) -> None:
     """Score conversations with the judge, optionally repair failing ones, and write evaluation_report.json.
 
     Exits with code 2 when the mean quality assertion fails (mean of mean_score below --threshold).
     """
-    from datagen.cli.main import Context
-
-    assert isinstance(obj, Context)
     if verbose:
-        import logging
-
         logging.getLogger("datagen.evaluator").setLevel(logging.INFO)
     judge = make_judge(model, offline)
     settings = EvaluateSettings(input=input_path, output=output, repair=repair, threshold=threshold,
                                 max_repairs=max_repairs, write_back=not no_write_back, verbose=verbose)
     driver = obj.driver() if (repair or not no_write_back) else None
-    from rich.console import Console
-
     with progress_bar(Console(stderr=True), obj.quiet) as advance:
         report = run_evaluate(settings, judge, driver, obj.database,
                               progress=lambda done, total: advance("judging conversations", done, total))
