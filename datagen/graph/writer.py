@@ -48,19 +48,16 @@ def ensure_schema(driver: Driver, database: str) -> None:
         raise GraphError(f"could not create the schema: {exc.message}") from exc
 
 
-def _write_batches(driver: Driver, database: str, name: str, rows: Sequence[R.Row], bid: str,
-                   progress: Progress | None) -> None:
+def _write_batches(driver: Driver, database: str, name: str, rows: Callable[[Registry], Sequence[R.Row]],
+                   registry: Registry, bid: str, progress: Progress | None) -> None:
+    """Build one label's rows (only when its step runs) and write them in batches."""
     query = load(name)
-    for start in range(0, len(rows), BATCH):
-        batch = list(rows[start:start + BATCH])
+    built = rows(registry)
+    for start in range(0, len(built), BATCH):
+        batch = list(built[start:start + BATCH])
         driver.execute_query(query.text, query.params(rows=batch, build_id=bid), database_=database)
         if progress is not None:
-            progress(name, min(start + BATCH, len(rows)), len(rows))
-
-
-def _write_rows(driver: Driver, database: str, name: str, rows: Callable[[Registry], list[R.Row]],
-                registry: Registry, bid: str, progress: Progress | None) -> None:
-    _write_batches(driver, database, name, rows(registry), bid, progress)
+            progress(name, min(start + BATCH, len(built)), len(built))
 
 
 def _auto_commit(driver: Driver, database: str, name: str, **params: Any) -> None:
@@ -97,7 +94,7 @@ def write_graph(driver: Driver, database: str, registry: Registry,
     ]
     steps: list[tuple[str, Callable[[], None]]] = [("schema", lambda: ensure_schema(driver, database))]
     # Rows are built when their step runs, so only one label's rows are in memory at a time.
-    steps += [(step, partial(_write_rows, driver, database, name, rows, registry, bid, progress))
+    steps += [(step, partial(_write_batches, driver, database, name, rows, registry, bid, progress))
               for step, name, rows in batches]
     steps += [(step, partial(_auto_commit, driver, database, name, **params)) for step, name, params in statements]
     timings: dict[str, float] = {}
