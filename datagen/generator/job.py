@@ -154,11 +154,11 @@ def _run_generate(driver: Driver, database: str, settings: GenerateSettings,
             counter[meta[key]] += 1
 
     for record in existing:
-        planner.observe(record["metadata"]["endpoint_ids"], endpoints.get_many(record["metadata"]["endpoint_ids"]))
-        account(record["metadata"])
+        planner.observe(record.metadata.endpoint_ids, endpoints.get_many(record.metadata.endpoint_ids))
+        account(record.metadata.model_dump())
     if existing and settings.write_back:
         for start in range(0, len(existing), settings.batch_size):
-            write_conversations(driver, database, run_id, existing[start:start + settings.batch_size])
+            write_conversations(driver, database, run_id, [r.to_dict() for r in existing[start:start + settings.batch_size]])
     generator = _Generator(settings, planner, endpoints)
     done = len(existing)
     if progress is not None:
