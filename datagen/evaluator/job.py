@@ -11,13 +11,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from neo4j import Driver
 from pydantic import BaseModel, Field
 
 from datagen.core.atomic import write_atomic
 from datagen.core.checks import check_record
+from datagen.core.record import RecordDict as Record
 from datagen.db.run import graph_errors
 from datagen.errors import JudgeError
 from datagen.evaluator.records import read_records, write_records
@@ -29,7 +29,6 @@ from datagen.evaluator.writeback import write_scores
 
 log = logging.getLogger(__name__)
 
-Record = dict[str, Any]
 Progress = Callable[[int, int], None]
 
 

@@ -16,9 +16,7 @@ from datagen.core.lineage import Call as Call
 from datagen.core.lineage import calls as calls
 from datagen.core.lineage import sources as sources
 from datagen.core.paths import values_at as values_at
-from datagen.core.record import RecordDict
-
-Record = RecordDict
+from datagen.core.record import RecordDict as Record
 
 
 def same_kind(a: Any, b: Any) -> bool:

@@ -15,12 +15,12 @@ import re
 from typing import Any
 
 from datagen.core.checks import type_ok
+from datagen.core.record import RecordDict as Record
 from datagen.evaluator.lineage import (Call, calls, final_answer, loose, mentioned, same_kind, scalars, sources,
                                        text_before, values_at)
 from datagen.evaluator.types import DIMENSIONS, OFFLINE_MODEL, Issue, Verdict
 from datagen.registry.models import Endpoint
 
-Record = dict[str, Any]
 PENALTY = {"critical": 3.0, "major": 1.5, "minor": 0.5}
 MINOR_CAP = 1.0
 # Id-like tokens: letters then (optionally `_`/`-`) three or more digits, as in `htl_881` or `FL247`.

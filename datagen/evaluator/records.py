@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 from datagen.core.atomic import write_atomic
-from datagen.core.record import RecordDict, dumps
+from datagen.core.record import RecordDict as Record
+from datagen.core.record import dumps
 from datagen.errors import InputError
-
-Record = RecordDict
 
 
 def parse_line(path: Path, number: int, line: str) -> Record:

@@ -14,12 +14,11 @@ import hashlib
 import logging
 import re
 from collections.abc import Callable
-from typing import Any
 
 from neo4j import Driver
 
 from datagen.core.plan import ChainStep, ConversationPlan, ParamRef, PatternType, SamplingMode
-from datagen.core.record import RecordDict
+from datagen.core.record import RecordDict as Record
 from datagen.errors import DatagenError, GenerationError
 from datagen.evaluator.lineage import calls, sources
 from datagen.evaluator.offline_judge import find_issues
@@ -33,7 +32,6 @@ from datagen.sampler.endpoints import EndpointCache
 
 log = logging.getLogger(__name__)
 
-Record = RecordDict
 Scorer = Callable[[Record], JudgeScores]
 Rewriter = Callable[[Record, int], Record]
 

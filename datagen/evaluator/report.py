@@ -13,9 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from datagen.core.record import RecordDict as Record
 from datagen.evaluator.types import DIMENSIONS
-
-Record = dict[str, Any]
 
 
 class QualityAssertion(BaseModel):

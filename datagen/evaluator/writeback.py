@@ -13,11 +13,10 @@ from typing import Any
 
 from neo4j import Driver, ManagedTransaction
 
+from datagen.core.record import RecordDict as Record
 from datagen.db.queries import load
 from datagen.db.run import read
 from datagen.generator.writeback import write_conversations
-
-Record = dict[str, Any]
 
 
 def node_id(record: Record) -> str:
