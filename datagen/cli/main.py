@@ -48,10 +48,10 @@ class DatagenGroup(click.Group):
 def cli(ctx: click.Context, neo4j_uri: str | None, quiet: bool, log_level: str) -> None:
     """Build a Neo4j tool graph from ToolBench files and generate grounded tool-use conversations."""
     logging.basicConfig(level=log_level.upper(), stream=sys.stderr, format="%(message)s")
-    # The driver logs each retry of a lost connection as a warning; the command ends with one
+    # The driver logs each retry and each dropped connection; the command ends with one
     # line saying what to do instead (see datagen.db.run.graph_errors). --log-level DEBUG shows them.
     if log_level.upper() != "DEBUG":
-        logging.getLogger("neo4j").setLevel(logging.ERROR)
+        logging.getLogger("neo4j").setLevel(logging.CRITICAL)
     settings = Settings()
     if neo4j_uri:
         settings = settings.model_copy(update={"neo4j_uri": neo4j_uri})
