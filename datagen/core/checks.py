@@ -5,8 +5,9 @@ and the registry can answer), by `datagen validate` and by the judge's structure
 cannot write a record that `validate` then rejects. It needs neither the registry nor the graph:
 the top-level keys and their types, the order of roles (calls answered by the rule in
 `core.lineage`), `tool_calls`/`tool_outputs` agreeing with the messages, and the metadata agreeing
-with the conversation. It reads parsed JSON (`RecordDict`) because its job is to judge records that
-may not fit the typed `Record`. One line per problem.
+with the conversation; a record that passes all that must also parse as the typed `Record`. It reads
+parsed JSON (`RecordDict`) because its job is to report, line by line, what does not fit. One line
+per problem.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pydantic import ValidationError
+
 from datagen.core.equality import loose
 from datagen.core.lineage import calls, walk_turns
-from datagen.core.record import DIMENSIONS, RecordDict, RecordMetadata
+from datagen.core.record import DIMENSIONS, Record, RecordDict, RecordMetadata
 from datagen.registry.models import ParamType
 
 _TOP: dict[str, tuple[type, ...]] = {
@@ -54,7 +57,16 @@ def check_record(record: RecordDict) -> list[str]:
     problems += _consistency(record)
     problems += _metadata(record)
     problems += _scores(record)
-    return problems
+    return problems or _typed(record)
+
+
+def _typed(record: RecordDict) -> list[str]:
+    """What the typed `Record` still refuses once the rules above pass (field types, required fields)."""
+    try:
+        Record.model_validate(record)
+    except ValidationError as exc:
+        return [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
+    return []
 
 
 def _roles(messages: list[Any]) -> list[str]:

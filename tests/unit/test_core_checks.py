@@ -54,3 +54,9 @@ def test_the_generator_rejects_what_the_checker_rejects() -> None:
     state.messages.append({"role": "user", "content": "and another"})
     record_problems = check_record(build_record(state, "b", "r").to_dict())
     assert record_problems and set(record_problems) <= set(validate(state, {e.id: e for e in state.plan.endpoints}))
+
+
+def test_a_record_the_rules_accept_must_also_fit_the_typed_record() -> None:
+    record = copy.deepcopy(PARALLEL)
+    record["metadata"]["seed"] = "forty-two"
+    assert check_record(record) == ["metadata.seed: Input should be a valid integer, unable to parse string as an integer"]
