@@ -1,7 +1,9 @@
 // The sampler graph: (a:Endpoint)-[:FEEDS {via, score, same_tool, required_filled}]->(b:Endpoint)
 // when an output of a can fill an input of b. `via` lists "field_path->param" pairs (best field per
 // param); score weighs required params 1.0 and optional 0.5 over b's required count. Each endpoint
-// keeps its $per_endpoint best successors so the projection stays linear on big corpora.
+// keeps its $per_endpoint best successors so the projection stays linear on big corpora. `scope`
+// says how a and b are related: same_tool, same_platform, same_category (universal values across
+// tools of one category) or cross_category (subject universals between endpoints about them).
 // CREATE, not MERGE: it runs right after delete_derived_edges, and each (a, b) pair is one row.
 // Params: $per_endpoint, $build_id. Auto-commit only (IN TRANSACTIONS).
 MATCH (a:Endpoint)
@@ -22,5 +24,10 @@ CALL (a) {
   LIMIT $per_endpoint
   CREATE (a)-[r:FEEDS]->(b)
   SET r.via = via, r.score = score, r.required_filled = required_filled,
-      r.same_tool = (a.tool_id = b.tool_id), r.build_id = $build_id
+      r.same_tool = (a.tool_id = b.tool_id), r.build_id = $build_id,
+      r.scope = CASE
+        WHEN a.tool_id = b.tool_id THEN 'same_tool'
+        WHEN a.platform <> '' AND a.platform = b.platform THEN 'same_platform'
+        WHEN a.category = b.category THEN 'same_category'
+        ELSE 'cross_category' END
 } IN TRANSACTIONS OF 1000 ROWS

@@ -1,5 +1,6 @@
 // The registry view of some endpoints, read back from the graph for the generator: the endpoint,
-// its tool and category, its parameters and response fields in their original order.
+// its tool, category and wrapped platform (`e.platform`, which `registry.scope.may_link` reads), its
+// parameters and response fields in their original order.
 // Params: $ids (list of endpoint ids).
 UNWIND $ids AS id
 MATCH (:Tool)-[:HAS_ENDPOINT]->(e:Endpoint {id: id})

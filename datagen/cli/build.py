@@ -26,9 +26,12 @@ def _summary(manifest: BuildManifest, console: Console) -> None:
     total = max(1, cov["endpoints"])
     console.print(
         f"FEEDS: {cov['with_out']}/{cov['endpoints']} endpoints feed another, {cov['with_in']} are fed, "
-        f"{cov['with_both']} ({100 * cov['with_both'] / total:.0f}%) both; "
+        f"{cov['with_both']} ({100 * cov['with_both'] / total:.0f}%) both, "
+        f"{cov['with_any']} ({100 * cov['with_any'] / total:.0f}%) in some chain; "
         f"{len(cov['categories_with_feeds'])}/{cov['categories']} categories have FEEDS edges"
     )
+    scopes = ", ".join(f"{scope} {n}" for scope, n in cov["feeds_by_scope"].items())
+    console.print(f"FEEDS by scope: {scopes}")
     if manifest.skipped:
         console.print(f"skipped {len(manifest.skipped)} invalid input(s): see build_manifest.json")
     if manifest.duplicates:

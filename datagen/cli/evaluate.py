@@ -12,8 +12,10 @@ from rich.console import Console
 from datagen.cli.context import Context, pass_context
 from datagen.cli.options import neo4j_uri_option, progress_bar
 from datagen.evaluator.anthropic_judge import DEFAULT_JUDGE_MODEL
+from datagen.evaluator.endpoints import endpoints_from_file, endpoints_from_graph
 from datagen.evaluator.job import EvaluateSettings, run_evaluate
 from datagen.evaluator.judges import make_judge
+from datagen.evaluator.records import read_records
 from datagen.evaluator.report import EvaluationReport
 
 
@@ -48,21 +50,29 @@ def report_lines(report: EvaluationReport) -> list[str]:
 @click.option("--model", default=DEFAULT_JUDGE_MODEL, show_default=True, help="Anthropic judge model (used when ANTHROPIC_API_KEY is set).")
 @click.option("--offline", is_flag=True, help="Use the deterministic offline judge even when ANTHROPIC_API_KEY is set.")
 @click.option("--no-write-back", is_flag=True, help="Do not write scores to Neo4j (no server needed unless --repair).")
+@click.option("--registry", "registry_path", type=click.Path(path_type=Path), default=None,
+              help="registry.json from `datagen build` (e.g. artifacts/registry.json), for the offline judge's "
+                   "schema and link-scope checks [default: the graph when a server is used, else the records alone].")
 @click.option("--verbose", is_flag=True, help="Log per-conversation decisions.")
 @neo4j_uri_option
 @pass_context
 def evaluate(obj: Context, input_path: Path, output: Path, repair: bool, threshold: float, max_repairs: int,
-             model: str, offline: bool, no_write_back: bool, verbose: bool) -> None:
+             model: str, offline: bool, no_write_back: bool, registry_path: Path | None, verbose: bool) -> None:
     """Score conversations with the judge, optionally repair failing ones, and write evaluation_report.json.
 
     Exits with code 2 when the mean quality assertion fails (mean of mean_score below --threshold).
     """
     if verbose:
         logging.getLogger("datagen.evaluator").setLevel(logging.INFO)
-    judge = make_judge(model, offline)
     settings = EvaluateSettings(input=input_path, output=output, repair=repair, threshold=threshold,
                                 max_repairs=max_repairs, write_back=not no_write_back, verbose=verbose)
     driver = obj.driver() if (repair or not no_write_back) else None
+    endpoints = None
+    if registry_path is not None:
+        endpoints = endpoints_from_file(registry_path)
+    elif driver is not None:
+        endpoints = endpoints_from_graph(driver, obj.database, read_records(input_path))
+    judge = make_judge(model, offline, endpoints)
     with progress_bar(Console(stderr=True), obj.quiet) as advance:
         report = run_evaluate(settings, judge, driver, obj.database,
                               progress=lambda done, total: advance("judging conversations", done, total))

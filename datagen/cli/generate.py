@@ -11,8 +11,10 @@ from datagen.cli.context import Context, pass_context
 from datagen.cli.evaluate import report_lines
 from datagen.cli.options import neo4j_uri_option, progress_bar
 from datagen.core.plan import SamplingMode
+from datagen.evaluator.endpoints import endpoints_from_graph
 from datagen.evaluator.job import score_file_inline
 from datagen.evaluator.judges import make_judge
+from datagen.evaluator.records import read_records
 from datagen.generator.job import GenerateSettings, GenerateSummary, run_generate
 
 DEFAULT_JUDGE_MODEL = "claude-haiku-4-5-20251001"
@@ -72,7 +74,8 @@ def generate(obj: Context, n: int, seed: int, mode: str, output: Path, evaluate:
         click.echo(f"Neo4j run {summary.run_id}: {wb['conversations']} conversations, {wb['messages']} messages, "
                    f"{wb['tool_calls']} tool calls, {wb['lineage']} lineage edges")
     if evaluate:
-        report = score_file_inline(output, make_judge(judge_model, offline=False),
+        endpoints = endpoints_from_graph(driver, obj.database, read_records(output))  # the plans' endpoints
+        report = score_file_inline(output, make_judge(judge_model, offline=False, endpoints=endpoints),
                                    driver=driver if settings.write_back else None, database=obj.database)
         for line in report_lines(report):
             click.echo(line)

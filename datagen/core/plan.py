@@ -130,4 +130,6 @@ class ConversationState(BaseModel):
     user_values: dict[str, Any] = Field(default_factory=dict, description="'step:param' -> value the user holds")
     memory_hits: list[bool] = Field(default_factory=list, description="per non-first call: session memory had a result")
     num_clarification_questions: int = 0
+    choices: dict[str, dict[str, Any]] = Field(
+        default_factory=dict, description="'call|container' -> the item of a returned list the user picked")
     warnings: list[str] = Field(default_factory=list)

@@ -9,10 +9,14 @@ from __future__ import annotations
 from datagen.evaluator.anthropic_judge import AnthropicJudge, has_api_key
 from datagen.evaluator.offline_judge import OfflineJudge
 from datagen.evaluator.types import Judge
+from datagen.registry.models import Endpoint
 
 
-def make_judge(model: str, offline: bool) -> Judge:
-    """The Anthropic judge when ANTHROPIC_API_KEY is set (and not `offline`), else the offline rules."""
+def make_judge(model: str, offline: bool, endpoints: dict[str, Endpoint] | None = None) -> Judge:
+    """The Anthropic judge when ANTHROPIC_API_KEY is set (and not `offline`), else the offline rules.
+
+    `endpoints` (the registry view) lets the offline rules check schemas and link scope by platform.
+    """
     if offline or not has_api_key():
-        return OfflineJudge()
+        return OfflineJudge(endpoints)
     return AnthropicJudge(model)

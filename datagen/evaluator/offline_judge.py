@@ -7,6 +7,8 @@ values the tools returned and nothing they did not), naturalness (roles in order
 repeated turns, no template echo, questions answered). Each dimension starts at 5 and loses points
 per problem: critical 3, major 1.5, minor 0.5 (minors capped at 1 per dimension). Same record, same
 score, byte for byte; with `endpoints` (registry view, from the graph) it also checks the schema.
+The rubric gates (`evaluator.rubric`) add named failures a reader would see (ids crossing services,
+filler values, debris in turns …): each is an issue here and a gate in `failed_gates`.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from datagen.core.checks import type_ok
 from datagen.core.record import RecordDict as Record
 from datagen.evaluator.lineage import (Call, calls, final_answer, loose, mentioned, same_kind, scalars, sources,
                                        text_before, values_at)
+from datagen.evaluator.rubric import failed_rules, rubric_issues
 from datagen.evaluator.types import DIMENSIONS, OFFLINE_MODEL, Issue, Verdict
 from datagen.registry.models import Endpoint
 
@@ -186,8 +189,8 @@ def text_issues(record: Record) -> list[Issue]:
 
 
 def find_issues(record: Record, endpoints: dict[str, Endpoint] | None = None) -> list[Issue]:
-    """Every problem of the three dimensions, in a fixed order."""
-    return tool_issues(record, endpoints) + task_issues(record) + text_issues(record)
+    """Every problem of the three dimensions, then the rubric gates' (see `evaluator.rubric`), in a fixed order."""
+    return tool_issues(record, endpoints) + task_issues(record) + text_issues(record) + rubric_issues(record, endpoints)
 
 
 def score(issues: list[Issue], dimension: str) -> float:
@@ -219,4 +222,4 @@ class OfflineJudge:
         """Score one record from its issues."""
         issues = find_issues(record, self.endpoints)
         scores = {d: score(issues, d) for d in DIMENSIONS}
-        return Verdict(**scores, reasoning=_reasoning(record, issues))
+        return Verdict(**scores, reasoning=_reasoning(record, issues), rules=failed_rules(issues))

@@ -1,9 +1,10 @@
 """`evaluation_report.json`: what an evaluation found, for people and for CI.
 
 Means per dimension and of `mean_score` (over records the judge could score), pass rate before and
-after repair, how often each gate failed, judge errors, repair success, and the quality assertion
-that decides exit code 2 (mean of `mean_score` at or above the threshold). No wall-clock time, so the
-same input and judge give the same report.
+after repair, how often each gate failed (and each rubric gate, zeros included, in rubric order),
+judge errors, repair success, and the quality assertion that decides exit code 2 (mean of
+`mean_score` at or above the threshold). No wall-clock time, so the same input and judge give the
+same report.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from datagen.core.record import RecordDict as Record
+from datagen.evaluator.rubric import RUBRIC_GATES
 from datagen.evaluator.types import DIMENSIONS
 
 
@@ -37,6 +39,7 @@ class EvaluationReport(BaseModel):
     pass_rate: float
     initial_pass_rate: float
     failed_gate_counts: dict[str, int]
+    rubric_gate_counts: dict[str, int] = {}
     judge_errors: int
     repair: dict[str, Any]
     quality_assertion: QualityAssertion
@@ -66,6 +69,7 @@ def build_report(records: list[Record], initial_passed: int, input_path: str, ou
         passed=passed, pass_rate=round(passed / n, 4) if n else 0.0,
         initial_pass_rate=round(initial_passed / n, 4) if n else 0.0,
         failed_gate_counts=dict(sorted(gates.items())),
+        rubric_gate_counts={g: gates.get(g, 0) for g in RUBRIC_GATES},
         judge_errors=sum(1 for s in scores if s.get("error")),
         repair={"conversations_attempted": len(tried), "conversations_repaired": len(repaired),
                 "success_rate": round(len(repaired) / len(tried), 4) if tried else None,

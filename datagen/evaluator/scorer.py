@@ -1,9 +1,10 @@
 """Gates and threshold: turn a judge's verdict (or its failure) into the record's `judge_scores` block.
 
 A record passes only when no gate fails: no structural problem (`validator`), no judge failure
-(`judge_error`), every dimension at or above its floor (`<dimension>_floor`, tool_correctness
-first), and the mean of the three dimensions at or above the threshold (`threshold`). `mean_score`
-is that mean rounded to 2 places, as in the product spec.
+(`judge_error`), no rubric gate the judge names (`scope_crossing`, `filler_value` …), every
+dimension at or above its floor (`<dimension>_floor`, tool_correctness first), and the mean of
+the three dimensions at or above the threshold (`threshold`). `mean_score` is that mean rounded to
+2 places, as in the product spec.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ def gates(verdict: Verdict | None, structure_problems: list[str], settings: Scor
     failed = ["validator"] if structure_problems else []
     if verdict is None:
         return failed + ["judge_error"]
+    failed += list(verdict.rules)  # rubric gates, named (offline judge)
     failed += [f"{d}_floor" for d in DIMENSIONS if getattr(verdict, d) < settings.floor]
     if mean_score(verdict) < settings.threshold:
         failed.append("threshold")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from pydantic import BaseModel, Field
+from pydantic.json_schema import SkipJsonSchema
 
 # The `judge_scores` block is part of the record (datagen.core.record), re-exported for the judges.
 from datagen.core.record import DIMENSIONS as DIMENSIONS
@@ -25,6 +26,9 @@ class Verdict(BaseModel):
     task_completion: float = Field(ge=1, le=5, description="The final answer resolves the user's request with values the tools returned.")
     naturalness: float = Field(ge=1, le=5, description="Roles in order, varied non-template text, clarifications asked and answered.")
     reasoning: str = Field(min_length=1, description="Two or three sentences naming the problems found, or why none.")
+    # Rubric gates the offline judge proved (`evaluator.rubric.RUBRIC_GATES`); kept out of the model's
+    # tool schema, so the Anthropic judge's contract is unchanged.
+    rules: SkipJsonSchema[list[str]] = Field(default_factory=list)
 
 
 class Issue(BaseModel):

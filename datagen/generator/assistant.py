@@ -17,48 +17,39 @@ import logging
 import random
 from typing import Any
 
+from datagen.generator import answer
 from datagen.generator import phrases as ph
-from datagen.core.paths import output_path, parse_path
+from datagen.core.paths import output_path
 from datagen.core.plan import ArgumentSource, ConversationPlan, ConversationState, FieldValue, ParamRef, SourceKind
+from datagen.generator.choice import keeps
+from datagen.generator.goal import feeds_later
 from datagen.generator.values import ROLE_WORDS, clean_default, coerce, knob_default, value_for
 from datagen.registry.models import Endpoint, Parameter, ParamType, ResponseField
-from datagen.registry.naming import GENERIC_CONTAINERS, WEAK_CONCEPTS, singular, snake
+from datagen.registry.naming import snake
+from datagen.registry.linking import compatible, linkable
+from datagen.registry.scope import may_link
 
 log = logging.getLogger(__name__)
 
 OPTIONAL_DEFAULT_P = 0.2
 OPTIONAL_MEMORY_P = 0.35
-_NUMERIC = (ParamType.INTEGER, ParamType.NUMBER)
 
 
-def linkable(concept: str) -> bool:
-    """Whether a concept is specific enough to ground a value by concept alone (as the graph does)."""
-    return concept not in WEAK_CONCEPTS and not concept.isdigit() and len(concept) > 1
-
-
-def compatible(field_type: ParamType, param: Parameter) -> bool:
-    """Whether a field of this type can be expected to fill the param once coerced."""
-    if param.enum or field_type in (ParamType.NULL, ParamType.OBJECT) and param.type is not ParamType.OBJECT:
-        return False
-    if param.type is ParamType.INTEGER:
-        return field_type is ParamType.INTEGER  # 20.02 cannot become an integer without changing it
-    if param.type is ParamType.NUMBER:
-        return field_type in _NUMERIC
-    if param.type is ParamType.BOOLEAN:
-        return field_type is ParamType.BOOLEAN
-    if param.type is ParamType.OBJECT:
-        return field_type is ParamType.OBJECT
-    return True
-
-
-def _via(plan: ConversationPlan, step: int) -> dict[str, str]:
+def via_pairs(plan: ConversationPlan, step: int) -> dict[str, str]:
     pairs = [v.rsplit("->", 1) for v in plan.steps[step].via if "->" in v]
     return {param: output_path(path) for path, param in pairs}
 
 
 def _earlier_fields(plan: ConversationPlan, step: int) -> list[ResponseField]:
-    group = plan.steps[step].group
-    return [f for j, e in enumerate(plan.endpoints) if plan.steps[j].group < group for f in e.response_fields]
+    """Fields of earlier groups whose value may mean the same thing at this step (`may_link`)."""
+    group, target = plan.steps[step].group, plan.endpoints[step]
+    return [f for j, e in enumerate(plan.endpoints) if plan.steps[j].group < group for f in e.response_fields
+            if may_link(f.concept, e, target)]
+
+
+def source_endpoint(plan: ConversationPlan, call: int) -> Endpoint:
+    """The endpoint of a call index (calls run in `plan.call_order()`)."""
+    return plan.endpoints[plan.call_order()[call]]
 
 
 SECOND_ROLES = frozenset("to dst target dest destination end until max last arrival return out new".split())
@@ -108,7 +99,7 @@ def predicted_fed(plan: ConversationPlan) -> set[tuple[int, str]]:
     fed: set[tuple[int, str]] = set()
     for step, endpoint in enumerate(plan.endpoints):
         fields = _earlier_fields(plan, step)
-        via = _via(plan, step)
+        via = via_pairs(plan, step)
         for param in endpoint.parameters:
             if param.control:
                 continue
@@ -138,8 +129,10 @@ class Assistant:
         Memory holds the outputs of every call made so far, so a step after a parallel group sees
         the outputs of all the calls of that group, not only the last one.
         """
-        memory = self.state.accumulated_fields
-        wanted = _via(self.plan, step).get(param.name)
+        target = self.plan.endpoints[step]
+        memory = [fv for fv in self.state.accumulated_fields
+                  if may_link(fv.concept, source_endpoint(self.plan, fv.step), target) and keeps(self.state, fv)]
+        wanted = via_pairs(self.plan, step).get(param.name)
         calls = sorted({fv.step for fv in memory}, reverse=True)
         candidates = [fv for c in calls for fv in memory if fv.step == c and wanted is not None and fv.path == wanted]
         if linkable(param.concept):
@@ -156,6 +149,13 @@ class Assistant:
         """The memory value for a param (via pair first, then same concept), coerced to its type."""
         found = self.lookup_all(step, param)
         return found[0] if found else None
+
+    def grounding(self, step: int) -> list[FieldValue]:
+        """The memory values the step's required (or FEEDS-named) arguments would take now."""
+        via = via_pairs(self.plan, step)
+        found = [self.lookup(step, p) for p in self.plan.endpoints[step].parameters
+                 if not p.control and (p.required or p.name in via)]
+        return [hit[0] for hit in found if hit is not None]
 
     def fill_arguments(self, call: int, step: int) -> dict[str, Any]:
         """The arguments of one call; sources, memory hit and grounding warning recorded on the state."""
@@ -210,7 +210,7 @@ class Assistant:
 
     def _fill(self, call: int, step: int, param: Parameter, hit: tuple[FieldValue, Any] | None) -> ArgumentSource | None:
         key = f"{step}:{param.name}"
-        if hit is not None and (param.required or param.name in _via(self.plan, step) or self.rng.random() < OPTIONAL_MEMORY_P):
+        if hit is not None and (param.required or param.name in via_pairs(self.plan, step) or self.rng.random() < OPTIONAL_MEMORY_P):
             fv, value = hit
             return ArgumentSource(call=call, param=param.name, source=SourceKind.STEP_OUTPUT, value=value,
                                   step=fv.step, field_path=fv.path)
@@ -238,7 +238,8 @@ class Assistant:
             param = next(p for p in self.plan.endpoints[ref.step].parameters if p.name == ref.param)
             hint = ph.plain(param.description.strip().split("\n", 1)[0]).rstrip(".")
             label = ph.param_label(param)
-            useful = 0 < len(hint) <= 60 and snake(hint) not in (snake(param.name), snake(label))
+            useful = (0 < len(hint) <= 60 and snake(hint) not in (snake(param.name), snake(label))
+                      and not ph.DOC_VOICE.search(hint))
             items.append(f"the {label}" + (f" ({hint[:1].lower() + hint[1:]})" if useful else ""))
         return ph.fill(ph.pick(self.rng, ph.QUESTIONS), what=ph.join_words(items))
 
@@ -257,6 +258,8 @@ class Assistant:
                 param = next(p for p in self.plan.endpoints[steps[0]].parameters if p.name == src.param)
                 text = ph.fill(ph.pick(rng, options), l=ph.param_label(param, src.value), v=ph.render(src.value),
                                intent=intents[0])
+            elif calls[0] == 0 and feeds_later(self.plan, steps[0]):
+                text = ph.fill(ph.pick(rng, ph.CALL_MEANS), intent=intents[0])  # a means to the goal: say so
             elif calls[0] == 0:
                 # after "Thanks!" a second interjection ("Sure —", "Okay,") reads twice
                 plain = [t for t in ph.CALL_FIRST if not after_answer or t.startswith(("Let me", "I'll", "First"))]
@@ -268,84 +271,5 @@ class Assistant:
         return ph.sentence(text)
 
     def final_answer(self, last_calls: list[int]) -> str:
-        """The closing message: 1–4 concrete values quoted from the tool outputs.
-
-        Candidates are ranked in tiers: short informative leaves (ids, names, prices, statuses,
-        dates) first, then short envelope values, flags and short lists, then longer text (a long
-        text is quoted by its first words only when nothing shorter was returned). The last calls'
-        outputs come first, values the user already gave come last, so the answer reports what
-        the tools found.
-        """
-        candidates: list[tuple[int, int, int, str, str, bool]] = []
-        seen: set[str] = set()
-        for call in reversed(range(len(self.state.tool_outputs))):
-            in_last = call in last_calls
-            sent = {ph.render(v) for v in (self.state.tool_calls[call].get("parameters") or {}).values()} \
-                if call < len(self.state.tool_calls) else set()
-            for fv in (f for f in self.state.accumulated_fields if f.step == call):
-                if fv.path in seen or isinstance(fv.value, dict) or fv.value in ("", None, []):
-                    continue
-                if isinstance(fv.value, list) and any(isinstance(v, (dict, list)) for v in fv.value):
-                    continue
-                seen.add(fv.path)
-                text = ph.render(fv.value).strip()
-                if not text or "{" in text or "}" in text:
-                    continue
-                weight = _weight(fv) + (4 if in_last else 0) - (2 if text in sent else 0)
-                short = len(text) <= 40 and len(text.split()) <= 4
-                flag = isinstance(fv.value, bool)
-                if short and not flag and not isinstance(fv.value, list) and _weight(fv) >= 0:
-                    tier = 0
-                elif short or len(text) <= 60 and len(text.split()) <= 8:
-                    tier = 1
-                else:
-                    tier, text = 2, _first_words(text)
-                candidates.append((tier, -weight, len(candidates), _field_label(fv.path), text, flag))
-        limit = 4 if len(candidates) >= 4 and self.rng.random() < 0.4 else 3
-        style = ph.pick(self.rng, ph.FACTS)
-        items: list[str] = []
-        labels: set[str] = set()
-        values: set[str] = set()
-        best = min((c[0] for c in candidates), default=0)  # weaker tiers only when nothing better came back
-        for tier, _, _, lbl, text, flag in sorted(candidates):
-            if lbl in labels or text in values or (items and tier > best):
-                continue
-            labels.add(lbl)
-            values.add(text)
-            colon = flag or lbl.split()[-1] in _PREPOSITIONS or tier == 2
-            items.append(ph.fill("{l}: {v}" if colon else style, l=lbl, v=text))
-            if len(items) == limit:
-                break
-        opener = ph.pick(self.rng, ph.FINAL_OPENERS)
-        body = ph.sentence(ph.join_words(items)) if items else "The calls went through, but they returned no fields."
-        return ph.assemble([opener, body, ph.pick(self.rng, ph.FINAL_CLOSERS)])
-
-
-_PREPOSITIONS = frozenset("at by on in of to for from with per".split())
-
-
-def _first_words(text: str, words: int = 8) -> str:
-    parts = text.split()
-    return " ".join(parts[:words]).rstrip(",;:") + ("…" if len(parts) > words else "")
-
-
-def _weight(fv: FieldValue) -> int:
-    last = snake(parse_path(fv.path)[-1][0])
-    if last in GENERIC_CONTAINERS or last in {"get", "errors", "error", "parameters", "params"}:
-        return -3  # envelope keys of RapidAPI examples say nothing about the answer
-    words = set(last.split("_"))
-    if fv.concept.endswith("_id") or last in {"id", "name", "title"} or fv.concept in {"amount", "price"} \
-            or words & {"price", "amount", "cost", "total", "fee", "balance", "fare"}:
-        return 3
-    if last in {"status", "state", "date", "currency", "rating", "score", "symbol", "code"} \
-            or fv.concept in {"date", "timestamp"} or words & {"status", "date", "rating", "count"}:
-        return 2
-    return 1 if not isinstance(fv.value, bool) else 0
-
-
-def _field_label(path: str) -> str:
-    parts = parse_path(path)
-    container = next((singular(snake(k).split("_")[-1]) for k, d in reversed(parts[:-1]) if k), None)
-    if container in GENERIC_CONTAINERS:
-        container = None
-    return ph.label(parts[-1][0], container)
+        """The closing message: what the last calls returned, in words (`generator.answer`)."""
+        return answer.final_answer(self.state, last_calls, self.rng)

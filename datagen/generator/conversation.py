@@ -15,9 +15,11 @@ from typing import Any
 
 from datagen.errors import GenerationError
 from datagen.generator import phrases as ph
+from datagen.generator import choice as options
 from datagen.generator.assistant import Assistant, role_pairs
 from datagen.generator.executor import OfflineExecutor
 from datagen.core.plan import ArgumentSource, ConversationPlan, ConversationState, SourceKind
+from datagen.generator.goal import end_steps
 from datagen.generator.user_proxy import UserProxy
 from datagen.generator.values import derive_rng, different_value
 
@@ -96,12 +98,20 @@ def _run(plan: ConversationPlan, overrides: dict[str, Any]) -> ConversationState
 
     call = 0
     last_calls: list[int] = []
+    chooser = derive_rng(plan.seed, "choice")
     for steps in plan.call_groups():
+        picked = False
+        if call > 0:
+            choice = options.open_choice(state, [fv for s in steps for fv in assistant.grounding(s)])
+            if choice is not None:
+                state.messages.append({"role": "assistant", "content": options.ask(choice, chooser)})
+                state.messages.append({"role": "user", "content": options.pick(state, choice, chooser)})
+                picked = True
         calls = list(range(call, call + len(steps)))
         made: list[dict[str, Any]] = []
         for index, step in zip(calls, steps):
             made.append({"name": plan.endpoints[step].id, "parameters": assistant.fill_arguments(index, step)})
-        after_answer = bool(refs) and call == 0
+        after_answer = bool(refs) and call == 0 or picked
         state.messages.append({"role": "assistant", "content": assistant.call_text(calls, steps, after_answer),
                                "tool_calls": copy.deepcopy(made)})
         state.tool_calls.extend(copy.deepcopy(made))
@@ -112,7 +122,9 @@ def _run(plan: ConversationPlan, overrides: dict[str, Any]) -> ConversationState
                                    "content": json.dumps(output, ensure_ascii=False)})
         call += len(steps)
         last_calls = calls
-    state.messages.append({"role": "assistant", "content": assistant.final_answer(last_calls)})
+    ends = set(end_steps(plan))
+    answered = [c for c, s in enumerate(plan.call_order()) if s in ends][-3:] or last_calls
+    state.messages.append({"role": "assistant", "content": assistant.final_answer(answered)})
     log.debug("%s: %d messages, %d calls, %d warnings", plan.conversation_id, len(state.messages),
               len(state.tool_calls), len(state.warnings))
     return state

@@ -21,7 +21,10 @@ from typing import Any
 
 from datagen.core.paths import TOP_ARRAY_KEY, output_path, parse_path
 from datagen.core.plan import ConversationState, FieldValue
+from datagen.generator.agree import agree
+from datagen.generator.fake import Place, place_at, place_of
 from datagen.generator.values import derive_rng, value_for
+from datagen.lexicon import NEIGHBOUR_WORDS, ROLE_WORDS
 from datagen.registry.models import Endpoint, FieldSource, ParamType, ResponseField
 from datagen.registry.naming import GENERIC_CONTAINERS, concept_of, singular, snake, subject_noun
 
@@ -70,11 +73,19 @@ def _insert(root: _Node, parts: list[tuple[str, int]], spec: ResponseField) -> b
 
 
 class OfflineExecutor:
-    """Runs calls against mock outputs, seeded by the conversation seed and the call itself."""
+    """Runs calls against mock outputs, seeded by the conversation seed and the call itself.
+
+    One executor serves one conversation and keeps its world: every entity (concept + id) that an
+    output shows gets its attributes once, drawn from a Random seeded by the entity, and keeps them in
+    every later output of the conversation (a hotel found by a search has the same name, city and
+    price when it is looked up).
+    """
 
     def __init__(self, seed: int) -> None:
         self.seed = seed
         self._cache: dict[str, dict[str, Any]] = {}
+        self.world: dict[str, dict[str, Any]] = {}
+        self.places: dict[str, Place] = {}
 
     def execute(self, state: ConversationState, call_index: int, endpoint: Endpoint,
                 arguments: dict[str, Any]) -> dict[str, Any]:
@@ -97,21 +108,29 @@ class OfflineExecutor:
     def _build(self, endpoint: Endpoint, arguments: dict[str, Any], rng: random.Random) -> dict[str, Any]:
         echo = _echo_values(endpoint, arguments)
         subject = subject_noun(endpoint.name, endpoint.slug)
+        place = next((p for p in (place_of(v, c) for v, c in _place_arguments(endpoint, arguments)) if p), None)
+        if place is None:  # an id of an entity seen earlier: the call happens where that entity is
+            place = next((self.places[f"{p.concept}|{arguments[p.name]}"] for p in endpoint.parameters
+                          if p.name in arguments and f"{p.concept}|{arguments[p.name]}" in self.places), None)
+        gen = _Gen(rng, endpoint, echo, subject, self.seed, self.world, place, self.places)
         if not endpoint.response_fields:
             noun = subject or "request"
-            ref = value_for(ResponseField(path=f"{noun}_id", name=f"{noun}_id", type=ParamType.STRING,
-                                          concept=f"{noun}_id", source=FieldSource.INFERRED), rng)
-            return {"status": "ok", f"{noun}_id": echo.get(f"{noun}_id", ref),
-                    "message": f"{endpoint.name.strip() or noun} completed"}
-        built = _Gen(rng, endpoint, echo, subject, self.seed).node(_tree(endpoint.response_fields), subject, False)
-        output = built if isinstance(built, dict) else {TOP_ARRAY_KEY: built}
+            return {"status": "ok", f"{noun}_id": echo.get(f"{noun}_id", gen.ref(noun)),
+                    "message": f"{noun.replace('_', ' ')} request completed"}
+        built = gen.node(_tree(endpoint.response_fields), subject, False)
+        output: dict[str, Any] = built if isinstance(built, dict) else {TOP_ARRAY_KEY: built}
+        agree(output)
         if not any(v not in (None, "", [], {}) for _, v in _leaves(output, "")):
             # every declared path conflicted or came out empty: still answer with something to report
             noun = subject or "request"
-            output = {**output, "status": "ok", f"{noun}_id": echo.get(f"{noun}_id", value_for(
-                ResponseField(path=f"{noun}_id", name=f"{noun}_id", type=ParamType.STRING, concept=f"{noun}_id",
-                              source=FieldSource.INFERRED), rng))}
+            output = {**output, "status": "ok", f"{noun}_id": echo.get(f"{noun}_id", gen.ref(noun))}
         return output
+
+
+def _place_arguments(endpoint: Endpoint, arguments: dict[str, Any]) -> list[tuple[Any, str]]:
+    """Argument values that may name a place (a city, a country, a code, a phone number), with their concept."""
+    return [(arguments[p.name], p.concept) for p in endpoint.parameters if p.name in arguments and not p.control
+            and isinstance(arguments[p.name], str)]
 
 
 def _echo_values(endpoint: Endpoint, arguments: dict[str, Any]) -> dict[str, Any]:
@@ -119,66 +138,141 @@ def _echo_values(endpoint: Endpoint, arguments: dict[str, Any]) -> dict[str, Any
     echo: dict[str, Any] = {}
     for param in endpoint.parameters:
         name = snake(param.name)
-        if param.name not in arguments or param.control or name.startswith(("min_", "max_")):
+        if param.name not in arguments or param.control:
             continue
-        echo.setdefault(param.concept, arguments[param.name])
+        if not name.startswith(("min_", "max_")):  # a bound repeats under its own name, never as the value
+            echo.setdefault(param.concept, arguments[param.name])
         echo.setdefault(f"name:{name}", arguments[param.name])
+        echo.setdefault(f"concept:{name}", param.concept)
     return echo
 
 
+def _scalar_id(value: Any) -> bool:
+    return isinstance(value, (str, int)) and not isinstance(value, bool) and value != ""
+
+
 class _Gen:
+    """Builds one output: the call's Random for what is new, the entity's Random for what an entity is."""
+
     def __init__(self, rng: random.Random, endpoint: Endpoint, echo: dict[str, Any], subject: str | None,
-                 seed: int = 0) -> None:
+                 seed: int, world: dict[str, dict[str, Any]], place: Place | None,
+                 places: dict[str, Place]) -> None:
         self.rng = rng
         self.endpoint = endpoint
         self.echo = echo
         self.subject = subject
         self.seed = seed
+        self.world = world
+        self.place = place
+        self.places = places
+        words = set(snake(f"{endpoint.name} {endpoint.slug}").split("_"))
+        self.lists_others = bool(words & NEIGHBOUR_WORDS)
 
-    def _echoed(self, spec: ResponseField) -> bool:
-        return self.echo.get(spec.concept, self.echo.get(f"name:{snake(spec.name)}")) is not None
+    def ref(self, noun: str) -> Any:
+        spec = ResponseField(path=f"{noun}_id", name=f"{noun}_id", type=ParamType.STRING, concept=f"{noun}_id",
+                             source=FieldSource.INFERRED)
+        return value_for(spec, self.rng)
 
-    def _same_entity(self, node: _Node, out: dict[str, Any], context: str | None) -> None:
-        """One id, one name: the name or title of an object with its own id is drawn from that id,
-        so a hotel found by a search has the same name when its details are fetched."""
-        ident = next((out[k] for k, c in node.children.items() if c.kind == "leaf" and c.spec is not None
-                      and isinstance(out.get(k), (str, int)) and not isinstance(out.get(k), bool)
-                      and (c.spec.concept == f"{context}_id" or snake(k) == "id")), None)
-        if ident is None:
-            return
-        for key, child in node.children.items():
-            spec = child.spec
-            if child.kind != "leaf" or spec is None or spec.type is not ParamType.STRING or self._echoed(spec):
-                continue
-            if snake(key).split("_")[-1] in ("name", "title", "label") and not spec.concept.endswith("_id"):
-                rng = derive_rng(self.seed, f"entity:{context}:{ident}:{snake(key)}")
-                out[key] = value_for(spec, rng, endpoint=self.endpoint, context=context)
+    def _echoed(self, spec: ResponseField) -> Any:
+        """The argument this field repeats: by name (`target_currency`), else by concept; an id only
+        repeats an argument of its own concept (a request's `id` is not every `id` of the answer)."""
+        by_name = self.echo.get(f"name:{snake(spec.name)}")
+        if by_name is not None and (not spec.concept.endswith("_id") or
+                                    self.echo.get(f"concept:{snake(spec.name)}") == spec.concept):
+            return by_name
+        return self.echo.get(spec.concept)
 
-    def node(self, node: _Node, context: str | None, in_array: bool, anchor: int = 0) -> Any:
+    def _own_id(self, node: _Node, context: str | None) -> str | None:
+        """The key of the leaf that identifies the object: its own id before any id the call passed in
+        (a review listed for a place carries the place's id too, but is identified by its own)."""
+        specs = {k: c.spec for k, c in node.children.items() if c.kind == "leaf" and c.spec is not None}
+        ids = [k for k, spec in specs.items() if spec.concept.endswith("_id") or snake(k) in ("id", "uuid")]
+        for echoed in (False, True):
+            pool = [k for k in ids if (self._echoed(specs[k]) is not None) is echoed]
+            for key in pool:
+                if context and specs[key].concept == f"{context}_id":
+                    return key
+            bare = next((k for k in pool if snake(k) in ("id", "uuid")), None)
+            if bare is not None or pool:
+                return bare or pool[0]
+        return None
+
+    def _looked_up(self, item: _Node, context: str | None) -> bool:
+        """Whether the call names the id of the items of this array: a lookup returns that one item."""
+        if self.lists_others or item.kind != "obj":
+            return False
+        key = self._own_id(item, context)
+        spec = item.children[key].spec if key else None
+        return spec is not None and _scalar_id(self._echoed(spec))
+
+    def node(self, node: _Node, context: str | None, in_array: bool, where: Place | None = None) -> Any:
         if node.kind == "obj":
-            anchor = self.rng.randrange(1 << 16)  # one place per object: city, country, currency agree
-            out: dict[str, Any] = {}
-            for key, child in node.children.items():
-                noun = singular(snake(key).split("_")[-1]) if child.kind != "leaf" and key else None
-                sub = noun if noun and noun not in GENERIC_CONTAINERS else context
-                out[key] = self.node(child, sub, in_array, anchor)
-            self._same_entity(node, out, context)
-            return out
+            return self._object(node, context, in_array, where)
         if node.kind == "arr" and node.item is not None:
-            return [self.node(node.item, context, True, anchor) for _ in range(self.rng.randint(1, 3))]
-        return self.leaf(node.spec, context, in_array, anchor) if node.spec is not None else None
+            if self._looked_up(node.item, context):
+                return [self.node(node.item, context, False, where)]
+            # items of a listing are in different places unless the call or their parent fixed one
+            return [self.node(node.item, context, True, where if self.place or i == 0 else None)
+                    for i in range(self.rng.randint(1, 3))]
+        return self.leaf(node.spec, context, where) if node.spec is not None else None
 
-    def leaf(self, spec: ResponseField, context: str | None, in_array: bool, anchor: int) -> Any:
+    def _object(self, node: _Node, context: str | None, in_array: bool, where: Place | None) -> dict[str, Any]:
+        own = self._own_id(node, context)
+        built: dict[str, Any] = {}
+        spec = node.children[own].spec if own is not None else None
+        if own is not None:
+            if in_array and spec is not None:  # an item of a listing: its own, new id, not the request's
+                built[own] = value_for(spec, self.rng, endpoint=self.endpoint, context=context)
+            else:
+                built[own] = self.node(node.children[own], context, in_array, where)
+        ident = built.get(own) if own is not None else None
+        entity = None
+        if own is not None and _scalar_id(ident):
+            entity = f"{spec.concept if spec else context}|{ident}"
+            if spec is not None and spec.concept.endswith("_id") and snake(own) not in ("id", "_id", "uuid") \
+                    and context in (None, self.subject):  # a container noun says more than the endpoint's
+                context = spec.concept.removesuffix("_id").split("_")[-1] or context  # `player_id` → player
+        if entity is not None:
+            # an entity is where it was first seen, else where the call or its parent put it
+            where = self.places.setdefault(entity, self.place or where or place_at(
+                derive_rng(self.seed, f"place:{entity}").randrange(1 << 16)))
+        elif where is None:
+            where = self.place or place_at(self.rng.randrange(1 << 16))  # one place per object
+        saved = self.rng
+        known = self.world.setdefault(entity, {}) if entity is not None else {}
+        for key, child in node.children.items():
+            if key == own:
+                continue
+            if entity is not None:
+                self.rng = derive_rng(self.seed, f"entity:{entity}:{key}")
+            noun = singular(snake(key).split("_")[-1]) if child.kind != "leaf" and key else None
+            sub = noun if noun and noun not in GENERIC_CONTAINERS and noun not in ROLE_WORDS else context
+            stored = known.get(key)
+            if child.kind == "leaf" and stored is not None and (child.spec is None or self._echoed(child.spec) is None):
+                built[key] = stored
+            else:
+                built[key] = self.node(child, sub, in_array, where)
+        self.rng = saved
+        out = {key: built[key] for key in node.children}
+        if entity is not None:
+            known.update({k: v for k, v in out.items() if node.children[k].kind == "leaf"})
+        return out
+
+    def leaf(self, spec: ResponseField, context: str | None, where: Place | None) -> Any:
         # the argument of the same name first: `target_currency` echoes target_currency, not currency
-        hit = self.echo.get(f"name:{snake(spec.name)}", self.echo.get(spec.concept))
-        own_id = spec.concept.endswith("_id") and (context is None or spec.concept == f"{context}_id")
-        if hit is not None and not (in_array and own_id):
+        hit = self._echoed(spec)
+        if hit is not None:
             return hit
         if spec.type is ParamType.ARRAY:
             item = spec.model_copy(update={"type": ParamType.STRING, "name": singular(spec.name)})
-            return [value_for(item, self.rng, endpoint=self.endpoint, context=context)
-                    for _ in range(self.rng.randint(1, 3))]
-        return value_for(spec, self.rng, endpoint=self.endpoint, context=context, anchor=anchor)
+            values: list[Any] = []
+            for _ in range(self.rng.randint(1, 3)):  # distinct items: a list never repeats itself
+                value = value_for(item, self.rng, endpoint=self.endpoint, context=context,
+                                  place=where if self.place else None)
+                if value not in values:
+                    values.append(value)
+            return values
+        return value_for(spec, self.rng, endpoint=self.endpoint, context=context, place=where)
 
 
 def _leaves(value: Any, path: str) -> list[tuple[str, Any]]:

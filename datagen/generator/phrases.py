@@ -13,6 +13,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+import inflect
+
 from datagen.registry.models import Endpoint, Parameter, ParamType
 from datagen.registry.naming import snake
 
@@ -112,9 +114,8 @@ JOIN_2 = ["{a} and then {b}", "{a}, then {b}", "first {a}, and after that {b}", 
           "{a}; once that's done, {b}"]
 JOIN_N = ["{head}, and finally {last}", "first {head}, and then {last}", "{head}, and at the end {last}"]
 JOIN_PARALLEL = ["{a} and also {b}", "{a} as well as {b}", "{a} and, at the same time, {b}"]
-VALUE_INTROS = ["", "Here's what I have: ", "Details: ", "For reference, ", "Some info: ", "Use these — ",
-                "Just so you know, ", "In case it helps, "]
-VALUE_ITEMS = ["the {l} is {v}", "{l}: {v}", "{v} as the {l}", "{l} {v}", "use {v} for the {l}"]
+VALUE_INTROS = ["", "", "For reference, ", "Just so you know, ", "In case it helps, "]
+VALUE_ITEMS = ["the {l} is {v}", "the {l} is {v}", "{l}: {v}"]
 CONTEXTS = ["", "", "", "It's for some {d} stuff I'm sorting out.", "This is {d}-related.",
             "I'm working on {a_d} task.", "Context: {d}."]
 CLOSINGS = ["", "", "Thanks!", "Thank you.", "Appreciate it!", "Let me know what you find.",
@@ -129,6 +130,8 @@ CALL_FIRST = ["Let me {intent}.", "I'll {intent} now.", "First, I'll {intent}.",
 CALL_GROUNDED = ["Using the {l} {v} from that result, I'll {intent}.", "Got it — {l} {v}. Next I'll {intent}.",
                  "Now I'll {intent} with {l} {v}.", "Next, let me {intent} for {v}.",
                  "That gives me {l} {v}; now I'll {intent}.", "With {v} in hand, I'll {intent}."]
+CALL_MEANS = ["To get there, I'll first {intent}.", "First I need to {intent}.",
+              "To begin, let me {intent}."]
 CALL_NEXT = ["Next, I'll {intent}.", "Now let me {intent}.", "Then I'll {intent}.", "Moving on: I'll {intent}.",
              "Okay, next step — {intent}."]
 CALL_PARALLEL = ["I'll {a} and {b} at the same time.", "These don't depend on each other, so I'll {a} and {b} together.",
@@ -183,6 +186,29 @@ def param_label(param: Parameter, value: Any = None) -> str:
     return humanize(param.name)
 
 
+_ENGLISH = inflect.engine()
+
+# Words of a parameter's documentation, not of a person asking for it ("do NOT edit this field").
+DOC_VOICE = re.compile(r"\b(?:not|edit|required|optional|default|example|e\.g|format|field|enter|put|must|should|"
+                       r"please|param(?:eter)?|value|string|integer|boolean)\b|[_:=/\[\]{}<>|]", re.I)
+
+
+def plural(noun: str) -> str:
+    """`series` → `series`, `country` → `countries` (inflect)."""
+    return str(_ENGLISH.plural_noun(noun)) if noun else noun
+
+
+def singular_of(noun: str) -> str:
+    """`hotels` → `hotel`; a word inflect does not see as plural stays as it is."""
+    single = _ENGLISH.singular_noun(noun) if noun else False
+    return str(single) if single else noun
+
+
+def ordinal(number: int) -> str:
+    """1 → `first`."""
+    return str(_ENGLISH.number_to_words(_ENGLISH.ordinal(number)))
+
+
 def join_words(items: Sequence[str], conj: str = "and") -> str:
     """`a`, `a and b`, `a, b and c`."""
     items = list(items)
@@ -219,17 +245,9 @@ def fill(template: str, **values: Any) -> str:
 
 
 def article(phrase: str) -> str:
-    """`a` or `an` for the phrase that follows it (by sound, roughly: `an hour`, `a user`)."""
-    word = phrase.strip().lower()
-    if not word:
-        return "a"
-    if re.match(r"^(?:uni|use|usu|eu|one|once|u[bcfhjkqrst][aeiou])", word):
-        return "a"
-    if re.match(r"^(?:hour|honest|honou?r|heir)", word) or re.match(r"^[aeiou]", word):
-        return "an"
-    if re.match(r"^[fhlmnrsx](?:[^a-z]|$)", word):  # spelt-out letters: an SMS, an X
-        return "an"
-    return "a"
+    """`a` or `an` for the phrase that follows it (inflect: `an hour`, `a user`, `an SMS`)."""
+    word = phrase.strip()
+    return str(_ENGLISH.a(word)).split(" ", 1)[0] if word else "a"
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s|\n")
@@ -296,12 +314,36 @@ def _clause(text: str) -> str:
 
 def intent(endpoint: Endpoint) -> str:
     """A short verb phrase for what the endpoint does: `search the course catalogue`."""
+    text = re.sub(r"\s{2,}", " ", _MARKUP.sub("", _intent(endpoint))).strip()
+    return _articles(_VAGUE.sub("the ", text))
+
+
+_MARKUP = re.compile(r"[*`\"“”#]+")  # markdown emphasis and quoted parameter names in descriptions
+
+
+# "for a specific country": documentation voice; a person says "for the country" (they named it).
+_VAGUE = re.compile(r"\b(?:an?|the|any)\s+(?:specific|specified|given|particular|certain|provided|desired)\s+", re.I)
+_NAME_NOISE = re.compile(r"\{[^}]*\}|\b(?:api|rest|v\d+|json|xml|endpoint)\b", re.I)
+
+
+_A_BEFORE = re.compile(r"\b([Aa]n?) ([A-Za-z]\w*)")
+
+
+def _articles(text: str) -> str:
+    """`create a offer` → `create an offer` (descriptions are not always proofread)."""
+    def fix(m: re.Match[str]) -> str:
+        right = article(m.group(2))
+        return f"{right[:1].upper() + right[1:] if m.group(1)[:1] == 'A' else right} {m.group(2)}"
+    return _A_BEFORE.sub(fix, text)
+
+
+def _intent(endpoint: Endpoint) -> str:
     first = _YOU_TO.sub("", _LEAD.sub("", _clause(endpoint.description)))
     used = _USED_TO.search(first)
     if used and not _base_verb(first.split()[0]):
         first = used.group(1)  # "Main API endpoint used to generate GIFs" → generate GIFs
     words = first.split()
-    if words and "http" not in first and not re.search(r"[{}<>|`=\\]", first):
+    if words and "http" not in first and not re.search(r"[{}<>|`=\\]|/\w", first):
         head = words[0].lower()
         if head in _THIRD:
             words = ([_THIRD[head]] if _THIRD[head] else []) + words[1:]
@@ -313,7 +355,7 @@ def intent(endpoint: Endpoint) -> str:
             if words[1].lower() == "of":  # "List of domains" is a noun phrase, not a command
                 return _shorten("get the " + " ".join(words))
             return _shorten(" ".join(words))
-    tokens = humanize(endpoint.name).split()
+    tokens = humanize(_NAME_NOISE.sub(" ", endpoint.name)).split() or humanize(endpoint.name).split()
     while tokens and re.fullmatch(r"v\d+|\d+", tokens[0]):
         tokens = tokens[1:]  # `2.Getavailablecurrencies`, `v1_list`
     if not tokens:

@@ -18,6 +18,7 @@ from typing import Any
 from datagen.generator import phrases as ph
 from datagen.generator.assistant import predicted_fed, role_pairs
 from datagen.core.plan import ConversationState, ParamRef
+from datagen.generator.goal import ask_phrase
 from datagen.generator.values import BASE_DATE, DATE_WINDOW_DAYS, coerce, different_value, knob_default, value_for
 from datagen.registry.models import Parameter, ParamType
 from datagen.registry.naming import snake
@@ -158,34 +159,25 @@ class UserProxy:
             param = next(p for p in self.plan.endpoints[int(step)].parameters if p.name == name)
             value = self.state.user_values[key]
             label = ph.param_label(param, value)
-            marker = f"{label}={ph.render(value)}"
-            if marker not in seen:
-                seen.add(marker)
+            said = ph.render(value)
+            if label not in seen and said not in seen:  # one value is said once, under one name
+                seen |= {label, said}
                 pairs.append((label, value))
         return pairs
 
     def opening(self) -> str:
-        """The first user message: greeting, the goal, the stated values, context and a closing."""
+        """The first user message: greeting, the goal (the steps the user wants, not the means),
+        the values only the user knows, and a closing."""
         withheld = self.clarified_keys()
         keys = [k for k in self.state.user_values if k not in withheld]
-        groups = [[ph.intent(self.plan.endpoints[i]) for i in group] for group in self.plan.call_groups()]
-        intents = [x for group in groups for x in group]
+        wishes = ask_phrase(self.plan)
         rng = self.rng
-        ask = ph.fill(ph.pick(rng, ph.ASKS), tasks=ph.tasks_phrase(intents, groups, rng))
+        tasks = ph.join_words(wishes) if len(wishes) <= 2 else f"{', '.join(wishes[:-1])}, and {wishes[-1]}"
+        ask = ph.fill(ph.pick(rng, ph.ASKS), tasks=tasks)
         values = ph.values_phrase(self._pairs(keys), rng)
-        domain = ph.humanize(self.plan.domain).lower()
-        context = ph.fill(ph.pick(rng, ph.CONTEXTS), d=domain, a_d=f"{ph.article(domain)} {domain}")
         greeting = ph.pick(rng, ph.GREETINGS)
         closing = ph.pick(rng, ph.CLOSINGS)
-        layout = rng.randrange(4)
-        if layout == 0:
-            parts = [greeting, ask, values, context, closing]
-        elif layout == 1:
-            parts = [greeting, context, ask, values, closing]
-        elif layout == 2 and values:
-            parts = [greeting, values, ask, closing]
-        else:
-            parts = [greeting, ask, context, values, closing]
+        parts = [greeting, values, ask, closing] if values and rng.random() < 0.3 else [greeting, ask, values, closing]
         return ph.assemble(parts)
 
     def answer(self, refs: list[ParamRef]) -> str:

@@ -1,7 +1,9 @@
 """Flatten the registry into the parameter rows the graph's MERGE queries take.
 
-Neo4j properties cannot hold maps or mixed lists, so defaults are stored as JSON text. `linkable`
-and `confidence` are decided here, once, so the Cypher that computes CAN_FILL stays a plain join.
+Neo4j properties cannot hold maps or mixed lists, so defaults are stored as JSON text. `linkable`,
+`confidence`, `scope` and `link_keys` are decided here, once, so the Cypher that computes CAN_FILL
+stays a plain join: a field and a parameter of two tools may link when their concepts are equal and
+their `link_keys` meet, which is exactly `registry.scope.may_link`.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from typing import Any
 
 from datagen.registry.models import Endpoint, FieldSource, Registry
 from datagen.registry.naming import WEAK_CONCEPTS, slug, snake
+from datagen.registry.scope import concept_scope, source_keys, target_keys
 
 Row = dict[str, Any]
 
@@ -32,7 +35,7 @@ def tool_rows(registry: Registry) -> list[Row]:
             "category_id": slug(t.category),
             "props": {
                 "name": t.name, "title": t.title, "description": t.description, "host": t.host,
-                "category": t.category, "source_file": t.source_file, "rk": t.rk,
+                "category": t.category, "platform": t.platform, "source_file": t.source_file, "rk": t.rk,
                 "endpoint_count": len(t.endpoints),
             },
         }
@@ -47,7 +50,8 @@ def endpoint_rows(registry: Registry) -> list[Row]:
             "tool_id": e.tool_id,
             "props": {
                 "tool_id": e.tool_id, "slug": e.slug, "name": e.name, "description": e.description,
-                "method": e.method, "url": e.url, "category": e.category, "rk": e.rk,
+                "method": e.method, "url": e.url, "category": e.category, "platform": e.platform,
+                "tool_summary": e.tool_summary, "rk": e.rk,
                 "param_count": len(e.parameters),
                 "required_count": sum(1 for p in e.parameters if p.required),
                 "field_count": len(e.response_fields),
@@ -69,7 +73,8 @@ def _param_rows(e: Endpoint) -> list[Row]:
                 "required": p.required, "description": p.description,
                 "default_json": None if p.default is None else json.dumps(p.default, ensure_ascii=False),
                 "enum": p.enum, "concept": p.concept, "control": p.control,
-                "linkable": not p.control and _linkable(p.concept),
+                "linkable": not p.control and _linkable(p.concept), "scope": concept_scope(p.concept).value,
+                "link_keys": target_keys(p.concept, e, p.required and not p.control),
                 "endpoint_id": e.id, "tool_id": e.tool_id, "rk": e.rk ^ hash_path(p.name), "pos": pos,
             },
         }
@@ -90,7 +95,8 @@ def field_rows(registry: Registry) -> list[Row]:
                 "path": f.path, "name": f.name, "name_norm": snake(f.name), "type": f.type.value,
                 "description": f.description, "concept": f.concept, "source": f.source.value,
                 "inferred": f.inferred, "confidence": CONFIDENCE[f.source],
-                "linkable": _linkable(f.concept), "endpoint_id": e.id, "tool_id": e.tool_id,
+                "linkable": _linkable(f.concept), "scope": concept_scope(f.concept).value,
+                "link_keys": source_keys(f.concept, e), "endpoint_id": e.id, "tool_id": e.tool_id,
                 "rk": e.rk ^ hash_path(f.path), "pos": pos,
             },
         }

@@ -119,8 +119,14 @@ def read_counts(driver: Driver, database: str) -> dict[str, dict[str, int]]:
 
 
 def read_feeds_coverage(driver: Driver, database: str) -> dict[str, Any]:
-    """How many endpoints have outgoing, incoming and both FEEDS edges, and in which categories."""
+    """How many endpoints have outgoing, incoming, both and any FEEDS edges (`chain_share`: the share
+    that takes part in some chain), in which categories, and FEEDS edges per scope."""
     record = read(driver, database, load("graph/feeds_coverage"))[0]
     data = record.data()
     data["categories_with_feeds"] = sorted(data["categories_with_feeds"])
+    total = data["endpoints"] or 1
+    data["chain_share"] = round(data["with_any"] / total, 4)
+    data["both_share"] = round(data["with_both"] / total, 4)
+    scopes = read(driver, database, load("graph/feeds_by_scope"))
+    data["feeds_by_scope"] = {r["scope"]: r["edges"] for r in scopes}
     return data

@@ -4,8 +4,9 @@ With the `embeddings` extra installed, sentence-transformers encodes goals (mode
 `DATAGEN_EMBEDDING_MODEL`, default `all-MiniLM-L6-v2`, loaded from the local cache only). Without it,
 or when the model cannot be loaded offline, a built-in lexical embedding is used: word unigrams and
 bigrams hashed (blake2b, so stable across processes) into a sparse, L2-normalised vector.
-Vectors are sparse dicts (slot → weight) so that corpus memory can compare a candidate with every
-earlier goal through an inverted index instead of a dense scan per goal.
+Vectors are dicts (slot → weight; sparse for the lexical embedding, dense for sentence-transformers).
+They only confirm near-duplicates: which earlier goals are compared at all is decided by the MinHash
+LSH over word shingles in `neardup`, never by the vectors, so the lookup stays sublinear either way.
 """
 
 from __future__ import annotations
@@ -44,11 +45,20 @@ class LexicalEmbedder:
         return _lexical(text, self.dims)
 
 
+def word_grams(text: str) -> list[str]:
+    """Lower-cased word unigrams then bigrams, in text order (repeats kept).
+
+    The one tokenisation of goal text: the lexical embedding weighs these grams and the
+    near-duplicate index (`neardup`) shingles goals with them, so both agree on what a term is.
+    """
+    words = _WORD.findall(text.lower())
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+
+
 @lru_cache(maxsize=65536)
 def _lexical(text: str, dims: int) -> SparseVector:
     """The lexical embedding (cached: candidate goals recur across a run). Do not mutate the result."""
-    words = _WORD.findall(text.lower())
-    grams = words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+    grams = word_grams(text)
     vec: SparseVector = {}
     for gram in grams:
         digest = hashlib.blake2b(gram.encode(), digest_size=4).digest()

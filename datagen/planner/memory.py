@@ -1,7 +1,7 @@
 """Corpus memory: steer a whole run toward coverage.
 
 It remembers what earlier conversations of the run used (tools, endpoints, exact chains, tool
-combinations, domains, patterns, and goal embeddings) and scores a candidate chain by how much of
+combinations, domains, patterns, and goals) and scores a candidate chain by how much of
 that it repeats. The planner takes the candidate with the lowest penalty; with memory disabled it
 takes the sampler's first candidate. `observe` depends only on the finished record's content, so
 `--resume` can rebuild the exact memory of an interrupted run by replaying the records on disk.
@@ -42,9 +42,12 @@ class CorpusMemory:
     chains: Counter[tuple[str, ...]] = field(default_factory=Counter)
     combinations: Counter[tuple[str, ...]] = field(default_factory=Counter)
     domains: Counter[str] = field(default_factory=Counter)
-    goals: NearDuplicateIndex = field(default_factory=NearDuplicateIndex)
     goal_texts: set[str] = field(default_factory=set)
     conversations: int = 0
+    goals: NearDuplicateIndex = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.goals = NearDuplicateIndex(self.embedder)
 
     def penalty(self, endpoint_ids: list[str], domain: str, goal_text: str) -> float:
         """Higher for a candidate that repeats tools, chains, combinations, domains or goals."""
@@ -61,7 +64,7 @@ class CorpusMemory:
         if goal_text in self.goal_texts:
             score += w.near_duplicate_goal
         elif len(self.goals):
-            best = self.goals.max_similarity(self.embedder.embed(goal_text))
+            best = self.goals.max_similarity(goal_text)
             if best >= NEAR_DUPLICATE:
                 score += w.near_duplicate_goal * best
         return score
@@ -80,4 +83,4 @@ class CorpusMemory:
         if goal_text not in self.goal_texts:
             # Exact repeats are answered from the set; the index holds each distinct goal once.
             self.goal_texts.add(goal_text)
-            self.goals.add(self.embedder.embed(goal_text))
+            self.goals.add(goal_text)

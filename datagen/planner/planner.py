@@ -12,6 +12,7 @@ from collections import Counter
 
 from datagen.core.plan import ConversationPlan, ParamRef, PatternType, SampledChain, SamplingMode
 from datagen.planner.memory import CorpusMemory
+from datagen.registry.linking import coherent_prefix
 from datagen.registry.models import Endpoint
 from datagen.registry.naming import snake
 from datagen.sampler.sampler import stable_int
@@ -34,9 +35,9 @@ def conversation_seed(seed: int, index: int, attempt: int) -> int:
     return stable_int("conversation", seed, index, attempt) % 2_147_483_647
 
 
-def pattern_for(mode: SamplingMode, endpoints: list[Endpoint]) -> PatternType:
+def pattern_for(mode: SamplingMode, endpoints: list[Endpoint], parallel: bool | None = None) -> PatternType:
     """Classify the chain: parallel, multi-tool, search-then-action, or plain sequential."""
-    if mode is SamplingMode.PARALLEL:
+    if mode is SamplingMode.PARALLEL if parallel is None else parallel:
         return PatternType.PARALLEL
     if len({e.tool_id for e in endpoints}) >= 2:
         return PatternType.MULTI_TOOL_CHAIN
@@ -73,6 +74,11 @@ def _clarify(endpoints: list[Endpoint], rng: random.Random) -> list[ParamRef]:
     return [ParamRef(step=0, param=name) for name in sorted(rng.sample(required, count))]
 
 
+def _coherent(chain: SampledChain, endpoints: dict[str, Endpoint]) -> list[int]:
+    """The steps of a candidate that belong to one goal (see `registry.linking.coherent_prefix`)."""
+    return coherent_prefix([endpoints[i] for i in chain.endpoint_ids], [s.group for s in chain.steps])
+
+
 class Planner:
     """Chooses among candidates with corpus memory and writes the plan."""
 
@@ -82,8 +88,15 @@ class Planner:
 
     def choose(self, candidates: list[SampledChain], endpoints: dict[str, Endpoint],
                attempt: int) -> SampledChain:
-        """Lowest memory penalty wins (ties keep the sampler's seeded order); retries move on."""
+        """Lowest memory penalty wins (ties keep the sampler's seeded order); retries move on.
+
+        Only the candidates that hold together best take part: chains where every step follows from
+        the ones before (`coherent_prefix` keeps them whole) beat chains that would be cut.
+        """
         ordered = candidates[attempt % len(candidates):] + candidates[:attempt % len(candidates)]
+        kept = [len(_coherent(c, endpoints)) for c in ordered]
+        whole = [c for c, k in zip(ordered, kept) if k == len(c.steps) and k >= 2]
+        ordered = whole or [c for c, k in zip(ordered, kept) if k == max(kept)]
         if not self.memory.enabled:
             return ordered[0]
         best, best_score = ordered[0], float("inf")
@@ -99,15 +112,17 @@ class Planner:
              attempt: int = 0) -> ConversationPlan:
         """The plan for conversation `index` (attempt > 0: a regeneration after a rejection)."""
         chain = self.choose(candidates, endpoints, attempt)
-        chain_endpoints = [endpoints[i] for i in chain.endpoint_ids]
+        steps = [chain.steps[i] for i in _coherent(chain, endpoints)]
+        chain_endpoints = [endpoints[s.endpoint_id] for s in steps]
+        parallel = len({s.group for s in steps}) < len(steps)
         seed = conversation_seed(self.seed, index, attempt)
         rng = random.Random(seed)
         clarify = _clarify(chain_endpoints, rng) if chain.mode is SamplingMode.CLARIFICATION_FIRST else []
         return ConversationPlan(
             conversation_id=conversation_id(self.seed, index), run_seed=self.seed, index=index,
             seed=seed, attempt=attempt, sampling_mode=chain.mode,
-            pattern_type=pattern_for(chain.mode, chain_endpoints), domain=domain_for(chain_endpoints),
-            steps=chain.steps, endpoints=chain_endpoints, clarify=clarify,
+            pattern_type=pattern_for(chain.mode, chain_endpoints, parallel), domain=domain_for(chain_endpoints),
+            steps=steps, endpoints=chain_endpoints, clarify=clarify,
             corpus_memory_enabled=self.memory.enabled,
         )
 

@@ -14,7 +14,10 @@ from datagen.ingest.models import RawApi, RawParameter, RawToolRecord
 from datagen.registry.fields import response_fields
 from datagen.registry.models import Category, Duplicate, Endpoint, Parameter, ParamType, Registry, Tool
 from datagen.registry.naming import concept_of, is_control, rank_key, slug, subject_noun
+from datagen.registry.platforms import ToolText, detect_platforms
 from datagen.registry.types import enum_values, normalise_default, normalise_type, refine_numeric
+
+SUMMARY_CHARS = 200
 
 
 def _parameter(raw: RawParameter, required: bool, subject: str | None) -> Parameter:
@@ -131,5 +134,23 @@ def build_registry(records: list[RawToolRecord]) -> Registry:
             category=record.category, source_file=where, rk=rank_key(tool_id),
             endpoints=_endpoints(record, tool_id, fps, duplicates),
         ))
+    _set_platforms(tools)
     return Registry(categories=sorted(categories.values(), key=lambda c: c.name), tools=tools,
                     duplicates=duplicates)
+
+
+def _set_platforms(tools: list[Tool]) -> None:
+    """Stamp each tool and its endpoints with the public platform it wraps (`registry.platforms`),
+    and each endpoint with the head of its tool's description (`Endpoint.tool_summary`).
+
+    Detection reads the whole corpus (a platform word is one several tools name), so it runs once
+    all tools are known; `Endpoint.platform` carries it to the graph, the sampler and `may_link`.
+    """
+    texts = [ToolText(id=t.id, name=t.name, title=t.title, host=t.host,
+                      descriptions=[t.description, *(e.description for e in t.endpoints)]) for t in tools]
+    platforms = detect_platforms(texts)
+    for tool in tools:
+        tool.platform = platforms[tool.id]
+        for endpoint in tool.endpoints:
+            endpoint.platform = tool.platform
+            endpoint.tool_summary = tool.description[:SUMMARY_CHARS]

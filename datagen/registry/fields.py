@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 
 from datagen.ingest.models import RawApi
 from datagen.registry.models import FieldSource, Parameter, ParamType, ResponseField
+from datagen.lexicon import ENDPOINT_SHAPES, NAME_STOPWORDS
 from datagen.registry.naming import GENERIC_CONTAINERS, concept_of, singular, snake, subject_noun
 from datagen.registry.types import schema_type, value_type
 
@@ -135,24 +136,103 @@ def _decode(value: Any) -> Any:
     return value
 
 
-def _infer(api: RawApi, params: list[Parameter], subject: str | None) -> Iterator[_Leaf]:
-    name_tokens = snake(api.name).split("_")
-    listy = any(t in _LIST_WORDS for t in name_tokens) or (name_tokens[-1:] != [singular(name_tokens[-1])])
-    prefix = "results[]." if listy else ""
-    if subject:
-        yield _leaf(f"{prefix}{subject}_id", f"{subject}_id", ParamType.STRING,
-                    f"id of the {subject}", None, subject, FieldSource.INFERRED)
-        yield _leaf(f"{prefix}name", "name", ParamType.STRING, f"name of the {subject}", None, subject,
-                    FieldSource.INFERRED)
+_PREPOSITIONS = frozenset("by for of from in with on using via at per to".split())
+_QUERY_CONCEPTS = frozenset({"query", "q"})
+
+
+def _words(api: RawApi) -> tuple[list[str], set[str]]:
+    """The endpoint name's words, and every word of its name and description (lower case)."""
+    tokens = [t for t in snake(api.name).split("_") if t]
+    return tokens, set(tokens) | set(re.findall(r"[a-z]+", (api.description or "").lower()))
+
+
+def _item_noun(tokens: list[str], subject: str | None) -> str | None:
+    """What a listing returns: the last plural noun before a preposition (`get_players_by_series` → player)."""
+    head: list[str] = []
+    for token in tokens:
+        if token in _PREPOSITIONS:
+            break
+        head.append(token)
+    nouns = [t for t in head if t not in NAME_STOPWORDS and not t.isdigit() and len(t) > 2]
+    if nouns and singular(nouns[-1]) != nouns[-1]:
+        noun = singular(nouns[-1])
+        return noun if noun not in GENERIC_CONTAINERS else subject
+    return subject
+
+
+def _shape(tokens: list[str], words: set[str]) -> str:
+    """What kind of answer the endpoint gives, from the verbs and nouns of its name (then its description)."""
+    for shape in ("verdict", "conversion", "translation", "image", "file"):
+        if set(tokens) & ENDPOINT_SHAPES[shape]:
+            return shape
+    nouns = [t for t in tokens if t not in NAME_STOPWORDS and not t.isdigit()]
+    if any(t in _LIST_WORDS for t in tokens) or (nouns[-1:] != [singular(nouns[-1])] if nouns else False):
+        return "list"
+    lead = next(iter(sorted(words & ENDPOINT_SHAPES["verdict"])), None)
+    return "verdict" if lead and tokens[:1] in (["is"], ["check"], ["validate"], ["verify"]) else "lookup"
+
+
+# Concepts of inputs a listing filters its items by, so each item repeats them (`city`, `category`).
+_FILTER_CONCEPTS = frozenset({"city", "country", "country_code", "category", "type", "genre", "date", "language",
+                              "currency", "symbol", "region", "state", "postal_code", "year", "status", "sport"})
+
+
+def _inputs(params: list[Parameter], skip: str | None) -> Iterator[tuple[str, ParamType, bool]]:
+    """Required inputs an API would echo back (not knobs, not free-text queries), with whether the
+    items of a listing repeat them (filters and parent ids) rather than the answer once."""
     for param in params:
-        if param.required and param.concept.endswith("_id") and param.concept != f"{subject}_id":
-            yield _leaf(f"{prefix}{param.name}", param.name, param.type, "echo of the requested id",
-                        None, subject, FieldSource.INFERRED)
-    words = set(re.findall(r"[a-z]+", f"{api.description or ''} {api.name}".lower()))
-    for word in sorted(words & set(_MENTIONS)):
+        if param.required and not param.control and param.concept not in _QUERY_CONCEPTS and param.concept != skip:
+            bare = snake(param.name) in ("id", "ids") and param.concept.endswith("_id")
+            name = param.concept if bare else param.name  # a bare `id` echoes as `playlist_id`
+            yield name, param.type, param.concept.endswith("_id") or param.concept in _FILTER_CONCEPTS
+
+
+def _infer(api: RawApi, params: list[Parameter], subject: str | None) -> Iterator[_Leaf]:
+    """Fields of an endpoint without a schema, shaped like what its name says it does.
+
+    A validator returns a verdict and its reason, a converter the converted value with its inputs,
+    an image maker an image URL, a file maker a file, a translator the translated text, a listing a
+    list of items with ids and names, a lookup of X the X with a few attributes.
+    """
+    tokens, words = _words(api)
+    shape = _shape(tokens, words)
+
+    def leaf(path: str, name: str, ptype: ParamType, desc: str) -> _Leaf:
+        return _leaf(path, name, ptype, desc, None, subject, FieldSource.INFERRED)
+
+    if shape == "verdict":
+        yield leaf("valid", "valid", ParamType.BOOLEAN, "whether the input passed the check")
+        yield leaf("reason", "reason", ParamType.STRING, "why the input passed or failed")
+    elif shape == "conversion":
+        yield leaf("result", "result", ParamType.NUMBER, "the converted or computed value")
+        if words & {"rate", "exchange", "currency", "currencies"}:
+            yield leaf("rate", "rate", ParamType.NUMBER, "the rate applied")
+    elif shape == "translation":
+        yield leaf("translated_text", "translated_text", ParamType.STRING, "the translated text")
+    elif shape == "image":
+        yield leaf("image_url", "image_url", ParamType.STRING, "URL of the generated image")
+        yield leaf("width", "width", ParamType.INTEGER, "image width in pixels")
+        yield leaf("height", "height", ParamType.INTEGER, "image height in pixels")
+    elif shape == "file":
+        yield leaf("file_url", "file_url", ParamType.STRING, "URL of the file")
+        yield leaf("file_name", "file_name", ParamType.STRING, "name of the file")
+        yield leaf("size_bytes", "size_bytes", ParamType.INTEGER, "size of the file in bytes")
+        yield leaf("mime_type", "mime_type", ParamType.STRING, "MIME type of the file")
+    noun = _item_noun(tokens, subject) if shape == "list" else subject
+    prefix = "results[]." if shape == "list" else ""
+    if noun and shape in ("list", "lookup"):
+        yield leaf(f"{prefix}{noun}_id", f"{noun}_id", ParamType.STRING, f"id of the {noun}")
+        yield leaf(f"{prefix}name", "name", ParamType.STRING, f"name of the {noun}")
+    for name, ptype, per_item in _inputs(params, f"{noun}_id" if noun else None):
+        yield leaf(f"{prefix if per_item else ''}{name}", name, ptype, "echo of the request")
+    if shape == "verdict":
+        return  # what a check mentions is what it checks: the input, echoed above
+    mentioned = words & set(_MENTIONS)
+    if words & {"email", "ip", "mac", "wallet"}:
+        mentioned.discard("address")  # an email or IP address, not a street address
+    for word in sorted(mentioned):
         field, ptype = _MENTIONS[word]
-        yield _leaf(f"{prefix}{field}", field, ptype, f"{field} mentioned in the description", None,
-                    subject, FieldSource.INFERRED)
+        yield leaf(f"{prefix}{field}", field, ptype, f"{field} mentioned in the description")
 
 
 def _first_unique(leaves: Iterator[_Leaf]) -> list[_Leaf]:

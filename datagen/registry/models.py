@@ -76,6 +76,8 @@ class Endpoint(BaseModel):
     category: str
     rk: int
     platform: str = Field(default="", description="public platform the tool wraps ('' when none): see registry.scope")
+    tool_summary: str = Field(default="", description="head of the tool's description: which sense of an ambiguous "
+                                                      "concept (a stock or a coin symbol) the endpoint means")
     parameters: list[Parameter]
     response_fields: list[ResponseField]
 
@@ -89,6 +91,7 @@ class Tool(BaseModel):
     description: str = ""
     host: str = ""
     category: str
+    platform: str = Field(default="", description="public platform the tool wraps ('' when none): see registry.platforms")
     source_file: str
     rk: int
     endpoints: list[Endpoint]

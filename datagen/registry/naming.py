@@ -13,70 +13,27 @@ import hashlib
 import re
 from functools import lru_cache
 
+import inflect
+
+from datagen.lexicon import (
+    CONCEPT_SYNONYMS as _SYNONYMS,
+    CONTROL_PARAMS,
+    GENERIC_CONTAINERS,
+    INVARIANT_NOUNS,
+    NAME_STOPWORDS as _VERBS,
+    ROLE_KEPT_CONCEPTS as _ROLE_KEPT,
+    ROLE_PREFIXES as _ROLE_PREFIXES,
+    WEAK_CONCEPTS,
+)
+
 _CAMEL_1 = re.compile(r"([A-Z]+)([A-Z][a-z])")
 _CAMEL_2 = re.compile(r"([a-z0-9])([A-Z])")
 _NON_WORD = re.compile(r"[^a-z0-9_\u4e00-\u9fff]+")
 _UNDERSCORES = re.compile(r"_+")
 
-# Whole-name synonyms of concepts that recur across domains.
-_SYNONYMS: dict[str, str] = {
-    "lat": "latitude", "latitude": "latitude",
-    "lng": "longitude", "lon": "longitude", "long": "longitude", "longitude": "longitude",
-    "city_name": "city", "town": "city", "city": "city",
-    "country_name": "country", "nation": "country",
-    "countrycode": "country_code", "country_iso": "country_code", "iso_country": "country_code",
-    "zip": "postal_code", "zipcode": "postal_code", "zip_code": "postal_code", "postcode": "postal_code",
-    "postal": "postal_code", "postalcode": "postal_code",
-    "email_address": "email", "mail": "email", "e_mail": "email",
-    "phone_number": "phone", "telephone": "phone", "mobile": "phone", "mobile_number": "phone",
-    "currency_code": "currency", "ccy": "currency",
-    "ticker": "symbol", "stock_symbol": "symbol", "ticker_symbol": "symbol",
-    "link": "url", "website": "url", "web_url": "url",
-    "lang": "language", "language_code": "language", "locale": "language",
-    "q": "query", "keyword": "query", "keywords": "query", "search": "query", "term": "query",
-    "search_term": "query", "search_query": "query", "text_query": "query",
-    "username": "user_name", "login": "user_name", "handle": "user_name",
-    "amount": "amount", "price": "amount", "total_price": "amount", "cost": "amount",
-    "day": "date", "checkin": "date", "check_in": "date", "checkout": "date", "check_out": "date",
-    "datetime": "timestamp", "date_time": "timestamp", "time_stamp": "timestamp",
-}
-
-# Prefixes that name a role rather than a concept: `from_currency` is still a currency.
-_ROLE_PREFIXES = (
-    "from", "to", "base", "target", "source", "src", "dest", "destination", "origin", "start",
-    "end", "departure", "arrival", "min", "max", "new", "old", "input", "output", "selected",
-)
-
-# Concepts too vague to link two endpoints by themselves.
-WEAK_CONCEPTS = frozenset({
-    "id", "name", "title", "type", "status", "description", "message", "data", "result", "value",
-    "text", "code", "count", "total", "success", "error", "query", "key", "content", "info",
-    "details", "label", "note", "image", "num", "number", "response", "body", "item", "object",
-})
-
-# Knobs about how to return data, never data another endpoint produces.
-CONTROL_PARAMS = frozenset({
-    "page", "page_number", "pagenumber", "page_no", "limit", "offset", "per_page", "page_size",
-    "pagesize", "size", "skip", "start_index", "cursor", "format", "output_format", "callback",
-    "sort", "sort_by", "sortby", "order", "order_by", "orderby", "sort_order", "direction", "fields",
-    "pretty", "api_key", "apikey", "key", "token", "access_token", "rapidapi_key", "x_rapidapi_key",
-    "secret", "json", "indent", "max_results", "maxresults", "num_results", "results", "count",
-})
-
-# Containers whose elements are "the thing the endpoint is about", not a noun of their own.
-GENERIC_CONTAINERS = frozenset({
-    "results", "result", "data", "items", "item", "list", "response", "records", "rows", "entries",
-    "hits", "values", "content", "payload", "output", "body", "objects", "docs", "documents",
-})
-
-_VERBS = frozenset({
-    "get", "list", "search", "find", "fetch", "retrieve", "lookup", "look", "query", "show", "read",
-    "create", "add", "post", "put", "update", "delete", "remove", "check", "validate", "verify",
-    "convert", "calculate", "compute", "generate", "send", "book", "cancel", "all", "by", "for",
-    "of", "the", "a", "an", "and", "or", "with", "from", "to", "in", "on", "v1", "v2", "v3", "api",
-    "id", "ids", "details", "detail", "info", "information", "data", "new", "single", "latest",
-    "top", "random", "specific", "endpoint", "request", "http", "https", "www", "com", "net", "org",
-})
+# Re-exported for modules that import them from here; the lists themselves live in `datagen.lexicon`.
+__all__ = ["CONTROL_PARAMS", "GENERIC_CONTAINERS", "WEAK_CONCEPTS", "concept_of", "is_control", "rank_key",
+           "singular", "slug", "snake", "standardize", "subject_noun"]
 
 
 def standardize(name: str) -> str:
@@ -112,18 +69,21 @@ def snake(name: str) -> str:
     return _UNDERSCORES.sub("_", text).strip("_")
 
 
+_INFLECT = inflect.engine()
+
+
 @lru_cache(maxsize=65536)
 def singular(word: str) -> str:
-    """A light English singular: `hotels`→`hotel`, `categories`→`category`, `addresses`→`address`."""
-    if len(word) <= 3 or word.endswith(("ss", "us", "is", "news", "series", "data")):
+    """The English singular of a concept word: `hotels`→`hotel`, `categories`→`category`.
+
+    `inflect` knows the irregular plurals (`people`, `criteria`, `matches`); words of three letters
+    or fewer and `lexicon.INVARIANT_NOUNS` (`data`, `news`, `series`, `status`) are kept as they are,
+    because inflect reads `data` as a plural of `datum` and `bus` as a plural of `bu`.
+    """
+    if len(word) <= 3 or word in INVARIANT_NOUNS or word.endswith(("ss", "us", "is")) or not word.isalpha():
         return word
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith(("sses", "xes", "ches", "shes", "zes")):
-        return word[:-2]
-    if word.endswith("s"):
-        return word[:-1]
-    return word
+    result = _INFLECT.singular_noun(word)
+    return result if isinstance(result, str) and result else word
 
 
 def _canonical(norm: str) -> str:
@@ -134,7 +94,7 @@ def _canonical(norm: str) -> str:
         rest = "_".join(parts[1:])
         if rest in _SYNONYMS:
             return _SYNONYMS[rest]
-        if rest in {"date", "time", "currency", "city", "country", "country_code", "airport", "language"}:
+        if rest in _ROLE_KEPT:
             return rest
     if len(parts) > 1 and parts[-1] == "date":
         return "date"

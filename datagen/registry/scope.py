@@ -2,62 +2,196 @@
 
 A value means the same thing at the receiving API only when it is either universal (an email, a
 city, a currency code, a date: meaningful outside any service) or minted by the same service (an
-order id of one shop means nothing to another shop). Tools that wrap the same public platform
-(several ToolBench tools wrap one video site and accept its ids) count as one service: their
-`platform` key, decided at registry time from the tools' own names, descriptions and hosts, is equal.
+order id of one shop means nothing to another shop). Tools that wrap the same public platform count
+as one service: their `platform` (`registry.platforms`, decided from the corpus, never from a list
+of brands) is equal.
 
-Used by the graph rows (CAN_FILL/FEEDS), the Assistant (grounding from session memory) and the
-offline judge (service ids crossing to an unrelated tool), so all three agree.
+The rule, in order (see `may_link`):
 
-NOTE: first cut; the link-scope work refines `concept_scope` and `platform_of`.
+1. Same service (same tool, or same non-empty platform): any concept links.
+2. Otherwise only a universal concept links, and only into a REQUIRED input of the target (an
+   optional input filled from an unrelated service is how chains glued by a shared word start).
+3. Any universal links between two tools of one category that share a topic word (a word of the
+   endpoint name or URL other than verbs, product words and the concept's own words: two weather
+   services, two stock services). Every service has a date, so a shared date alone never makes two
+   services steps of one goal; measured on the corpus, "same category" alone still paired a
+   horoscope's date with a currency quote.
+4. A subject universal (`city`, `latitude`, `email`, `domain`, `symbol`, `isbn` …) also links
+   (a) inside one category when the target is about that concept, and (b) in any category when
+   both endpoints are about it. "About" means the endpoint's name or URL path names it (a hotel
+   search's city into a forecast; a geocoder's coordinates into a map search; not an expert
+   listing's contact email into an email validator of another category, nor a film calendar's
+   release country into a country's economic indicators).
+   Incidental universals (`date`, `amount`, `currency`, `language`, `url` …) never use rule 4.
+
+Across services, a concept of several senses (`symbol`: an equity ticker or a coin) links only
+between endpoints that may mean the same sense (`senses`). Everything else (service handles such
+as `order_id`, `user_name`, and concepts of no known kind) links only inside one service. Precision over coverage: see DESIGN.md §3 for what this costs.
+
+The rule is written once, as link keys (`source_keys`, `target_keys`): two endpoints may link a
+concept when their keys meet. The graph stores the keys on ResponseField/Parameter nodes and joins
+on them (CAN_FILL, FEEDS); the Assistant and the judge call `may_link`, which compares the same keys.
 """
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
-from typing import Protocol
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from datagen.lexicon import (
+    ABOUT_STOPWORDS,
+    INCIDENTAL_UNIVERSALS,
+    PERSON_WORDS,
+    PLACE_WORDS,
+    PLATFORM_STOPWORDS,
+    SERVICE_CONCEPTS,
+    SERVICE_HANDLE_SUFFIXES,
+    SUBJECT_HINTS,
+    SUBJECT_SENSES,
+    SUBJECT_UNIVERSALS,
+)
+from datagen.registry.models import Endpoint, Parameter
+from datagen.registry.naming import singular, snake
+
+ABOUT_TEXT_CHARS = 300  # how much of a description says what an endpoint is about
+_WORD = re.compile(r"[a-z]+")
 
 
 class Scope(StrEnum):
-    UNIVERSAL = "universal"  # meaningful outside any service: may link across tools
+    UNIVERSAL = "universal"  # meaningful outside any service: may link across tools (rules 2-4)
     SERVICE = "service"      # minted by a service: links only within one tool / one platform
-    NONE = "none"            # too vague to link at all
+    NONE = "none"            # of no known kind: links only within one service too
 
 
-class _Linked(Protocol):
-    @property
-    def tool_id(self) -> str: ...
-
-    @property
-    def platform(self) -> str: ...
+def _is_name_of(concept: str, words: frozenset[str]) -> bool:
+    parts = concept.split("_")
+    return len(parts) >= 2 and parts[-1] == "name" and all(p in words for p in parts[:-1])
 
 
-_UNIVERSAL = frozenset({
-    "email", "phone", "url", "domain", "ip", "ip_address", "city", "country", "country_code", "region",
-    "state", "latitude", "longitude", "postal_code", "date", "timestamp", "time", "timezone", "amount",
-    "currency", "symbol", "language", "isbn", "imdb_id", "iata", "address",
-})
-
-
+@lru_cache(maxsize=65536)
 def concept_scope(concept: str) -> Scope:
     """The scope of a concept key (as `registry.naming.concept_of` makes them)."""
-    if concept in _UNIVERSAL:
+    if concept in SERVICE_CONCEPTS:
+        return Scope.SERVICE
+    if concept in SUBJECT_UNIVERSALS or concept in INCIDENTAL_UNIVERSALS:
         return Scope.UNIVERSAL
-    if concept.endswith("_id") or concept.endswith(("_key", "_token", "_slug", "_number", "_code")):
+    parts = concept.split("_")
+    if len(parts) >= 2 and parts[-1] == "code" and "_".join(parts[:-1]) in SUBJECT_UNIVERSALS:
+        return Scope.UNIVERSAL  # `state_code`, `region_code`: an ISO code of a universal
+    if _is_name_of(concept, PERSON_WORDS) or _is_name_of(concept, PLACE_WORDS):
+        return Scope.UNIVERSAL  # `author_name`, `venue_name`: a person's or a place's name
+    if parts[-1] in SERVICE_HANDLE_SUFFIXES:
         return Scope.SERVICE
     return Scope.NONE
 
 
-def same_service(a: _Linked, b: _Linked) -> bool:
+def is_incidental(concept: str) -> bool:
+    """Whether a universal concept is incidental (rule 3) rather than a task's subject (rule 4)."""
+    return concept in INCIDENTAL_UNIVERSALS
+
+
+@lru_cache(maxsize=65536)
+def _hints(concept: str) -> frozenset[str]:
+    """Words that show an endpoint is about `concept`: the lexicon's hints, else the concept's own words.
+
+    The lexicon's hints leave out a concept's own word where it is ambiguous (`address` is also a
+    wallet's or an IP's; `phone` also a handset model)."""
+    if concept in SUBJECT_HINTS:
+        return SUBJECT_HINTS[concept]
+    own = frozenset(singular(p) for p in concept.split("_") if p not in ABOUT_STOPWORDS and len(p) > 1)
+    return own | SUBJECT_HINTS["person_name"] if _is_name_of(concept, PERSON_WORDS) else own
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(singular(w) for w in _WORD.findall(text.lower().replace("_", " ")))
+
+
+def _url_words(endpoint: Endpoint) -> str:
+    """The URL's host and path, less `{placeholders}`, the query and segments that only name one of
+    the endpoint's own parameters (`/country/US` says the call takes a country, not that it is about one)."""
+    parts = urlsplit(endpoint.url)
+    params = {snake(p.name) for p in endpoint.parameters}
+    segments = [s for s in parts.path.split("/") if s and not s.startswith("{") and snake(s) not in params]
+    return " ".join([parts.hostname or "", *segments])
+
+
+def about(concept: str, endpoint: Endpoint, *, strict: bool = False) -> bool:
+    """Whether an endpoint is about a concept: its name or URL names it (or, unless `strict`, the
+    head of its description). Links use `strict`: a description that merely lists a `country`
+    filter does not make a catalogue of games about countries."""
+    description = "" if strict else endpoint.description[:ABOUT_TEXT_CHARS]
+    return bool(_hints(concept) & _words(f"{snake(endpoint.name)} {description} {_url_words(endpoint)}"))
+
+
+def same_service(a: Endpoint, b: Endpoint) -> bool:
     """Whether two endpoints belong to one service: the same tool or the same wrapped platform."""
     return a.tool_id == b.tool_id or bool(a.platform) and a.platform == b.platform
 
 
-def may_link(concept: str, source: _Linked, target: _Linked) -> bool:
-    """Whether a value of `concept` returned by `source` may fill an input of `target`."""
-    scope = concept_scope(concept)
-    if scope is Scope.UNIVERSAL:
+def senses(concept: str, endpoint: Endpoint) -> list[str]:
+    """The senses of `concept` an endpoint may mean (`lexicon.SUBJECT_SENSES`): those whose words its
+    name, URL, description head or tool summary use, else all; `["0"]` for a concept of one sense."""
+    table = SUBJECT_SENSES.get(concept)
+    if not table:
+        return ["0"]
+    words = _words(f"{snake(endpoint.name)} {_url_words(endpoint)} {endpoint.description[:ABOUT_TEXT_CHARS]} "
+                   f"{endpoint.tool_summary}")
+    matched = [str(i) for i, sense in enumerate(table) if sense & words]
+    return matched or [str(i) for i in range(len(table))]
+
+
+def _keys(concept: str, endpoint: Endpoint, open_across: bool, target: bool) -> list[str]:
+    keys = [f"platform:{endpoint.platform}"] if endpoint.platform else []
+    if not (open_across and concept_scope(concept) is Scope.UNIVERSAL):
+        return keys
+    across = [f"topic:{endpoint.category}:{w}" for w in topic_words(concept, endpoint)]
+    if not is_incidental(concept):
+        is_about = about(concept, endpoint, strict=True)
+        if is_about or not target:
+            across.append(f"subject:{endpoint.category}")  # rule 4a: the target must be about it
+        if is_about:
+            across.append("about")  # rule 4b: both about it, any category
+    return keys + [f"{key}#{sense}" for key in across for sense in senses(concept, endpoint)]
+
+
+def topic_words(concept: str, endpoint: Endpoint) -> list[str]:
+    """What an endpoint is about, as words of its name and URL (host and path), sorted: without
+    verbs and product words (`lexicon.PLATFORM_STOPWORDS`), numbers, and the concept's own words
+    (two endpoints that both take a `date` do not share a topic because both names say "date")."""
+    own = _hints(concept) | {singular(p) for p in concept.split("_")}
+    words = _words(f"{snake(endpoint.name)} {_url_words(endpoint)}")
+    return sorted(w for w in words if len(w) > 2 and w not in PLATFORM_STOPWORDS and w not in own)
+
+
+def source_keys(concept: str, endpoint: Endpoint) -> list[str]:
+    """Link keys of an output of `concept` returned by `endpoint` (across tools; the same tool
+    always links, so it needs no key)."""
+    return _keys(concept, endpoint, open_across=True, target=False)
+
+
+def target_keys(concept: str, endpoint: Endpoint, required: bool) -> list[str]:
+    """Link keys of an input of `concept` of `endpoint`; only a required input opens across tools."""
+    return _keys(concept, endpoint, open_across=required, target=True)
+
+
+def _required(concept: str, target: Endpoint, param: Parameter | str | None) -> bool:
+    if isinstance(param, Parameter):
+        return param.required and not param.control
+    if isinstance(param, str):
+        return any(p.name == param and p.required and not p.control for p in target.parameters)
+    return any(p.concept == concept and p.required and not p.control for p in target.parameters)
+
+
+def may_link(concept: str, source: Endpoint, target: Endpoint, param: Parameter | str | None = None) -> bool:
+    """Whether a value of `concept` returned by `source` may fill an input of `target`.
+
+    `param` (the receiving parameter or its name) says which input; without it, the target must
+    take the concept as a required input for a cross-service link. See the module docstring.
+    """
+    if same_service(source, target):
         return True
-    if scope is Scope.SERVICE:
-        return same_service(source, target)
-    return False
+    wanted = set(target_keys(concept, target, _required(concept, target, param)))
+    return any(key in wanted for key in source_keys(concept, source))

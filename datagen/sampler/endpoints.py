@@ -57,6 +57,7 @@ class EndpointCache:
                     id=e["id"], tool_id=e["tool_id"], slug=e["slug"], name=e["name"],
                     description=e.get("description") or "", method=e.get("method") or "GET",
                     url=e.get("url") or "", category=e["category"], rk=e["rk"],
+                    platform=e.get("platform") or "", tool_summary=e.get("tool_summary") or "",
                     parameters=[_parameter(p) for p in record["params"]],
                     response_fields=[_field(f) for f in record["fields"]],
                 )

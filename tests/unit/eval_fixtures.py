@@ -1,8 +1,9 @@
 """Records and corruptions shared by the evaluator tests (no server, no generator run).
 
-`records.jsonl` holds three valid records in the format of `datagen.generator.record` (a hotel chain
-with a clarification, a parallel event lookup, a two-step hotel search), frozen so the evaluator
-tests do not depend on the generator's current output. `FLIGHT` is a small hand-written record in
+`records.jsonl` holds three valid records in the format of `datagen.core.record` (a hotel chain
+with a clarification and a room the user picks, a parallel event lookup, a two-step hotel search),
+frozen so the evaluator tests do not depend on the generator's current output; they pass every
+rubric gate (`evaluator.rubric`). `FLIGHT` is a small hand-written record in
 the product spec's example domain, for the exact `inspect --verbose` output.
 """
 
@@ -12,6 +13,8 @@ import copy
 import json
 from pathlib import Path
 from typing import Any
+
+from datagen.evaluator.value_rules import Expect, expect
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "eval"
 Record = dict[str, Any]
@@ -35,31 +38,34 @@ _BOOK_OUT = {"booking_id": "BK9921", "status": "confirmed"}
 FLIGHT: Record = {
     "conversation_id": "conv_7_0001",
     "messages": [
-        {"role": "user", "content": "Find me a flight from JFK to CDG and book the first one for Ada Park."},
+        {"role": "user", "content": "Find me a flight from JFK to CDG and book it for Ada Park."},
         {"role": "assistant", "content": "Searching flights from JFK to CDG.",
-         "tool_calls": [{"name": "flight_search::search_flights", "parameters": {"origin": "JFK", "destination": "CDG"}}]},
-        {"role": "tool", "name": "flight_search::search_flights", "content": json.dumps(_SEARCH_OUT)},
+         "tool_calls": [{"name": "flight_booking::search_flights", "parameters": {"origin": "JFK", "destination": "CDG"}}]},
+        {"role": "tool", "name": "flight_booking::search_flights", "content": json.dumps(_SEARCH_OUT)},
+        {"role": "assistant", "content": "Two flights fit: FL247 with Air Lumen at 412.50 and FL318 with Nordwind at 380.00. "
+                                         "Which one should I book?"},
+        {"role": "user", "content": "FL247, please."},
         {"role": "assistant", "content": "Booking flight FL247 now.",
          "tool_calls": [{"name": "flight_booking::book_flight", "parameters": {"flight_id": "FL247", "passenger": "Ada Park"}}]},
         {"role": "tool", "name": "flight_booking::book_flight", "content": json.dumps(_BOOK_OUT)},
         {"role": "assistant", "content": "Booked FL247 with Air Lumen: booking BK9921 is confirmed."},
     ],
     "tool_calls": [
-        {"name": "flight_search::search_flights", "parameters": {"origin": "JFK", "destination": "CDG"}},
+        {"name": "flight_booking::search_flights", "parameters": {"origin": "JFK", "destination": "CDG"}},
         {"name": "flight_booking::book_flight", "parameters": {"flight_id": "FL247", "passenger": "Ada Park"}},
     ],
     "tool_outputs": [
-        {"name": "flight_search::search_flights", "output": _SEARCH_OUT},
+        {"name": "flight_booking::search_flights", "output": _SEARCH_OUT},
         {"name": "flight_booking::book_flight", "output": _BOOK_OUT},
     ],
     "judge_scores": None,
     "passed": None,
     "metadata": {
-        "conversation_id": "conv_7_0001", "seed": 7, "tool_ids_used": ["flight_search", "flight_booking"],
-        "num_turns": 6, "num_clarification_questions": 0, "memory_grounding_rate": 1.0,
+        "conversation_id": "conv_7_0001", "seed": 7, "tool_ids_used": ["flight_booking"],
+        "num_turns": 8, "num_clarification_questions": 0, "memory_grounding_rate": 1.0,
         "corpus_memory_enabled": True, "pattern_type": "search_then_action", "sampling_mode": "sequential",
-        "domain": "Travel", "endpoint_ids": ["flight_search::search_flights", "flight_booking::book_flight"],
-        "num_tool_calls": 2, "num_distinct_tools": 2,
+        "domain": "Travel", "endpoint_ids": ["flight_booking::search_flights", "flight_booking::book_flight"],
+        "num_tool_calls": 2, "num_distinct_tools": 1,
         "argument_sources": [
             {"call": 0, "param": "origin", "source": "user", "value": "JFK"},
             {"call": 0, "param": "destination", "source": "user", "value": "CDG"},
@@ -131,4 +137,158 @@ CORRUPTIONS = {
     "required argument removed": (remove_required_argument, "tool_correctness", "tool_correctness_floor"),
     "tool message missing": (drop_tool_message, "tool_correctness", "validator"),
     "user and assistant swapped": (swap_user_assistant, "naturalness", "naturalness_floor"),
+}
+
+
+# --- One corruption per rubric gate (datagen.evaluator.rubric) ------------------------------------
+# Each returns None when the record has no place for it (no action step, no lookup …).
+
+def _rename_everywhere(r: Record, old: str, new: str) -> None:
+    """Rename one endpoint in the messages, tool_calls, tool_outputs and metadata, consistently."""
+    for m in r["messages"]:
+        if m.get("name") == old:
+            m["name"] = new
+        for c in m.get("tool_calls") or []:
+            if c["name"] == old:
+                c["name"] = new
+    for c in r["tool_calls"] + r["tool_outputs"]:
+        if c["name"] == old:
+            c["name"] = new
+    meta = r["metadata"]
+    meta["endpoint_ids"] = [new if e == old else e for e in meta["endpoint_ids"]]
+    meta["tool_ids_used"] = list(dict.fromkeys(e.split("::", 1)[0] for e in meta["endpoint_ids"]))
+    meta["num_distinct_tools"] = len(meta["tool_ids_used"])
+
+
+def _set_output(r: Record, call: int, output: Any) -> None:
+    """Replace one call's output in tool_outputs and in its tool message."""
+    name = r["tool_calls"][call]["name"]
+    old = r["tool_outputs"][call]["output"]
+    r["tool_outputs"][call]["output"] = output
+    message = next(m for m in r["messages"] if m["role"] == "tool" and m.get("name") == name
+                   and json.loads(m["content"]) == old)
+    message["content"] = json.dumps(output)
+
+
+def _grounding_values(r: Record) -> set[str]:
+    return {str(s.get("value")) for s in r["metadata"]["argument_sources"]}
+
+
+def id_to_another_tool(record: Record) -> Record | None:
+    """scope_crossing: the step that receives a grounded id now belongs to another tool."""
+    r = copy.deepcopy(record)
+    src = _grounded(r)
+    old = r["tool_calls"][src["call"]]["name"]
+    _rename_everywhere(r, old, "unrelated_service::" + old.split("::", 1)[1])
+    return r
+
+
+def _first_leaf(value: Any, wanted: Any, path: str = "") -> tuple[list[Any], Any] | None:
+    """The container and key of the first leaf whose (path, value) `wanted` accepts."""
+    items: list[tuple[Any, Any]] = list(value.items()) if isinstance(value, dict) else \
+        list(enumerate(value)) if isinstance(value, list) else []
+    for key, child in items:
+        sub = f"{path}.{key}" if isinstance(value, dict) else f"{path}[]"
+        if isinstance(child, (dict, list)):
+            found = _first_leaf(child, wanted, sub)
+            if found:
+                return found
+        elif wanted(sub.lstrip("."), child):
+            return [value], key
+    return None
+
+
+def _corrupt_leaf(record: Record, wanted: Any, new: Any) -> Record | None:
+    r = copy.deepcopy(record)
+    keep = _grounding_values(r)
+    for call, out in enumerate(r["tool_outputs"]):
+        output = copy.deepcopy(out["output"])
+        found = _first_leaf(output, lambda p, v: wanted(p, v) and str(v) not in keep)
+        if found:
+            (holder,), key = found
+            holder[key] = new
+            _set_output(r, call, output)
+            return r
+    return None
+
+
+def name_to_filler(record: Record) -> Record | None:
+    """filler_value: a returned name (or airline, city …) becomes a lone common word."""
+    return _corrupt_leaf(record, lambda p, v: isinstance(v, str) and " " in v and expect(p) is Expect.SHAPED, "orbit")
+
+
+def number_to_word(record: Record) -> Record | None:
+    """wrong_type: a returned price, count or coordinate becomes a word."""
+    return _corrupt_leaf(record, lambda p, v: isinstance(v, (int, float)) and expect(p) is Expect.NUMBER,
+                         "plenty")
+
+
+def lookup_answers_another(record: Record) -> Record | None:
+    """lookup_mismatch: a call given an id answers with another id of the same kind."""
+    r = copy.deepcopy(record)
+    for call, out in enumerate(r["tool_outputs"]):
+        params = r["tool_calls"][call]["parameters"]
+        output = out["output"]
+        key = next((k for k in params if k.endswith("_id") and isinstance(output, dict)), None)
+        if key is None:
+            continue
+        changed = {**output, key: "zzz_00001"}
+        _set_output(r, call, changed)
+        return r
+    return None
+
+
+def hollow_answer(record: Record) -> Record | None:
+    """hollow_output: the last single-object answer shrinks to its ids, a name and the inputs echoed."""
+    r = copy.deepcopy(record)
+    for call in reversed(range(len(r["tool_outputs"]))):
+        output = r["tool_outputs"][call]["output"]
+        if not isinstance(output, dict) or any(isinstance(v, list) and len(v) > 1 for v in output.values()):
+            continue
+        hollow = {k: v for k, v in output.items() if k.endswith("_id")}
+        hollow["name"] = output.get("name", "Summit Booking")
+        _set_output(r, call, {**hollow, **r["tool_calls"][call]["parameters"]})
+        return r
+    return None
+
+
+def debris_in_turn(record: Record) -> Record:
+    """turn_debris: description residue pasted into the first assistant turn."""
+    r = copy.deepcopy(record)
+    turn = next(m for m in r["messages"] if m["role"] == "assistant")
+    turn["content"] += " Could you share the number (1_ Option: local format:) first?"
+    return r
+
+
+def choice_removed(record: Record) -> Record | None:
+    """unchosen_action: the user's pick between a list and the action on one item is cut out."""
+    r = copy.deepcopy(record)
+    messages = r["messages"]
+    picks = [i for i in range(1, len(messages) - 1) if messages[i]["role"] == "user"
+             and messages[i - 1]["role"] == "assistant" and not messages[i - 1].get("tool_calls")
+             and any(m["role"] == "tool" for m in messages[:i])]
+    if not picks:
+        return None
+    del messages[picks[0] - 1:picks[0] + 1]
+    r["metadata"]["num_turns"] = len(messages)
+    return r
+
+
+def answer_ignores_outputs(record: Record) -> Record:
+    """final_answer_quality: the final answer reports nothing the last step returned."""
+    r = copy.deepcopy(record)
+    r["messages"][-1]["content"] = "All done, that went through. Anything else?"
+    return r
+
+
+# rubric gate → the corruption that must fail on it (and on no other rubric gate)
+RUBRIC_CORRUPTIONS = {
+    "scope_crossing": id_to_another_tool,
+    "wrong_type": number_to_word,
+    "filler_value": name_to_filler,
+    "lookup_mismatch": lookup_answers_another,
+    "hollow_output": hollow_answer,
+    "turn_debris": debris_in_turn,
+    "unchosen_action": choice_removed,
+    "final_answer_quality": answer_ignores_outputs,
 }

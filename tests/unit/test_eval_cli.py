@@ -53,19 +53,19 @@ def test_validate_names_file_and_line_of_bad_json(tmp_path: Path) -> None:
 def test_validate_catches_metadata_drift(tmp_path: Path) -> None:
     record = json.loads(json.dumps(FLIGHT))
     record["metadata"]["num_turns"] = 9
-    record["tool_outputs"][1]["name"] = "flight_search::search_flights"
+    record["tool_outputs"][1]["name"] = "flight_booking::search_flights"
     code, out = run("validate", "--input", str(write_jsonl(tmp_path / "d.jsonl", [record])))
     assert code == 1
-    assert "conv_7_0001: metadata.num_turns is 9, the conversation says 6" in out
-    assert "conv_7_0001: tool_outputs[1]: name 'flight_search::search_flights' but call 1 is 'flight_booking::book_flight'" in out
+    assert "conv_7_0001: metadata.num_turns is 9, the conversation says 8" in out
+    assert "conv_7_0001: tool_outputs[1]: name 'flight_booking::search_flights' but call 1 is 'flight_booking::book_flight'" in out
 
 
 def test_inspect_verbose_prints_the_lineage(tmp_path: Path) -> None:
     code, out = run("inspect", "--input", str(write_jsonl(tmp_path / "f.jsonl", [FLIGHT])), "--verbose")
     assert code == 0
     assert out == (
-        "conv_7_0001  turns 6  calls 2  tools 2  clarifications 0  grounded 1/4  mock 0  warnings 0  structure ok  not judged\n"
-        "  step 0: flight_search::search_flights [FIRST STEP]\n"
+        "conv_7_0001  turns 8  calls 2  tools 1  clarifications 0  grounded 1/4  mock 0  warnings 0  structure ok  not judged\n"
+        "  step 0: flight_booking::search_flights [FIRST STEP]\n"
         '    → input: {"origin": "JFK", "destination": "CDG"}\n'
         "    → output fields: [flights[].flight_id, flights[].price, flights[].airline]\n"
         "  step 1: flight_booking::book_flight [GROUNDED via flight_id←step0]\n"

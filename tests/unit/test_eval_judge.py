@@ -1,5 +1,7 @@
 """The offline judge must be able to fail: each corruption drops the right dimension and gate.
 
+Each rubric gate has its own corruption, which must fail on that gate and on no other rubric gate.
+
 Also the scorer's gates and mean, the surgical repairs that undo each corruption, and the repair
 loop's bookkeeping (`metadata.repair_attempts`).
 """
@@ -14,12 +16,14 @@ import pytest
 from datagen.evaluator.job import EvaluateSettings, evaluate_records, score_record
 from datagen.evaluator.offline_judge import OfflineJudge
 from datagen.evaluator.repair import repair
+from datagen.evaluator.report import build_report
+from datagen.evaluator.rubric import RUBRIC_GATES
 from datagen.evaluator.scorer import ScorerSettings, mean_score, score
 from datagen.core.checks import check_record
 from datagen.evaluator.types import Verdict
 from datagen.registry.models import Endpoint, Parameter, ParamType
 
-from tests.unit.eval_fixtures import CORRUPTIONS, FLIGHT, load_records
+from tests.unit.eval_fixtures import CORRUPTIONS, FLIGHT, RUBRIC_CORRUPTIONS, load_records
 
 THRESHOLD = 3.5
 GATES = ScorerSettings(threshold=THRESHOLD)
@@ -50,6 +54,32 @@ def test_each_corruption_fails_on_the_right_dimension(record: dict[str, Any], na
     assert f"{dimension}_floor" in scores.failed_gates
 
 
+def _rubric_cases() -> list[tuple[str, dict[str, Any]]]:
+    cases = [(gate, broken) for gate, corrupt in RUBRIC_CORRUPTIONS.items() for record in valid_records()
+             if (broken := corrupt(record)) is not None]
+    assert {gate for gate, _ in cases} == set(RUBRIC_GATES)  # every gate has at least one case
+    return cases
+
+
+@pytest.mark.parametrize("gate,broken", _rubric_cases(), ids=lambda v: v if isinstance(v, str) else v["conversation_id"])
+def test_each_rubric_corruption_fails_on_its_own_gate(gate: str, broken: dict[str, Any]) -> None:
+    assert check_record(broken) == []  # structurally fine: only the rubric can tell
+    scores = score_record(broken, OfflineJudge(), GATES)
+    assert not scores.passed
+    assert [g for g in scores.failed_gates if g in RUBRIC_GATES] == [gate], scores.reasoning
+    assert f"[{gate}]" in scores.reasoning
+
+
+def test_report_counts_each_rubric_gate() -> None:
+    cases = _rubric_cases()
+    scored = [{**b, "judge_scores": score_record(b, OfflineJudge(), GATES).model_dump()} for _, b in cases]
+    report = build_report(scored + [{**FLIGHT, "judge_scores": score_record(FLIGHT, OfflineJudge(), GATES).model_dump()}],
+                          0, "in", "out", "offline-rules-v1", THRESHOLD)
+    expected = {g: sum(1 for gate, _ in cases if gate == g) for g in RUBRIC_GATES}
+    assert report.rubric_gate_counts == expected and list(report.rubric_gate_counts) == list(RUBRIC_GATES)
+    assert all(report.failed_gate_counts[g] == n for g, n in expected.items())
+
+
 @pytest.mark.parametrize("name", ["grounded id swapped", "final answer dropped", "required argument removed"])
 def test_other_dimensions_are_left_alone(name: str) -> None:
     corrupt, dimension, _ = CORRUPTIONS[name]
@@ -66,7 +96,7 @@ def test_required_argument_missing_from_schema_without_lineage() -> None:
                     category="Travel", rk=1, response_fields=[], parameters=[
                         Parameter(name="flight_id", type=ParamType.STRING, required=True, concept="flight_id"),
                         Parameter(name="passenger", type=ParamType.STRING, required=True, concept="person_name")])
-    search = Endpoint(id="flight_search::search_flights", tool_id="flight_search", slug="search_flights", name="s",
+    search = Endpoint(id="flight_booking::search_flights", tool_id="flight_booking", slug="search_flights", name="s",
                       category="Travel", rk=2, response_fields=[], parameters=[
                           Parameter(name="origin", type=ParamType.STRING, required=True, concept="airport"),
                           Parameter(name="destination", type=ParamType.STRING, required=True, concept="airport")])

@@ -151,7 +151,7 @@ def test_endpoint_missing_from_registry_names_the_line(registry_file: Path, tmp_
     result = CliRunner().invoke(cli, ["export", "--input", str(path), "--format", "openai",
                                       "--output", str(tmp_path / "o.jsonl"), "--registry", str(registry_file)])
     assert result.exit_code == 1
-    assert "line 4" in result.output and "flight_search::search_flights" in result.output
+    assert "line 4" in result.output and "flight_booking::search_flights" in result.output
     assert not (tmp_path / "o.jsonl").exists()
 
 

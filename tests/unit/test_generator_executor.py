@@ -5,7 +5,7 @@ from __future__ import annotations
 from datagen.core.paths import output_path, parse_path, values_at
 from datagen.core.plan import ConversationState
 from datagen.generator.executor import OfflineExecutor
-from datagen.registry.models import Endpoint, FieldSource, ParamType, ResponseField
+from datagen.registry.models import Endpoint, FieldSource, Parameter, ParamType, ResponseField
 
 from tests.unit.test_generator_plans import make_plan, registry
 
@@ -77,3 +77,71 @@ def test_endpoint_without_fields_returns_a_small_object() -> None:
     ep = registry().endpoints()[0].model_copy(update={"response_fields": []})
     output = OfflineExecutor(1).execute(_state([ep]), 0, ep, {})
     assert output["status"] == "ok" and len(output) == 3
+
+
+def _ep(name: str, fields: list[tuple[str, ParamType, str]], params: list[Parameter] | None = None) -> Endpoint:
+    return registry().endpoints()[0].model_copy(update={
+        "id": f"t::{name}", "name": name, "slug": name, "description": "", "parameters": params or [],
+        "response_fields": [ResponseField(path=p, name=p.rsplit(".", 1)[-1].replace("[]", ""), type=t, concept=c,
+                                          source=FieldSource.SCHEMA) for p, t, c in fields]})
+
+
+def test_an_entity_keeps_its_attributes_in_later_calls() -> None:
+    search = _ep("search_venues", [("venues[].venue_id", ParamType.STRING, "venue_id"),
+                                   ("venues[].name", ParamType.STRING, "name"),
+                                   ("venues[].phone", ParamType.STRING, "phone"),
+                                   ("venues[].capacity", ParamType.INTEGER, "capacity")])
+    detail = _ep("get_venue", [("venue_id", ParamType.STRING, "venue_id"), ("name", ParamType.STRING, "name"),
+                               ("capacity", ParamType.INTEGER, "capacity"), ("phone", ParamType.STRING, "phone")],
+                 [Parameter(name="venue_id", type=ParamType.STRING, required=True, concept="venue_id")])
+    executor = OfflineExecutor(4)
+    state = _state([search, detail])
+    found = executor.execute(state, 0, search, {})["venues"]
+    for i, item in enumerate(found):
+        looked = executor.execute(state, i + 1, detail, {"venue_id": item["venue_id"]})
+        assert {k: looked[k] for k in item} == item  # same name, phone and capacity as in the search
+
+
+def test_a_lookup_returns_the_looked_up_item_not_others() -> None:
+    ep = _ep("get_webhooks", [("items[].webhook_id", ParamType.STRING, "webhook_id"),
+                              ("items[].url", ParamType.STRING, "url")],
+             [Parameter(name="webhook_id", type=ParamType.STRING, required=True, concept="webhook_id")])
+    for seed in range(20):
+        output = OfflineExecutor(seed).execute(_state([ep]), 0, ep, {"webhook_id": "wbh_14483"})
+        assert [i["webhook_id"] for i in output["items"]] == ["wbh_14483"]
+
+
+def test_a_phone_number_and_its_country_agree() -> None:
+    ep = _ep("check_phone", [("valid", ParamType.BOOLEAN, "valid"), ("country", ParamType.STRING, "country"),
+                             ("phone", ParamType.STRING, "phone")],
+             [Parameter(name="phone", type=ParamType.STRING, required=True, concept="phone")])
+    output = OfflineExecutor(1).execute(_state([ep]), 0, ep, {"phone": "+598 94 231 234"})
+    assert output["country"] == "Uruguay" and output["phone"] == "+598 94 231 234"
+
+
+def test_numbers_agree_where_the_names_say_how() -> None:
+    ep = _ep("convert", [("amount", ParamType.NUMBER, "amount"), ("rate", ParamType.NUMBER, "rate"),
+                         ("converted_amount", ParamType.NUMBER, "amount"),
+                         ("lines[].quantity", ParamType.INTEGER, "quantity"),
+                         ("lines[].unit_price", ParamType.NUMBER, "amount"),
+                         ("lines[].line_total", ParamType.NUMBER, "amount"),
+                         ("subtotal", ParamType.NUMBER, "amount"),
+                         ("food.calories", ParamType.NUMBER, "calories"), ("food.protein", ParamType.NUMBER, "protein"),
+                         ("food.carbs", ParamType.NUMBER, "carbs"), ("food.fat", ParamType.NUMBER, "fat"),
+                         ("count", ParamType.INTEGER, "count")])
+    for seed in range(10):
+        out = OfflineExecutor(seed).execute(_state([ep]), 0, ep, {})
+        assert out["converted_amount"] == round(out["amount"] * out["rate"], 2)
+        for line in out["lines"]:
+            assert line["line_total"] == round(line["quantity"] * line["unit_price"], 2)
+        assert abs(out["subtotal"] - sum(line["line_total"] for line in out["lines"])) < 0.011
+        food = out["food"]
+        assert abs(food["calories"] - (4 * food["protein"] + 4 * food["carbs"] + 9 * food["fat"])) < 0.011
+        assert out["count"] == len(out["lines"])
+
+
+def test_a_verdict_and_its_reason_agree() -> None:
+    ep = _ep("validate_email", [("is_valid", ParamType.BOOLEAN, "valid"), ("reason", ParamType.STRING, "reason")])
+    for seed in range(10):
+        out = OfflineExecutor(seed).execute(_state([ep]), 0, ep, {})
+        assert (out["reason"] == "no issues found") is out["is_valid"]

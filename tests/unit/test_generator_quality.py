@@ -161,11 +161,19 @@ def test_join_step_after_a_parallel_group_grounds_on_every_output_of_the_group()
     for seed in range(20):
         # productId comes only from the first call of the group, not from the last one
         plan = make_plan([ep["shopsphere::get_product"], ep["paybridge::get_payment_status"],
-                          ep["reviewhub::submit_review"]], seed, groups=[0, 0, 1])
+                          ep["shopsphere::add_to_cart"]], seed, groups=[0, 0, 1])
         state = generate_conversation(plan)
-        assert state.warnings == []
         src = next(s for s in state.argument_sources if s.call == 2 and s.param == "productId")
         assert src.source is SourceKind.STEP_OUTPUT and src.step == 0
+
+
+def test_a_service_id_never_crosses_to_an_unrelated_tool() -> None:
+    ep = registry().endpoint_index()
+    for seed in range(20):
+        plan = make_plan([ep["shopsphere::get_product"], ep["reviewhub::submit_review"]], seed)
+        state = generate_conversation(plan)
+        src = next(s for s in state.argument_sources if s.call == 1 and s.param == "productId")
+        assert src.source is not SourceKind.STEP_OUTPUT, (seed, src)
 
 
 def test_parallel_plans_of_the_seed_corpus_need_no_mock_fallback() -> None:

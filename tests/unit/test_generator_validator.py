@@ -39,13 +39,18 @@ def _unknown_tool(s: ConversationState) -> None:
     s.tool_calls[0]["name"] = "nope::missing"
 
 
+def _calls_of_turn(s: ConversationState, n: int) -> list[dict[str, object]]:
+    """The tool calls of the n-th assistant turn that makes calls (a choice exchange may come between)."""
+    return [m for m in s.messages if m.get("tool_calls")][n]["tool_calls"]  # type: ignore[no-any-return]
+
+
 def _missing_required(s: ConversationState) -> None:
-    for calls in (s.messages[3]["tool_calls"], s.tool_calls[1:2]):
+    for calls in (_calls_of_turn(s, 1), s.tool_calls[1:2]):
         calls[0]["parameters"].pop("hotel_id")
 
 
 def _wrong_type(s: ConversationState) -> None:
-    for calls in (s.messages[3]["tool_calls"], s.tool_calls[1:2]):
+    for calls in (_calls_of_turn(s, 1), s.tool_calls[1:2]):
         calls[0]["parameters"]["hotel_id"] = 12345
 
 

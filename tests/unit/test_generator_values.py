@@ -100,3 +100,47 @@ def test_coerce() -> None:
                        ({"a": 1}, ParamType.STRING), ("z", ParamType.ENUM)]:
         with pytest.raises(ValueError):
             coerce(bad, ptype, ["a"])
+
+
+def _field(name: str, ptype: ParamType = ParamType.STRING, context: str | None = None) -> ResponseField:
+    return ResponseField(path=name, name=name, type=ptype, concept=concept_of(name, context), source=FieldSource.SCHEMA)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_fields_no_rule_places_are_shaped_by_their_name(seed: int) -> None:
+    rng = random.Random(seed)
+    assert value_for(_field("isValidDns"), rng) in ("true", "false")
+    assert value_for(_field("is_disposable", ParamType.BOOLEAN), rng) in (True, False)
+    assert re.fullmatch(r"\d+", str(value_for(_field("size_bytes"), rng)))
+    assert isinstance(value_for(_field("followers_count", ParamType.INTEGER), rng), int)
+    assert str(value_for(_field("avatar_url"), rng)).startswith("https://")
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T.*", str(value_for(_field("created_at"), rng)))
+    assert re.fullmatch(r"[A-Z][a-z]+/[A-Za-z_/]+", str(value_for(_field("timezone"), rng)))
+    assert "/" in str(value_for(_field("mimeType"), rng))
+    assert re.fullmatch(r".+ (Air|Airways|Airlines)", str(value_for(_field("airline"), rng)))
+    assert str(value_for(_field("nameEn", context="country"), rng, context="country")) in {c[1] for c in CITIES}
+    assert len(str(value_for(_field("author_name"), rng)).split()) >= 2
+
+
+def test_no_filler_words_for_unknown_strings() -> None:
+    filler = {"sunrise", "velvet", "harbor", "quantum", "maple", "orbit", "lantern", "cobalt", "meadow", "ember",
+              "aurora", "summit", "canyon", "nebula", "pebble", "horizon", "atlas", "willow", "falcon", "prism",
+              "delta", "juniper", "meridian", "tundra", "coral"}
+    for seed in range(30):
+        for name in ("operativa", "cuit", "value", "signature", "stopSummary", "foo_bar_baz"):
+            value = str(value_for(_field(name), random.Random(seed))).lower()
+            assert value not in filler and not (value.isalpha() and value.islower()), (name, value)
+
+
+def test_phone_numbers_follow_the_stated_country() -> None:
+    from datagen.generator.fake import phone_country, place_of
+    uruguay = place_of("+598 94 231 234")
+    assert uruguay is not None and uruguay.country == "Uruguay"
+    number = value_for(_field("phone"), random.Random(2), place=place_of("Japan"))
+    assert str(number).startswith("+81") and phone_country(number) == "Japan"
+
+
+def test_faker_values_are_seeded_per_value() -> None:
+    a = [value_for(_field(n), random.Random(5)) for n in ("company", "job_title", "email", "street")]
+    b = [value_for(_field(n), random.Random(5)) for n in ("company", "job_title", "email", "street")]
+    assert a == b

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import math
+import os
+import random
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,12 +19,15 @@ from datagen.generator.conversation import generate_conversation
 from datagen.generator.record import build_record
 from datagen.generator.sink import JsonlSink
 from datagen.ingest.reader import ingest
-from datagen.planner.embedding import LexicalEmbedder, cosine
-from datagen.planner.memory import CorpusMemory
-from datagen.planner.planner import Planner, conversation_id, conversation_seed, pattern_for
+from datagen.planner.embedding import Embedder, LexicalEmbedder, SparseVector, cosine, default_embedder
+from datagen.planner.memory import NEAR_DUPLICATE, CorpusMemory
+from datagen.planner.neardup import NearDuplicateIndex, goal_minhash
+from datagen.planner.planner import (
+    Planner, conversation_id, conversation_seed, domain_for, goal_signature, pattern_for,
+)
 from datagen.registry.build import build_registry
 from datagen.registry.models import Endpoint
-from tests.conftest import SEED_DATA
+from tests.conftest import REPO, SEED_DATA
 from tests.unit.test_generator_plans import registry, walk_plan
 
 
@@ -117,12 +125,116 @@ def test_sink_resume_refuses_a_line_that_is_not_a_record(tmp_path: Path) -> None
 
 
 def test_near_duplicate_index_finds_close_goals_only() -> None:
-    from datagen.planner.neardup import NearDuplicateIndex
-
-    emb = LexicalEmbedder()
     index = NearDuplicateIndex()
     for text in ["Travel | search hotels | get hotel details | book room", "Finance | convert currency",
                  "Weather | get forecast | get alerts"]:
-        index.add(emb.embed(text))
-    assert index.max_similarity(emb.embed("Travel | search hotels | get hotel details | book room")) > 0.99
-    assert index.max_similarity(emb.embed("Sports | list leagues | get fixtures")) < 0.5
+        index.add(text)
+    assert index.max_similarity("Travel | search hotels | get hotel details | book room") > 0.99
+    assert index.candidates("Sports | list leagues | get fixtures") == []
+    assert index.max_similarity("Sports | list leagues | get fixtures") == 0.0
+
+
+class _DenseProjection:
+    """A dense embedding: the lexical vector through a seeded Gaussian projection to 384 dims.
+
+    Stands in for sentence-transformers (an optional extra, not installed in CI) where it matters
+    here: every slot of every vector is non-zero, and cosine is kept approximately.
+    """
+
+    name = "dense-projection-384"
+
+    def __init__(self, dims: int = 384) -> None:
+        self.dims = dims
+        self.lexical = LexicalEmbedder()
+        self.columns: dict[int, list[float]] = {}
+
+    def embed(self, text: str) -> SparseVector:
+        dense = [0.0] * self.dims
+        for slot, weight in self.lexical.embed(text).items():
+            if slot not in self.columns:
+                rng = random.Random(slot)
+                self.columns[slot] = [rng.gauss(0.0, 1.0) for _ in range(self.dims)]
+            for i, x in enumerate(self.columns[slot]):
+                dense[i] += weight * x
+        norm = math.sqrt(sum(x * x for x in dense))
+        return {i: x / norm for i, x in enumerate(dense)}
+
+
+def _real_goals(tools_dir: Path) -> list[str]:
+    """Distinct goal signatures of two consecutive endpoints of each real tool, in tool order."""
+    catalog = build_registry(ingest(tools_dir).tools).endpoint_index()
+    goals: dict[str, None] = {}
+    for ids in _by_tool(catalog).values():
+        for a, b in zip(ids, ids[1:]):
+            chain = [catalog[a], catalog[b]]
+            goals.setdefault(goal_signature(chain, domain_for(chain)), None)
+    return list(goals)
+
+
+@pytest.fixture(scope="module")
+def real_goals(toolbench_tools: Path) -> list[str]:
+    return _real_goals(toolbench_tools)
+
+
+@pytest.mark.parametrize("embedder", [_DenseProjection(), LexicalEmbedder(), default_embedder()],
+                         ids=["dense-projection", "lexical", "default"])
+def test_lsh_candidates_stay_few_whatever_the_embedding(real_goals: list[str], embedder: Embedder) -> None:
+    goals = real_goals[:: max(1, len(real_goals) // 200)][:200]
+    assert len(set(goals)) == 200
+    if isinstance(embedder, _DenseProjection):
+        assert min(len(embedder.embed(g)) for g in goals[:5]) == embedder.dims
+    index = NearDuplicateIndex(embedder)
+    counts = []
+    for goal in goals:
+        counts.append(len(index.candidates(goal)))
+        index.max_similarity(goal)
+        index.add(goal)
+    # A full scan would return every earlier goal: 199 for the last, 19,900 in all.
+    assert max(counts) < 20
+    assert sum(counts) < 0.01 * sum(range(200))
+
+
+def test_lsh_finds_every_real_near_duplicate_an_exact_scan_finds(real_goals: list[str]) -> None:
+    lexical = LexicalEmbedder()
+    index = NearDuplicateIndex(lexical)
+    vectors: list[SparseVector] = []
+    near = found = 0
+    for goal in real_goals:
+        vector = lexical.embed(goal)
+        if max((cosine(vector, earlier) for earlier in vectors), default=0.0) >= NEAR_DUPLICATE:
+            near += 1
+            found += index.max_similarity(goal) >= NEAR_DUPLICATE
+        vectors.append(vector)
+        index.add(goal)
+    assert near >= 5
+    assert found == near
+
+
+@pytest.mark.parametrize("embedder", [_DenseProjection(), LexicalEmbedder()], ids=["dense-projection", "lexical"])
+def test_memory_penalises_a_near_duplicate_goal(embedder: Embedder) -> None:
+    memory = CorpusMemory(embedder=embedder)
+    seen = "Weather | get forecast for a city by name | get hourly forecast for a city by name"
+    near = "Weather | get forecast for a city by name | get daily forecast for a city by name"
+    other = "Finance | list exchange rates | convert an amount between currencies"
+    memory.observe(["w::a", "w::b"], "Weather", seen)
+    assert memory.goals.candidates(near) == [0] and memory.goals.candidates(other) == []
+    best = memory.goals.max_similarity(near)
+    assert best >= NEAR_DUPLICATE
+    ids = ["x::c", "x::d"]
+    extra = memory.penalty(ids, "Weather", near) - memory.penalty(ids, "Weather", other)
+    assert extra == pytest.approx(memory.weights.near_duplicate_goal * best)
+
+
+def test_goal_minhash_is_stable_across_processes_and_leaves_global_random_alone() -> None:
+    goal = "Travel | search hotels | get hotel details | book room"
+    script = ("from datagen.planner.neardup import goal_minhash; "
+              f"print(goal_minhash({goal!r}).digest().tolist())")
+    other = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                           cwd=REPO, env={**os.environ, "PYTHONHASHSEED": "12345"})
+    assert json.loads(other.stdout) == goal_minhash(goal).digest().tolist()
+    random.seed(5)
+    expected = random.random()
+    random.seed(5)
+    index = NearDuplicateIndex()
+    index.add(goal)
+    assert random.random() == expected

@@ -1,0 +1,103 @@
+"""Turn text as a reader sees it: debris and API recital (R5), a final answer in words (R4).
+
+`turn_debris` finds what no person writes in a chat: the record's own endpoint or tool names,
+snake_case or camelCase identifiers that are not values of the conversation, markdown, option
+lists and other description residue (`Option:`, `e.g.`, `(1_`), documentation URLs, unbalanced
+brackets, and field names recited as words ("the is valid format is json"). `final_answer_problems`
+finds a closing answer that quotes none of the last outputs' values or lists raw keys.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from datagen.core.record import RecordDict as Record
+from datagen.evaluator.lineage import Call, loose, mentioned, scalars
+from datagen.evaluator.rubric_words import DESCRIPTION_DEBRIS, NOT_AFTER_THE
+
+
+_SNAKE = re.compile(r"(?<![\w@/.:-])[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?![\w@/-])")
+_CAMEL = re.compile(r"(?<![\w@/.:-])[a-z]{2,}[A-Z][a-z]+[A-Za-z]*(?![\w@/-])")
+_RAW_KEY = re.compile(r"\bthe (?:" + "|".join(sorted(NOT_AFTER_THE)) + r")(?![\w-])(?: [a-z]+)?", re.IGNORECASE)
+_URL = re.compile(r"https?://\S+", re.IGNORECASE)
+_DOC_URL = re.compile(r"docs?|documentation|swagger|openapi|readme|/api/|apidoc|developer", re.IGNORECASE)
+_MARKDOWN = re.compile(r"^\s*(#{1,6} |[-*+] |\d+[.)] )|\[[^\]]+\]\([^)]+\)|`", re.MULTILINE)
+_SMILEY = re.compile(r"[:;]-?[()]")
+_OPTION_LABEL = re.compile(r"\bOption \w+:|\bOption:")  # "(1_ Option: local format:)", not "two options: a or b"
+
+
+def record_values(made: list[Call]) -> set[str]:
+    """Every argument and output value of the calls, lowercased, for "is this a value?" checks."""
+    return {loose(v).lower() for c in made for v in scalars(c.parameters) + scalars(c.output)}
+
+
+def output_keys(made: list[Call]) -> set[str]:
+    """Every key of every output, lowercased."""
+    def keys(value: Any) -> list[str]:
+        if isinstance(value, dict):
+            return [str(k) for k in value] + [k for v in value.values() for k in keys(v)]
+        if isinstance(value, list):
+            return [k for v in value for k in keys(v)]
+        return []
+    return {k.lower() for c in made for k in keys(c.output)}
+
+
+def _identifiers(text: str, values: set[str]) -> list[str]:
+    """snake_case / camelCase tokens of a text that are not a value the conversation carries."""
+    found = _SNAKE.findall(text) + _CAMEL.findall(text)
+    return [t for t in found if t.lower() not in values and not any(t.lower() in v for v in values)
+            and not re.fullmatch(r"[A-Za-z]{1,5}_\d+[A-Za-z0-9_]*", t)]
+
+
+def debris(text: str, made: list[Call], values: set[str], final: bool) -> list[str]:
+    """What in one user or assistant turn is not plain language (empty when nothing is).
+
+    Identifiers and recited keys in the final answer are `final_answer_problems`' to report.
+    """
+    low = text.lower()
+    found: list[str] = []
+    names = {c.name for c in made} | {c.name.split("::", 1)[-1] for c in made} | {c.name.split("::", 1)[0] for c in made}
+    found += [f"names the API {n!r}" for n in sorted(names) if ("_" in n or "::" in n) and n.lower() in low]
+    found += [f"description residue {p!r}" for p in DESCRIPTION_DEBRIS if p in low]
+    if _OPTION_LABEL.search(text):
+        found.append("option label")
+    if _MARKDOWN.search(text):
+        found.append("markdown")
+    found += [f"documentation URL {u!r}" for u in _URL.findall(text) if _DOC_URL.search(u)]
+    bare = _SMILEY.sub("", text)
+    if bare.count("(") != bare.count(")") or bare.count("[") != bare.count("]"):
+        found.append("unbalanced brackets")
+    if not final:
+        found += [f"recites a field name {m.group(0)!r}" for m in _RAW_KEY.finditer(text)]
+        found += [f"identifier {t!r}" for t in _identifiers(text, values) if not any(t in f for f in found)]
+    return found
+
+
+def last_calls(made: list[Call]) -> list[Call]:
+    """The calls of the last assistant message that made any: what the final answer should report."""
+    if not made:
+        return []
+    last = max(c.message for c in made)
+    return [c for c in made if c.message == last]
+
+
+def quotable(output: Any) -> list[Any]:
+    """The output values a final answer could quote: short texts and numbers, not booleans."""
+    return [v for v in scalars(output) if not isinstance(v, bool) and str(v).strip()
+            and len(str(v)) <= 80 and len(str(v).split()) <= 8]
+
+
+def final_answer_problems(answer: str, made: list[Call]) -> list[str]:
+    """Why a final answer does not answer with the last outputs in words (empty when it does)."""
+    found: list[str] = []
+    last = [v for c in last_calls(made) if not (isinstance(c.output, dict) and "error" in c.output)
+            for v in quotable(c.output)]
+    if last and not any(mentioned(v, answer) for v in last):
+        found.append("quotes none of the values the last step returned")
+    recited = [m.group(0) for m in _RAW_KEY.finditer(answer)]
+    keys = output_keys(made)
+    raw = [t for t in _SNAKE.findall(answer) + _CAMEL.findall(answer) if t.lower() in keys]
+    if recited or raw:
+        found.append(f"lists raw keys {(recited + raw)[:3]}")
+    return found

@@ -1,0 +1,197 @@
+"""Make the numbers and verdicts of one mock output agree where the relation is plain from the names.
+
+Why: a reader rejects an output whose `converted_amount` is not `amount × rate`, whose `total` is not
+the sum of its line items, or whose fat grams carry more energy than its calories. Each rule reads
+field names only (generic words: amount, rate, quantity, unit price, total, tax, protein, fat, count,
+min/max, start/end …), so it holds for any API. Rules run bottom-up on every object of an output,
+after its leaves were drawn; they change values in place and never add or remove a key.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from datagen.registry.naming import snake
+
+_MONEY = ("total", "total_price", "total_amount", "grand_total", "subtotal", "sub_total", "line_total", "amount",
+          "total_cost", "cost", "price")
+_ITEM_MONEY = ("line_total", "total", "total_price", "amount", "subtotal", "price", "cost")
+_COUNT_KEYS = ("count", "total_count", "total_results", "num_results", "results_count", "result_count",
+               "number_of_results", "total_items", "item_count", "items_count", "found")
+_VERDICT_KEYS = ("valid", "is_valid", "isvalid", "verified", "is_verified", "success", "passed", "result")
+_REASON_KEYS = ("reason", "reasons", "message", "explanation", "details", "detail", "status_message")
+
+
+def _num(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _keys(obj: dict[str, Any]) -> dict[str, str]:
+    """snake name → actual key, numeric leaves only."""
+    return {snake(k): k for k, v in obj.items() if _num(v)}
+
+
+def _set(obj: dict[str, Any], key: str, value: float) -> None:
+    old = obj[key]
+    obj[key] = int(round(value)) if isinstance(old, int) else round(value, 2)
+
+
+def _first(names: dict[str, str], *candidates: str, contains: tuple[str, ...] = ()) -> str | None:
+    for cand in candidates:
+        if cand in names:
+            return names[cand]
+    for name, key in names.items():
+        if any(word in name.split("_") for word in contains):
+            return key
+    return None
+
+
+def agree(value: Any) -> Any:
+    """Apply every rule to every object of `value`, innermost first; returns `value`."""
+    if isinstance(value, list):
+        for item in value:
+            agree(item)
+    elif isinstance(value, dict):
+        for child in value.values():
+            agree(child)
+        _conversion(value)
+        _line(value)
+        _sum_of_items(value)
+        _base_plus_tax(value)
+        _nutrition(value)
+        _counts(value)
+        _ranges(value)
+        _ordered_moments(value)
+        _verdict(value)
+    return value
+
+
+def _verdict(obj: dict[str, Any]) -> None:
+    """A verdict and its reasons say the same thing: a pass gives no failure reason and vice versa."""
+    verdict = next((k for k, v in obj.items() if isinstance(v, bool) and snake(k) in _VERDICT_KEYS), None)
+    if verdict is None:
+        return
+    ok = bool(obj[verdict])
+    for key, value in obj.items():
+        name = snake(key)
+        if name not in _REASON_KEYS:
+            continue
+        issues = 0 if ok else 1 + sum(map(ord, str(obj.get(key, "")))) % 3  # stable, no Random needed
+        text = "no issues found" if ok else f"{issues} issue{'s' if issues > 1 else ''} found"
+        if isinstance(value, list):
+            obj[key] = [] if ok else [f"issue {i + 1} of {issues}" for i in range(issues)]
+        elif isinstance(value, str):
+            obj[key] = text
+
+
+def _conversion(obj: dict[str, Any]) -> None:
+    """`converted = amount × rate` (currency and unit converters)."""
+    names = _keys(obj)
+    rate = _first(names, "rate", "exchange_rate", "conversion_rate", "fx_rate", contains=("rate",))
+    result = _first(names, "converted_amount", "converted", "result", "conversion_result", "to_amount",
+                    "converted_value", contains=("converted", "result"))
+    amount = _first(names, "amount", "from_amount", "value", "input", "original_amount", "quantity")
+    if rate and result and amount and len({rate, result, amount}) == 3:
+        _set(obj, result, obj[amount] * obj[rate])
+
+
+def _line(obj: dict[str, Any]) -> None:
+    """`total = quantity × unit price` on one line."""
+    names = _keys(obj)
+    qty = _first(names, "quantity", "qty", "units")
+    unit = _first(names, "unit_price", "price_per_unit", "unit_cost", "price_each", "price")
+    total = _first(names, "line_total", "total", "total_price", "total_amount", "subtotal", "amount")
+    if qty and unit and total and len({qty, unit, total}) == 3:
+        _set(obj, total, obj[qty] * obj[unit])
+
+
+def _sum_of_items(obj: dict[str, Any]) -> None:
+    """A total beside a list of priced items is their sum."""
+    names = _keys(obj)
+    total = _first(names, "subtotal", "total", "total_price", "total_amount", "grand_total", "amount", "total_cost")
+    if not total:
+        return
+    for value in obj.values():
+        if isinstance(value, list) and value and all(isinstance(i, dict) for i in value):
+            parts = [_first(_keys(i), *_ITEM_MONEY) for i in value]
+            if all(parts):
+                _set(obj, total, sum(i[p] for i, p in zip(value, parts) if p))
+                return
+
+
+def _base_plus_tax(obj: dict[str, Any]) -> None:
+    """`total = base + tax + fees` when the parts sit beside the total."""
+    names = _keys(obj)
+    total = _first(names, "total", "grand_total", "total_amount", "total_price")
+    base = _first(names, "base", "base_price", "subtotal", "net", "base_fare", "net_amount")
+    extras = [k for n, k in names.items() if n in ("tax", "taxes", "vat", "fee", "fees", "service_fee", "shipping")]
+    if total and base and extras and total != base:
+        _set(obj, total, obj[base] + sum(obj[k] for k in extras))
+
+
+def _nutrition(obj: dict[str, Any]) -> None:
+    """Energy from the macros: 4 kcal per gram of protein and carbohydrate, 9 per gram of fat."""
+    names = _keys(obj)
+    energy = _first(names, "calories", "kcal", "energy", "energy_kcal", contains=("calories", "kcal"))
+    protein = _first(names, "protein", "proteins", "protein_g")
+    carbs = _first(names, "carbs", "carbohydrates", "carbohydrate", "carbs_g", "total_carbohydrate")
+    fat = _first(names, "fat", "total_fat", "fat_g", "fats")
+    if energy and (protein or carbs or fat):
+        grams = [(protein, 4.0), (carbs, 4.0), (fat, 9.0)]
+        _set(obj, energy, sum(obj[k] * f for k, f in grams if k))
+
+
+def _counts(obj: dict[str, Any]) -> None:
+    """`count` (or `<list>_count`, `num_<list>`) beside a list is its length."""
+    lists = {snake(k): v for k, v in obj.items() if isinstance(v, list)}
+    if not lists:
+        return
+    for name, key in _keys(obj).items():
+        if isinstance(obj[key], float):
+            continue
+        words = name.split("_")
+        named = next((v for n, v in lists.items() if n in words or f"{n}_count" == name
+                      or name in (f"num_{n}", f"number_of_{n}", f"total_{n}")), None)
+        if named is not None or name in _COUNT_KEYS and len(lists) == 1:
+            obj[key] = len(named if named is not None else next(iter(lists.values())))
+
+
+def _ranges(obj: dict[str, Any]) -> None:
+    """min ≤ max, low ≤ open/close ≤ high, winner's score ≥ loser's."""
+    names = _keys(obj)
+    for lo_word, hi_word in (("min", "max"), ("low", "high"), ("lowest", "highest"), ("minimum", "maximum")):
+        for name, key in names.items():
+            words = name.split("_")
+            if lo_word in words:
+                other = "_".join(hi_word if w == lo_word else w for w in words)
+                if other in names and obj[key] > obj[names[other]]:
+                    obj[key], obj[names[other]] = obj[names[other]], obj[key]
+    high, low = names.get("high"), names.get("low")
+    if high and low:
+        for mid in ("open", "close", "last", "price"):
+            if mid in names:
+                obj[high] = max(obj[high], obj[names[mid]])
+                obj[low] = min(obj[low], obj[names[mid]])
+    won = next((k for n, k in names.items() if set(n.split("_")) & {"won", "winner", "win", "home_win"}), None)
+    lost = next((k for n, k in names.items() if set(n.split("_")) & {"lose", "lost", "loser", "loss"}), None)
+    if won and lost and obj[won] < obj[lost]:
+        obj[won], obj[lost] = obj[lost], obj[won]
+    for name, key in names.items():
+        if set(name.split("_")) & {"percent", "percentage", "pct"} and not 0 <= obj[key] <= 100:
+            _set(obj, key, abs(obj[key]) % 100)
+
+
+_MOMENT_PAIRS = (("start", "end"), ("from", "to"), ("check_in", "check_out"), ("checkin", "checkout"),
+                 ("departure", "arrival"), ("valid_from", "valid_until"), ("created", "updated"),
+                 ("begin", "finish"), ("since", "until"), ("issued", "expires"))
+
+
+def _ordered_moments(obj: dict[str, Any]) -> None:
+    """An end date or time is not before its start (ISO strings compare in time order)."""
+    texts = {snake(k): k for k, v in obj.items() if isinstance(v, str) and v[:4].isdigit() and "-" in v[:8]}
+    for first, second in _MOMENT_PAIRS:
+        for name, key in texts.items():
+            if name == first or name.startswith(f"{first}_") or name.endswith(f"_{first}"):
+                other = name.replace(first, second, 1)
+                if other in texts and obj[key] > obj[texts[other]]:
+                    obj[key], obj[texts[other]] = obj[texts[other]], obj[key]

@@ -1,0 +1,139 @@
+"""The final answer: what the last calls returned, said in words.
+
+A person answering "what did you find?" names the thing found and two or three of its facts, or,
+for a list, how many there are and their names. Field names become words (`is_valid` → "it is
+valid", `price_usd` → "price usd"), booleans become yes/no sentences, and every value quoted is a
+value a tool really returned (the judge checks that).
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from datagen.generator import phrases as ph
+from datagen.generator.choice import item_name, noun_for
+from datagen.core.plan import ConversationState
+from datagen.registry.naming import GENERIC_CONTAINERS, snake
+
+MAX_FACTS = 3
+_NAMEISH = frozenset({"name", "title", "full_name", "display_name", "label", "headline"})
+_ENVELOPE = frozenset({"status", "success", "message", "code", "error", "errors", "ok", "status_code", "msg"})
+_BOOL_HEADS = ("is", "has", "can", "was", "are", "does", "did", "should", "allow", "allows")
+
+
+def _scalar(value: Any) -> bool:
+    return value is not None and not isinstance(value, (dict, list)) and ph.render(value).strip() != ""
+
+
+def _main(output: Any) -> tuple[str, Any]:
+    """The part of an output the answer is about: descend through generic wrappers (`data`, `results`)
+    and one-key objects to the list or the object that carries the content."""
+    key, node = "", output
+    for _ in range(4):
+        if not isinstance(node, dict):
+            break
+        content = {k: v for k, v in node.items() if snake(k) not in _ENVELOPE}
+        lists = [(k, v) for k, v in content.items() if isinstance(v, list) and v and isinstance(v[0], dict)]
+        scalars = [k for k, v in content.items() if _scalar(v)]
+        if lists and (len(scalars) <= 1 or snake(lists[0][0]) in GENERIC_CONTAINERS):
+            key, node = lists[0]
+            break
+        nested = [(k, v) for k, v in content.items() if isinstance(v, dict)]
+        if not scalars and len(nested) == 1:
+            key, node = nested[0]
+            continue
+        break
+    return key, node
+
+
+_PREPOSITIONS = frozenset("at by on in of to for from with per".split())
+
+
+def _bool_fact(label: str, value: bool) -> str:
+    words = label.split()
+    if len(words) == 1 and words[0].endswith("ed"):
+        return f"it was {label}" if value else f"it was not {label}"  # `opened`, `delivered`
+    if words and words[0] in _BOOL_HEADS and len(words) > 1:
+        head, rest = words[0], " ".join(words[1:])
+        if head == "has":
+            return f"it has {rest}" if value else f"it has no {rest}"
+        if head == "is":
+            return f"it is {rest}" if value else f"it is not {rest}"
+        return f"{label}: {'yes' if value else 'no'}"
+    return f"{label}: {'yes' if value else 'no'}"
+
+
+def _facts(item: dict[str, Any], skip: set[str], sent: set[str], rng: random.Random, bare: bool = False) -> list[str]:
+    """Up to three facts of one object, informative fields first (not echoes of what was sent)."""
+    ranked: list[tuple[int, int, str]] = []
+    for pos, (key, value) in enumerate(item.items()):
+        name = snake(key)
+        if key in skip or name in _ENVELOPE or not _scalar(value):
+            continue
+        text = ph.render(value)
+        if len(text) > 80:
+            continue
+        weight = 0 if text not in sent else 2
+        weight += 1 if name.endswith("_id") or name == "id" else 0
+        ranked.append((weight, pos, key))
+    facts: list[str] = []
+    for _, _, key in sorted(ranked)[:MAX_FACTS]:
+        value = item[key]
+        label = ph.humanize(key)
+        if isinstance(value, bool):
+            facts.append(_bool_fact(label, value))
+        else:
+            plain = bare or label.split()[-1] in _PREPOSITIONS  # "delivered at 2026-05-18"
+            style = "{l} {v}" if plain else ph.pick(rng, ["the {l} is {v}", "{l} {v}", "the {l} is {v}"])
+            facts.append(ph.fill(style, l=label, v=ph.render(value)))
+    return facts
+
+
+def describe(output: Any, sent: set[str], rng: random.Random) -> str:
+    """One or two sentences about one call's output."""
+    key, node = _main(output)
+    if isinstance(node, list):
+        items = [i for i in node if isinstance(i, dict)]
+        if not items:
+            return ""
+        id_key = next((k for k in items[0] if snake(k).endswith("_id") or snake(k) == "id"), next(iter(items[0])))
+        names = [item_name(i, id_key) for i in items[:4]]
+        noun = noun_for(key + "[]" if key else "results[]", id_key)
+        if len(items) == 1:
+            head = f"I found one {ph.singular_of(noun)}: {names[0]}"
+        else:
+            more = f" and {len(items) - 3} more" if len(items) > 4 else ""
+            listed = ph.join_words(names[:3] if more else names) + more
+            head = f"I found {len(items)} {noun}: {listed}"
+        first = [f for f in _facts(items[0], {k for k in items[0] if snake(k) in _NAMEISH}, sent, rng, bare=True)
+                 if not f.startswith("it ")][:2]
+        tail = f". The first, {names[0]}, has " + ph.join_words(first) if first and len(items) > 1 else ""
+        return ph.sentence(head + tail)
+    if not isinstance(node, dict):
+        return ph.sentence(f"the result is {ph.render(node)}") if _scalar(node) else ""
+    subject = next((ph.render(v) for k, v in node.items() if snake(k) in _NAMEISH and isinstance(v, str) and v.strip()), "")
+    facts = _facts(node, {k for k in node if snake(k) in _NAMEISH}, sent, rng)
+    if not facts:
+        return ph.sentence(f"it came back as {subject}") if subject else ""
+    body = ph.join_words(facts)
+    return ph.sentence(f"{subject}: {body}" if subject else body)
+
+
+def final_answer(state: ConversationState, last_calls: list[int], rng: random.Random) -> str:
+    """The closing message over the last group's outputs (one sentence or two per call)."""
+    parts: list[str] = []
+    for call in last_calls:
+        if call >= len(state.tool_outputs):
+            continue
+        sent = {ph.render(v) for v in (state.tool_calls[call].get("parameters") or {}).values()}
+        output = state.tool_outputs[call]["output"]
+        text = describe(output, sent, rng)
+        if not text and isinstance(output, dict):
+            envelope = [f"{ph.humanize(k)}: {ph.render(v)}" for k, v in output.items() if _scalar(v)][:2]
+            text = ph.sentence(f"the request went through ({', '.join(envelope)})") if envelope else ""
+        if text:
+            parts.append(text)
+    opener = ph.pick(rng, ["Here's what I found.", "Done.", "All set.", "Here you go.", "Okay, that's done."])
+    body = " ".join(parts) if parts else "The request went through, but it returned nothing to report."
+    return ph.assemble([opener, body, ph.pick(rng, ph.FINAL_CLOSERS)])

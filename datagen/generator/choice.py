@@ -1,0 +1,140 @@
+"""The user picks one item of a returned list before the assistant acts on it.
+
+When a later call would take an argument from an item of a list an earlier call returned (a search
+gave three hotels, the next call books one), a person would not let the assistant silently act on
+the first result. The assistant shows the options (by their names), the user picks one, and only
+the picked item's fields ground the next call. The pick is recorded in `state.choices`, which the
+Assistant's memory lookup reads.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from pydantic import BaseModel
+
+from datagen.generator import phrases as ph
+from datagen.core.paths import values_at
+from datagen.core.plan import ConversationState, FieldValue
+from datagen.registry.naming import GENERIC_CONTAINERS, singular, snake, subject_noun
+
+MAX_OPTIONS = 4
+_NAME_KEYS = ("name", "title", "full_name", "display_name", "label", "headline", "username", "user_name")
+
+
+def item_slot(path: str) -> tuple[str, str] | None:
+    """`results[].hotel_id` → (`results[]`, `hotel_id`): the list a field is a direct member of."""
+    cut = path.rfind("[].")
+    if cut < 0:
+        return None
+    key = path[cut + 3:]
+    if "." in key or "[" in key:
+        return None
+    return path[:cut + 2], key
+
+
+def choice_key(call: int, container: str) -> str:
+    return f"{call}|{container}"
+
+
+def items_of(state: ConversationState, call: int, container: str) -> list[dict[str, Any]]:
+    """The dict items of one returned list."""
+    output = state.tool_outputs[call]["output"] if call < len(state.tool_outputs) else None
+    return [item for item in values_at(output, container) if isinstance(item, dict)]
+
+
+def keeps(state: ConversationState, fv: FieldValue) -> bool:
+    """Whether a remembered value may ground a later call: false for items the user did not pick."""
+    slot = item_slot(fv.path)
+    if slot is None:
+        return True
+    picked = state.choices.get(choice_key(fv.step, slot[0]))
+    return picked is None or picked.get(slot[1]) == fv.value
+
+
+def item_name(item: dict[str, Any], fallback_key: str) -> str:
+    """How a person names an item: its name or title, else the value the call needs."""
+    for key, value in item.items():
+        if snake(key) in _NAME_KEYS or snake(key).endswith("_name") and isinstance(value, str):
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+    return ph.render(item.get(fallback_key, "")).strip()
+
+
+def noun_for(container: str, key: str) -> str:
+    """The plural noun of the listed things: the list's own name, else the field's (`hotel_id`)."""
+    name = snake(container.rsplit(".", 1)[-1].replace("[]", ""))
+    word = name.split("_")[-1] if name else ""
+    if not word or word in GENERIC_CONTAINERS:
+        stem = snake(key)
+        stem = stem[:-3] if stem.endswith("_id") else stem
+        word = stem.split("_")[-1] if stem else "option"
+        if word in {"id", "name", "title", "key", "code", "uuid", ""}:
+            word = "option"
+    return ph.plural(singular(word))
+
+
+class Choice(BaseModel):
+    """An open choice: which call's list, which key feeds the next call, the options."""
+
+    call: int
+    container: str
+    key: str
+    items: list[dict[str, Any]]
+    subject: str | None = None
+
+    def names(self) -> list[str]:
+        return [item_name(item, self.key) for item in self.items[:MAX_OPTIONS]]
+
+    def noun(self) -> str:
+        """What the items are: named by their own id field (`hotel_id`), else the list, else the key."""
+        own = next((k for k in self.items[0] if snake(k).endswith("_id")), None)
+        if own is None and self.subject and self.container.rsplit(".", 1)[-1].replace("[]", "") in GENERIC_CONTAINERS:
+            return ph.plural(self.subject)  # `search_symbols` → symbols
+        return noun_for(self.container, own or self.key)
+
+
+def open_choice(state: ConversationState, grounded: list[FieldValue]) -> Choice | None:
+    """The first list of two or more named items that would feed the next call, if any.
+
+    `grounded` are the memory values the next call's arguments would take (the Assistant's lookup).
+    """
+    for fv in grounded:
+        slot = item_slot(fv.path)
+        if slot is None or choice_key(fv.step, slot[0]) in state.choices:
+            continue
+        items = items_of(state, fv.step, slot[0])
+        if len(items) < 2:
+            continue
+        source = state.plan.endpoints[state.plan.call_order()[fv.step]]
+        choice = Choice(call=fv.step, container=slot[0], key=slot[1], items=items,
+                        subject=subject_noun(source.name, source.slug))
+        names = choice.names()
+        if len(set(names)) == len(names) and all(names):
+            return choice
+    return None
+
+
+def ask(choice: Choice, rng: random.Random) -> str:
+    """The assistant's question listing the options."""
+    names = choice.names()
+    more = len(choice.items) - len(names)
+    listed = ph.join_words(names, "or") if not more else f"{', '.join(names)} (and {more} more)"
+    noun = choice.noun()
+    template = ph.pick(rng, [
+        "I found {n} {noun}: {listed}. Which one should I use?",
+        "There are {n} {noun} to choose from: {listed}. Which one would you like?",
+        "That returned {n} {noun}: {listed}. Which one do you mean?",
+    ])
+    return ph.fill(template, n=len(choice.items), noun=noun, listed=listed)
+
+
+def pick(state: ConversationState, choice: Choice, rng: random.Random) -> str:
+    """The user's pick: recorded in `state.choices`; returns the user's reply."""
+    index = rng.randrange(min(len(choice.items), MAX_OPTIONS))
+    state.choices[choice_key(choice.call, choice.container)] = choice.items[index]
+    name = choice.names()[index]
+    template = ph.pick(rng, ["{name}, please.", "Let's go with {name}.", "The {nth} one: {name}.",
+                             "I'll take {name}.", "{name} looks right."])
+    return ph.sentence(ph.fill(template, name=name, nth=ph.ordinal(index + 1)))

@@ -1,0 +1,219 @@
+"""Realistic fake values from Faker and phonenumbers, seeded per value.
+
+Why a library: hand-kept word pools gave every unknown field the same filler word (`airline: orbit`,
+`timezone: cobalt`). Faker knows people, companies, addresses, MIME types, file names, colours, job
+titles …; `phonenumbers` knows which calling code belongs to which country, so a phone number and the
+country an API reports for it agree. Both are pinned exactly in pyproject.toml: the same seed gives
+the same bytes only while their data does not change.
+
+Every value draws one integer from the caller's seeded `random.Random` and seeds one Faker instance
+with it (`seed_instance`), so a value never depends on how many values were drawn before it elsewhere.
+A `Place` ties the place-like fields of one object together (city, country, code, currency, time
+zone, calling code, coordinates).
+"""
+
+from __future__ import annotations
+
+import random
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+import phonenumbers
+from faker import Faker
+from phonenumbers import geocoder
+
+from datagen.generator.phrases import CITIES
+from datagen.lexicon import CITY_TIMEZONES, PLACE_WORDS
+
+LOCALE = "en_US"
+
+
+class Place(NamedTuple):
+    """Where one object is: its place fields are read from here so they agree with each other."""
+
+    city: str
+    country: str
+    country_code: str
+    currency: str
+    latitude: float
+    longitude: float
+
+    @property
+    def timezone(self) -> str:
+        return CITY_TIMEZONES.get(self.city, "UTC")
+
+    @property
+    def calling_code(self) -> int:
+        return phonenumbers.country_code_for_region(self.country_code) or 1
+
+
+def place_at(index: int) -> Place:
+    """The place of an anchor index (stable: the city table is fixed)."""
+    return Place(*CITIES[index % len(CITIES)])
+
+
+def place_of(value: Any, concept: str = "") -> Place | None:
+    """The place a stated value names: a city, a country, a two-letter code or a phone number; a
+    city the table does not know keeps its name (its country is then a guess from the table)."""
+    text = str(value).strip()
+    if not text or isinstance(value, bool):
+        return None
+    for row in CITIES:
+        if text.lower() in (row[0].lower(), row[1].lower()) or text.upper() == row[2] and len(text) == 2:
+            return Place(*row)
+    if text.startswith("+") or text.startswith("00"):
+        try:
+            number = phonenumbers.parse(text.replace("00", "+", 1) if text.startswith("00") else text, None)
+        except phonenumbers.NumberParseException:
+            return None
+        region = phonenumbers.region_code_for_number(number)
+        if not region:
+            return None
+        for row in CITIES:
+            if row[2] == region:
+                return Place(*row)
+        name = geocoder.country_name_for_number(number, "en") or region
+        return Place("", name, region, "", 0.0, 0.0)
+    if concept == "city" and text[:1].isupper() and len(text) < 40:
+        row = CITIES[sum(map(ord, text)) % len(CITIES)]
+        return Place(text, *row[1:])
+    return None
+
+
+@lru_cache(maxsize=1)
+def _faker() -> Faker:
+    return Faker(LOCALE)
+
+
+def faker(rng: random.Random) -> Faker:
+    """The Faker instance, seeded with one draw of `rng` (one value, one seed)."""
+    fk = _faker()
+    fk.seed_instance(rng.getrandbits(48))
+    return fk
+
+
+def phone_number(rng: random.Random, place: Place | None) -> str:
+    """A valid-looking international number of the place's country (US when none)."""
+    region = place.country_code if place and place.country_code else "US"
+    example = phonenumbers.example_number_for_type(region, phonenumbers.PhoneNumberType.MOBILE) \
+        or phonenumbers.example_number(region)
+    if example is None:
+        return f"+{rng.randint(1, 99)} {rng.randint(200, 999)} {rng.randint(100, 999)} {rng.randint(1000, 9999)}"
+    national = str(example.national_number)
+    keep = max(2, len(national) - 6)
+    digits = national[:keep] + "".join(str(rng.randint(0, 9)) for _ in range(len(national) - keep))
+    number = phonenumbers.PhoneNumber(country_code=example.country_code, national_number=int(digits))
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def phone_country(value: Any) -> str | None:
+    """The country name of an international phone number, or None."""
+    place = place_of(value) if str(value).strip().startswith(("+", "00")) else None
+    return place.country if place else None
+
+
+def _title(noun: str | None) -> str:
+    return (noun or "").replace("_", " ").strip().title()
+
+
+def make(kind: str, rng: random.Random, place: Place | None = None, context: str | None = None) -> Any:
+    """A value of one kind (see `KINDS`); None for an unknown kind."""
+    maker = _MAKERS.get(kind)
+    return None if maker is None else maker(faker(rng), rng, place or place_at(rng.randrange(len(CITIES))), context)
+
+
+def _airline(fk: Faker, rng: random.Random, place: Place, context: str | None) -> str:
+    stem = place.city if rng.random() < 0.5 and place.city else fk.last_name()
+    return f"{stem} {rng.choice(['Airways', 'Air', 'Airlines'])}"
+
+
+def _product(fk: Faker, rng: random.Random, place: Place, context: str | None) -> str:
+    noun = _title(context) if context and len(context) < 16 else "Edition"
+    return f"{fk.last_name()} {noun} {rng.choice(['One', 'Pro', 'Lite', 'Max', 'S', 'X'])}{rng.randint(1, 9)}"
+
+
+# Things named after their city (`Lisbon Museum`); other things are named after a person or a colour.
+_VENUES = frozenset("hotel restaurant store shop museum park school university club team hospital library market "
+                    "gallery theatre theater cinema stadium arena bar cafe gym office branch".split())
+
+
+def _entity_name(fk: Faker, rng: random.Random, place: Place, context: str | None) -> str:
+    """The name of a thing whose kind is only known by its container noun (`event`, `venue`)."""
+    noun = _title(context)
+    if not noun or len(noun) > 16:
+        return str(fk.company())
+    if context in ("match", "game", "fixture", "duel", "event") and rng.random() < 0.8:
+        return f"{fk.city()} vs {fk.city()}"
+    pattern = rng.randrange(3)
+    if pattern == 0 and place.city and context in PLACE_WORDS | _VENUES:
+        return f"{place.city} {noun}"
+    colour = str(fk.color_name())
+    if pattern == 1 or any(c.isupper() for c in colour[1:]):
+        return f"{fk.last_name()} {noun}"
+    return f"{colour} {noun}"
+
+
+def _about(fk: Faker, rng: random.Random, place: Place, context: str | None) -> str:
+    """A plain one-line description of a thing (`A museum in Lisbon, open since 2004.`)."""
+    noun = (context or "listing").replace("_", " ")
+    if noun in ("person", "user", "author", "artist", "member", "player", "profile"):
+        return f"{fk.job()} based in {place.city or fk.city()}."
+    article = "An" if noun[:1] in "aeiou" else "A"
+    return f"{article} {noun} record from {place.city or fk.city()}, {place.country}, last updated {2019 + rng.randint(0, 6)}."
+
+
+_MAKERS: dict[str, Any] = {
+    "person": lambda fk, rng, p, c: fk.name(),
+    "first_name": lambda fk, rng, p, c: fk.first_name(),
+    "last_name": lambda fk, rng, p, c: fk.last_name(),
+    "company": lambda fk, rng, p, c: fk.company(),
+    "job": lambda fk, rng, p, c: fk.job(),
+    "product": _product,
+    "entity_name": _entity_name,
+    "street": lambda fk, rng, p, c: fk.street_address(),
+    "address": lambda fk, rng, p, c: f"{fk.street_address()}, {p.city or fk.city()}",
+    "phone": lambda fk, rng, p, c: phone_number(rng, p),
+    "timezone": lambda fk, rng, p, c: p.timezone,
+    "mime": lambda fk, rng, p, c: fk.mime_type(rng.choice(["application", "image", "text", "video", "audio"])),
+    "file_name": lambda fk, rng, p, c: fk.file_name(),
+    "file_ext": lambda fk, rng, p, c: fk.file_extension(),
+    "airline": _airline,
+    "currency": lambda fk, rng, p, c: p.currency or fk.currency_code(),
+    "url": lambda fk, rng, p, c: f"https://{fk.domain_name()}/{fk.slug()}",
+    "image_url": lambda fk, rng, p, c: f"https://images.{fk.domain_name()}/{fk.slug()}.{rng.choice(['jpg', 'png'])}",
+    "file_url": lambda fk, rng, p, c: f"https://files.{fk.domain_name()}/{fk.file_name()}",
+    "email": lambda fk, rng, p, c: fk.email(),
+    "domain": lambda fk, rng, p, c: fk.domain_name(),
+    "colour": lambda fk, rng, p, c: fk.color_name(),
+    "hex_colour": lambda fk, rng, p, c: fk.hex_color(),
+    "username": lambda fk, rng, p, c: fk.user_name(),
+    "ip": lambda fk, rng, p, c: fk.ipv4_public(),
+    "ipv6": lambda fk, rng, p, c: fk.ipv6(),
+    "mac": lambda fk, rng, p, c: fk.mac_address(),
+    "user_agent": lambda fk, rng, p, c: fk.user_agent(),
+    "uuid": lambda fk, rng, p, c: fk.uuid4(),
+    "isbn": lambda fk, rng, p, c: fk.isbn13(),
+    "ean": lambda fk, rng, p, c: fk.ean13(),
+    "iban": lambda fk, rng, p, c: fk.iban(),
+    "swift": lambda fk, rng, p, c: fk.swift(),
+    "plate": lambda fk, rng, p, c: fk.license_plate(),
+    "language_name": lambda fk, rng, p, c: rng.choice(["English", "Spanish", "French", "German", "Portuguese",
+                                                        "Japanese", "Italian", "Dutch"]),
+    "slogan": lambda fk, rng, p, c: fk.catch_phrase(),
+    "region": lambda fk, rng, p, c: fk.state() if p.country_code == "US" else p.country,
+    "postcode": lambda fk, rng, p, c: fk.postcode(),
+    "city": lambda fk, rng, p, c: p.city or fk.city(),
+    "country": lambda fk, rng, p, c: p.country,
+    "country_code": lambda fk, rng, p, c: p.country_code,
+    "calling_code": lambda fk, rng, p, c: f"+{p.calling_code}",
+    "about": _about,
+    "state_abbr": lambda fk, rng, p, c: fk.state_abbr(),
+    "month_name": lambda fk, rng, p, c: fk.month_name(),
+    "weekday": lambda fk, rng, p, c: fk.day_of_week(),
+    "hash": lambda fk, rng, p, c: fk.sha256(),
+    "md5": lambda fk, rng, p, c: fk.md5(),
+    "sha1": lambda fk, rng, p, c: fk.sha1(),
+    "hashtag": lambda fk, rng, p, c: f"#{fk.word()}{fk.word().title()}",
+    "html": lambda fk, rng, p, c: f"<p>{fk.catch_phrase()}</p>",
+}
+KINDS = frozenset(_MAKERS)

@@ -1,0 +1,65 @@
+"""The user's goal in plain words: what they want, not the chain of calls that gets it.
+
+A step whose output feeds a later step is a means (the assistant looks a list up to find the id it
+needs); the steps whose outputs nobody consumes are what the user came for. The opening turn names
+only those ends, as a person would ask for them ("the news for a series"), and leaves the means to
+the assistant, who announces them when it makes the calls.
+"""
+
+from __future__ import annotations
+
+from datagen.generator import phrases as ph
+from datagen.core.plan import ConversationPlan
+from datagen.registry.linking import feeds, is_action
+from datagen.registry.models import Endpoint
+
+# Verbs after which the rest of the intent names the thing the user wants to see.
+_SEE = frozenset("get retrieve fetch find list show return obtain view display look lookup give".split())
+_DETERMINERS = frozenset("the a an all some any my your their its this these every each".split())
+
+
+def feeds_later(plan: ConversationPlan, step: int) -> bool:
+    """Whether a later group needs something this step returns (it is then a means, not an end)."""
+    source, group = plan.endpoints[step], plan.steps[step].group
+    return any(feeds(source, target, declared_via(plan, later))
+               for later, target in enumerate(plan.endpoints) if plan.steps[later].group > group)
+
+
+def declared_via(plan: ConversationPlan, step: int) -> dict[str, str]:
+    """The step's FEEDS pairs as param → declared field path."""
+    pairs = [v.rsplit("->", 1) for v in plan.steps[step].via if "->" in v]
+    return {param: path for path, param in pairs}
+
+
+def end_steps(plan: ConversationPlan) -> list[int]:
+    """Steps the user asked for, in call order: the last group, those feeding no later step, and
+    every action (nobody wants a course enrolment as a side effect of asking for progress)."""
+    last = plan.call_groups()[-1]
+    return [s for s in plan.call_order()
+            if s in last or not feeds_later(plan, s) or is_action(plan.endpoints[s].name)]
+
+
+def wish(endpoint: Endpoint) -> str:
+    """What the user asks for, as a verb phrase: `get the news for a series`, `book a room`."""
+    words = ph.intent(endpoint).split()
+    if not words:
+        return "run the request"
+    verb, rest = words[0].lower(), words[1:]
+    if verb in _SEE and rest:
+        if rest[0].lower() in {"back", "out"} and len(rest) > 1:
+            rest = rest[1:]  # "return back all information"
+        text = " ".join(rest)
+        if text.split()[0].lower() not in _DETERMINERS and not text[:1].isupper():
+            text = "the " + text
+        return f"get {text}" if verb != "find" else f"find {text}"
+    return " ".join(words)
+
+
+def ask_phrase(plan: ConversationPlan) -> list[str]:
+    """The wishes of the end steps, in call order, without repeats."""
+    out: list[str] = []
+    for step in end_steps(plan):
+        phrase = wish(plan.endpoints[step])
+        if phrase not in out:
+            out.append(phrase)
+    return out

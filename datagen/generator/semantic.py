@@ -1,0 +1,332 @@
+"""What a parameter or field means, read from its name, concept, type and description, and a value for it.
+
+Why separate from `values`: `values` is the typed contract (coerce, defaults, pairs); this module is
+the long list of generic meaning rules. Every rule looks at generic words (the vocabularies live in
+`datagen.lexicon`), never at a tool, an API or a category, because the corpus is judged on unseen
+categories. A field no rule places still gets a value shaped by its name (`isValidDns` → boolean,
+`size_bytes` → integer, `*_url` → URL, `*_at` → timestamp), never a filler word.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from datagen.generator import fake
+from datagen.generator.fake import Place
+from datagen.generator.phrases import CURRENCIES, FIRST, GENERIC_QUERIES, LAST, SENTENCES, TICKERS, TOPICS
+from datagen.lexicon import (COUNT_WORDS, MEASURE_WORDS, MOMENT_WORDS, PERSON_WORDS, PLACE_WORDS, ROLE_WORDS, TEXT_WORDS,
+                             VALUE_BOOLEAN_LEADS, VALUE_BOOLEAN_WORDS, VALUE_KIND_PAIRS, VALUE_KIND_WORDS)
+from datagen.registry.models import Endpoint, ParamType
+from datagen.registry.naming import singular, snake, subject_noun
+
+BASE_DATE = date(2026, 3, 2)
+DATE_WINDOW_DAYS = 150
+EPOCH_BASE = 1772409600  # BASE_DATE at midnight UTC
+
+_EXAMPLE = re.compile(r"\b(?:e\.g\.?|i\.e\.?|for example|example:|such as|ex:)\s*[:,]?\s*[`'\"]?([\w .@:/+-]{2,40}?)\s*(?:[`'\".,;)]|$)", re.I)
+# Person words that alone name something else (`last` price, `host` name, `player` object).
+_NOT_ALONE_PERSON = frozenset("full user member owner contact player host first last given family middle sur".split())
+ID_WORDS = frozenset({"id", "ids", "identifier", "oid", "tid", "userid"})
+# Trailing words that qualify a name or title without changing what it is (`nameEn`, `title_short`).
+_QUALIFIERS = frozenset("en fr de es it pt ar ru zh ja ko short long full official common native local original "
+                        "display formatted alt alternative translated".split())
+_IMAGE_WORDS = frozenset("image img photo picture avatar thumbnail thumbnails thumb logo icon cover banner poster "
+                         "screenshot artwork".split())
+
+
+def fake_date(rng: random.Random, birth: bool = False) -> str:
+    """A YYYY-MM-DD date in the fixed window (or an adult's birth date)."""
+    if birth:
+        return date(1960 + rng.randint(0, 40), rng.randint(1, 12), rng.randint(1, 28)).isoformat()
+    return (BASE_DATE + timedelta(days=rng.randint(0, DATE_WINDOW_DAYS))).isoformat()
+
+
+def id_prefix(concept: str) -> str:
+    """`hotel_id` → `htl`, `course_id` → `crs`: the first letter then the next consonants."""
+    stem = re.sub(r"[^a-z]", "", concept.removesuffix("_id").split("_")[-1] if concept.endswith("_id") else concept)
+    if not stem:
+        return "id"
+    letters = stem[0] + "".join(c for c in stem[1:] if c not in "aeiou")
+    return (letters if len(letters) >= 3 else stem)[:3]
+
+
+def query_phrase(rng: random.Random, endpoint: Endpoint | None) -> str:
+    """A short search phrase matching what the endpoint is about."""
+    text = "" if endpoint is None else f"{endpoint.tool_id} {endpoint.name} {endpoint.description}"
+    words = set(re.findall(r"[a-z]+", snake(text).replace("_", " ")))
+    words |= {singular(w) for w in words}
+    for keys, phrases in TOPICS:
+        if words & set(keys.split()):
+            return rng.choice(phrases)
+    return rng.choice(GENERIC_QUERIES)
+
+
+def example(description: str) -> str | None:
+    """The example value a description gives (`e.g. 'python basics'`), if any."""
+    match = _EXAMPLE.search(description or "")
+    return match.group(1).strip() if match and match.group(1) and match.group(1).strip() else None
+
+
+def code(rng: random.Random, size: int = 6) -> str:
+    return "".join(rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ23456789") for _ in range(size))
+
+
+def core_tokens(tokens: list[str]) -> list[str]:
+    """The name's words without role words and without trailing qualifiers of a name (`name_en`)."""
+    core = [w for w in tokens if w not in ROLE_WORDS] or list(tokens)
+    while len(core) > 1 and core[-1] in _QUALIFIERS and core[-2] in ("name", "title", "label", "description"):
+        core.pop()
+    return core
+
+
+def is_boolean_name(tokens: list[str]) -> bool:
+    """`is_valid_dns`, `has_mx`, `disposable`, `catch_all`: a yes/no answer."""
+    if len(tokens) > 1 and tokens[0] in VALUE_BOOLEAN_LEADS:
+        return True
+    return bool(tokens) and all(t in VALUE_BOOLEAN_WORDS or t in ("email", "not") for t in tokens) \
+        and any(t in VALUE_BOOLEAN_WORDS for t in tokens)
+
+
+# Counts of an audience run into thousands; other counts (seasons, pages, members) stay small.
+_AUDIENCE = frozenset("views likes dislikes followers following subscribers shares downloads installs visits "
+                      "clicks plays streams impressions reach retweets".split())
+_WRITTEN = frozenset({"message", "chat", "comment", "post", "reply", "review", "conversation", "thread", "email",
+                      "mail", "sms", "note", "tweet"})
+
+
+def _subject(endpoint: Endpoint) -> str | None:
+    return subject_noun(endpoint.name, endpoint.slug)
+
+
+def _about_messages(endpoint: Endpoint | None) -> bool:
+    """Whether the endpoint deals in messages people write (so `message` is one, not a status line)."""
+    if endpoint is None:
+        return True
+    words = set(snake(f"{endpoint.name} {endpoint.description}").split("_"))
+    return bool(words & {"message", "messages", "chat", "sms", "mail", "email", "inbox", "comment", "comments",
+                         "post", "posts", "conversation", "reply", "replies"})
+
+
+def _about_places(endpoint: Endpoint | None) -> bool:
+    """Whether the endpoint deals in places (so a bare `state` is a region, not a status)."""
+    if endpoint is None:
+        return False
+    words = set(snake(f"{endpoint.name} {endpoint.description}").split("_"))
+    return bool(words & (PLACE_WORDS | {"geocode", "geocoding", "address", "zip", "postal", "coordinates"}))
+
+
+def _number(rng: random.Random, ptype: ParamType, low: float, high: float) -> int | float:
+    return round(rng.uniform(low, high), 2) if ptype is ParamType.NUMBER else rng.randint(int(low), int(high))
+
+
+def _measure(last: str, rng: random.Random, ptype: ParamType) -> int | float:
+    ranges: dict[str, tuple[float, float]] = {
+        "seconds": (30, 600), "secs": (30, 600), "sec": (30, 600), "ms": (40, 900), "millis": (40, 900),
+        "milliseconds": (40, 900), "minutes": (5, 180), "mins": (5, 180), "hours": (1, 12), "days": (1, 30),
+        "weeks": (1, 12), "months": (1, 24), "bytes": (20_000, 5_000_000), "kb": (20, 5000), "mb": (1, 500),
+        "gb": (1, 64), "size": (20_000, 5_000_000), "width": (320, 1920), "height": (240, 1080),
+        "percentage": (1, 99), "percent": (1, 99), "pct": (1, 99), "ratio": (0.1, 0.9), "age": (18, 75),
+        "year": (2015, 2025), "temperature": (-5, 35), "temp": (-5, 35), "humidity": (20, 95),
+        "pressure": (990, 1030), "score": (1, 100), "rank": (1, 100), "ranking": (1, 100), "level": (1, 10),
+        "elevation": (5, 2500), "altitude": (5, 2500), "speed": (5, 120), "rate": (0.5, 12),
+    }
+    low, high = ranges.get(last, (1, 100))
+    whole = last in ("year", "age", "rank", "ranking", "level", "bytes", "width", "height", "ms", "milliseconds")
+    return _number(rng, ParamType.INTEGER if whole else ptype, low, high)
+
+
+def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str, rng: random.Random,
+                   endpoint: Endpoint | None, context: str | None, place: Place) -> Any:
+    """The value the name says, or None when nothing in the name, concept or description is recognised."""
+    t = set(tokens)
+    core = core_tokens(tokens)
+    last = core[-1] if core else ""
+    pair = "_".join(core[-2:]) if len(core) > 1 else ""
+    numeric = ptype in (ParamType.INTEGER, ParamType.NUMBER)
+    if concept == "latitude" or last in ("lat", "latitude") or numeric and t & {"lat", "latitude"}:
+        return round(place.latitude + rng.uniform(-0.02, 0.02), 4)
+    if concept == "longitude" or last in ("lng", "lon", "longitude") or numeric and t & {"lng", "lon", "longitude"}:
+        return round(place.longitude + rng.uniform(-0.02, 0.02), 4)
+    if ptype is ParamType.GEOPOINT or last in ("coordinates", "coords", "latlng", "geo", "point"):
+        return f"{place.latitude},{place.longitude}"
+    if last in ("uuid", "guid"):
+        return fake.make("uuid", rng, place)
+    if concept.endswith("_id") or last in ID_WORDS:
+        if numeric:
+            return rng.randint(1000, 999999)
+        return f"{id_prefix(concept if concept.endswith('_id') else (context or concept))}_{rng.randint(1000, 99999)}"
+    if not numeric and t & {"from", "until", "through", "till", "since", "thru"} and t & {"valid", "effective", "available"}:
+        return fake_date(rng)
+    if numeric and last in ("status", "code") and t & {"status", "http", "response"}:
+        return 200
+    if ptype is ParamType.BOOLEAN or is_boolean_name(tokens) and ptype in (ParamType.STRING, ParamType.ENUM):
+        return rng.random() < 0.7
+    if t & {"dob", "birthday", "birthdate", "birth"}:
+        return fake_date(rng, birth=True)
+    if ptype is ParamType.DATE or concept == "date" or last == "date":
+        return fake_date(rng)
+    if ptype is ParamType.TIME or last == "time" and not numeric:
+        return f"{rng.randint(7, 21):02d}:{rng.choice(['00', '15', '30', '45'])}"
+    if concept == "timestamp" or last in MOMENT_WORDS and (len(core) > 1 or last not in ("at", "on")) \
+            and last not in ("date", "time"):
+        if numeric:
+            return EPOCH_BASE + rng.randint(0, DATE_WINDOW_DAYS * 86400)
+        return f"{fake_date(rng)}T{rng.randint(6, 22):02d}:{rng.randint(0, 59):02d}:00Z"
+    if pair in VALUE_KIND_PAIRS and not numeric:
+        return fake.make(VALUE_KIND_PAIRS[pair], rng, place, context)
+    if concept == "email" or "email" in t and not numeric:
+        return fake.make("email", rng, place)
+    if concept == "phone" or t & {"phone", "msisdn", "telephone", "mobile"} and not numeric:
+        return fake.make("phone", rng, place)
+    if not numeric and t & _IMAGE_WORDS and (last in ("url", "uri", "link", "href", "src", "source") or last in _IMAGE_WORDS):
+        return fake.make("image_url", rng, place)
+    if concept == "url" or last in ("url", "uri", "link", "href", "website", "homepage", "permalink", "endpoint") \
+            or not numeric and last.endswith(("url", "uri")) and len(last) > 4:
+        return fake.make("url", rng, place)
+    if concept == "domain" or last in ("domain", "hostname", "host"):
+        return fake.make("domain", rng, place)
+    if last in ("ip", "ipv4") or "ip_address" in concept:
+        return fake.make("ip", rng, place)
+    if concept in ("country_code", "alpha_2", "iso2", "cc") or (t & {"iso", "alpha"} and "country" in t):
+        return place.country_code
+    if concept == "currency" or last in ("currency", "currencies") or concept in ("base", "target") and not numeric:
+        return place.currency or rng.choice(CURRENCIES)
+    if concept == "currency_pair" or last == "pair":
+        return "/".join(rng.sample(CURRENCIES[:6], 2))
+    if concept == "city" or last in ("city", "town", "place", "destination", "origin") or last == "name" and "city" in t:
+        return place.city or fake.make("city", rng, place)
+    if concept == "country" or last in ("country", "nationality") or last == "name" and "country" in t:
+        return place.country
+    if last in ("language", "lang", "locale"):
+        return fake.make("language_name", rng, place) if "name" in t else "en"
+    if concept == "symbol" or last in ("symbol", "symb", "ticker", "stock") and not numeric:
+        return rng.choice(TICKERS)
+    if concept == "postal_code":
+        return fake.make("postcode", rng, place)
+    if last in ("address", "street", "wallet", "contract") and re.search(
+            r"blockchain|wallet|ethereum|crypto|token|contract|0x", f"{desc} {endpoint.description if endpoint else ''}", re.I):
+        return "0x" + "".join(rng.choice("0123456789abcdef") for _ in range(40))
+    if last == "state" and (t & PLACE_WORDS - {"state"} or context in PLACE_WORDS or _about_places(endpoint)):
+        return fake.make("region", rng, place)
+    if t & {"state", "province"} and last in ("abbr", "abbreviation", "code", "iso"):
+        return fake.make("state_abbr", rng, place)
+    if numeric and t & {"rate", "apr", "interest", "percent", "percentage", "pct", "yield", "tax", "discount"}:
+        return round(rng.uniform(0.5, 12), 2) if ptype is ParamType.NUMBER else rng.randint(1, 12)
+    if (t & {"amount", "price", "cost", "budget", "salary", "fare", "fee", "total", "subtotal", "balance"}
+            or concept == "amount") and (last not in COUNT_WORDS or last == "total"):
+        return rng.randint(5, 500) if ptype is ParamType.INTEGER else round(rng.uniform(5, 500), 2)
+    if last in ("rating", "stars"):
+        return rng.randint(1, 5) if ptype is ParamType.INTEGER else round(rng.uniform(3.0, 5.0), 1)
+    if numeric and last in ("quantity", "qty", "adults", "children", "guests", "people", "rooms", "passengers",
+                            "nights", "seats", "occupancy", "beds", "servings", "adult", "child", "infant", "infants"):
+        return rng.randint(1, 4) if last not in ("children", "child", "infant", "infants") else rng.randint(0, 2)
+    if last in ("page", "offset", "skip", "start"):
+        return 1 if last == "page" else 0
+    if last in ("limit", "size", "results", "max", "num", "top", "per") and len(core) == 1:
+        return rng.choice([5, 10, 20])
+    if numeric and last in ("order", "position", "index", "step", "sequence", "seq", "priority"):
+        return rng.randint(1, 10)
+    if last == "month":
+        return rng.randint(1, 12)
+    if last in ("hour", "hours_of_day"):
+        return rng.randint(0, 23)
+    if last in ("number", "no") and len(core) > 1 and core[-2] not in COUNT_WORDS | {"page", "phone"}:
+        return rng.randint(10000, 999999) if numeric else f"{code(rng, 3)}{rng.randint(10000, 999999)}"
+    if last in COUNT_WORDS or core and core[0] in ("num", "number", "total", "count") and len(core) > 1:
+        return rng.randint(50, 90000) if t & _AUDIENCE else rng.randint(1, 60)
+    if last in MEASURE_WORDS or t & {"seconds", "bytes", "minutes"}:
+        return _measure(last if last in MEASURE_WORDS else sorted(t & MEASURE_WORDS)[0], rng, ptype)
+    if t & {"first", "given", "firstname"} and t & {"name", "firstname"}:
+        return rng.choice(FIRST)
+    if t & {"last", "surname", "family", "lastname"} and t & {"name", "lastname", "surname"}:
+        return rng.choice(LAST)
+    if concept == "user_name" or last in ("username", "handle", "screenname", "nickname", "login"):
+        return fake.make("username", rng, place)
+    if last in (PERSON_WORDS - _NOT_ALONE_PERSON) | {"fullname"} \
+            or last in ("name", "user", "owner", "member", "contact") and (t & PERSON_WORDS or (context or "") in PERSON_WORDS):
+        return fake.make("person", rng, place)
+    if last in ("team", "club", "opponent") or t & {"home", "away"} and "team" in t:
+        return f"{place.city or fake.make('city', rng, place)} {rng.choice(['United', 'City', 'Rovers', 'FC', 'Athletic'])}"
+    if concept == "query" or last in ("query", "q", "keyword", "keywords", "search", "term", "topic"):
+        return example(desc) or query_phrase(rng, endpoint)
+    if last in _IMAGE_WORDS and not numeric:
+        return fake.make("image_url", rng, place)
+    if last in ("filename", "file", "path", "attachment", "document"):
+        return fake.make("file_name", rng, place)
+    if last in VALUE_KIND_WORDS and not numeric:
+        return fake.make(VALUE_KIND_WORDS[last], rng, place, context)
+    if last in ("name", "title", "label", "value", "text") and context and not numeric:
+        if context in PERSON_WORDS - {"full", "first", "last", "given", "family", "middle", "sur"}:
+            return fake.make("person", rng, place)
+        if context in ("city", "country", "language", "currency", "airline", "company", "team", "region"):
+            return semantic_value([context], concept, ptype, desc, rng, endpoint, None, place)
+        if context in VALUE_KIND_WORDS:
+            return fake.make(VALUE_KIND_WORDS[context], rng, place, context)
+    if last in ("name", "title", "label") and len(core) > 1 and core[-2] in ("month", "day", "weekday"):
+        return fake.make("month_name" if core[-2] == "month" else "weekday", rng, place)
+    if last in ("name", "title", "label"):
+        noun = context if context and context not in ("name", "title", "value") else (core[-2] if len(core) > 1 else None)
+        return fake.make("entity_name", rng, place, noun)
+    if last in ("error", "errors", "warning", "warnings") and not numeric:
+        return ""
+    if "status" in t and last in ("text", "message", "msg", "description") and not numeric:
+        return "OK"
+    if last in ("message", "msg") and context not in _WRITTEN and (len(core) == 1 or not _about_messages(endpoint)):
+        return "Request completed successfully."
+    if last in TEXT_WORDS:
+        return rng.choice(SENTENCES) if last not in ("description", "summary", "about", "overview", "bio") \
+            else fake.make("about", rng, place, context)
+    if last in ("code", "ref", "reference", "sku", "slug", "coupon", "voucher", "confirmation", "locator"):
+        return code(rng)
+    if last in ("hash", "signature", "token", "secret", "nonce"):
+        return fake.make("md5" if last != "hash" else "hash", rng, place)
+    if last in ("status", "state"):
+        if context is None or endpoint is not None and context == _subject(endpoint):
+            return "success"  # the status of the response, not of a thing in it
+        return rng.choice(["active", "confirmed", "completed", "pending"])
+    if last in ("gender", "sex"):
+        return rng.choice(["female", "male"])
+    if last in ("category", "genre", "tag", "tags", "type", "kind", "sport", "industry"):
+        return example(desc) or rng.choice(["general", "standard", "featured", "other"])
+    if last in ("interval", "period", "timeframe", "resolution"):
+        return rng.choice(["1d", "1h", "1wk"])
+    if last in ("unit", "units", "system"):
+        return rng.choice(["metric", "imperial"])
+    if last in ("password", "passwd", "apikey"):
+        return f"{fake.make('last_name', rng, place)}#{rng.randint(1000, 9999)}"
+    if last == "key":
+        return code(rng, 10).lower()
+    if last in ("format", "extension", "output"):
+        named = re.findall(r"\b(json|xml|csv|png|jpe?g|pdf|gif|bmp|tiff|webp|svg|html|txt|mp3|mp4)\b", desc.lower())
+        return named[0] if named else "json"
+    if not numeric and re.search(r"\bdate\b|yyyy", desc, re.I):
+        return fake_date(rng)
+    if last in ("duration", "radius", "distance"):
+        return rng.choice([5, 10, 15, 30, 45]) if ptype is not ParamType.NUMBER else float(rng.choice([1.5, 5, 10, 25]))
+    return None
+
+
+def shaped_fallback(name: str, ptype: ParamType, rng: random.Random) -> Any:
+    """A value no rule placed, shaped by type and name: never a filler word."""
+    if ptype is ParamType.INTEGER:
+        return rng.randint(1, 100)
+    if ptype is ParamType.NUMBER:
+        return round(rng.uniform(1, 100), 2)
+    if ptype is ParamType.BOOLEAN:
+        return rng.random() < 0.6
+    if ptype is ParamType.DATE:
+        return fake_date(rng)
+    if ptype is ParamType.TIME:
+        return f"{rng.randint(7, 21):02d}:00"
+    if ptype is ParamType.NULL:
+        return None
+    words = [w for w in snake(name).split("_") if w and not w.isdigit()]
+    if ptype is ParamType.OBJECT:
+        return {"name": " ".join(words).capitalize() or "Item", "code": code(rng)}
+    if ptype is ParamType.ARRAY:
+        return [shaped_fallback(singular(name), ParamType.STRING, rng) for _ in range(rng.randint(1, 3))]
+    stem = "".join(w[0] for w in words[:3]).upper() if len(words) > 1 else (words[0][:3].upper() if words else "REF")
+    return f"{stem}-{rng.randint(100, 99999)}"
