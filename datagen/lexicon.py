@@ -124,7 +124,7 @@ INCIDENTAL_UNIVERSALS = frozenset({
 _GEO = frozenset({"location", "coordinate", "geo", "geocode", "geocoding", "map", "nearby", "near",
                   "weather", "forecast", "place", "distance", "elevation", "timezone", "route", "latitude",
                   "longitude"})
-_PERSON = frozenset({"person", "people", "name", "contact", "gender", "nationality", "age"})
+_PERSON = frozenset({"person", "people", "gender", "nationality", "age", "biography"})
 SUBJECT_HINTS: dict[str, frozenset[str]] = {
     "email": frozenset({"email", "mail", "inbox", "mailbox"}),
     "phone": frozenset({"sms", "call", "caller", "dial", "telephone", "carrier"}),
@@ -153,13 +153,15 @@ SUBJECT_HINTS: dict[str, frozenset[str]] = {
     "company": frozenset({"company", "business", "firm", "employer", "organization"}),
 }
 # Concepts with several senses that must not meet: a value of one sense means nothing to an endpoint
-# of another (an equity ticker sent to a coin exchange). Each sense is a set of words; an endpoint
-# is of the senses whose words its name, URL, description or tool summary use (of all, if none).
+# of another (an equity ticker sent to a coin exchange, a currency's symbol to a stock quote). Each
+# sense is a set of words; an endpoint is of the senses whose words its name, URL, description or
+# tool summary use (of all, if none).
 SUBJECT_SENSES: dict[str, tuple[frozenset[str], ...]] = {
     "symbol": (frozenset({"stock", "equity", "share", "shareholder", "dividend", "earning", "company", "fund",
                           "etf", "security"}),
                frozenset({"crypto", "cryptocurrency", "coin", "token", "blockchain", "wallet", "defi", "altcoin",
-                          "stablecoin", "perpetual"})),
+                          "stablecoin", "perpetual"}),
+               frozenset({"currency", "forex", "fx", "fiat"})),
 }
 # Concept words too generic to show what an endpoint is about.
 ABOUT_STOPWORDS = frozenset({"code", "name", "id", "number", "no", "full", "first", "last", "value"})
@@ -333,3 +335,32 @@ ENDPOINT_SHAPES: dict[str, frozenset[str]] = {
     "file": frozenset("download export pdf upload".split()),
     "translation": frozenset("translate translation translator transliterate".split()),
 }
+
+
+# Trailing words that qualify a name or title without changing what it is (`nameEn`, `title_short`).
+NAME_QUALIFIERS = frozenset("en fr de es it pt ar ru zh ja ko short long full official common native local "
+                            "original display formatted alt alternative translated".split())
+# Words of fields that hold a picture: their value is an image URL.
+IMAGE_WORDS = frozenset("image img photo picture avatar thumbnail thumbnails thumb logo icon cover banner poster "
+                        "screenshot artwork".split())
+# Counts of an audience run into thousands; other counts (seasons, pages, members) stay small.
+AUDIENCE_WORDS = frozenset("views likes dislikes followers following subscribers shares downloads installs visits "
+                           "clicks plays streams impressions reach".split())
+# Things people write: a `message` inside one is their text, elsewhere a status line.
+WRITTEN_NOUNS = frozenset({"message", "chat", "comment", "post", "reply", "review", "conversation", "thread",
+                           "email", "mail", "sms", "note"})
+# Words of endpoints about traded securities, where a bare `symbol` is a ticker.
+MARKET_WORDS = frozenset("stock stocks ticker tickers market markets quote quotes share shares equity equities "
+                         "trading trade trades finance financial crypto coin coins kline candle candles dividend "
+                         "dividends earnings portfolio forex".split())
+# Things named after their city (`Lisbon Museum`); other things are named after a person or a colour.
+VENUE_WORDS = frozenset("hotel restaurant store shop museum park school university club team hospital library "
+                        "market gallery theatre theater cinema stadium arena bar cafe gym office branch".split())
+# Words after which an endpoint name says what it filters by, not what it returns (`players_by_team`).
+PREPOSITIONS = frozenset("by for of from in with on using via at per to".split())
+# Concepts of inputs a listing filters its items by, so each item repeats them (`city`, `category`).
+FILTER_CONCEPTS = frozenset({"city", "country", "country_code", "category", "type", "genre", "date", "language",
+                             "currency", "symbol", "region", "state", "postal_code", "year", "status", "sport"})
+# Words of endpoints about jobs, where a `title` is a job title.
+JOB_WORDS = frozenset("job jobs salary salaries career careers hiring employment employee employer resume "
+                      "vacancy vacancies recruiter position".split())

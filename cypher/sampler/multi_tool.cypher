@@ -4,11 +4,13 @@
 // computed here. Each hop prefers an endpoint of a tool not visited yet, then an edge that fills a
 // required input; no endpoint is revisited. Target length 2 + (hash % 4); chains that stay inside
 // one tool are dropped here, shorter walks come back and the caller discards those under 2 steps.
+// A chain starts only where a cross-tool FEEDS edge leaves (cross-tool links are few since they
+// must mean something: see registry/scope.py), so the first hop can always leave the tool.
 // Params: $seed, $indices (list of conversation indices), $starts (candidates per index).
 UNWIND $indices AS idx
 CALL (idx) {
   MATCH (s:Endpoint)
-  WHERE s.out_feeds > 0
+  WHERE s.out_feeds > 0 AND EXISTS { (s)-[:FEEDS {same_tool: false}]->() }
   WITH s, (s.rk * 48271 + $seed * 69621 + idx * 40503 + 13) % 2147483647 AS a
   WITH s, ((a * a) % 2147483647 * 16807 + a + $seed) % 2147483647 AS h
   RETURN s, h

@@ -14,7 +14,8 @@ from typing import Any
 
 from datagen.core.record import RecordDict as Record
 from datagen.evaluator.lineage import Call, loose, mentioned, scalars
-from datagen.evaluator.rubric_words import DESCRIPTION_DEBRIS, NOT_AFTER_THE
+from datagen.evaluator.rubric_words import DESCRIPTION_DEBRIS, NOT_AFTER_THE, VERBS_NOT_NOUNS
+from datagen.registry.naming import snake
 
 
 _SNAKE = re.compile(r"(?<![\w@/.:-])[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?![\w@/-])")
@@ -23,6 +24,7 @@ _RAW_KEY = re.compile(r"\bthe (?:" + "|".join(sorted(NOT_AFTER_THE)) + r")(?![\w
 _URL = re.compile(r"https?://\S+", re.IGNORECASE)
 _DOC_URL = re.compile(r"docs?|documentation|swagger|openapi|readme|/api/|apidoc|developer", re.IGNORECASE)
 _MARKDOWN = re.compile(r"^\s*(#{1,6} |[-*+] |\d+[.)] )|\[[^\]]+\]\([^)]+\)|`", re.MULTILINE)
+_RUN_TOGETHER = re.compile(r"\b[A-Za-z]{20,}\b")  # `gettheminimumpaymentamount`: no English word is that long
 _SMILEY = re.compile(r"[:;]-?[()]")
 _OPTION_LABEL = re.compile(r"\bOption \w+:|\bOption:")  # "(1_ Option: local format:)", not "two options: a or b"
 
@@ -45,9 +47,22 @@ def output_keys(made: list[Call]) -> set[str]:
 
 def _identifiers(text: str, values: set[str]) -> list[str]:
     """snake_case / camelCase tokens of a text that are not a value the conversation carries."""
-    found = _SNAKE.findall(text) + _CAMEL.findall(text)
+    found = _SNAKE.findall(text) + _CAMEL.findall(text) + _RUN_TOGETHER.findall(text)
     return [t for t in found if t.lower() not in values and not any(t.lower() in v for v in values)
             and not re.fullmatch(r"[A-Za-z]{1,5}_\d+[A-Za-z0-9_]*", t)]
+
+
+def _verb_last_names(made: list[Call]) -> list[str]:
+    """Endpoint names that end with their verb, spelt as words (`email_validate` → "email validate").
+
+    "search hotels" is how people talk; "email validate" is an API name read aloud.
+    """
+    names = []
+    for c in made:
+        words = [w for w in snake(c.name.split("::", 1)[-1]).split("_") if w]
+        if len(words) >= 2 and words[-1] in VERBS_NOT_NOUNS:
+            names.append(" ".join(words))
+    return sorted(set(names))
 
 
 def debris(text: str, made: list[Call], values: set[str], final: bool) -> list[str]:
@@ -59,6 +74,7 @@ def debris(text: str, made: list[Call], values: set[str], final: bool) -> list[s
     found: list[str] = []
     names = {c.name for c in made} | {c.name.split("::", 1)[-1] for c in made} | {c.name.split("::", 1)[0] for c in made}
     found += [f"names the API {n!r}" for n in sorted(names) if ("_" in n or "::" in n) and n.lower() in low]
+    found += [f"recites the endpoint name {p!r}" for p in _verb_last_names(made) if re.search(rf"\b{re.escape(p)}\b", low)]
     found += [f"description residue {p!r}" for p in DESCRIPTION_DEBRIS if p in low]
     if _OPTION_LABEL.search(text):
         found.append("option label")
@@ -98,6 +114,7 @@ def final_answer_problems(answer: str, made: list[Call]) -> list[str]:
     recited = [m.group(0) for m in _RAW_KEY.finditer(answer)]
     keys = output_keys(made)
     raw = [t for t in _SNAKE.findall(answer) + _CAMEL.findall(answer) if t.lower() in keys]
+    raw += [t for t in _RUN_TOGETHER.findall(answer) if not any(t.lower() in v for v in record_values(made))]
     if recited or raw:
         found.append(f"lists raw keys {(recited + raw)[:3]}")
     return found

@@ -83,3 +83,19 @@ DESCRIPTION_DEBRIS = (
     "(required)", "required parameter", "optional parameter", "default value", "e.g.", "eg.",
     "(1_", "ex:", "example:", "<br", "</", "```", "**", "__",
 )
+# Verbs of endpoint names that are never also nouns, so a name ending with one ("email validate")
+# is an API name read aloud, while "address book" or "blog post" are plain English.
+VERBS_NOT_NOUNS = frozenset({"get", "search", "find", "fetch", "retrieve", "lookup", "create", "update", "delete",
+                             "remove", "validate", "verify", "convert", "calculate", "compute", "generate",
+                             "send", "cancel", "read"})
+# Last name words of identifier fields, whose values may rightly be codes (`ORD-1001`).
+IDENTIFIER_WORDS = frozenset({"id", "ids", "code", "codes", "number", "no", "num", "key", "ref", "reference", "sku",
+                              "uuid", "guid", "token", "serial", "isbn", "ean", "upc", "vin", "iban"})
+# Words that mark the two ends of one range in parameter names (`min_price`/`max_price`,
+# `check_in`/`check_out`, `dateFrom`/`dateTo`).
+LOWER_ENDS = frozenset({"min", "from", "start", "begin", "since", "in", "earliest", "lowest"})
+UPPER_ENDS = frozenset({"max", "to", "end", "until", "out", "latest", "highest"})
+# … unless they name places: the start and end of a route may lie either way (`start_lat`, `from_city`).
+ROUTE_ENDS = frozenset({"lat", "lng", "lon", "long", "latitude", "longitude", "location", "point", "address", "city",
+                        "station", "stop", "airport", "place", "coordinates", "x", "y", "country", "currency",
+                        "language", "lang", "node", "port"})

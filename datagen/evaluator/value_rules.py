@@ -16,7 +16,7 @@ from typing import Any
 
 from datagen.evaluator.rubric_words import (BOOLEAN_LEADS, BOOLEAN_WORDS, CATEGORY_WORDS, DATE_WORDS, NUMBER_LEADS,
                                            NUMBER_WORDS, PLACEHOLDER_VALUES, RANGE_WORDS, SHAPED_WORDS,
-                                           DESCRIBED_SHAPES)
+                                           DESCRIBED_SHAPES, IDENTIFIER_WORDS)
 from datagen.registry.models import ParamType
 from datagen.registry.naming import snake
 
@@ -34,6 +34,8 @@ class Expect(StrEnum):
 
 _QUOTED = re.compile(r"['\"`]([A-Za-z0-9_-]{1,30})['\"`]")
 _NAMING = frozenset({"name", "names", "title", "label", "code"})
+_NUMERIC = re.compile(r"^-?\d+(\.\d+)?$")
+_CODE = re.compile(r"^([A-Z]{2,4})-\d{3,}$")
 _LONE_WORD = re.compile(r"^[a-z]{3,}$")
 _BRACKETED = re.compile(r"^\s*(<[^<>]+>|\{[^{}]+\}|\[[^\[\]]+\])\s*$")
 _REPEATED = re.compile(r"^(x{3,}|0{6,}|1{6,})$", re.IGNORECASE)
@@ -112,6 +114,9 @@ def type_problem(name: str, value: Any, output: bool) -> str | None:
     if value is None or isinstance(value, (dict, list)):
         return None
     want = expect(name)
+    words = name_words(name)
+    if want is Expect.SHAPED and words[-1] in _NAMING and _NUMERIC.match(str(value).strip()):
+        return f"{value!r} is a number where a {' '.join(words)} is expected"
     if want is Expect.BOOLEAN:
         if isinstance(value, bool) or (not output and str(value).strip().lower() in _TRUTHY):
             return None
@@ -181,6 +186,23 @@ def described_filler(description: str, value: Any) -> str | None:
     return None
 
 
+def own_name_code(name: str, value: Any) -> str | None:
+    """A code spelt from the field's own name (`severity: "SEV-26431"`, `biography: "BIO-47250"`).
+
+    Made-up values look like that: the prefix is the name's first letters or its words' initials.
+    Identifier fields (`order_id: "ORD-1001"`) may rightly be such codes and are left alone.
+    """
+    match = _CODE.match(str(value).strip()) if isinstance(value, str) else None
+    words = name_words(name)
+    if match is None or not words or words[-1] in IDENTIFIER_WORDS:
+        return None
+    prefix = match.group(1).lower()
+    joined = "".join(words)
+    if joined.startswith(prefix) or "".join(w[0] for w in words) == prefix:
+        return f"{value!r} is a code spelt from the field name {' '.join(words)!r}, not a value"
+    return None
+
+
 def filler_problem(name: str, value: Any, said: str, output: bool) -> str | None:
     """Why `value` is filler for a field called `name`, or None.
 
@@ -191,6 +213,9 @@ def filler_problem(name: str, value: Any, said: str, output: bool) -> str | None
     """
     if is_placeholder(value):
         return f"{value!r} is a placeholder"
+    code = own_name_code(name, value)
+    if code:
+        return code
     if not is_lone_word(value):
         return None
     want = expect(name)

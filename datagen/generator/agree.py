@@ -9,6 +9,7 @@ after its leaves were drawn; they change values in place and never add or remove
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from datagen.registry.naming import snake
@@ -22,8 +23,16 @@ _VERDICT_KEYS = ("valid", "is_valid", "isvalid", "verified", "is_verified", "suc
 _REASON_KEYS = ("reason", "reasons", "message", "explanation", "details", "detail", "status_message")
 
 
+_NUMERIC_TEXT = re.compile(r"^-?\d+(\.\d+)?$")
+
+
 def _num(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _ranged(value: Any) -> bool:
+    """A number, or a number written as text (`"15"`): bounds agree either way."""
+    return _num(value) or isinstance(value, str) and bool(_NUMERIC_TEXT.match(value))
 
 
 def _keys(obj: dict[str, Any]) -> dict[str, str]:
@@ -157,9 +166,18 @@ def _counts(obj: dict[str, Any]) -> None:
 
 
 def _ranges(obj: dict[str, Any]) -> None:
-    """min ≤ max, low ≤ open/close ≤ high, winner's score ≥ loser's."""
+    """min ≤ max, low ≤ open/close ≤ high, winner's score ≥ loser's (numbers written as text too)."""
+    texts = {snake(k): k for k, v in obj.items() if _ranged(v) and not _num(v)}
+    for name, key in texts.items():
+        words = name.split("_")
+        for lo_word, hi_word in (("min", "max"), ("low", "high"), ("first", "last"), ("start", "end")):
+            if lo_word in words:
+                other = "_".join(hi_word if w == lo_word else w for w in words)
+                if other in texts and float(obj[key]) > float(obj[texts[other]]):
+                    obj[key], obj[texts[other]] = obj[texts[other]], obj[key]
     names = _keys(obj)
-    for lo_word, hi_word in (("min", "max"), ("low", "high"), ("lowest", "highest"), ("minimum", "maximum")):
+    for lo_word, hi_word in (("min", "max"), ("low", "high"), ("lowest", "highest"), ("minimum", "maximum"),
+                             ("first", "last"), ("start", "end"), ("from", "to"), ("since", "until")):
         for name, key in names.items():
             words = name.split("_")
             if lo_word in words:
@@ -181,6 +199,7 @@ def _ranges(obj: dict[str, Any]) -> None:
             _set(obj, key, abs(obj[key]) % 100)
 
 
+_MOMENT = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|\d{2}:\d{2})")  # ISO dates and HH:MM times sort as text
 _MOMENT_PAIRS = (("start", "end"), ("from", "to"), ("check_in", "check_out"), ("checkin", "checkout"),
                  ("departure", "arrival"), ("valid_from", "valid_until"), ("created", "updated"),
                  ("begin", "finish"), ("since", "until"), ("issued", "expires"))
@@ -188,7 +207,7 @@ _MOMENT_PAIRS = (("start", "end"), ("from", "to"), ("check_in", "check_out"), ("
 
 def _ordered_moments(obj: dict[str, Any]) -> None:
     """An end date or time is not before its start (ISO strings compare in time order)."""
-    texts = {snake(k): k for k, v in obj.items() if isinstance(v, str) and v[:4].isdigit() and "-" in v[:8]}
+    texts = {snake(k): k for k, v in obj.items() if isinstance(v, str) and _MOMENT.match(v)}
     for first, second in _MOMENT_PAIRS:
         for name, key in texts.items():
             if name == first or name.startswith(f"{first}_") or name.endswith(f"_{first}"):

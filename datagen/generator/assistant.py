@@ -40,11 +40,10 @@ def via_pairs(plan: ConversationPlan, step: int) -> dict[str, str]:
     return {param: output_path(path) for path, param in pairs}
 
 
-def _earlier_fields(plan: ConversationPlan, step: int) -> list[ResponseField]:
-    """Fields of earlier groups whose value may mean the same thing at this step (`may_link`)."""
-    group, target = plan.steps[step].group, plan.endpoints[step]
-    return [f for j, e in enumerate(plan.endpoints) if plan.steps[j].group < group for f in e.response_fields
-            if may_link(f.concept, e, target)]
+def _earlier_fields(plan: ConversationPlan, step: int) -> list[tuple[Endpoint, ResponseField]]:
+    """Fields of earlier groups, with the endpoint that returns them."""
+    group = plan.steps[step].group
+    return [(e, f) for j, e in enumerate(plan.endpoints) if plan.steps[j].group < group for f in e.response_fields]
 
 
 def source_endpoint(plan: ConversationPlan, call: int) -> Endpoint:
@@ -103,9 +102,9 @@ def predicted_fed(plan: ConversationPlan) -> set[tuple[int, str]]:
         for param in endpoint.parameters:
             if param.control:
                 continue
-            by_via = [f for f in fields if output_path(f.path) == via.get(param.name)]
-            by_concept = [f for f in fields if linkable(param.concept) and f.concept == param.concept]
-            if any(compatible(f.type, param) for f in by_via + by_concept):
+            by_via = [(e, f) for e, f in fields if output_path(f.path) == via.get(param.name)]
+            by_concept = [(e, f) for e, f in fields if linkable(param.concept) and f.concept == param.concept]
+            if any(compatible(f.type, param) and may_link(f.concept, e, endpoint, param) for e, f in by_via + by_concept):
                 fed.add((step, param.name))
         for second, (first, _) in role_pairs(endpoint).items():
             if (step, first) in fed:
@@ -131,7 +130,7 @@ class Assistant:
         """
         target = self.plan.endpoints[step]
         memory = [fv for fv in self.state.accumulated_fields
-                  if may_link(fv.concept, source_endpoint(self.plan, fv.step), target) and keeps(self.state, fv)]
+                  if may_link(fv.concept, source_endpoint(self.plan, fv.step), target, param) and keeps(self.state, fv)]
         wanted = via_pairs(self.plan, step).get(param.name)
         calls = sorted({fv.step for fv in memory}, reverse=True)
         candidates = [fv for c in calls for fv in memory if fv.step == c and wanted is not None and fv.path == wanted]

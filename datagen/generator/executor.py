@@ -1,14 +1,23 @@
 """The OfflineExecutor: seeded mock tool outputs that conform to each endpoint's response fields.
 
 No network: an output is built from the endpoint's field paths (`hotels[].hotel_id` becomes
-`{"hotels": [{"hotel_id": ...}, ...]}` with 1–3 items) and filled by `values.value_for`. Two rules
-keep a chain coherent: a call echoes its own arguments into fields of the same concept (so
-`get_hotel(hotel_id=X)` returns `hotel_id: X`), and the same call with the same arguments returns
-the same output within a conversation. Every leaf is written to session memory
-(`state.accumulated_fields`), which is what the Assistant grounds later arguments on.
+`{"hotels": [{"hotel_id": ...}, ...]}` with 1–3 items) and filled by `values.value_for`. One
+executor serves one conversation and keeps a consistent world:
 
-A top-level array (`[].id`) is wrapped as `{"results": [...]}` so every output is an object; paths
-in memory, in `ArgumentSource.field_path` and in `values_at` are paths in the output as written.
+- an entity (concept + id) gets its attributes once, from a Random seeded by the entity, and keeps
+  them (and its place: city, country, currency, time zone) in every later output;
+- a call echoes its arguments into fields of the same name or concept; an id only repeats an
+  argument of its own concept, and a listing's items get their own new ids;
+- a lookup (the call names the id of the items of an array) returns that one item, and a lookup
+  whose answer has no id field is still about the entity it was called with;
+- the place of an answer follows a stated city, country, code, phone number or coordinates;
+- numbers and verdicts agree where the names say how (`generator.agree`);
+- the same call with the same arguments returns the same output.
+
+Every leaf is written to session memory (`state.accumulated_fields`), which is what the Assistant
+grounds later arguments on. A top-level array (`[].id`) is wrapped as `{"results": [...]}` so every
+output is an object; paths in memory, in `ArgumentSource.field_path` and in `values_at` are paths in
+the output as written.
 """
 
 from __future__ import annotations
@@ -23,8 +32,10 @@ from datagen.core.paths import TOP_ARRAY_KEY, output_path, parse_path
 from datagen.core.plan import ConversationState, FieldValue
 from datagen.generator.agree import agree
 from datagen.generator.fake import Place, place_at, place_of
+from datagen.generator.phrases import CITIES
 from datagen.generator.values import derive_rng, value_for
 from datagen.lexicon import NEIGHBOUR_WORDS, ROLE_WORDS
+from datagen.registry.scope import Scope, concept_scope
 from datagen.registry.models import Endpoint, FieldSource, ParamType, ResponseField
 from datagen.registry.naming import GENERIC_CONTAINERS, concept_of, singular, snake, subject_noun
 
@@ -109,6 +120,8 @@ class OfflineExecutor:
         echo = _echo_values(endpoint, arguments)
         subject = subject_noun(endpoint.name, endpoint.slug)
         place = next((p for p in (place_of(v, c) for v, c in _place_arguments(endpoint, arguments)) if p), None)
+        if place is None:
+            place = _place_near(endpoint, arguments)
         if place is None:  # an id of an entity seen earlier: the call happens where that entity is
             place = next((self.places[f"{p.concept}|{arguments[p.name]}"] for p in endpoint.parameters
                           if p.name in arguments and f"{p.concept}|{arguments[p.name]}" in self.places), None)
@@ -125,6 +138,22 @@ class OfflineExecutor:
             noun = subject or "request"
             output = {**output, "status": "ok", f"{noun}_id": echo.get(f"{noun}_id", gen.ref(noun))}
         return output
+
+
+def _place_near(endpoint: Endpoint, arguments: dict[str, Any]) -> Place | None:
+    """The table place nearest to the coordinates a call names (a reverse geocode answers that city)."""
+    found: dict[str, float] = {}
+    for param in endpoint.parameters:
+        if param.concept in ("latitude", "longitude") and param.name in arguments:
+            try:
+                found.setdefault(param.concept, float(arguments[param.name]))
+            except (TypeError, ValueError):
+                continue
+    if len(found) < 2:
+        return None
+    lat, lon = found["latitude"], found["longitude"]
+    return min((place_at(i) for i in range(len(CITIES))),
+               key=lambda p: (p.latitude - lat) ** 2 + (p.longitude - lon) ** 2)
 
 
 def _place_arguments(endpoint: Endpoint, arguments: dict[str, Any]) -> list[tuple[Any, str]]:
@@ -165,6 +194,7 @@ class _Gen:
         self.world = world
         self.place = place
         self.places = places
+        self.at_root = True
         words = set(snake(f"{endpoint.name} {endpoint.slug}").split("_"))
         self.lists_others = bool(words & NEIGHBOUR_WORDS)
 
@@ -181,6 +211,14 @@ class _Gen:
                                     self.echo.get(f"concept:{snake(spec.name)}") == spec.concept):
             return by_name
         return self.echo.get(spec.concept)
+
+    def _looked_up_root(self) -> str | None:
+        """The entity a lookup without an id field in its answer is about: the one id it was called with."""
+        ids = [(k.removeprefix("concept:"), v) for k, v in self.echo.items() if k.startswith("concept:")
+               and isinstance(v, str) and v.endswith("_id")]
+        values = [(concept, self.echo.get(f"name:{name}")) for name, concept in ids]
+        values = [(c, v) for c, v in values if _scalar_id(v)]
+        return f"{values[0][0]}|{values[0][1]}" if len(values) == 1 else None
 
     def _own_id(self, node: _Node, context: str | None) -> str | None:
         """The key of the leaf that identifies the object: its own id before any id the call passed in
@@ -225,13 +263,19 @@ class _Gen:
                 built[own] = value_for(spec, self.rng, endpoint=self.endpoint, context=context)
             else:
                 built[own] = self.node(node.children[own], context, in_array, where)
+        root, self.at_root = self.at_root, False
         ident = built.get(own) if own is not None else None
         entity = None
+        leaf_context = context
         if own is not None and _scalar_id(ident):
             entity = f"{spec.concept if spec else context}|{ident}"
             if spec is not None and spec.concept.endswith("_id") and snake(own) not in ("id", "_id", "uuid") \
-                    and context in (None, self.subject):  # a container noun says more than the endpoint's
-                context = spec.concept.removesuffix("_id").split("_")[-1] or context  # `player_id` → player
+                    and not root and context in (None, self.subject) \
+                    and concept_scope(spec.concept) is not Scope.UNIVERSAL:
+                # the leaves of a `player_id` object describe a player (not an IMDb id's "imdb")
+                leaf_context = spec.concept.removesuffix("_id").split("_")[-1] or context
+        elif root:
+            entity = self._looked_up_root()
         if entity is not None:
             # an entity is where it was first seen, else where the call or its parent put it
             where = self.places.setdefault(entity, self.place or where or place_at(
@@ -239,6 +283,8 @@ class _Gen:
         elif where is None:
             where = self.place or place_at(self.rng.randrange(1 << 16))  # one place per object
         saved = self.rng
+        placey = any(snake(k) in ("city", "country", "zip", "zipcode", "postal_code", "address", "street")
+                     for k in node.children)
         known = self.world.setdefault(entity, {}) if entity is not None else {}
         for key, child in node.children.items():
             if key == own:
@@ -246,7 +292,10 @@ class _Gen:
             if entity is not None:
                 self.rng = derive_rng(self.seed, f"entity:{entity}:{key}")
             noun = singular(snake(key).split("_")[-1]) if child.kind != "leaf" and key else None
-            sub = noun if noun and noun not in GENERIC_CONTAINERS and noun not in ROLE_WORDS else context
+            sub = noun if noun and noun not in GENERIC_CONTAINERS and noun not in ROLE_WORDS else (
+                leaf_context if child.kind == "leaf" else context)
+            if child.kind == "leaf" and placey and snake(key) in ("state", "region", "province"):
+                sub = "address"  # beside a city or a street, a `state` is a region, not a status
             stored = known.get(key)
             if child.kind == "leaf" and stored is not None and (child.spec is None or self._echoed(child.spec) is None):
                 built[key] = stored

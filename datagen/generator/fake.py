@@ -23,7 +23,7 @@ from faker import Faker
 from phonenumbers import geocoder
 
 from datagen.generator.phrases import CITIES
-from datagen.lexicon import CITY_TIMEZONES, PLACE_WORDS
+from datagen.lexicon import CITY_TIMEZONES, PLACE_WORDS, VENUE_WORDS
 
 LOCALE = "en_US"
 
@@ -132,9 +132,6 @@ def _product(fk: Faker, rng: random.Random, place: Place, context: str | None) -
     return f"{fk.last_name()} {noun} {rng.choice(['One', 'Pro', 'Lite', 'Max', 'S', 'X'])}{rng.randint(1, 9)}"
 
 
-# Things named after their city (`Lisbon Museum`); other things are named after a person or a colour.
-_VENUES = frozenset("hotel restaurant store shop museum park school university club team hospital library market "
-                    "gallery theatre theater cinema stadium arena bar cafe gym office branch".split())
 
 
 def _entity_name(fk: Faker, rng: random.Random, place: Place, context: str | None) -> str:
@@ -145,7 +142,7 @@ def _entity_name(fk: Faker, rng: random.Random, place: Place, context: str | Non
     if context in ("match", "game", "fixture", "duel", "event") and rng.random() < 0.8:
         return f"{fk.city()} vs {fk.city()}"
     pattern = rng.randrange(3)
-    if pattern == 0 and place.city and context in PLACE_WORDS | _VENUES:
+    if pattern == 0 and place.city and context in PLACE_WORDS | VENUE_WORDS:
         return f"{place.city} {noun}"
     colour = str(fk.color_name())
     if pattern == 1 or any(c.isupper() for c in colour[1:]):
@@ -207,6 +204,7 @@ _MAKERS: dict[str, Any] = {
     "country_code": lambda fk, rng, p, c: p.country_code,
     "calling_code": lambda fk, rng, p, c: f"+{p.calling_code}",
     "about": _about,
+    "team": lambda fk, rng, p, c: f"{fk.city()} {rng.choice(['United', 'Rovers', 'FC', 'Athletic', 'Wanderers'])}",
     "state_abbr": lambda fk, rng, p, c: fk.state_abbr(),
     "month_name": lambda fk, rng, p, c: fk.month_name(),
     "weekday": lambda fk, rng, p, c: fk.day_of_week(),

@@ -206,7 +206,7 @@ def singular_of(noun: str) -> str:
 
 def ordinal(number: int) -> str:
     """1 → `first`."""
-    return str(_ENGLISH.number_to_words(_ENGLISH.ordinal(number)))
+    return str(_ENGLISH.number_to_words(_ENGLISH.ordinal(str(number))))
 
 
 def join_words(items: Sequence[str], conj: str = "and") -> str:

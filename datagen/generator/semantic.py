@@ -17,8 +17,10 @@ from typing import Any
 from datagen.generator import fake
 from datagen.generator.fake import Place
 from datagen.generator.phrases import CURRENCIES, FIRST, GENERIC_QUERIES, LAST, SENTENCES, TICKERS, TOPICS
-from datagen.lexicon import (COUNT_WORDS, MEASURE_WORDS, MOMENT_WORDS, PERSON_WORDS, PLACE_WORDS, ROLE_WORDS, TEXT_WORDS,
-                             VALUE_BOOLEAN_LEADS, VALUE_BOOLEAN_WORDS, VALUE_KIND_PAIRS, VALUE_KIND_WORDS)
+from datagen.lexicon import (AUDIENCE_WORDS, COUNT_WORDS, IMAGE_WORDS, JOB_WORDS, MARKET_WORDS, MEASURE_WORDS,
+                             MOMENT_WORDS, NAME_QUALIFIERS, PERSON_WORDS, PLACE_WORDS, ROLE_WORDS, TEXT_WORDS,
+                             VALUE_BOOLEAN_LEADS, VALUE_BOOLEAN_WORDS, VALUE_KIND_PAIRS, VALUE_KIND_WORDS,
+                             WRITTEN_NOUNS)
 from datagen.registry.models import Endpoint, ParamType
 from datagen.registry.naming import singular, snake, subject_noun
 
@@ -29,12 +31,8 @@ EPOCH_BASE = 1772409600  # BASE_DATE at midnight UTC
 _EXAMPLE = re.compile(r"\b(?:e\.g\.?|i\.e\.?|for example|example:|such as|ex:)\s*[:,]?\s*[`'\"]?([\w .@:/+-]{2,40}?)\s*(?:[`'\".,;)]|$)", re.I)
 # Person words that alone name something else (`last` price, `host` name, `player` object).
 _NOT_ALONE_PERSON = frozenset("full user member owner contact player host first last given family middle sur".split())
+_NAME_PARTS = frozenset("full first last given family middle sur".split())
 ID_WORDS = frozenset({"id", "ids", "identifier", "oid", "tid", "userid"})
-# Trailing words that qualify a name or title without changing what it is (`nameEn`, `title_short`).
-_QUALIFIERS = frozenset("en fr de es it pt ar ru zh ja ko short long full official common native local original "
-                        "display formatted alt alternative translated".split())
-_IMAGE_WORDS = frozenset("image img photo picture avatar thumbnail thumbnails thumb logo icon cover banner poster "
-                         "screenshot artwork".split())
 
 
 def fake_date(rng: random.Random, birth: bool = False) -> str:
@@ -77,7 +75,7 @@ def code(rng: random.Random, size: int = 6) -> str:
 def core_tokens(tokens: list[str]) -> list[str]:
     """The name's words without role words and without trailing qualifiers of a name (`name_en`)."""
     core = [w for w in tokens if w not in ROLE_WORDS] or list(tokens)
-    while len(core) > 1 and core[-1] in _QUALIFIERS and core[-2] in ("name", "title", "label", "description"):
+    while len(core) > 1 and core[-1] in NAME_QUALIFIERS and core[-2] in ("name", "title", "label", "description"):
         core.pop()
     return core
 
@@ -90,11 +88,15 @@ def is_boolean_name(tokens: list[str]) -> bool:
         and any(t in VALUE_BOOLEAN_WORDS for t in tokens)
 
 
-# Counts of an audience run into thousands; other counts (seasons, pages, members) stay small.
-_AUDIENCE = frozenset("views likes dislikes followers following subscribers shares downloads installs visits "
-                      "clicks plays streams impressions reach retweets".split())
-_WRITTEN = frozenset({"message", "chat", "comment", "post", "reply", "review", "conversation", "thread", "email",
-                      "mail", "sms", "note", "tweet"})
+
+
+
+
+def _about(endpoint: Endpoint | None, words: frozenset[str] | set[str]) -> bool:
+    """Whether the endpoint's name or description uses one of these words."""
+    if endpoint is None:
+        return False
+    return bool(set(snake(f"{endpoint.tool_id} {endpoint.name} {endpoint.description}").split("_")) & words)
 
 
 def _subject(endpoint: Endpoint) -> str | None:
@@ -160,8 +162,12 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
         return f"{id_prefix(concept if concept.endswith('_id') else (context or concept))}_{rng.randint(1000, 99999)}"
     if not numeric and t & {"from", "until", "through", "till", "since", "thru"} and t & {"valid", "effective", "available"}:
         return fake_date(rng)
-    if numeric and last in ("status", "code") and t & {"status", "http", "response"}:
+    if numeric and (last == "code" and t & {"status", "http", "response"} or last == "status" and
+                    (context is None or endpoint is not None and context == _subject(endpoint)
+                     or t & {"http", "response"})):
         return 200
+    if numeric and last == "code" and t & {"ret", "return", "error", "err", "result", "exit"}:
+        return 0
     if ptype is ParamType.BOOLEAN or is_boolean_name(tokens) and ptype in (ParamType.STRING, ParamType.ENUM):
         return rng.random() < 0.7
     if t & {"dob", "birthday", "birthdate", "birth"}:
@@ -181,7 +187,7 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
         return fake.make("email", rng, place)
     if concept == "phone" or t & {"phone", "msisdn", "telephone", "mobile"} and not numeric:
         return fake.make("phone", rng, place)
-    if not numeric and t & _IMAGE_WORDS and (last in ("url", "uri", "link", "href", "src", "source") or last in _IMAGE_WORDS):
+    if not numeric and t & IMAGE_WORDS and (last in ("url", "uri", "link", "href", "src", "source") or last in IMAGE_WORDS):
         return fake.make("image_url", rng, place)
     if concept == "url" or last in ("url", "uri", "link", "href", "website", "homepage", "permalink", "endpoint") \
             or not numeric and last.endswith(("url", "uri")) and len(last) > 4:
@@ -202,8 +208,10 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
         return place.country
     if last in ("language", "lang", "locale"):
         return fake.make("language_name", rng, place) if "name" in t else "en"
-    if concept == "symbol" or last in ("symbol", "symb", "ticker", "stock") and not numeric:
-        return rng.choice(TICKERS)
+    if (concept == "symbol" or last in ("symbol", "symb", "ticker", "stock")) and not numeric:
+        if last in ("ticker", "stock") or endpoint is None or _about(endpoint, MARKET_WORDS):
+            return rng.choice(TICKERS)
+        return place.currency if _about(endpoint, {"currency", "currencies", "money", "exchange"}) else code(rng, 3)
     if concept == "postal_code":
         return fake.make("postcode", rng, place)
     if last in ("address", "street", "wallet", "contract") and re.search(
@@ -236,7 +244,7 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
     if last in ("number", "no") and len(core) > 1 and core[-2] not in COUNT_WORDS | {"page", "phone"}:
         return rng.randint(10000, 999999) if numeric else f"{code(rng, 3)}{rng.randint(10000, 999999)}"
     if last in COUNT_WORDS or core and core[0] in ("num", "number", "total", "count") and len(core) > 1:
-        return rng.randint(50, 90000) if t & _AUDIENCE else rng.randint(1, 60)
+        return rng.randint(50, 90000) if t & AUDIENCE_WORDS else rng.randint(1, 60)
     if last in MEASURE_WORDS or t & {"seconds", "bytes", "minutes"}:
         return _measure(last if last in MEASURE_WORDS else sorted(t & MEASURE_WORDS)[0], rng, ptype)
     if t & {"first", "given", "firstname"} and t & {"name", "firstname"}:
@@ -246,25 +254,35 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
     if concept == "user_name" or last in ("username", "handle", "screenname", "nickname", "login"):
         return fake.make("username", rng, place)
     if last in (PERSON_WORDS - _NOT_ALONE_PERSON) | {"fullname"} \
-            or last in ("name", "user", "owner", "member", "contact") and (t & PERSON_WORDS or (context or "") in PERSON_WORDS):
+            or last in ("name", "user", "owner", "member", "contact") and (
+                t & (PERSON_WORDS - _NAME_PARTS) or (context or "") in PERSON_WORDS - _NOT_ALONE_PERSON):
         return fake.make("person", rng, place)
-    if last in ("team", "club", "opponent") or t & {"home", "away"} and "team" in t:
-        return f"{place.city or fake.make('city', rng, place)} {rng.choice(['United', 'City', 'Rovers', 'FC', 'Athletic'])}"
+    if last in ("team", "club", "opponent", "home", "away") or t & {"home", "away"} and "team" in t:
+        return fake.make("team", rng, place)
     if concept == "query" or last in ("query", "q", "keyword", "keywords", "search", "term", "topic"):
         return example(desc) or query_phrase(rng, endpoint)
-    if last in _IMAGE_WORDS and not numeric:
+    if last in IMAGE_WORDS and not numeric:
         return fake.make("image_url", rng, place)
     if last in ("filename", "file", "path", "attachment", "document"):
         return fake.make("file_name", rng, place)
     if last in VALUE_KIND_WORDS and not numeric:
         return fake.make(VALUE_KIND_WORDS[last], rng, place, context)
+    if last in ("name", "title", "label") and len(core) > 1 and core[-2] not in NAME_QUALIFIERS | ROLE_WORDS \
+            and not numeric and core[-2] not in ("month", "day", "weekday", "file", "user", "display", "screen"):
+        context = core[-2]  # `league_name` names a league, whatever object it sits in
     if last in ("name", "title", "label", "value", "text") and context and not numeric:
         if context in PERSON_WORDS - {"full", "first", "last", "given", "family", "middle", "sur"}:
             return fake.make("person", rng, place)
-        if context in ("city", "country", "language", "currency", "airline", "company", "team", "region"):
+        if context == "language":
+            return fake.make("language_name", rng, place)
+        if context in ("city", "country", "currency", "airline", "company", "team", "region"):
             return semantic_value([context], concept, ptype, desc, rng, endpoint, None, place)
-        if context in VALUE_KIND_WORDS:
+        if VALUE_KIND_WORDS.get(context) in ("company", "airline", "product", "job", "colour", "region"):
             return fake.make(VALUE_KIND_WORDS[context], rng, place, context)
+    if last == "title" and not numeric and (context == "job" or _about(endpoint, JOB_WORDS)):
+        return fake.make("job", rng, place)
+    if t & {"salary", "salaries", "income", "wage", "wages"} and (numeric or ptype is ParamType.STRING):
+        return round(rng.uniform(30000, 160000), -2) if ptype is not ParamType.INTEGER else rng.randint(30, 160) * 1000
     if last in ("name", "title", "label") and len(core) > 1 and core[-2] in ("month", "day", "weekday"):
         return fake.make("month_name" if core[-2] == "month" else "weekday", rng, place)
     if last in ("name", "title", "label"):
@@ -274,7 +292,7 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
         return ""
     if "status" in t and last in ("text", "message", "msg", "description") and not numeric:
         return "OK"
-    if last in ("message", "msg") and context not in _WRITTEN and (len(core) == 1 or not _about_messages(endpoint)):
+    if last in ("message", "msg") and context not in WRITTEN_NOUNS and (len(core) == 1 or not _about_messages(endpoint)):
         return "Request completed successfully."
     if last in TEXT_WORDS:
         return rng.choice(SENTENCES) if last not in ("description", "summary", "about", "overview", "bio") \
@@ -291,6 +309,10 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
         return rng.choice(["female", "male"])
     if last in ("category", "genre", "tag", "tags", "type", "kind", "sport", "industry"):
         return example(desc) or rng.choice(["general", "standard", "featured", "other"])
+    if last in ("weekday", "dow") or {"day", "week"} <= t and not numeric:
+        return fake.make("weekday", rng, place)
+    if last in ("direction", "bearing", "heading") and not numeric and not t & {"sort", "order"}:
+        return rng.choice(["N", "NE", "E", "SE", "S", "SW", "W", "NW"])
     if last in ("interval", "period", "timeframe", "resolution"):
         return rng.choice(["1d", "1h", "1wk"])
     if last in ("unit", "units", "system"):

@@ -3,9 +3,10 @@
 One function, `value_for`, serves both the UserProxy (values the user states), the Assistant (the
 typed fallback of a required parameter) and the OfflineExecutor (every leaf of a mock output). The
 value fits the declared type and, where the name, concept or description say what it means, looks
-like the real thing (a city, an ISO code, a ticker, an id with a prefix from its concept). Rules look
-at generic words only, never at particular tools, because the corpus is judged on unseen categories.
-Dates live in a fixed window (never today's date), so the same seed gives the same bytes.
+like the real thing (`generator.semantic` reads the meaning, `generator.fake` draws it from Faker and
+phonenumbers, seeded per value). Rules look at generic words only, never at particular tools, because
+the corpus is judged on unseen categories. Dates live in a fixed window (never today's date), so the
+same seed gives the same bytes.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 from datagen.ingest.models import RawApi
 from datagen.registry.models import FieldSource, Parameter, ParamType, ResponseField
-from datagen.lexicon import ENDPOINT_SHAPES, NAME_STOPWORDS
+from datagen.lexicon import ENDPOINT_SHAPES, FILTER_CONCEPTS, NAME_STOPWORDS, PREPOSITIONS
 from datagen.registry.naming import GENERIC_CONTAINERS, concept_of, singular, snake, subject_noun
 from datagen.registry.types import schema_type, value_type
 
@@ -136,7 +136,7 @@ def _decode(value: Any) -> Any:
     return value
 
 
-_PREPOSITIONS = frozenset("by for of from in with on using via at per to".split())
+_VERDICT_NOUNS = frozenset({"validate", "validation", "validator", "verify", "verification", "verifier", "checker"})
 _QUERY_CONCEPTS = frozenset({"query", "q"})
 
 
@@ -150,7 +150,7 @@ def _item_noun(tokens: list[str], subject: str | None) -> str | None:
     """What a listing returns: the last plural noun before a preposition (`get_players_by_series` → player)."""
     head: list[str] = []
     for token in tokens:
-        if token in _PREPOSITIONS:
+        if token in PREPOSITIONS:
             break
         head.append(token)
     nouns = [t for t in head if t not in NAME_STOPWORDS and not t.isdigit() and len(t) > 2]
@@ -163,7 +163,9 @@ def _item_noun(tokens: list[str], subject: str | None) -> str | None:
 def _shape(tokens: list[str], words: set[str]) -> str:
     """What kind of answer the endpoint gives, from the verbs and nouns of its name (then its description)."""
     for shape in ("verdict", "conversion", "translation", "image", "file"):
-        if set(tokens) & ENDPOINT_SHAPES[shape]:
+        # `check` and `test` are verbs only first (`check_email`), nouns later (`get_check_status`)
+        head = set(tokens[:1]) if shape == "verdict" else set(tokens)
+        if head & ENDPOINT_SHAPES[shape] or shape == "verdict" and set(tokens) & _VERDICT_NOUNS:
             return shape
     nouns = [t for t in tokens if t not in NAME_STOPWORDS and not t.isdigit()]
     if any(t in _LIST_WORDS for t in tokens) or (nouns[-1:] != [singular(nouns[-1])] if nouns else False):
@@ -172,9 +174,6 @@ def _shape(tokens: list[str], words: set[str]) -> str:
     return "verdict" if lead and tokens[:1] in (["is"], ["check"], ["validate"], ["verify"]) else "lookup"
 
 
-# Concepts of inputs a listing filters its items by, so each item repeats them (`city`, `category`).
-_FILTER_CONCEPTS = frozenset({"city", "country", "country_code", "category", "type", "genre", "date", "language",
-                              "currency", "symbol", "region", "state", "postal_code", "year", "status", "sport"})
 
 
 def _inputs(params: list[Parameter], skip: str | None) -> Iterator[tuple[str, ParamType, bool]]:
@@ -184,7 +183,7 @@ def _inputs(params: list[Parameter], skip: str | None) -> Iterator[tuple[str, Pa
         if param.required and not param.control and param.concept not in _QUERY_CONCEPTS and param.concept != skip:
             bare = snake(param.name) in ("id", "ids") and param.concept.endswith("_id")
             name = param.concept if bare else param.name  # a bare `id` echoes as `playlist_id`
-            yield name, param.type, param.concept.endswith("_id") or param.concept in _FILTER_CONCEPTS
+            yield name, param.type, param.concept.endswith("_id") or param.concept in FILTER_CONCEPTS
 
 
 def _infer(api: RawApi, params: list[Parameter], subject: str | None) -> Iterator[_Leaf]:

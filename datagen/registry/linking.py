@@ -64,7 +64,7 @@ def feeds(source: Endpoint, target: Endpoint, via: dict[str, str] | None = None)
                 continue  # the source repeats its own input: the value was the user's, not found by it
             named = via is not None and via.get(param.name) == f.path
             same = linkable(param.concept) and f.concept == param.concept
-            if (named or same) and compatible(f.type, param) and may_link(f.concept, source, target):
+            if (named or same) and compatible(f.type, param) and may_link(f.concept, source, target, param):
                 return True
     return False
 

@@ -183,6 +183,27 @@ def id_to_another_tool(record: Record) -> Record | None:
     return r
 
 
+_PAIRS = (("check_in", "check_out"), ("start_date", "end_date"), ("min_price", "max_price"))
+
+
+def range_swapped(record: Record) -> Record | None:
+    """inverted_range: the two ends of a range sent the wrong way round (check-out before check-in)."""
+    r = copy.deepcopy(record)
+    made = [c for m in r["messages"] for c in m.get("tool_calls") or []]
+    for index, call in enumerate(r["tool_calls"]):
+        pair = next((p for p in _PAIRS if set(p) <= set(call["parameters"])), None)
+        if pair is None:
+            continue
+        low, high = call["parameters"][pair[0]], call["parameters"][pair[1]]
+        for holder in (call, made[index]):
+            holder["parameters"][pair[0]], holder["parameters"][pair[1]] = high, low
+        for src in r["metadata"]["argument_sources"]:
+            if src["call"] == index and src["param"] in pair:
+                src["value"] = high if src["param"] == pair[0] else low
+        return r
+    return None
+
+
 def _first_leaf(value: Any, wanted: Any, path: str = "") -> tuple[list[Any], Any] | None:
     """The container and key of the first leaf whose (path, value) `wanted` accepts."""
     items: list[tuple[Any, Any]] = list(value.items()) if isinstance(value, dict) else \
@@ -198,9 +219,19 @@ def _first_leaf(value: Any, wanted: Any, path: str = "") -> tuple[list[Any], Any
     return None
 
 
+def _scalars(value: Any) -> list[Any]:
+    if isinstance(value, dict):
+        return [x for v in value.values() for x in _scalars(v)]
+    if isinstance(value, list):
+        return [x for v in value for x in _scalars(v)]
+    return [value]
+
+
 def _corrupt_leaf(record: Record, wanted: Any, new: Any) -> Record | None:
     r = copy.deepcopy(record)
-    keep = _grounding_values(r)
+    # Leave alone what other steps rely on: grounded values, and values a later lookup repeats.
+    seen = [str(v) for out in r["tool_outputs"] for v in _scalars(out["output"])]
+    keep = _grounding_values(r) | {v for v in seen if seen.count(v) > 1}
     for call, out in enumerate(r["tool_outputs"]):
         output = copy.deepcopy(out["output"])
         found = _first_leaf(output, lambda p, v: wanted(p, v) and str(v) not in keep)
@@ -284,6 +315,7 @@ def answer_ignores_outputs(record: Record) -> Record:
 # rubric gate → the corruption that must fail on it (and on no other rubric gate)
 RUBRIC_CORRUPTIONS = {
     "scope_crossing": id_to_another_tool,
+    "inverted_range": range_swapped,
     "wrong_type": number_to_word,
     "filler_value": name_to_filler,
     "lookup_mismatch": lookup_answers_another,

@@ -15,8 +15,10 @@ from hypothesis import strategies as st
 
 from datagen.evaluator.lineage import calls
 from datagen.evaluator.prose import debris, final_answer_problems
-from datagen.evaluator.rubric import hollow_issues, identity_issues, lookup_issues, rubric_issues, scope_issues
-from datagen.evaluator.value_rules import Expect, described_filler, expect, filler_problem, is_placeholder, type_problem
+from datagen.evaluator.rubric import (consistency_issues, hollow_issues, identity_issues, lookup_issues, range_issues,
+                                     rubric_issues, scope_issues)
+from datagen.evaluator.value_rules import (Expect, described_filler, expect, filler_problem, is_placeholder, own_name_code,
+                                          type_problem)
 from datagen.registry.models import Endpoint, FieldSource, Parameter, ParamType, ResponseField
 
 from tests.unit.eval_fixtures import FLIGHT, load_records
@@ -218,3 +220,54 @@ def test_one_value_sent_as_two_kinds_of_id() -> None:
     for holder in (made[1], record["tool_calls"][1]):
         holder["parameters"]["trip_id"] = holder["parameters"].pop("seat_id")
     assert identity_issues(record, None) == []
+
+
+def test_a_lookup_of_a_listed_item_keeps_its_name() -> None:
+    record = load_records()[0]  # the hotel picked from the search is looked up by its id
+    assert consistency_issues(record) == []
+    details = next(c.index for c in calls(record) if c.name.endswith("get_hotel_details"))
+    record["tool_outputs"][details]["output"]["name"] = "Another Place Hotel"
+    assert [i.kind for i in consistency_issues(record)] == ["lookup_mismatch"]
+    parallel = load_records()[1]  # the venue id sits in an event item: the event's name is not the venue's
+    assert consistency_issues(parallel) == []
+
+
+def test_run_together_identifiers_are_not_words() -> None:
+    assert debris("Next I'll call gettheminimumpaymentamount for you.", calls(FLIGHT), set(), final=False)
+    assert final_answer_problems("Done: the gettheminimumpaymentamount id is BK9921.", calls(FLIGHT))
+    assert debris("That is an extraordinarily good fare.", calls(FLIGHT), set(), final=False) == []
+
+
+def test_endpoint_names_read_aloud_are_debris_but_plain_verbs_first_are_not() -> None:
+    record = copy.deepcopy(FLIGHT)
+    for holder in [record["tool_calls"][1]] + [c for m in record["messages"] for c in m.get("tool_calls") or []][1:]:
+        holder["name"] = "flight_booking::email_validate"
+    made = calls(record)
+    assert debris("Could you please get the email validate?", made, set(), final=False)
+    assert debris("Let me search flights and validate the email.", made, set(), final=False) == []
+
+
+def test_codes_spelt_from_the_field_name_are_filler_but_identifier_codes_are_not() -> None:
+    for name, value in [("severity", "SEV-26431"), ("biography", "BIO-47250"), ("photoUrlPreview", "PUP-19964"),
+                        ("forecast[].condition", "CON-47716"), ("capital", "CAP-69764")]:
+        assert own_name_code(name, value) and filler_problem(name, value, "", output=True), name
+    for name, value in [("order_id", "ORD-10001"), ("flight_number", "FLN-1234"), ("severity", "high"),
+                        ("section", "Upper 214"), ("condition", "XYZ-12345")]:
+        assert own_name_code(name, value) is None, name
+
+
+def test_a_name_that_is_a_number_is_the_wrong_type() -> None:
+    assert type_problem("fare_options[].fare_name", "167.97", output=True)
+    assert type_problem("fare_options[].fare_name", "Saver Plus", output=True) is None
+    assert type_problem("flight_number", "4512", output=True) is None
+
+
+def test_ranges_must_run_low_to_high_but_routes_may_run_either_way() -> None:
+    record = copy.deepcopy(FLIGHT)
+    made = [c for m in record["messages"] for c in m.get("tool_calls") or []]
+    for holder in (made[0], record["tool_calls"][0]):
+        holder["parameters"].update({"min_price": 420.0, "max_price": "380", "start_lat": 50.1, "end_lat": 40.4})
+    assert [i.param for i in range_issues(record)] == ["min_price"]
+    for holder in (made[0], record["tool_calls"][0]):
+        holder["parameters"].update({"min_price": 300, "dateFrom": "2026-06-14", "dateTo": "2026-06-10"})
+    assert [i.param for i in range_issues(record)] == ["dateFrom"]

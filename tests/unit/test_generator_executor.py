@@ -145,3 +145,29 @@ def test_a_verdict_and_its_reason_agree() -> None:
     for seed in range(10):
         out = OfflineExecutor(seed).execute(_state([ep]), 0, ep, {})
         assert (out["reason"] == "no issues found") is out["is_valid"]
+
+
+def test_coordinates_place_the_answer_and_a_lookup_without_id_field_is_the_entity() -> None:
+    geo = _ep("reverse_geocode", [("city", ParamType.STRING, "city"), ("country", ParamType.STRING, "country"),
+                                  ("timezone", ParamType.STRING, "timezone")],
+              [Parameter(name="lat", type=ParamType.NUMBER, required=True, concept="latitude"),
+               Parameter(name="lon", type=ParamType.NUMBER, required=True, concept="longitude")])
+    out = OfflineExecutor(2).execute(_state([geo]), 0, geo, {"lat": 43.66, "lon": -79.38})
+    assert out == {"city": "Toronto", "country": "Canada", "timezone": "America/Toronto"}
+    lookup = _ep("get_part", [("name", ParamType.STRING, "name"), ("rank", ParamType.INTEGER, "rank")],
+                 [Parameter(name="id", type=ParamType.STRING, required=True, concept="part_id")])
+    executor = OfflineExecutor(3)
+    state = _state([lookup])
+    first = executor.execute(state, 0, lookup, {"id": "prt_1"})
+    executor._cache.clear()  # a second call in the same world, not the cached answer
+    assert executor.execute(state, 1, lookup, {"id": "prt_1"}) == first
+
+
+def test_ends_do_not_come_before_starts() -> None:
+    ep = _ep("event", [("start_time", ParamType.TIME, "time"), ("end_time", ParamType.TIME, "time"),
+                       ("min_temp", ParamType.STRING, "temp"), ("max_temp", ParamType.STRING, "temp"),
+                       ("first_year", ParamType.INTEGER, "year"), ("last_year", ParamType.INTEGER, "year")])
+    for seed in range(15):
+        out = OfflineExecutor(seed).execute(_state([ep]), 0, ep, {})
+        assert out["start_time"] <= out["end_time"] and out["first_year"] <= out["last_year"]
+        assert float(out["min_temp"]) <= float(out["max_temp"])

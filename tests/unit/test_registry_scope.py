@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from datagen.registry.models import Endpoint, FieldSource, Parameter, ParamType, ResponseField
+from datagen.registry.naming import concept_of, singular
 from datagen.registry.platforms import ToolText, detect_platforms, platform_words
 from datagen.registry.scope import Scope, about, concept_scope, may_link, same_service, source_keys, target_keys
 
@@ -100,6 +101,8 @@ def test_a_concept_of_two_senses_links_only_within_one_sense() -> None:
     plain = _ep("charts", "symbol_chart", [("symbol", True)], ["symbol"], category="Money")
     assert not may_link("symbol", equities, coins) and not may_link("symbol", coins, equities)
     assert may_link("symbol", equities, plain) and may_link("symbol", plain, coins)
+    money = _ep("rates", "list_currencies", [], ["symbol"], category="Money")
+    assert not may_link("symbol", money, equities) and not may_link("symbol", money, coins)
 
 
 def test_keys_are_the_rule() -> None:
@@ -145,3 +148,13 @@ def test_platform_words_are_proper_nouns_several_tools_name() -> None:
     assert platforms["lonely"] == ""  # named by one tool only
     assert platforms["mixed"] == ""  # names two platforms: its ids could be either's
     assert platforms["plimp"] == "plimp"
+
+
+@pytest.mark.parametrize(("plural", "single"), [
+    ("hotels", "hotel"), ("categories", "category"), ("addresses", "address"), ("matches", "match"),
+    ("people", "person"), ("criteria", "criterion"), ("series", "series"), ("news", "news"), ("data", "data"),
+    ("status", "status"), ("business", "business"), ("bus", "bus"), ("ids", "ids"), ("3ds", "3ds"),
+])
+def test_singular_keeps_concept_keys_sensible(plural: str, single: str) -> None:
+    assert singular(plural) == single
+    assert concept_of("hotelIds") == "hotel_id" and concept_of("categories_id") == "category_id"
