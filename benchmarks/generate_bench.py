@@ -28,7 +28,7 @@ from build_bench import clear_database, client_peak_mib, reset_server_peak, serv
 from datagen.config import Settings  # noqa: E402
 from datagen.db.connection import open_driver  # noqa: E402
 from datagen.generator.job import GenerateSettings, run_generate  # noqa: E402
-from datagen.generator.types import SamplingMode  # noqa: E402
+from datagen.core.plan import SamplingMode  # noqa: E402
 from datagen.graph.build import run_build  # noqa: E402
 
 GOAL = 300.0

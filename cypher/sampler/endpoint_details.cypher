@@ -3,7 +3,7 @@
 // parameters and response fields in their original order.
 // Params: $ids (list of endpoint ids).
 UNWIND $ids AS id
-MATCH (t:Tool)-[:HAS_ENDPOINT]->(e:Endpoint {id: id})
+MATCH (:Tool)-[:HAS_ENDPOINT]->(e:Endpoint {id: id})
 CALL (e) {
   OPTIONAL MATCH (e)-[:HAS_PARAM]->(p:Parameter)
   WITH p ORDER BY p.pos
@@ -14,4 +14,4 @@ CALL (e) {
   WITH f ORDER BY f.pos
   RETURN collect(f {.*}) AS fields
 }
-RETURN e {.*} AS endpoint, t.name AS tool_name, params, fields
+RETURN e {.*} AS endpoint, params, fields

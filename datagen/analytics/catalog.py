@@ -91,16 +91,6 @@ class AnalyticsQuery:
         raise QueryError(f"query {self.name} has no parameter {name!r} (valid: {valid})")
 
 
-def _comment_lines(text: str) -> list[str]:
-    lines = []
-    for line in text.splitlines():
-        stripped = line.strip()
-        if not stripped.startswith("//"):
-            break
-        lines.append(stripped[2:].strip())
-    return lines
-
-
 def _default(name: str, literal: str, source: str) -> tuple[ParamValue, str]:
     """Decode the JSON literal at the start of `literal`; the rest is the description."""
     try:
@@ -112,12 +102,12 @@ def _default(name: str, literal: str, source: str) -> tuple[ParamValue, str]:
     return value, literal[end:].strip()
 
 
-def parse_header(text: str, source: str) -> tuple[str, tuple[ParamSpec, ...], str | None]:
-    """(description, parameters, Browser `:params` line) from a file's leading `//` comments."""
+def parse_header(header: tuple[str, ...], source: str) -> tuple[str, tuple[ParamSpec, ...], str | None]:
+    """(description, parameters, Browser `:params` line) from a file's header lines (`Query.header`)."""
     description: list[str] = []
     params: list[ParamSpec] = []
     browser: str | None = None
-    for line in _comment_lines(text):
+    for line in header:
         match = _PARAM_LINE.match(line)
         if match:
             value, what = _default(match.group(1), match.group(2), source)
@@ -138,7 +128,7 @@ def browser_params_line(params: tuple[ParamSpec, ...]) -> str:
 def from_query(query: Query) -> AnalyticsQuery:
     """Wrap a loaded query, checking that its header documents exactly the `$params` it uses."""
     name = query.name.rsplit("/", 1)[-1]
-    description, params, browser = parse_header(query.text, f"cypher/{query.name}.cypher")
+    description, params, browser = parse_header(query.header, f"cypher/{query.name}.cypher")
     documented = {p.name for p in params}
     if documented != set(query.parameters) or len(documented) != len(params):
         raise QueryError(

@@ -8,6 +8,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from datagen.cli.context import Context, pass_context
 from datagen.cli.options import neo4j_uri_option, progress_bar
 from datagen.graph.build import BuildManifest, run_build
 
@@ -45,15 +46,12 @@ def _summary(manifest: BuildManifest, console: Console) -> None:
 @click.option("--skip-invalid", is_flag=True,
               help="Skip invalid files (listed with reasons in the manifest) instead of stopping at the first.")
 @neo4j_uri_option
-@click.pass_obj
-def build(obj: object, data: Path, artifacts: Path, skip_invalid: bool) -> None:
+@pass_context
+def build(obj: Context, data: Path, artifacts: Path, skip_invalid: bool) -> None:
     """Ingest ToolBench tools and write the tool graph and its FEEDS projection to Neo4j.
 
     Without --neo4j-uri/NEO4J_URI the managed local Neo4j is started (installed on first use).
     """
-    from datagen.cli.main import Context
-
-    assert isinstance(obj, Context)
     console = Console(stderr=True, quiet=obj.quiet)
     driver = obj.driver()
     with progress_bar(console, obj.quiet) as advance:

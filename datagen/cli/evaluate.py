@@ -2,30 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
 import click
+from rich.console import Console
 
+from datagen.cli.context import Context, pass_context
 from datagen.cli.options import neo4j_uri_option, progress_bar
-from datagen.evaluator.anthropic_judge import DEFAULT_JUDGE_MODEL, AnthropicJudge, has_api_key
+from datagen.evaluator.anthropic_judge import DEFAULT_JUDGE_MODEL
 from datagen.evaluator.endpoints import endpoints_from_file, endpoints_from_graph
 from datagen.evaluator.job import EvaluateSettings, run_evaluate
-from datagen.evaluator.offline_judge import OfflineJudge
+from datagen.evaluator.judges import make_judge
 from datagen.evaluator.records import read_records
 from datagen.evaluator.report import EvaluationReport
-from datagen.evaluator.types import Judge
-from datagen.registry.models import Endpoint
-
-
-def make_judge(model: str, offline: bool, endpoints: dict[str, Endpoint] | None = None) -> Judge:
-    """The Anthropic judge when ANTHROPIC_API_KEY is set (and not --offline), else the offline rules.
-
-    `endpoints` (the registry view) lets the offline rules check schemas and link scope by platform.
-    """
-    if offline or not has_api_key():
-        return OfflineJudge(endpoints)
-    return AnthropicJudge(model)
 
 
 def report_lines(report: EvaluationReport) -> list[str]:
@@ -64,19 +55,14 @@ def report_lines(report: EvaluationReport) -> list[str]:
                    "schema and link-scope checks [default: the graph when a server is used, else the records alone].")
 @click.option("--verbose", is_flag=True, help="Log per-conversation decisions.")
 @neo4j_uri_option
-@click.pass_obj
-def evaluate(obj: object, input_path: Path, output: Path, repair: bool, threshold: float, max_repairs: int,
+@pass_context
+def evaluate(obj: Context, input_path: Path, output: Path, repair: bool, threshold: float, max_repairs: int,
              model: str, offline: bool, no_write_back: bool, registry_path: Path | None, verbose: bool) -> None:
     """Score conversations with the judge, optionally repair failing ones, and write evaluation_report.json.
 
     Exits with code 2 when the mean quality assertion fails (mean of mean_score below --threshold).
     """
-    from datagen.cli.main import Context
-
-    assert isinstance(obj, Context)
     if verbose:
-        import logging
-
         logging.getLogger("datagen.evaluator").setLevel(logging.INFO)
     settings = EvaluateSettings(input=input_path, output=output, repair=repair, threshold=threshold,
                                 max_repairs=max_repairs, write_back=not no_write_back, verbose=verbose)
@@ -87,8 +73,6 @@ def evaluate(obj: object, input_path: Path, output: Path, repair: bool, threshol
     elif driver is not None:
         endpoints = endpoints_from_graph(driver, obj.database, read_records(input_path))
     judge = make_judge(model, offline, endpoints)
-    from rich.console import Console
-
     with progress_bar(Console(stderr=True), obj.quiet) as advance:
         report = run_evaluate(settings, judge, driver, obj.database,
                               progress=lambda done, total: advance("judging conversations", done, total))

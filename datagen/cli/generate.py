@@ -5,10 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from rich.console import Console
 
+from datagen.cli.context import Context, pass_context
+from datagen.cli.evaluate import report_lines
 from datagen.cli.options import neo4j_uri_option, progress_bar
+from datagen.core.plan import SamplingMode
+from datagen.evaluator.endpoints import endpoints_from_graph
+from datagen.evaluator.job import score_file_inline
+from datagen.evaluator.judges import make_judge
+from datagen.evaluator.records import read_records
 from datagen.generator.job import GenerateSettings, GenerateSummary, run_generate
-from datagen.generator.types import SamplingMode
 
 DEFAULT_JUDGE_MODEL = "claude-haiku-4-5-20251001"
 
@@ -48,19 +55,14 @@ def coverage_report(summary: GenerateSummary) -> str:
 @click.option("--resume", is_flag=True, help="Continue an interrupted run of the same settings to the same bytes.")
 @click.option("--verbose", is_flag=True, help="Log rejected conversations.")
 @neo4j_uri_option
-@click.pass_obj
-def generate(obj: object, n: int, seed: int, mode: str, output: Path, evaluate: bool, judge_model: str,
+@pass_context
+def generate(obj: Context, n: int, seed: int, mode: str, output: Path, evaluate: bool, judge_model: str,
              no_corpus_memory: bool, no_write_back: bool, resume: bool, verbose: bool) -> None:
     """Generate conversations from the graph built by `datagen build` and print a coverage report."""
-    from datagen.cli.main import Context
-
-    assert isinstance(obj, Context)
     settings = GenerateSettings(n=n, seed=seed, mode=SamplingMode(mode), output=output,
                                 corpus_memory=not no_corpus_memory, write_back=not no_write_back,
                                 resume=resume, verbose=verbose)
     driver = obj.driver()
-    from rich.console import Console
-
     with progress_bar(Console(stderr=True), obj.quiet) as advance:
         summary = run_generate(driver, obj.database, settings,
                                progress=lambda done, total: advance("generating conversations", done, total))
@@ -72,11 +74,6 @@ def generate(obj: object, n: int, seed: int, mode: str, output: Path, evaluate: 
         click.echo(f"Neo4j run {summary.run_id}: {wb['conversations']} conversations, {wb['messages']} messages, "
                    f"{wb['tool_calls']} tool calls, {wb['lineage']} lineage edges")
     if evaluate:
-        from datagen.cli.evaluate import make_judge, report_lines
-        from datagen.evaluator.endpoints import endpoints_from_graph
-        from datagen.evaluator.job import score_file_inline
-        from datagen.evaluator.records import read_records
-
         endpoints = endpoints_from_graph(driver, obj.database, read_records(output))  # the plans' endpoints
         report = score_file_inline(output, make_judge(judge_model, offline=False, endpoints=endpoints),
                                    driver=driver if settings.write_back else None, database=obj.database)

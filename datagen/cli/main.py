@@ -1,8 +1,8 @@
 """The `datagen` command group.
 
-The group builds the settings once; commands that need the graph ask `Context.driver()`, which opens
-one driver per process (auto-starting the managed local Neo4j when no URI is configured) and closes
-it when the command ends. Library errors (`DatagenError`) become one-line `ClickException`s here and
+The group builds the settings once into a `Context` (`cli.context`); commands that need the graph
+ask `Context.driver()`, which opens one driver per process (auto-starting the managed local Neo4j
+when no URI is configured) and closes it when the command ends. Library errors (`DatagenError`) become one-line `ClickException`s here and
 nowhere else.
 """
 
@@ -13,40 +13,20 @@ import sys
 from typing import Any
 
 import click
-from neo4j import Driver
 
+from datagen.cli.build import build
+from datagen.cli.context import Context
+from datagen.cli.evaluate import evaluate
+from datagen.cli.export import export
+from datagen.cli.generate import generate
+from datagen.cli.inspect import inspect
+from datagen.cli.metrics import metrics
+from datagen.cli.neo4j_cmd import neo4j
+from datagen.cli.query import query
+from datagen.cli.report import report
+from datagen.cli.validate import validate
 from datagen.config import Settings
 from datagen.errors import DatagenError
-
-
-class Context:
-    """What every command gets on `ctx.obj`: settings, the lazily opened driver, output flags."""
-
-    def __init__(self, settings: Settings, quiet: bool) -> None:
-        self.settings = settings
-        self.quiet = quiet
-        self._driver: Driver | None = None
-
-    def driver(self) -> Driver:
-        """Open (once) and return the driver; the managed server is started if needed."""
-        if self._driver is None:
-            from datagen.db.connection import open_driver
-
-            self._driver = open_driver(self.settings, autostart=True, announce=self._announce)
-        return self._driver
-
-    @property
-    def database(self) -> str:
-        return self.settings.neo4j_database
-
-    def _announce(self, message: str) -> None:
-        if not self.quiet:
-            click.echo(message, err=True)
-
-    def close(self) -> None:
-        if self._driver is not None:
-            self._driver.close()
-            self._driver = None
 
 
 class DatagenGroup(click.Group):
@@ -68,6 +48,10 @@ class DatagenGroup(click.Group):
 def cli(ctx: click.Context, neo4j_uri: str | None, quiet: bool, log_level: str) -> None:
     """Build a Neo4j tool graph from ToolBench files and generate grounded tool-use conversations."""
     logging.basicConfig(level=log_level.upper(), stream=sys.stderr, format="%(message)s")
+    # The driver logs each retry and each dropped connection; the command ends with one
+    # line saying what to do instead (see datagen.db.run.graph_errors). --log-level DEBUG shows them.
+    if log_level.upper() != "DEBUG":
+        logging.getLogger("neo4j").setLevel(logging.CRITICAL)
     settings = Settings()
     if neo4j_uri:
         settings = settings.model_copy(update={"neo4j_uri": neo4j_uri})
@@ -76,31 +60,8 @@ def cli(ctx: click.Context, neo4j_uri: str | None, quiet: bool, log_level: str) 
     ctx.call_on_close(obj.close)
 
 
-def _register() -> None:
-    from datagen.cli.build import build
-    from datagen.cli.evaluate import evaluate
-    from datagen.cli.export import export
-    from datagen.cli.generate import generate
-    from datagen.cli.inspect import inspect
-    from datagen.cli.metrics import metrics
-    from datagen.cli.neo4j_cmd import neo4j
-    from datagen.cli.query import query
-    from datagen.cli.report import report
-    from datagen.cli.validate import validate
-
-    cli.add_command(build)
-    cli.add_command(generate)
-    cli.add_command(evaluate)
-    cli.add_command(validate)
-    cli.add_command(metrics)
-    cli.add_command(inspect)
-    cli.add_command(neo4j)
-    cli.add_command(query)
-    cli.add_command(export)
-    cli.add_command(report)
-
-
-_register()
+for command in (build, generate, evaluate, validate, metrics, inspect, neo4j, query, export, report):
+    cli.add_command(command)
 
 
 def main() -> None:

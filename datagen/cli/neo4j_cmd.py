@@ -8,19 +8,19 @@ printed: `status` names the 0600 file that holds it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import click
 
+from datagen.browser.server import GuideServer
+from datagen.cli.context import Context
 from datagen.config import NEO4J_VERSION
 from datagen.db.local_server import LocalServer
 
-if TYPE_CHECKING:
-    from datagen.cli.main import Context
-
 
 def _server(ctx: click.Context) -> tuple[LocalServer, Context]:
-    obj: Context = ctx.obj
+    obj = ctx.find_object(Context)
+    if obj is None:
+        raise click.UsageError("run through the `datagen` group")
     return LocalServer(obj.settings.neo4j_home), obj
 
 
@@ -110,8 +110,6 @@ def guide(ctx: click.Context, port: int) -> None:
     get slides on the schema, one tool's FEEDS edges, one conversation's grounding chain as a
     picture, and the coverage queries. The page is served with CORS on 127.0.0.1 only.
     """
-    from datagen.browser.server import GuideServer
-
     server, _ = _server(ctx)
     try:
         guide_server = GuideServer(port=port)

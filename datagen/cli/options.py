@@ -10,12 +10,14 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
+from datagen.cli.context import Context
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _set_uri(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
-    if value:
-        obj = ctx.find_root().obj
+    obj = ctx.find_object(Context)
+    if value and obj is not None:
         obj.settings = obj.settings.model_copy(update={"neo4j_uri": value})
 
 

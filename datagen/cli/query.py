@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
@@ -21,11 +20,9 @@ from datagen.analytics.catalog import (
     resolve_params,
 )
 from datagen.analytics.run import QueryResult, cell_text, run_analytics, to_csv, to_json
+from datagen.cli.context import Context
 from datagen.cli.options import neo4j_uri_option
 from datagen.errors import QueryError
-
-if TYPE_CHECKING:
-    from datagen.cli.main import Context
 
 
 def _pairs(values: tuple[str, ...]) -> dict[str, str]:
@@ -102,7 +99,9 @@ def query(ctx: click.Context, name: str | None, params: tuple[str, ...], fmt: st
         return
     given = _pairs(params)
     resolve_params(get_analytics(name), given)  # a bad name or --param fails before connecting
-    obj: Context = ctx.obj
+    obj = ctx.find_object(Context)
+    if obj is None:
+        raise click.UsageError("run through the `datagen` group")
     result = run_analytics(obj.driver(), obj.database, name, given)
     if fmt == "json":
         click.echo(to_json(result))

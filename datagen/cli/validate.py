@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from datagen.evaluator.records import read_records
-from datagen.evaluator.structure import check_record
+from datagen.core.checks import check_record
 
 
 @click.command()

@@ -8,7 +8,6 @@ answer must fail at once with a message that says how to get one, not half-way t
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 
 from neo4j import Driver, GraphDatabase
@@ -16,6 +15,7 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError
 
 from datagen.config import Settings
 from datagen.db.local_server import LocalServer
+from datagen.db.run import reason
 from datagen.errors import Neo4jUnavailable
 
 log = logging.getLogger(__name__)
@@ -65,22 +65,14 @@ def _connect(uri: str, auth: tuple[str, str] | None, hint: str, auth_hint: str) 
     try:
         driver = GraphDatabase.driver(uri, auth=auth)
     except (DriverError, ValueError) as exc:  # a malformed URI or bad driver option
-        raise Neo4jUnavailable(f"cannot use NEO4J_URI={uri}: {_reason(exc)}") from exc
+        raise Neo4jUnavailable(f"cannot use NEO4J_URI={uri}: {reason(exc)}") from exc
     try:
         driver.verify_connectivity()
     except AuthError as exc:
         driver.close()
-        raise Neo4jUnavailable(f"Neo4j at {uri} rejected the credentials ({_reason(exc)}): {auth_hint}") from exc
+        raise Neo4jUnavailable(f"Neo4j at {uri} rejected the credentials ({reason(exc)}): {auth_hint}") from exc
     except (DriverError, Neo4jError, OSError) as exc:
         driver.close()
-        raise Neo4jUnavailable(f"cannot reach Neo4j at {uri} ({_reason(exc)}): {hint}") from exc
+        raise Neo4jUnavailable(f"cannot reach Neo4j at {uri} ({reason(exc)}): {hint}") from exc
     log.debug("connected to Neo4j at %s", uri)
     return driver
-
-
-def _reason(exc: BaseException) -> str:
-    """The first line of an exception, short enough for a one-line error."""
-    full = str(exc).strip() or type(exc).__name__
-    found = re.search(r"\(reason (.+)\)\s*$", full, re.MULTILINE)  # the driver's socket-level cause
-    text = found.group(1) if found else full.splitlines()[0]
-    return text if len(text) <= 120 else text[:117] + "..."

@@ -40,8 +40,13 @@ class Query:
 
     name: str
     text: str
-    description: str
+    header: tuple[str, ...]
     parameters: frozenset[str]
+
+    @property
+    def description(self) -> str:
+        """The header lines joined (empty lines dropped)."""
+        return " ".join(line for line in self.header if line)
 
     def params(self, **values: Any) -> dict[str, Any]:
         """Return `values` after checking they are exactly the parameters the query uses."""
@@ -70,14 +75,19 @@ def _strip(text: str) -> str:
     return _STRING_OR_COMMENT.sub(lambda m: "" if m.group(0).startswith("//") else "''", text)
 
 
-def _header(text: str) -> str:
+def header_lines(text: str) -> tuple[str, ...]:
+    """The text of a file's leading `//` comment lines, markers and surrounding spaces removed.
+
+    The one reading of a Cypher header: the loader's description and the analytics catalogue's
+    `@param` and `Browser:` lines both come from it.
+    """
     lines = []
     for line in text.splitlines():
         stripped = line.strip()
         if not stripped.startswith("//"):
             break
-        lines.append(stripped.lstrip("/").strip())
-    return " ".join(line for line in lines if line)
+        lines.append(stripped[2:].strip())
+    return tuple(lines)
 
 
 @cache
@@ -93,7 +103,7 @@ def load(name: str) -> Query:
     return Query(
         name=name,
         text=text,
-        description=_header(text),
+        header=header_lines(text),
         parameters=frozenset(_PARAM.findall(body)),
     )
 

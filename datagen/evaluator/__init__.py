@@ -1,5 +1,5 @@
 """evaluator stage: judge records (offline rules or Anthropic), gate them, repair them, measure datasets.
 
-Reads the JSONL records written by `generate` (`datagen.export.record`); writes them back with a
+Reads the JSONL records written by `generate` (`datagen.core.record`); writes them back with a
 `judge_scores` block, an `evaluation_report.json`, and `(:JudgeScore)` nodes in Neo4j.
 """

@@ -14,18 +14,17 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
 
 from neo4j import Driver
 from pydantic import ValidationError
 
+from datagen.core.record import RecordDict as Record
 from datagen.errors import ConfigError, GraphError, InputError
 from datagen.registry.models import Endpoint, Registry
 from datagen.sampler.endpoints import EndpointCache
 
 log = logging.getLogger(__name__)
 
-Record = dict[str, Any]
 
 
 def endpoints_from_file(path: Path) -> dict[str, Endpoint]:

@@ -12,10 +12,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from datagen.core.record import RecordDict as Record
 from datagen.evaluator.lineage import calls, sources
-from datagen.evaluator.structure import check_record
-
-Record = dict[str, Any]
+from datagen.core.checks import check_record
 
 
 def field_paths(output: Any, prefix: str = "") -> list[str]:

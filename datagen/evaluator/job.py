@@ -11,22 +11,24 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from neo4j import Driver
 from pydantic import BaseModel, Field
 
+from datagen.core.atomic import write_atomic
+from datagen.core.checks import check_record
+from datagen.core.record import RecordDict as Record
+from datagen.db.run import graph_errors
 from datagen.errors import JudgeError
-from datagen.evaluator.records import read_records, write_atomic, write_records
+from datagen.evaluator.records import read_records, write_records
 from datagen.evaluator.repair import PlanRebuilder, repair
 from datagen.evaluator.report import EvaluationReport, build_report
 from datagen.evaluator.scorer import ScorerSettings, score
-from datagen.evaluator.structure import check_record
 from datagen.evaluator.types import Judge, JudgeScores
+from datagen.evaluator.writeback import write_scores
 
 log = logging.getLogger(__name__)
 
-Record = dict[str, Any]
 Progress = Callable[[int, int], None]
 
 
@@ -76,19 +78,22 @@ def evaluate_records(records: list[Record], judge: Judge, settings: EvaluateSett
     return out, initial
 
 
+_RERUN_HINT = "start Neo4j again and rerun the command, or pass --no-write-back to leave the graph alone"
+
+
 def run_evaluate(settings: EvaluateSettings, judge: Judge, driver: Driver | None = None, database: str = "neo4j",
                  progress: Progress | None = None) -> EvaluationReport:
     """Evaluate `settings.input` into `settings.output` and `evaluation_report.json` beside it."""
     records = read_records(settings.input)
     rewriter = PlanRebuilder(driver, database) if driver is not None and settings.repair else None
-    evaluated, initial = evaluate_records(records, judge, settings, rewriter, progress)
+    with graph_errors("repairing conversations", _RERUN_HINT):
+        evaluated, initial = evaluate_records(records, judge, settings, rewriter, progress)
     write_records(settings.output, evaluated)
     report = build_report(evaluated, initial, str(settings.input), str(settings.output), judge.model, settings.threshold)
     if driver is not None and settings.write_back:
         repaired = [r for r, old in zip(evaluated, records) if r.get("messages") != old.get("messages")]
-        from datagen.evaluator.writeback import write_scores
-
-        report.write_back = write_scores(driver, database, evaluated, repaired)
+        with graph_errors("writing scores", f"{settings.output} is written; {_RERUN_HINT}"):
+            report.write_back = write_scores(driver, database, evaluated, repaired)
     write_atomic(settings.output.with_name("evaluation_report.json"), report.model_dump_json(indent=2) + "\n")
     return report
 
@@ -105,7 +110,6 @@ def score_file_inline(path: Path, judge: Judge, threshold: float = 3.5, driver: 
     write_records(path, evaluated)
     report = build_report(evaluated, initial, str(path), str(path), judge.model, threshold)
     if driver is not None:
-        from datagen.evaluator.writeback import write_scores
-
-        report.write_back = write_scores(driver, database, evaluated)
+        with graph_errors("writing scores", f"{path} is scored; {_RERUN_HINT}"):
+            report.write_back = write_scores(driver, database, evaluated)
     return report

@@ -7,25 +7,16 @@ views the judge, the repairer and `inspect` need from `messages`, `tool_outputs`
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
 from typing import Any
 
-# One reading of written paths (`a.b[].c`) for the generator and the judge, re-exported here.
-from datagen.generator.executor import values_at as values_at
-
-Record = dict[str, Any]
-
-
-def loose(value: Any) -> str:
-    """A comparison key that treats 3 and 3.0, True and 'true', lists and 'a,b' as the same value."""
-    if isinstance(value, list):
-        return ",".join(loose(v) for v in value)
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return value if isinstance(value, str) else json.dumps(value, sort_keys=True, ensure_ascii=False)
+# The one value equality, the one reading of written paths (`a.b[].c`) and the one call/answer
+# pairing, re-exported for the judge.
+from datagen.core.equality import loose as loose
+from datagen.core.lineage import Call as Call
+from datagen.core.lineage import calls as calls
+from datagen.core.lineage import sources as sources
+from datagen.core.paths import values_at as values_at
+from datagen.core.record import RecordDict as Record
 
 
 def same_kind(a: Any, b: Any) -> bool:
@@ -46,63 +37,6 @@ def scalars(value: Any) -> list[Any]:
     if isinstance(value, list):
         return [leaf for v in value for leaf in scalars(v)]
     return [] if value is None else [value]
-
-
-@dataclass(frozen=True)
-class Call:
-    """One tool call: its index in call order, the assistant message that made it, its output."""
-
-    index: int
-    message: int
-    name: str
-    parameters: dict[str, Any]
-    output: Any
-    answered: bool
-
-
-def calls(record: Record) -> list[Call]:
-    """The calls made in the messages, in order, each paired with its tool output and answer status."""
-    messages = record.get("messages") or []
-    outputs = record.get("tool_outputs") or []
-    made: list[tuple[int, dict[str, Any]]] = [
-        (i, c) for i, m in enumerate(messages) if isinstance(m, dict) and m.get("role") == "assistant"
-        for c in (m.get("tool_calls") or []) if isinstance(c, dict)]
-    answered = _answered(messages)
-    result = []
-    for index, (message, call) in enumerate(made):
-        out = outputs[index].get("output") if index < len(outputs) and isinstance(outputs[index], dict) else None
-        params = call.get("parameters")
-        result.append(Call(index, message, str(call.get("name")), params if isinstance(params, dict) else {},
-                           out, index in answered))
-    return result
-
-
-def _answered(messages: list[Any]) -> set[int]:
-    """Indices (in call order) of the calls that a following tool message answers."""
-    done: set[int] = set()
-    index = 0
-    pending: list[tuple[int, str]] = []
-    for msg in messages:
-        if not isinstance(msg, dict):
-            continue
-        if msg.get("role") == "tool":
-            match = next((p for p in pending if p[1] == msg.get("name")), None)
-            if match is not None:
-                pending.remove(match)
-                done.add(match[0])
-            continue
-        pending = []
-        for call in msg.get("tool_calls") or [] if msg.get("role") == "assistant" else []:
-            pending.append((index, str(call.get("name")) if isinstance(call, dict) else ""))
-            index += 1
-    return done
-
-
-def sources(record: Record) -> list[dict[str, Any]]:
-    """The record's argument sources (`metadata.argument_sources`), or an empty list."""
-    meta = record.get("metadata") or {}
-    found = meta.get("argument_sources") if isinstance(meta, dict) else None
-    return [s for s in found or [] if isinstance(s, dict)]
 
 
 def source_of(record: Record, call: int, param: str) -> dict[str, Any] | None:
@@ -131,7 +65,7 @@ def text_before(record: Record, message: int, role: str) -> str:
 def mentioned(value: Any, text: str) -> bool:
     """Whether a value is stated in a text (case-insensitive; numbers also in a few common renderings)."""
     low = text.lower()
-    forms = {loose(value).lower()}
+    forms = {(value if isinstance(value, str) else loose(value)).lower()}
     if isinstance(value, float):
         forms |= {f"{value:.2f}", f"{value:,.2f}", f"{value:g}"}
     if isinstance(value, int) and not isinstance(value, bool):

@@ -13,11 +13,11 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
 
 from pydantic import BaseModel
 
-Record = dict[str, Any]
+from datagen.core.record import RecordDict as Record
+
 _WORD = re.compile(r"\w+")
 
 

@@ -16,13 +16,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from datagen.core.checks import type_ok
+from datagen.core.record import RecordDict as Record
 from datagen.evaluator.lineage import (Call, calls, final_answer, loose, mentioned, same_kind, scalars, sources,
                                        text_before, values_at)
 from datagen.evaluator.rubric import failed_rules, rubric_issues
 from datagen.evaluator.types import DIMENSIONS, OFFLINE_MODEL, Issue, Verdict
 from datagen.registry.models import Endpoint
 
-Record = dict[str, Any]
 PENALTY = {"critical": 3.0, "major": 1.5, "minor": 0.5}
 MINOR_CAP = 1.0
 # Id-like tokens: letters then (optionally `_`/`-`) three or more digits, as in `htl_881` or `FL247`.
@@ -96,8 +97,6 @@ def _source_issues(record: Record, src: dict[str, Any], call: Call, by_index: di
 
 
 def _schema_issues(made: list[Call], endpoints: dict[str, Endpoint]) -> list[Issue]:
-    from datagen.generator.validator import type_ok
-
     found: list[Issue] = []
     for call in made:
         endpoint = endpoints.get(call.name)

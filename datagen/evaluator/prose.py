@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from datagen.core.record import RecordDict as Record
 from datagen.evaluator.lineage import Call, loose, mentioned, scalars
 from datagen.evaluator.rubric_words import API_WORDS, DESCRIPTION_DEBRIS, NOT_AFTER_THE, VERBS_NOT_NOUNS
 from datagen.registry.naming import snake
 
-Record = dict[str, Any]
 
 _SNAKE = re.compile(r"(?<![\w@/.:-])[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?![\w@/-])")
 _CAMEL = re.compile(r"(?<![\w@/.:-])[a-z]{2,}[A-Z][a-z]+[A-Za-z]*(?![\w@/-])")

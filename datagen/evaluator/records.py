@@ -8,13 +8,12 @@ through a temporary file and a rename, so a crash never leaves a half-written da
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
-from typing import Any
 
+from datagen.core.atomic import write_atomic
+from datagen.core.record import RecordDict as Record
+from datagen.core.record import dumps
 from datagen.errors import InputError
-
-Record = dict[str, Any]
 
 
 def parse_line(path: Path, number: int, line: str) -> Record:
@@ -40,19 +39,6 @@ def read_records(path: Path) -> list[Record]:
     return records
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Replace `path` with `text` through `<path>.tmp` + fsync + rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    with tmp.open("w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
-
-
 def write_records(path: Path, records: list[Record]) -> None:
     """Write records as JSONL with the same serialisation as `generate` (deterministic bytes)."""
-    from datagen.export.record import dumps
-
     write_atomic(path, "".join(dumps(r) + "\n" for r in records))

@@ -14,21 +14,24 @@ import hashlib
 import logging
 import re
 from collections.abc import Callable
-from typing import Any
 
 from neo4j import Driver
 
+from datagen.core.plan import ChainStep, ConversationPlan, ParamRef, PatternType, SamplingMode
+from datagen.core.record import RecordDict as Record
 from datagen.errors import DatagenError, GenerationError
 from datagen.evaluator.lineage import calls, sources
 from datagen.evaluator.offline_judge import find_issues
 from datagen.evaluator.surgical import apply
 from datagen.evaluator.types import JudgeScores, RepairAttempt
-from datagen.generator.types import ChainStep, ConversationPlan, ParamRef, PatternType, SamplingMode
+from datagen.generator.conversation import generate_conversation
+from datagen.generator.record import build_record
+from datagen.generator.validator import validate
 from datagen.registry.models import Endpoint
+from datagen.sampler.endpoints import EndpointCache
 
 log = logging.getLogger(__name__)
 
-Record = dict[str, Any]
 Scorer = Callable[[Record], JudgeScores]
 Rewriter = Callable[[Record, int], Record]
 
@@ -70,8 +73,6 @@ class PlanRebuilder:
     """Full rewrite: regenerate a record from its rebuilt plan (endpoints from the graph)."""
 
     def __init__(self, driver: Driver, database: str) -> None:
-        from datagen.sampler.endpoints import EndpointCache
-
         self.cache = EndpointCache(driver, database)
 
     def endpoints_for(self, record: Record) -> dict[str, Endpoint]:
@@ -79,10 +80,6 @@ class PlanRebuilder:
         return self.cache.get_many(record["metadata"]["endpoint_ids"])
 
     def __call__(self, record: Record, attempt: int) -> Record:
-        from datagen.export.record import build_record
-        from datagen.generator.conversation import generate_conversation
-        from datagen.generator.validator import validate
-
         meta = record["metadata"]
         endpoints = self.endpoints_for(record)
         base = int(meta.get("conversation_seed") or meta["seed"])
@@ -91,7 +88,7 @@ class PlanRebuilder:
         errors = validate(state, {e.id: e for e in plan.endpoints})
         if errors:
             raise GenerationError(f"rewrite of {record['conversation_id']} failed validation: {errors[:2]}")
-        return build_record(state, str(meta.get("build_id")), str(meta.get("run_id")))
+        return build_record(state, str(meta.get("build_id")), str(meta.get("run_id"))).to_dict()
 
 
 def _apply_scores(record: Record, scores: JudgeScores) -> None:

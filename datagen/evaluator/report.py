@@ -14,10 +14,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from datagen.core.record import RecordDict as Record
 from datagen.evaluator.rubric import RUBRIC_GATES
 from datagen.evaluator.types import DIMENSIONS
-
-Record = dict[str, Any]
 
 
 class QualityAssertion(BaseModel):

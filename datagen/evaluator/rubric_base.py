@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from datagen.core.record import RecordDict
 from datagen.evaluator.lineage import Call
 from datagen.evaluator.types import Issue
 from datagen.lexicon import GENERIC_CONTAINERS
@@ -16,7 +17,7 @@ from datagen.registry.naming import concept_of, snake, subject_noun
 from datagen.registry.scope import Scope, concept_scope
 
 
-Record = dict[str, Any]
+Record = RecordDict
 
 
 Endpoints = dict[str, Endpoint]

@@ -16,7 +16,7 @@ from datagen.evaluator.rubric_words import (LISTING_WORDS, LOWER_ENDS, NEIGHBOUR
 from datagen.evaluator.types import Issue
 from datagen.evaluator.value_rules import (Expect, declared_problem, described_filler, expect, filler_problem,
                                           is_placeholder, type_problem)
-from datagen.generator.executor import output_path
+from datagen.core.paths import output_path
 from datagen.registry.models import FieldSource, ParamType
 from datagen.registry.naming import snake
 

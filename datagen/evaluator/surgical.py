@@ -13,10 +13,10 @@ import copy
 import json
 from typing import Any
 
+from datagen.core.record import RecordDict as Record
 from datagen.evaluator.lineage import calls, final_answer, loose, scalars, source_of, values_at
 from datagen.evaluator.types import Issue
 
-Record = dict[str, Any]
 
 _ANSWER_KINDS = {"no_final_answer", "final_answer_unsupported", "final_answer_invented", "template_echo"}
 

@@ -1,8 +1,8 @@
 """The evaluator's contracts: what a judge returns, the `judge_scores` block, a repair attempt.
 
 `Verdict` is also the input schema of the Anthropic judge's forced tool call, so the model is asked
-for exactly what pydantic then validates. `JudgeScores` is the record's `judge_scores` block as in the
-product spec, plus `error` (a judge failure is recorded, never raised mid-run).
+for exactly what pydantic then validates. `JudgeScores`, the record's `judge_scores` block, is defined
+with the record in `datagen.core.record`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,10 @@ from typing import Any, Protocol
 from pydantic import BaseModel, Field
 from pydantic.json_schema import SkipJsonSchema
 
-DIMENSIONS = ("tool_correctness", "task_completion", "naturalness")
+# The `judge_scores` block is part of the record (datagen.core.record), re-exported for the judges.
+from datagen.core.record import DIMENSIONS as DIMENSIONS
+from datagen.core.record import JudgeScores as JudgeScores
+
 OFFLINE_MODEL = "offline-rules-v1"
 
 
@@ -37,20 +40,6 @@ class Issue(BaseModel):
     message: str
     call: int | None = None
     param: str | None = None
-
-
-class JudgeScores(BaseModel):
-    """The record's `judge_scores` block."""
-
-    tool_correctness: float | None
-    task_completion: float | None
-    naturalness: float | None
-    mean_score: float | None
-    reasoning: str
-    judge_model: str
-    passed: bool
-    failed_gates: list[str]
-    error: str | None = None
 
 
 class RepairAttempt(BaseModel):

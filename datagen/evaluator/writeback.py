@@ -13,9 +13,10 @@ from typing import Any
 
 from neo4j import Driver, ManagedTransaction
 
+from datagen.core.record import RecordDict as Record
 from datagen.db.queries import load
-
-Record = dict[str, Any]
+from datagen.db.run import read
+from datagen.generator.writeback import write_conversations
 
 
 def node_id(record: Record) -> str:
@@ -26,7 +27,7 @@ def node_id(record: Record) -> str:
 def existing(driver: Driver, database: str, ids: list[str]) -> set[str]:
     """The subset of these conversation node ids present in the graph."""
     query = load("evaluate/existing_conversations")
-    records = driver.execute_query(query.text, query.params(ids=ids), database_=database).records
+    records = read(driver, database, query, ids=ids)
     return {str(i) for i in records[0]["ids"]} if records else set()
 
 
@@ -69,8 +70,6 @@ def write_scores(driver: Driver, database: str, records: list[Record],
             written = session.execute_write(work)
     rewritten = [r for r in repaired or [] if node_id(r) in present]
     if rewritten:
-        from datagen.generator.writeback import write_conversations
-
         by_run: dict[str, list[Record]] = {}
         for r in rewritten:
             by_run.setdefault(str(r["metadata"]["run_id"]), []).append(r)
@@ -83,5 +82,5 @@ def write_scores(driver: Driver, database: str, records: list[Record],
 def conversation_scores(driver: Driver, database: str, conversation_node_id: str) -> list[dict[str, Any]]:
     """Every JudgeScore of one conversation, oldest first (for tests and inspection)."""
     query = load("evaluate/conversation_scores")
-    records = driver.execute_query(query.text, query.params(id=conversation_node_id), database_=database).records
+    records = read(driver, database, query, id=conversation_node_id)
     return [dict(r["score"]) for r in records]

@@ -15,8 +15,10 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from datagen.core.atomic import write_atomic
 from datagen.errors import ConfigError, InputError
-from datagen.evaluator.records import read_records, write_atomic
+from datagen.evaluator.records import read_records
+from datagen.export.hf import require_datasets, save_hf
 from datagen.export.openai import dumps_lines, export_openai
 from datagen.export.sharegpt import export_sharegpt
 from datagen.export.tools import FunctionCatalog, load_registry
@@ -50,8 +52,6 @@ def run_export(input_path: Path, fmt: ExportFormat, output: Path, registry_path:
     if output.resolve() in (input_path.resolve(), registry_path.resolve()):
         raise ConfigError(f"--output {output} would overwrite an input; choose another path")
     if fmt is ExportFormat.HF:
-        from datagen.export.hf import require_datasets
-
         require_datasets()  # fail on a missing extra before reading anything
     catalog = FunctionCatalog(load_registry(registry_path), registry_path)
     records = read_records(input_path)
@@ -63,8 +63,6 @@ def run_export(input_path: Path, fmt: ExportFormat, output: Path, registry_path:
     elif fmt is ExportFormat.SHAREGPT:
         write_atomic(output, dumps_lines(export_sharegpt(openai_rows, str(input_path))))
     else:
-        from datagen.export.hf import save_hf
-
         save_hf(records, openai_rows, output)
     mapping = catalog.mapping()
     write_atomic(mapping_path(output), json.dumps(mapping, ensure_ascii=False, indent=2) + "\n")

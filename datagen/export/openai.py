@@ -17,10 +17,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from datagen.core.record import RecordDict as Record
 from datagen.errors import InputError
 from datagen.export.tools import FunctionCatalog
-
-Record = dict[str, Any]
 
 
 def call_id(record_index: int, call_index: int) -> str:

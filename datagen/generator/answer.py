@@ -13,7 +13,7 @@ from typing import Any
 
 from datagen.generator import phrases as ph
 from datagen.generator.choice import item_name, noun_for
-from datagen.generator.types import ConversationState
+from datagen.core.plan import ConversationState
 from datagen.registry.naming import GENERIC_CONTAINERS, snake
 
 MAX_FACTS = 3

@@ -19,10 +19,10 @@ from typing import Any
 
 from datagen.generator import answer
 from datagen.generator import phrases as ph
+from datagen.core.paths import output_path
+from datagen.core.plan import ArgumentSource, ConversationPlan, ConversationState, FieldValue, ParamRef, SourceKind
 from datagen.generator.choice import keeps
 from datagen.generator.goal import feeds_later
-from datagen.generator.executor import output_path
-from datagen.generator.types import ArgumentSource, ConversationPlan, ConversationState, FieldValue, ParamRef, SourceKind
 from datagen.generator.values import ROLE_WORDS, clean_default, coerce, knob_default, value_for
 from datagen.registry.models import Endpoint, Parameter, ParamType, ResponseField
 from datagen.registry.naming import snake

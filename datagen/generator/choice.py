@@ -15,8 +15,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from datagen.generator import phrases as ph
-from datagen.generator.executor import values_at
-from datagen.generator.types import ConversationState, FieldValue
+from datagen.core.paths import values_at
+from datagen.core.plan import ConversationState, FieldValue
 from datagen.registry.naming import GENERIC_CONTAINERS, singular, snake, subject_noun
 
 MAX_OPTIONS = 4

@@ -18,8 +18,8 @@ from datagen.generator import phrases as ph
 from datagen.generator import choice as options
 from datagen.generator.assistant import Assistant, role_pairs
 from datagen.generator.executor import OfflineExecutor
+from datagen.core.plan import ArgumentSource, ConversationPlan, ConversationState, SourceKind
 from datagen.generator.goal import end_steps
-from datagen.generator.types import ArgumentSource, ConversationPlan, ConversationState, SourceKind
 from datagen.generator.user_proxy import UserProxy
 from datagen.generator.values import derive_rng, different_value
 

@@ -28,10 +28,11 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
+from datagen.core.paths import TOP_ARRAY_KEY, output_path, parse_path
+from datagen.core.plan import ConversationState, FieldValue
 from datagen.generator.agree import agree
 from datagen.generator.fake import Place, place_at, place_of
 from datagen.generator.phrases import CITIES
-from datagen.generator.types import ConversationState, FieldValue
 from datagen.generator.values import derive_rng, value_for
 from datagen.lexicon import NEIGHBOUR_WORDS, ROLE_WORDS
 from datagen.registry.scope import Scope, concept_scope
@@ -39,34 +40,6 @@ from datagen.registry.models import Endpoint, FieldSource, ParamType, ResponseFi
 from datagen.registry.naming import GENERIC_CONTAINERS, concept_of, singular, snake, subject_noun
 
 log = logging.getLogger(__name__)
-
-TOP_ARRAY_KEY = "results"
-
-
-def output_path(declared: str) -> str:
-    """The path in the written output of a declared field path (`[].id` → `results[].id`)."""
-    return TOP_ARRAY_KEY + declared if declared.startswith("[]") else declared
-
-
-def parse_path(path: str) -> list[tuple[str, int]]:
-    """`a.b[].c[][]` → `[("a", 0), ("b", 1), ("c", 2)]`: each key and how many arrays it opens."""
-    parts: list[tuple[str, int]] = []
-    for segment in path.split("."):
-        depth = 0
-        while segment.endswith("[]"):
-            segment, depth = segment[:-2], depth + 1
-        parts.append((segment, depth))
-    return parts
-
-
-def values_at(output: Any, path: str) -> list[Any]:
-    """Every value found at a (written) path, across array items, in order."""
-    current: list[Any] = [output]
-    for key, depth in parse_path(path):
-        current = [node[key] for node in current if isinstance(node, dict) and key in node]
-        for _ in range(depth):
-            current = [item for node in current if isinstance(node, list) for item in node]
-    return current
 
 
 @dataclass

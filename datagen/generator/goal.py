@@ -9,7 +9,7 @@ the assistant, who announces them when it makes the calls.
 from __future__ import annotations
 
 from datagen.generator import phrases as ph
-from datagen.generator.types import ConversationPlan
+from datagen.core.plan import ConversationPlan
 from datagen.registry.linking import feeds, is_action
 from datagen.registry.models import Endpoint
 

@@ -20,12 +20,14 @@ from typing import Any
 from neo4j import Driver
 from pydantic import BaseModel, Field
 
+from datagen.core.plan import ConversationState, SamplingMode
+from datagen.core.record import Record, dumps
 from datagen.db.queries import load
+from datagen.db.run import graph_errors, read
 from datagen.errors import GenerationError, GraphError
-from datagen.export.jsonl import JsonlSink
-from datagen.export.record import build_record, dumps
 from datagen.generator.conversation import generate_conversation
-from datagen.generator.types import ConversationState, SamplingMode
+from datagen.generator.record import build_record
+from datagen.generator.sink import JsonlSink
 from datagen.generator.validator import validate
 from datagen.generator.writeback import count_run, write_conversations, write_run
 from datagen.planner.embedding import default_embedder
@@ -76,7 +78,7 @@ def run_id_for(settings: GenerateSettings, build_id: str) -> str:
 
 
 def _graph_state(driver: Driver, database: str) -> str:
-    record = driver.execute_query(load("generate/current_build").text, database_=database).records[0]
+    record = read(driver, database, load("generate/current_build"))[0]
     if not record["endpoints"] or not record["feeds"]:
         raise GraphError("the graph has no endpoints or no FEEDS edges: run `datagen build` first")
     return str(record["build_id"])
@@ -109,9 +111,24 @@ class _Generator:
         raise GenerationError(f"conversation index {index}: every attempt failed validation ({errors[:3]})")
 
 
+RESUME_HINT = ("start Neo4j again and rerun the same command with --resume to continue the run "
+               "(the records already written are kept)")
+
+
 def run_generate(driver: Driver, database: str, settings: GenerateSettings,
                  progress: Progress | None = None) -> GenerateSummary:
-    """Generate `settings.n` conversations into `settings.output` (and Neo4j unless disabled)."""
+    """Generate `settings.n` conversations into `settings.output` (and Neo4j unless disabled).
+
+    Raises:
+        Neo4jUnavailable: the server went away; the message says that `--resume` continues the run.
+        GraphError: the graph is missing or Neo4j refused a statement.
+    """
+    with graph_errors("generating conversations", RESUME_HINT):
+        return _run_generate(driver, database, settings, progress)
+
+
+def _run_generate(driver: Driver, database: str, settings: GenerateSettings,
+                  progress: Progress | None) -> GenerateSummary:
     build_id = _graph_state(driver, database)
     run_id = run_id_for(settings, build_id)
     memory = CorpusMemory(enabled=settings.corpus_memory,
@@ -132,17 +149,16 @@ def run_generate(driver: Driver, database: str, settings: GenerateSettings,
         })
     counts: dict[str, Counter[str]] = {"domain": Counter(), "pattern_type": Counter(), "sampling_mode": Counter()}
 
-    def account(record: dict[str, Any]) -> None:
-        meta = record["metadata"]
+    def account(meta: dict[str, Any]) -> None:
         for key, counter in counts.items():
             counter[meta[key]] += 1
 
     for record in existing:
-        planner.observe(record["metadata"]["endpoint_ids"], endpoints.get_many(record["metadata"]["endpoint_ids"]))
-        account(record)
+        planner.observe(record.metadata.endpoint_ids, endpoints.get_many(record.metadata.endpoint_ids))
+        account(record.metadata.model_dump())
     if existing and settings.write_back:
         for start in range(0, len(existing), settings.batch_size):
-            write_conversations(driver, database, run_id, existing[start:start + settings.batch_size])
+            write_conversations(driver, database, run_id, [r.to_dict() for r in existing[start:start + settings.batch_size]])
     generator = _Generator(settings, planner, endpoints)
     done = len(existing)
     if progress is not None:
@@ -151,15 +167,15 @@ def run_generate(driver: Driver, database: str, settings: GenerateSettings,
         while done < settings.n:
             indices = list(range(done, min(done + settings.batch_size, settings.n)))
             candidates = sampler.candidates(settings.mode, indices)
-            batch: list[dict[str, Any]] = []
+            batch: list[Record] = []
             for index in indices:
                 state = generator.one(index, candidates[index])
                 record = build_record(state, build_id, run_id)
-                planner.observe(record["metadata"]["endpoint_ids"], endpoints.get_many(record["metadata"]["endpoint_ids"]))
-                account(record)
+                planner.observe(record.metadata.endpoint_ids, endpoints.get_many(record.metadata.endpoint_ids))
+                account(record.metadata.model_dump())
                 batch.append(record)
             if settings.write_back:
-                write_conversations(driver, database, run_id, batch)
+                write_conversations(driver, database, run_id, [r.to_dict() for r in batch])
             sink.append([dumps(r) for r in batch])
             done += len(batch)
             if progress is not None:

@@ -17,8 +17,8 @@ from typing import Any
 
 from datagen.generator import phrases as ph
 from datagen.generator.assistant import predicted_fed, role_pairs
+from datagen.core.plan import ConversationState, ParamRef
 from datagen.generator.goal import ask_phrase
-from datagen.generator.types import ConversationState, ParamRef
 from datagen.generator.values import BASE_DATE, DATE_WINDOW_DAYS, coerce, different_value, knob_default, value_for
 from datagen.registry.models import Parameter, ParamType
 from datagen.registry.naming import snake

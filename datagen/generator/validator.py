@@ -1,94 +1,26 @@
 """Structural validation of a finished conversation (no LLM): what the judge must never see broken.
 
-Reads the state's messages, tool calls, outputs and argument sources, and the registry view of the
-endpoints. Returns one line per problem (empty list = valid), in the form
+Runs the one record checker (`core.checks`) on the record the state would be written as, then the
+checks that need the state and the registry view of the endpoints. Returns one line per problem (empty list = valid), in the form
 `step 2 (tool::ep): required param 'x' missing`, so a rejection can be logged and retried.
 """
 
 from __future__ import annotations
 
-import json
 import logging
-import re
 from typing import Any
 
-from datagen.generator.executor import values_at
-from datagen.generator.types import ConversationState, SourceKind
+from pydantic import ValidationError
+
+from datagen.core.checks import check_record, type_ok
+from datagen.core.equality import loose
+from datagen.core.paths import values_at
+from datagen.core.plan import ConversationState, SourceKind
+from datagen.generator.record import build_record
 from datagen.generator.values import knob_default
-from datagen.registry.models import Endpoint, ParamType
+from datagen.registry.models import Endpoint
 
 log = logging.getLogger(__name__)
-
-_NUMERIC_TEXT = re.compile(r"^-?\d+(\.\d+)?$")
-_STRINGS = (ParamType.STRING, ParamType.DATE, ParamType.TIME, ParamType.GEOPOINT, ParamType.ENUM)
-
-
-def type_ok(value: Any, ptype: ParamType, enum: list[str] | None = None) -> bool:
-    """Whether a JSON value has the parameter's type (and is one of its enum values when known)."""
-    if ptype in (ParamType.INTEGER, ParamType.NUMBER):
-        return not isinstance(value, bool) and isinstance(value, int if ptype is ParamType.INTEGER else (int, float))
-    if ptype is ParamType.BOOLEAN:
-        return isinstance(value, bool)
-    if ptype in _STRINGS:
-        return isinstance(value, str) and (ptype is not ParamType.ENUM or not enum or value in enum)
-    if ptype is ParamType.ARRAY:
-        return isinstance(value, list)
-    if ptype is ParamType.OBJECT:
-        return isinstance(value, dict)
-    return True
-
-
-def _loose(value: Any) -> str:
-    """A comparison form that survives the Assistant's type coercions (7 ↔ "7", [a, b] ↔ "a,b")."""
-    if isinstance(value, list):
-        return ",".join(_loose(v) for v in value)
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, str) and _NUMERIC_TEXT.match(value.strip()):
-        value = float(value)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return value if isinstance(value, str) else json.dumps(value, sort_keys=True, ensure_ascii=False)
-
-
-def _roles(messages: list[dict[str, Any]]) -> list[str]:
-    errors: list[str] = []
-    if not messages:
-        return ["conversation has no messages"]
-    if messages[0].get("role") != "user":
-        errors.append("message 0: conversation must start with a user message")
-    pending: list[str] = []
-    opened = 0
-    for i, msg in enumerate(messages):
-        role = msg.get("role")
-        if role not in ("user", "assistant", "tool"):
-            errors.append(f"message {i}: unknown role {role!r}")
-            continue
-        if role == "tool":
-            if not pending:
-                errors.append(f"message {i} (tool): tool message without a pending tool call")
-            elif msg.get("name") != pending[0]:
-                errors.append(f"message {i} (tool): answers {msg.get('name')!r} but the pending call is {pending[0]!r}")
-                pending.pop(0)
-            else:
-                pending.pop(0)
-            continue
-        if pending:
-            errors.append(f"message {opened} (assistant): {len(pending)} tool call(s) never answered by a tool message")
-            pending = []
-        if not isinstance(msg.get("content"), str):
-            errors.append(f"message {i} ({role}): content is not text")
-        if role == "user" and i > 0 and messages[i - 1].get("role") == "user":
-            errors.append(f"message {i} (user): two user messages in a row")
-        if role == "assistant" and msg.get("tool_calls"):
-            pending = [str(c.get("name")) for c in msg["tool_calls"]]
-            opened = i
-    if pending:
-        errors.append(f"message {opened} (assistant): {len(pending)} tool call(s) never answered by a tool message")
-    last = messages[-1]
-    if last.get("role") != "assistant" or last.get("tool_calls"):
-        errors.append(f"message {len(messages) - 1}: conversation must end with an assistant answer without tool calls")
-    return errors
 
 
 def _calls(state: ConversationState) -> list[tuple[int, dict[str, Any]]]:
@@ -103,14 +35,24 @@ def _asked_before(state: ConversationState, message_index: int) -> bool:
                and msgs[i + 1].get("role") == "user" for i in range(min(message_index, len(msgs)) - 1))
 
 
+def _record_problems(state: ConversationState) -> list[str]:
+    """The shared structural checker over the record this state would be written as."""
+    try:
+        record = build_record(state, build_id="", run_id="").to_dict()
+    except ValidationError as exc:
+        return [f"record: {'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
+    return check_record(record)
+
+
 def validate(state: ConversationState, endpoints: dict[str, Endpoint]) -> list[str]:
-    """Every structural problem of the conversation, one line each (empty list = valid)."""
-    errors = _roles(state.messages)
+    """Every structural problem of the conversation, one line each (empty list = valid).
+
+    The record checks are `core.checks.check_record` (the same as `datagen validate` and the judge);
+    on top come the checks only the generator can make: the endpoint schemas, an argument source for
+    every argument, grounded values really in the cited output, clarifications really asked.
+    """
+    errors = _record_problems(state)
     calls = _calls(state)
-    if [c for _, c in calls] != state.tool_calls:
-        errors.append("tool_calls do not match the calls made in the messages")
-    if len(state.tool_outputs) != len(calls):
-        errors.append(f"{len(calls)} tool call(s) but {len(state.tool_outputs)} tool output(s)")
     sources = {(s.call, s.param): s for s in state.argument_sources}
     for index, (_, call) in enumerate(calls):
         name = str(call.get("name"))
@@ -146,15 +88,12 @@ def _check_sources(state: ConversationState, calls: list[tuple[int, dict[str, An
             continue
         message_index, call = calls[src.call]
         where = f"step {src.call} ({call.get('name')})"
-        args = call.get("parameters") or {}
-        if src.param not in args or _loose(args[src.param]) != _loose(src.value):
-            errors.append(f"{where}: source of '{src.param}' does not match the argument sent")
         if src.source is SourceKind.STEP_OUTPUT:
             if src.step is None or not 0 <= src.step < src.call or src.step >= len(state.tool_outputs):
                 errors.append(f"{where}: '{src.param}' grounded on step {src.step}, which is not an earlier call")
                 continue
             found = values_at(state.tool_outputs[src.step].get("output"), src.field_path or "")
-            if _loose(src.value) not in {_loose(v) for v in found}:
+            if loose(src.value) not in {loose(v) for v in found}:
                 errors.append(f"{where}: '{src.param}' = {src.value!r} is not in step {src.step} output at {src.field_path!r}")
         if src.source is SourceKind.CLARIFICATION and not _asked_before(state, message_index):
             errors.append(f"{where}: clarification param '{src.param}' was not asked before the call")

@@ -15,6 +15,7 @@ from typing import Any
 from neo4j import Driver, ManagedTransaction
 
 from datagen.db.queries import load
+from datagen.db.run import read, write
 
 Row = dict[str, Any]
 
@@ -62,7 +63,7 @@ def _rows(run_id: str, records: list[dict[str, Any]]) -> dict[str, list[Row]]:
 def write_run(driver: Driver, database: str, run_id: str, props: dict[str, Any]) -> None:
     """Upsert the run node with its settings."""
     query = load("generate/merge_run")
-    driver.execute_query(query.text, query.params(id=run_id, props=props), database_=database)
+    write(driver, database, query, id=run_id, props=props)
 
 
 def write_conversations(driver: Driver, database: str, run_id: str, records: list[dict[str, Any]]) -> None:
@@ -90,5 +91,5 @@ def write_conversations(driver: Driver, database: str, run_id: str, records: lis
 def count_run(driver: Driver, database: str, run_id: str) -> dict[str, int]:
     """Conversations, messages, tool calls and lineage edges stored for a run."""
     query = load("generate/count_run")
-    record = driver.execute_query(query.text, query.params(run_id=run_id), database_=database).records[0]
+    record = read(driver, database, query, run_id=run_id)[0]
     return {k: int(v or 0) for k, v in record.data().items()}

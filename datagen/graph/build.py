@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import gc
 import json
-import os
 import platform
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -25,6 +23,8 @@ from pydantic import BaseModel, TypeAdapter
 
 import datagen
 from datagen.config import NEO4J_VERSION
+from datagen.core.atomic import write_bytes_atomic
+from datagen.db.run import graph_errors
 from datagen.graph.writer import build_id, read_counts, read_feeds_coverage, write_graph
 from datagen.ingest.models import SkippedInput
 from datagen.ingest.reader import ingest
@@ -51,20 +51,6 @@ class BuildManifest(BaseModel):
     input_files: dict[str, str]
     seconds: dict[str, float]
     versions: dict[str, str]
-
-
-def write_bytes_atomic(path: Path, *chunks: bytes) -> None:
-    """Write a file through a temp file and a rename, so a crash never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            for chunk in chunks:
-                handle.write(chunk)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_json_atomic(path: Path, data: Any) -> None:
@@ -105,7 +91,7 @@ def _server_version(driver: Driver) -> str:
 def run_build(driver: Driver, database: str, data: Path, artifacts: Path, *, skip_invalid: bool = False,
               progress: Progress | None = None) -> BuildManifest:
     """Run the whole build and return its manifest (also written to `artifacts/`)."""
-    with gc_paused():
+    with gc_paused(), graph_errors("building the graph", "start Neo4j again and rerun `datagen build`"):
         return _run_build(driver, database, data, artifacts, skip_invalid, progress)
 
 

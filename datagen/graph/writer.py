@@ -19,6 +19,7 @@ from neo4j import Driver
 from neo4j.exceptions import Neo4jError
 
 from datagen.db.queries import load, load_script
+from datagen.db.run import read
 from datagen.errors import GraphError
 from datagen.graph import rows as R
 from datagen.registry.models import Registry
@@ -47,19 +48,16 @@ def ensure_schema(driver: Driver, database: str) -> None:
         raise GraphError(f"could not create the schema: {exc.message}") from exc
 
 
-def _write_batches(driver: Driver, database: str, name: str, rows: Sequence[R.Row], bid: str,
-                   progress: Progress | None) -> None:
+def _write_batches(driver: Driver, database: str, name: str, rows: Callable[[Registry], Sequence[R.Row]],
+                   registry: Registry, bid: str, progress: Progress | None) -> None:
+    """Build one label's rows (only when its step runs) and write them in batches."""
     query = load(name)
-    for start in range(0, len(rows), BATCH):
-        batch = list(rows[start:start + BATCH])
+    built = rows(registry)
+    for start in range(0, len(built), BATCH):
+        batch = list(built[start:start + BATCH])
         driver.execute_query(query.text, query.params(rows=batch, build_id=bid), database_=database)
         if progress is not None:
-            progress(name, min(start + BATCH, len(rows)), len(rows))
-
-
-def _write_rows(driver: Driver, database: str, name: str, rows: Callable[[Registry], list[R.Row]],
-                registry: Registry, bid: str, progress: Progress | None) -> None:
-    _write_batches(driver, database, name, rows(registry), bid, progress)
+            progress(name, min(start + BATCH, len(built)), len(built))
 
 
 def _auto_commit(driver: Driver, database: str, name: str, **params: Any) -> None:
@@ -96,7 +94,7 @@ def write_graph(driver: Driver, database: str, registry: Registry,
     ]
     steps: list[tuple[str, Callable[[], None]]] = [("schema", lambda: ensure_schema(driver, database))]
     # Rows are built when their step runs, so only one label's rows are in memory at a time.
-    steps += [(step, partial(_write_rows, driver, database, name, rows, registry, bid, progress))
+    steps += [(step, partial(_write_batches, driver, database, name, rows, registry, bid, progress))
               for step, name, rows in batches]
     steps += [(step, partial(_auto_commit, driver, database, name, **params)) for step, name, params in statements]
     timings: dict[str, float] = {}
@@ -115,20 +113,20 @@ def write_graph(driver: Driver, database: str, registry: Registry,
 
 def read_counts(driver: Driver, database: str) -> dict[str, dict[str, int]]:
     """Node counts per label and relationship counts per type, as the database reports them."""
-    labels = driver.execute_query(load("graph/count_labels").text, database_=database).records[0]
-    rels = driver.execute_query(load("graph/count_relationships").text, database_=database).records[0]
+    labels = read(driver, database, load("graph/count_labels"))[0]
+    rels = read(driver, database, load("graph/count_relationships"))[0]
     return {"nodes": labels.data(), "relationships": rels.data()}
 
 
 def read_feeds_coverage(driver: Driver, database: str) -> dict[str, Any]:
     """How many endpoints have outgoing, incoming, both and any FEEDS edges (`chain_share`: the share
     that takes part in some chain), in which categories, and FEEDS edges per scope."""
-    record = driver.execute_query(load("graph/feeds_coverage").text, database_=database).records[0]
+    record = read(driver, database, load("graph/feeds_coverage"))[0]
     data = record.data()
     data["categories_with_feeds"] = sorted(data["categories_with_feeds"])
     total = data["endpoints"] or 1
     data["chain_share"] = round(data["with_any"] / total, 4)
     data["both_share"] = round(data["with_both"] / total, 4)
-    scopes = driver.execute_query(load("graph/feeds_by_scope").text, database_=database).records
+    scopes = read(driver, database, load("graph/feeds_by_scope"))
     data["feeds_by_scope"] = {r["scope"]: r["edges"] for r in scopes}
     return data

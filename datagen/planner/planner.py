@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 
-from datagen.generator.types import ConversationPlan, ParamRef, PatternType, SampledChain, SamplingMode
+from datagen.core.plan import ConversationPlan, ParamRef, PatternType, SampledChain, SamplingMode
 from datagen.planner.memory import CorpusMemory
 from datagen.registry.linking import coherent_prefix
 from datagen.registry.models import Endpoint

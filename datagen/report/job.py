@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from datagen.core.atomic import write_atomic
 from datagen.errors import ConfigError
-from datagen.evaluator.records import read_records, write_atomic
+from datagen.evaluator.records import read_records
 from datagen.export.tools import load_registry
 from datagen.report.html import render
 from datagen.report.stats import ReportStats, compute

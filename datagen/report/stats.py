@@ -13,9 +13,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from datagen.core.record import RecordDict as Record
 from datagen.registry.models import Registry
 
-Record = dict[str, Any]
 SCORE_DIMENSIONS = ("tool_correctness", "task_completion", "naturalness", "mean_score")
 SOURCE_ORDER = ("user", "clarification", "step_output", "default", "mock_fallback")
 

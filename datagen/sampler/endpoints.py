@@ -13,6 +13,7 @@ from typing import Any
 from neo4j import Driver
 
 from datagen.db.queries import load
+from datagen.db.run import read
 from datagen.errors import GraphError
 from datagen.registry.models import Endpoint, FieldSource, Parameter, ParamType, ResponseField
 
@@ -49,8 +50,7 @@ class EndpointCache:
         missing = [i for i in wanted if i not in self._cache]
         if missing:
             query = load("sampler/endpoint_details")
-            records = self.driver.execute_query(query.text, query.params(ids=missing),
-                                                database_=self.database).records
+            records = read(self.driver, self.database, query, ids=missing)
             for record in records:
                 e = record["endpoint"]
                 self._cache[e["id"]] = Endpoint(

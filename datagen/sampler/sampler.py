@@ -14,8 +14,9 @@ from collections import defaultdict
 from neo4j import Driver
 
 from datagen.db.queries import load
+from datagen.db.run import read
 from datagen.errors import GraphError
-from datagen.generator.types import ChainStep, SampledChain, SamplingMode
+from datagen.core.plan import ChainStep, SampledChain, SamplingMode
 
 log = logging.getLogger(__name__)
 
@@ -52,10 +53,7 @@ class Sampler:
 
     def _query(self, mode: SamplingMode, indices: list[int]) -> dict[int, list[SampledChain]]:
         query = load(f"sampler/{mode.value}")
-        records = self.driver.execute_query(
-            query.text, query.params(seed=self.seed, indices=indices, starts=self.starts),
-            database_=self.database,
-        ).records
+        records = read(self.driver, self.database, query, seed=self.seed, indices=indices, starts=self.starts)
         out: dict[int, list[SampledChain]] = defaultdict(list)
         for rank, record in enumerate(records):
             chain = list(record["chain"])

@@ -30,7 +30,7 @@ from datagen.db.queries import list_queries, load
 from datagen.evaluator.job import EvaluateSettings, run_evaluate
 from datagen.evaluator.offline_judge import OfflineJudge
 from datagen.generator.job import GenerateSettings, run_generate
-from datagen.generator.types import SamplingMode
+from datagen.core.plan import SamplingMode
 from datagen.graph.build import run_build
 from tests.conftest import SEED_DATA
 from tests.unit.eval_fixtures import (

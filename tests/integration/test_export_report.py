@@ -17,7 +17,7 @@ from neo4j import Driver
 
 from datagen.cli.main import cli
 from datagen.generator.job import GenerateSettings, run_generate
-from datagen.generator.types import SamplingMode
+from datagen.core.plan import SamplingMode
 from datagen.graph.build import run_build
 from tests.conftest import SEED_DATA
 from tests.unit.export_checks import check_openai_row, check_sharegpt_row

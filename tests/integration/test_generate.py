@@ -20,7 +20,7 @@ from neo4j import Driver
 from datagen.cli.main import cli
 from datagen.db.queries import load
 from datagen.generator.job import GenerateSettings, run_generate
-from datagen.generator.types import SamplingMode
+from datagen.core.plan import SamplingMode
 from datagen.graph.build import run_build
 from tests.conftest import REPO, SEED_DATA
 

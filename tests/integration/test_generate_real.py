@@ -9,7 +9,7 @@ from pathlib import Path
 from neo4j import Driver
 
 from datagen.generator.job import GenerateSettings, run_generate
-from datagen.generator.types import SamplingMode
+from datagen.core.plan import SamplingMode
 from datagen.graph.build import run_build
 
 

@@ -1,6 +1,6 @@
 """Records and corruptions shared by the evaluator tests (no server, no generator run).
 
-`records.jsonl` holds three valid records in the format of `datagen.export.record` (a hotel chain
+`records.jsonl` holds three valid records in the format of `datagen.core.record` (a hotel chain
 with a clarification and a room the user picks, a parallel event lookup, a two-step hotel search),
 frozen so the evaluator tests do not depend on the generator's current output; they pass every
 rubric gate (`evaluator.rubric`). `FLIGHT` is a small hand-written record in

@@ -23,7 +23,7 @@ from datagen.analytics.catalog import (
 from datagen.analytics.run import QueryResult, cell_text, to_csv, to_json
 from datagen.analytics.values import to_jsonable
 from datagen.cli.main import cli
-from datagen.db.queries import Query, _strip, list_queries
+from datagen.db.queries import Query, _strip, header_lines, list_queries
 from datagen.errors import QueryError
 
 HEADER = """// Coverage by tool: calls per tool.
@@ -39,7 +39,7 @@ MATCH (n) RETURN n
 
 
 def test_header_gives_description_typed_defaults_and_browser_line() -> None:
-    description, params, browser = parse_header(HEADER, "x.cypher")
+    description, params, browser = parse_header(header_lines(HEADER), "x.cypher")
     assert description == "Coverage by tool: calls per tool. More words about it."
     assert [(p.name, p.default, p.type_name) for p in params] == [
         ("run_id", "", "str"), ("limit", 20, "int"), ("min_share", 0.5, "float"), ("strict", True, "bool"),
@@ -52,7 +52,7 @@ def test_header_gives_description_typed_defaults_and_browser_line() -> None:
 @pytest.mark.parametrize("literal", ["twenty rows", "[1, 2] a list", "null nothing", "{} a map"])
 def test_a_default_must_be_a_json_scalar(literal: str) -> None:
     with pytest.raises(QueryError, match="@param limit"):
-        parse_header(f"// @param limit {literal}\nRETURN $limit", "bad.cypher")
+        parse_header(header_lines(f"// @param limit {literal}\nRETURN $limit"), "bad.cypher")
 
 
 @pytest.mark.parametrize(("default", "raw", "expected"), [
@@ -75,7 +75,8 @@ def test_bad_values_say_what_was_expected(default: object, raw: str, message: st
 
 
 def test_header_must_document_exactly_the_params_used() -> None:
-    query = Query("analytics/x", "// @param limit 5 rows\nRETURN $limit, $other", "", frozenset({"limit", "other"}))
+    text = "// @param limit 5 rows\nRETURN $limit, $other"
+    query = Query("analytics/x", text, header_lines(text), frozenset({"limit", "other"}))
     with pytest.raises(QueryError, match="other"):
         from_query(query)
 

@@ -19,7 +19,7 @@ from datagen.evaluator.repair import repair
 from datagen.evaluator.report import build_report
 from datagen.evaluator.rubric import RUBRIC_GATES
 from datagen.evaluator.scorer import ScorerSettings, mean_score, score
-from datagen.evaluator.structure import check_record
+from datagen.core.checks import check_record
 from datagen.evaluator.types import Verdict
 from datagen.registry.models import Endpoint, Parameter, ParamType
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import pytest
 
+from datagen.core.plan import ParamRef
 from datagen.evaluator.job import score_record
 from datagen.evaluator.offline_judge import OfflineJudge
 from datagen.evaluator.repair import derived_seed, rebuild_plan
 from datagen.evaluator.scorer import ScorerSettings
-from datagen.export.record import build_record
 from datagen.generator.conversation import generate_conversation
-from datagen.generator.types import ParamRef
+from datagen.generator.record import build_record
 
 from tests.unit.test_generator_plans import make_plan, registry, walk_plan
 
@@ -30,10 +30,10 @@ def test_rebuilt_plan_reproduces_the_record(chain: tuple[str, ...], groups: list
                                             clarify: list[ParamRef]) -> None:
     index = registry().endpoint_index()
     plan = make_plan([index[i] for i in chain], 99, groups=groups, clarify=clarify, index=4)
-    record = build_record(generate_conversation(plan), "b", "r")
+    record = build_record(generate_conversation(plan), "b", "r").to_dict()
     rebuilt = rebuild_plan(record, {i: index[i] for i in chain}, seed=99)
     assert rebuilt.index == 4 and rebuilt.clarify == clarify
-    assert build_record(generate_conversation(rebuilt), "b", "r") == record
+    assert build_record(generate_conversation(rebuilt), "b", "r").to_dict() == record
 
 
 def test_rewrites_with_derived_seeds_are_new_valid_conversations() -> None:
@@ -41,10 +41,10 @@ def test_rewrites_with_derived_seeds_are_new_valid_conversations() -> None:
     index = reg.endpoint_index()
     judge, gates = OfflineJudge(), ScorerSettings()
     for seed in range(5):
-        record = build_record(generate_conversation(walk_plan(reg, seed, index=seed)), "b", "r")
+        record = build_record(generate_conversation(walk_plan(reg, seed, index=seed)), "b", "r").to_dict()
         ids = record["metadata"]["endpoint_ids"]
         plan = rebuild_plan(record, {i: index[i] for i in ids}, derived_seed(seed, 1))
-        rewritten = build_record(generate_conversation(plan), "b", "r")
+        rewritten = build_record(generate_conversation(plan), "b", "r").to_dict()
         assert rewritten["metadata"]["endpoint_ids"] == ids
         assert rewritten["metadata"]["conversation_seed"] == derived_seed(seed, 1) != seed
         assert score_record(rewritten, judge, gates).failed_gates == []

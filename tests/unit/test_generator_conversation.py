@@ -9,8 +9,8 @@ import pytest
 
 from datagen.errors import GenerationError
 from datagen.generator.conversation import generate_conversation
-from datagen.generator.executor import values_at
-from datagen.generator.types import ConversationState, ParamRef, SourceKind
+from datagen.core.paths import values_at
+from datagen.core.plan import ConversationState, ParamRef, SourceKind
 from datagen.generator.validator import validate
 from datagen.registry.models import Endpoint, FieldSource, ParamType, ResponseField
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from datagen.generator import phrases as ph
 from datagen.generator.conversation import generate_conversation
-from datagen.generator.types import SourceKind
+from datagen.core.plan import SourceKind
 from datagen.generator.validator import validate
 
 from tests.unit.test_generator_plans import registry, walk_plan

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datagen.generator.executor import OfflineExecutor, output_path, parse_path, values_at
-from datagen.generator.types import ConversationState
+from datagen.core.paths import output_path, parse_path, values_at
+from datagen.core.plan import ConversationState
+from datagen.generator.executor import OfflineExecutor
 from datagen.registry.models import Endpoint, FieldSource, Parameter, ParamType, ResponseField
 
 from tests.unit.test_generator_plans import make_plan, registry

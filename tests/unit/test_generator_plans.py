@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from datagen.generator.assistant import linkable
-from datagen.generator.types import ChainStep, ConversationPlan, ParamRef, PatternType, SamplingMode
+from datagen.core.plan import ChainStep, ConversationPlan, ParamRef, PatternType, SamplingMode
 from datagen.ingest.reader import ingest
 from datagen.registry.build import build_registry
 from datagen.registry.models import Endpoint, Registry

@@ -14,7 +14,7 @@ from datagen.generator import phrases as ph
 from datagen.generator.assistant import role_pairs
 from datagen.generator.conversation import generate_conversation
 from datagen.generator.executor import _leaves
-from datagen.generator.types import ConversationState, SourceKind
+from datagen.core.plan import ConversationState, SourceKind
 from datagen.generator.validator import validate
 from datagen.generator.values import clean_default, different_value, knob_default
 from datagen.registry.models import Endpoint, FieldSource, Parameter, ParamType, ResponseField

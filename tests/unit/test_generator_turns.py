@@ -9,7 +9,7 @@ import re
 from datagen.generator import answer, choice
 from datagen.generator.conversation import generate_conversation
 from datagen.generator.goal import end_steps, wish
-from datagen.generator.types import SourceKind
+from datagen.core.plan import SourceKind
 
 from tests.unit.test_generator_plans import make_plan, registry
 

@@ -6,9 +6,10 @@ from collections.abc import Callable
 
 import pytest
 
+from datagen.core.checks import type_ok
+from datagen.core.plan import ConversationState, ParamRef, SourceKind
 from datagen.generator.conversation import generate_conversation
-from datagen.generator.types import ConversationState, ParamRef, SourceKind
-from datagen.generator.validator import type_ok, validate
+from datagen.generator.validator import validate
 from datagen.registry.models import Endpoint, ParamType
 
 from tests.unit.test_generator_plans import make_plan, registry

@@ -12,9 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from datagen.errors import ConfigError
-from datagen.export.jsonl import JsonlSink
-from datagen.generator.types import ChainStep, PatternType, SampledChain, SamplingMode
+from datagen.core.plan import ChainStep, PatternType, SampledChain, SamplingMode
+from datagen.core.record import dumps
+from datagen.errors import ConfigError, InputError
+from datagen.generator.conversation import generate_conversation
+from datagen.generator.record import build_record
+from datagen.generator.sink import JsonlSink
 from datagen.ingest.reader import ingest
 from datagen.planner.embedding import Embedder, LexicalEmbedder, SparseVector, cosine, default_embedder
 from datagen.planner.memory import NEAR_DUPLICATE, CorpusMemory
@@ -25,6 +28,7 @@ from datagen.planner.planner import (
 from datagen.registry.build import build_registry
 from datagen.registry.models import Endpoint
 from tests.conftest import REPO, SEED_DATA
+from tests.unit.test_generator_plans import registry, walk_plan
 
 
 @pytest.fixture(scope="module")
@@ -86,23 +90,38 @@ def test_lexical_embedding_finds_near_duplicates() -> None:
     assert cosine(a, emb.embed("Convert 100 USD to EUR")) < 0.5
 
 
+def _lines(count: int) -> list[str]:
+    """`count` real records (run seed 42), serialised as generate writes them."""
+    return [dumps(build_record(generate_conversation(walk_plan(registry(), i, index=i)), "b", "r"))
+            for i in range(count)]
+
+
 def test_sink_resume_drops_torn_line_and_checks_settings(tmp_path: Path) -> None:
+    lines = _lines(3)
+    ids = [json.loads(line)["conversation_id"] for line in lines]
     out = tmp_path / "out.jsonl"
-    sink = JsonlSink(out, {"seed": 1})
+    sink = JsonlSink(out, {"seed": 42})
     assert sink.open(resume=False) == []
-    sink.append([json.dumps({"metadata": {"seed": 1}, "i": 0}), json.dumps({"metadata": {"seed": 1}, "i": 1})])
+    sink.append(lines[:2])
     sink.close()
     with open(sink.partial, "ab") as handle:
         handle.write(b'{"metadata": {"se')
-    again = JsonlSink(out, {"seed": 1})
-    assert [r["i"] for r in again.open(resume=True)] == [0, 1]
-    again.append([json.dumps({"metadata": {"seed": 1}, "i": 2})])
+    again = JsonlSink(out, {"seed": 42})
+    assert [r.conversation_id for r in again.open(resume=True)] == ids[:2]
+    again.append(lines[2:])
     again.finish()
-    assert [json.loads(line)["i"] for line in out.read_text().splitlines()] == [0, 1, 2]
+    assert out.read_text(encoding="utf-8").splitlines() == lines
     assert not sink.partial.exists()
-    with pytest.raises(ConfigError, match="seed=1"):
+    with pytest.raises(ConfigError, match="seed=42"):
         JsonlSink(out, {"seed": 2}).open(resume=True)
     assert out.exists() and not sink.partial.exists()
+
+
+def test_sink_resume_refuses_a_line_that_is_not_a_record(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_text(_lines(1)[0] + "\n" + json.dumps({"metadata": {"seed": 42}}) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 2: not a datagen record"):
+        JsonlSink(out, {"seed": 42}).open(resume=True)
 
 
 def test_near_duplicate_index_finds_close_goals_only() -> None:

@@ -1,8 +1,13 @@
-"""Structural checks of one JSONL record, without the registry or the graph (`datagen validate`).
+"""The one structural checker of a JSONL record: what no consumer of the dataset may ever see broken.
 
-What a consumer of the dataset relies on before any quality judgement: the top-level keys and their
-types, the order of roles, every tool call answered by a tool message, `tool_calls`/`tool_outputs`
-agreeing with the messages, and the metadata agreeing with the conversation. One line per problem.
+Used by the generator's Validator (before a record is written; it adds the checks only its state
+and the registry can answer), by `datagen validate` and by the judge's structure gate, so `generate`
+cannot write a record that `validate` then rejects. It needs neither the registry nor the graph:
+the top-level keys and their types, the order of roles (calls answered by the rule in
+`core.lineage`), `tool_calls`/`tool_outputs` agreeing with the messages, and the metadata agreeing
+with the conversation; a record that passes all that must also parse as the typed `Record`. It reads
+parsed JSON (`RecordDict`) because its job is to report, line by line, what does not fit. One line
+per problem.
 """
 
 from __future__ import annotations
@@ -10,21 +15,38 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from datagen.evaluator.lineage import calls, loose
+from pydantic import ValidationError
 
-Record = dict[str, Any]
+from datagen.core.equality import loose
+from datagen.core.lineage import calls, walk_turns
+from datagen.core.record import DIMENSIONS, Record, RecordDict, RecordMetadata
+from datagen.registry.models import ParamType
 
 _TOP: dict[str, tuple[type, ...]] = {
     "conversation_id": (str,), "messages": (list,), "tool_calls": (list,), "tool_outputs": (list,),
     "judge_scores": (dict, type(None)), "passed": (bool, type(None)), "metadata": (dict,),
 }
-_META = ("conversation_id", "seed", "tool_ids_used", "num_turns", "num_clarification_questions",
-         "memory_grounding_rate", "corpus_memory_enabled", "pattern_type", "sampling_mode", "domain",
-         "endpoint_ids", "num_tool_calls", "num_distinct_tools")
-_DIMENSIONS = ("tool_correctness", "task_completion", "naturalness")
+# The metadata every record must carry: the spec's fields, i.e. those of the typed model without a default.
+_META = tuple(name for name, field in RecordMetadata.model_fields.items() if field.is_required())
+_STRINGS = (ParamType.STRING, ParamType.DATE, ParamType.TIME, ParamType.GEOPOINT, ParamType.ENUM)
 
 
-def check_record(record: Record) -> list[str]:
+def type_ok(value: Any, ptype: ParamType, enum: list[str] | None = None) -> bool:
+    """Whether a JSON value has the parameter's type (and is one of its enum values when known)."""
+    if ptype in (ParamType.INTEGER, ParamType.NUMBER):
+        return not isinstance(value, bool) and isinstance(value, int if ptype is ParamType.INTEGER else (int, float))
+    if ptype is ParamType.BOOLEAN:
+        return isinstance(value, bool)
+    if ptype in _STRINGS:
+        return isinstance(value, str) and (ptype is not ParamType.ENUM or not enum or value in enum)
+    if ptype is ParamType.ARRAY:
+        return isinstance(value, list)
+    if ptype is ParamType.OBJECT:
+        return isinstance(value, dict)
+    return True
+
+
+def check_record(record: RecordDict) -> list[str]:
     """Every structural problem of a record, one line each (empty list = valid)."""
     problems = [f"key '{k}' missing" for k in _TOP if k not in record]
     problems += [f"key '{k}' should be {' or '.join(t.__name__ for t in types)}, got {type(record[k]).__name__}"
@@ -35,7 +57,16 @@ def check_record(record: Record) -> list[str]:
     problems += _consistency(record)
     problems += _metadata(record)
     problems += _scores(record)
-    return problems
+    return problems or _typed(record)
+
+
+def _typed(record: RecordDict) -> list[str]:
+    """What the typed `Record` still refuses once the rules above pass (field types, required fields)."""
+    try:
+        Record.model_validate(record)
+    except ValidationError as exc:
+        return [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
+    return []
 
 
 def _roles(messages: list[Any]) -> list[str]:
@@ -44,8 +75,6 @@ def _roles(messages: list[Any]) -> list[str]:
     problems: list[str] = []
     if not isinstance(messages[0], dict) or messages[0].get("role") != "user":
         problems.append("message 0: conversation must start with a user message")
-    pending: list[str] = []
-    opened = 0
     for i, msg in enumerate(messages):
         if not isinstance(msg, dict):
             problems.append(f"message {i}: not an object")
@@ -56,31 +85,18 @@ def _roles(messages: list[Any]) -> list[str]:
             continue
         if not isinstance(msg.get("content"), str):
             problems.append(f"message {i} ({role}): content is not text")
-        if role == "tool":
-            if msg.get("name") in pending:
-                pending.remove(msg["name"])
-            else:
-                problems.append(f"message {i} (tool): answers {msg.get('name')!r}, which no pending tool call names")
-            continue
-        if pending:
-            problems.append(f"message {opened} (assistant): tool call(s) {pending} never answered by a tool message")
-            pending = []
         if role == "user" and msg.get("tool_calls"):
             problems.append(f"message {i} (user): a user message cannot make tool calls")
         if role == "user" and i > 0 and isinstance(messages[i - 1], dict) and messages[i - 1].get("role") == "user":
             problems.append(f"message {i} (user): two user messages in a row")
-        if role == "assistant" and msg.get("tool_calls"):
-            pending = [str(c.get("name")) if isinstance(c, dict) else "" for c in msg["tool_calls"]]
-            opened = i
-    if pending:
-        problems.append(f"message {opened} (assistant): tool call(s) {pending} never answered by a tool message")
+    problems += walk_turns(messages).problems
     last = messages[-1]
     if not isinstance(last, dict) or last.get("role") != "assistant" or last.get("tool_calls"):
         problems.append(f"message {len(messages) - 1}: conversation must end with an assistant answer without tool calls")
     return problems
 
 
-def _consistency(record: Record) -> list[str]:
+def _consistency(record: RecordDict) -> list[str]:
     made = [m for m in record["messages"] if isinstance(m, dict) and m.get("role") == "assistant"]
     in_messages = [c for m in made for c in (m.get("tool_calls") or [])]
     problems: list[str] = []
@@ -114,7 +130,7 @@ def _same_json(text: Any, value: Any) -> bool:
         return False
 
 
-def _metadata(record: Record) -> list[str]:
+def _metadata(record: RecordDict) -> list[str]:
     meta = record["metadata"]
     problems = [f"metadata.{k} missing" for k in _META if k not in meta]
     names = [str(c.get("name")) for c in record["tool_calls"] if isinstance(c, dict)]
@@ -143,12 +159,12 @@ def _metadata(record: Record) -> list[str]:
     return problems
 
 
-def _scores(record: Record) -> list[str]:
+def _scores(record: RecordDict) -> list[str]:
     scores = record["judge_scores"]
     if scores is None:
         return [] if record["passed"] is None else ["passed is set but judge_scores is null"]
     problems = []
-    for dim in _DIMENSIONS:
+    for dim in DIMENSIONS:
         value = scores.get(dim)
         if value is not None and not (isinstance(value, (int, float)) and 1 <= value <= 5):
             problems.append(f"judge_scores.{dim} should be a number in 1–5, got {value!r}")

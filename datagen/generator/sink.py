@@ -13,11 +13,19 @@ import os
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
+from datagen.core.record import Record
 from datagen.errors import ConfigError, InputError
 
 
 # Run settings and the record metadata field that shows them.
 _RECORD_FIELDS = {"seed": "seed", "corpus_memory": "corpus_memory_enabled", "build_id": "build_id"}
+
+
+def _first(exc: ValidationError) -> str:
+    error = exc.errors()[0]
+    return f"{'.'.join(str(p) for p in error['loc'])}: {error['msg']}"
 
 
 class JsonlSink:
@@ -36,10 +44,10 @@ class JsonlSink:
                 raise ConfigError(f"cannot resume {source}: it was generated with {key}={found[key]!r}, "
                                   f"not {value!r}; rerun without --resume to start over")
 
-    def open(self, resume: bool) -> list[dict[str, Any]]:
+    def open(self, resume: bool) -> list[Record]:
         """Open for writing; with `resume`, return the records already written (in order)."""
         self.output.parent.mkdir(parents=True, exist_ok=True)
-        existing: list[dict[str, Any]] = []
+        existing: list[Record] = []
         if resume and not self.partial.exists() and self.output.exists():
             self._read_whole_records(self.output)  # refuses a file of other settings before moving it
             os.replace(self.output, self.partial)
@@ -54,7 +62,7 @@ class JsonlSink:
         self._fd = os.open(self.partial, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
         return existing
 
-    def _read_whole_records(self, path: Path) -> list[dict[str, Any]]:
+    def _read_whole_records(self, path: Path) -> list[Record]:
         """The whole records of `path` (a torn last line is cut off), checked against the settings."""
         data = path.read_bytes()
         keep = data.rfind(b"\n") + 1
@@ -72,7 +80,10 @@ class JsonlSink:
                 if key in self.settings and field in meta and meta[field] != self.settings[key]:
                     raise ConfigError(f"cannot resume {path}: line {number} has {field}={meta[field]!r}, "
                                       f"not {self.settings[key]!r}; rerun without --resume to start over")
-            records.append(record)
+            try:
+                records.append(Record.model_validate(record))
+            except ValidationError as exc:
+                raise InputError(str(path), f"line {number}", f"not a datagen record ({_first(exc)})") from exc
         return records
 
     def append(self, lines: list[str]) -> None:
