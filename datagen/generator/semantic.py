@@ -20,7 +20,7 @@ from datagen.generator.phrases import CURRENCIES, FIRST, GENERIC_QUERIES, LAST, 
 from datagen.lexicon import (AUDIENCE_WORDS, COUNT_WORDS, IMAGE_WORDS, JOB_WORDS, MARKET_WORDS, MEASURE_WORDS,
                              MOMENT_WORDS, NAME_QUALIFIERS, PERSON_WORDS, PLACE_WORDS, ROLE_WORDS, TEXT_WORDS,
                              VALUE_BOOLEAN_LEADS, VALUE_BOOLEAN_WORDS, VALUE_KIND_PAIRS, VALUE_KIND_WORDS,
-                             WRITTEN_NOUNS)
+                             VENUE_WORDS, WRITTEN_NOUNS)
 from datagen.registry.models import Endpoint, ParamType
 from datagen.registry.naming import singular, snake, subject_noun
 
@@ -317,6 +317,10 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
         return place.country
     if last in ("source", "publisher", "outlet") and not numeric:
         return fake.make("domain", rng, place)
+    if last in VENUE_WORDS and not numeric and last not in ("team", "club"):
+        return fake.make("entity_name", rng, place, last)
+    if last in ("bio", "biography") and not numeric:
+        return fake.make("about", rng, place, "person")
     if last in ("character", "hero", "protagonist") and not numeric:
         return fake.make("person", rng, place)
     if last in ("now", "start", "end", "begin", "finish") and len(core) <= 2 and not numeric:
@@ -336,7 +340,9 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
         return rng.choice(["N", "NE", "E", "SE", "S", "SW", "W", "NW"])
     if last in ("interval", "period", "timeframe", "resolution"):
         return rng.choice(["1d", "1h", "1wk"])
-    if last in ("unit", "units", "system"):
+    if last == "unit":
+        return rng.choice(["%", "USD", "points", "kg"])
+    if last in ("units", "system"):
         return rng.choice(["metric", "imperial"])
     if last in ("password", "passwd", "apikey"):
         return f"{fake.make('last_name', rng, place)}#{rng.randint(1000, 9999)}"

@@ -22,7 +22,7 @@ from typing import Any
 from datagen.generator import fake
 from datagen.generator.fake import Place
 from datagen.generator.phrases import CITIES, CURRENCIES, FIRST, LAST, TICKERS
-from datagen.generator.semantic import (BASE_DATE, DATE_WINDOW_DAYS, example, fake_date, id_prefix,
+from datagen.generator.semantic import (BASE_DATE, DATE_WINDOW_DAYS, example, fake_date, id_prefix, is_boolean_name,
                                         query_phrase, semantic_value, shaped_fallback)
 from datagen.lexicon import PERSON_WORDS, ROLE_WORDS
 from datagen.registry.models import Endpoint, Parameter, ParamType, ResponseField
@@ -40,6 +40,8 @@ _EXAMPLE_PREFIX = re.compile(r"^(?:e\.g\.?|i\.e\.?|for example|example|ex)\s*[:,
 _PLACEHOLDER = re.compile(r"^(?:\{+\s*[\w .-]*\s*\}+|<[^<>]*>|\[[\w ]*\]|:\w+|\$\{?\w+\}?|%\w+%|string|str|text|value|"
                           r"integer|int|number|float|boolean|bool|object|array|null|none|nil|undefined|n/?a|"
                           r"your[\s_-].*|.*[\s_-]here|x{3,}|\.{3}|…|\?+|-+|todo|tbd|(?:replace|insert|enter|put)[\s_-].*)$", re.I)
+_RELATIVE = re.compile(r"^(?:now|today|tomorrow|yesterday|latest|current|live)$", re.I)
+_PROSE = re.compile(r"^[A-Z][^{}\[\]]*\s\S+\s\S+\s\S+.*[.!?]$")  # a sentence pasted where a value goes
 _INT = re.compile(r"^-?\d+$")
 _NUM = re.compile(r"^-?\d+(\.\d+)?$")
 
@@ -110,6 +112,10 @@ def clean_default(spec: Spec) -> Any:
         default = _EXAMPLE_PREFIX.sub("", default).strip()
     if default is None or default == "" or isinstance(default, str) and _PLACEHOLDER.match(default.strip()):
         return None
+    if isinstance(default, str) and spec.type in (ParamType.DATE, ParamType.TIME) and _RELATIVE.match(default.strip()):
+        return None  # `now`, `today`: a real call names the day
+    if isinstance(default, str) and len(default) > 40 and _PROSE.match(default.strip()):
+        return None  # the parameter's description pasted as its default
     try:
         default = coerce(default, spec.type, getattr(spec, "enum", None))
     except ValueError:
@@ -139,6 +145,9 @@ def value_for(spec: Spec, rng: random.Random, *, endpoint: Endpoint | None = Non
         return rng.choice(enum)
     if spec.type is ParamType.BOOLEAN:
         return isinstance(default, bool) and default or rng.random() < 0.5
+    if isinstance(spec, ResponseField) and spec.type is not ParamType.ARRAY and is_boolean_name(
+            [t for t in snake(spec.name).split("_") if t]):
+        return rng.random() < 0.7  # an answer's yes/no field is a boolean, whatever its example spelt
     where = place or fake.place_at(anchor if anchor is not None else rng.randrange(len(CITIES)))
     tokens = [t for t in snake(spec.name).split("_") if t]
     found = semantic_value(tokens, spec.concept, spec.type, spec.description, rng, endpoint, context, where)
@@ -173,7 +182,8 @@ def knob_default(spec: Spec) -> Any:
     default = clean_default(spec)
     if isinstance(default, (dict, list)) and default:
         return default
-    if isinstance(default, str) and (default.strip()[:1] in ("{", "[") or len(default) > 60):
+    if isinstance(default, str) and (default.strip()[:1] in ("{", "[") or len(default) > 60
+                                     and not _PROSE.match(default.strip())):
         return default
     return None
 

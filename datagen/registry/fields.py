@@ -254,7 +254,7 @@ def _attributes(noun: str, words: set[str]) -> list[tuple[str, ParamType]]:
         return [("city", ParamType.STRING), ("country", ParamType.STRING), ("latitude", ParamType.NUMBER),
                 ("longitude", ParamType.NUMBER)]
     if about & ENTITY_CLASSES["work"]:
-        return [("title", ParamType.STRING), ("published_at", ParamType.STRING), ("url", ParamType.STRING)]
+        return [("published_at", ParamType.STRING), ("url", ParamType.STRING), ("summary", ParamType.STRING)]
     if about & ENTITY_CLASSES["event"]:
         return [("date", ParamType.DATE), ("start_time", ParamType.TIME), ("venue", ParamType.STRING),
                 ("status", ParamType.STRING)]

@@ -145,3 +145,11 @@ def test_faker_values_are_seeded_per_value() -> None:
     a = [value_for(_field(n), random.Random(5)) for n in ("company", "job_title", "email", "street")]
     b = [value_for(_field(n), random.Random(5)) for n in ("company", "job_title", "email", "street")]
     assert a == b
+
+
+def test_defaults_that_are_not_values_are_dropped() -> None:
+    from datagen.generator.values import clean_default, knob_default
+    prose = "An ID that uniquely identifies a video. The field contains the ID that you set this parameter to."
+    assert clean_default(_param("video_id", default=prose)) is None and knob_default(_param("video_id", default=prose)) is None
+    assert clean_default(_param("date", ParamType.DATE, default="now")) is None
+    assert knob_default(_param("features", default='{"a": true}')) == '{"a": true}'  # a string input stays text
