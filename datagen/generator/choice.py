@@ -85,7 +85,12 @@ class Choice(BaseModel):
     subject: str | None = None
 
     def names(self) -> list[str]:
-        return [item_name(item, self.key) for item in self.items[:MAX_OPTIONS]]
+        """The options as the user sees them: by name, told apart by the value the next call needs
+        when two share a name."""
+        shown = self.items[:MAX_OPTIONS]
+        names = [item_name(item, self.key) for item in shown]
+        return [f"{n} ({ph.render(item.get(self.key, ''))})" if names.count(n) > 1 else n
+                for n, item in zip(names, shown)]
 
     def noun(self) -> str:
         """What the items are: named by their own id field (`hotel_id`), else the list, else the key."""
