@@ -192,11 +192,20 @@ def write_secret(path: Path, value: str) -> None:
 
 
 def set_initial_password(java: Path, home: Path, password: str) -> None:
-    """Give user `neo4j` this password; only has an effect before the first server start."""
-    cmd = [str(java), "-Xmx256m", "-cp", f"{home / 'lib'}/*", ADMIN_ENTRY_POINT]
-    cmd += ["dbms", "set-initial-password", password]
+    """Give user `neo4j` this password; only has an effect before the first server start.
+
+    Why an argument file: on the command line the password is visible to every user in `ps` while
+    the admin tool runs. picocli reads `@file` arguments, so the password goes through a 0600 file
+    deleted right after; `--` keeps a password that starts with `-` from being read as an option.
+    """
+    argfile = home / ".initial-password.args"
+    write_secret(argfile, f"dbms\nset-initial-password\n--\n{password}")
+    cmd = [str(java), "-Xmx256m", "-cp", f"{home / 'lib'}/*", ADMIN_ENTRY_POINT, f"@{argfile}"]
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
-    out = subprocess.run(cmd, capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, check=False)
+    try:
+        out = subprocess.run(cmd, capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, check=False)
+    finally:
+        argfile.unlink(missing_ok=True)
     if out.returncode != 0:
         tail = " | ".join((out.stdout + out.stderr).replace(password, "***").strip().splitlines()[-3:])
         raise LocalServerError(f"setting the initial Neo4j password failed: {tail}")

@@ -101,3 +101,18 @@ def test_clear_database_runs_in_batches(clean_db: Driver, neo4j_database: str) -
     with clean_db.session(database=neo4j_database) as session:
         summary = session.run(query.text, query.params()).consume()
     assert summary.counters.nodes_deleted == 0  # clean_db already emptied it
+
+
+def test_initial_password_stays_off_the_command_line(settings: Settings, tmp_path: Path) -> None:
+    """A password starting with '-' is accepted, and the argument file holding it is gone afterwards."""
+    from datagen.db.neo4j_setup import find_java, render_conf, set_initial_password
+
+    shared = LocalServer(settings.neo4j_home)
+    shared.install()
+    home = tmp_path / "home"
+    (home / "conf").mkdir(parents=True)
+    (home / "lib").symlink_to(shared.lib.resolve(), target_is_directory=True)
+    (home / "conf" / "neo4j.conf").write_text(render_conf(7999, 7998), encoding="utf-8")
+    set_initial_password(find_java(), home, "-dash-first-password")
+    assert (home / "data" / "dbms" / "auth.ini").is_file()
+    assert not any(p.name.endswith(".args") for p in home.iterdir())
