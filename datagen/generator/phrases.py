@@ -41,6 +41,9 @@ _THIRD = {"returns": "get", "gets": "get", "provides": "get", "retrieves": "retr
           "generates": "generate", "validates": "validate", "allows": "", "lets": ""}
 _LEAD = re.compile(r"^(?:this|the|an?)\s+(?:endpoint|api|tool|service|method|route|function|call)\s+"
                    r"(?:will\s+|can\s+|is used to\s+|helps?\s+(?:you\s+)?(?:to\s+)?)?", re.I)
+# A description that instructs the caller ("the pile you want to get information about") says how to
+# call the endpoint, not what it does: the name says that better.
+_ADDRESSED = re.compile(r"\byou\s+(?:want|need|wish|would|can|must|should|have)\b|\b(?:enter|provide|pass|insert)\s+(?:the|a|an|your)\b", re.I)
 _YOU_TO = re.compile(r"^(?:you|users?|developers?)\s+to\s+", re.I)
 MAX_INTENT = 90
 _DANGLING = frozenset("and or the a an of to for with between in on by if is from at as that which".split())
@@ -343,7 +346,7 @@ def _intent(endpoint: Endpoint) -> str:
     if used and not _base_verb(first.split()[0]):
         first = used.group(1)  # "Main API endpoint used to generate GIFs" → generate GIFs
     words = first.split()
-    if words and "http" not in first and not re.search(r"[{}<>|`=\\]|/\w", first):
+    if words and "http" not in first and not re.search(r"[{}<>|`=\\]|/\w", first) and not _ADDRESSED.search(first):
         head = words[0].lower()
         if head in _THIRD:
             words = ([_THIRD[head]] if _THIRD[head] else []) + words[1:]
@@ -372,6 +375,11 @@ def _intent(endpoint: Endpoint) -> str:
         return _shorten(" ".join([verb] + rest)) if rest else f"{verb} the results"
     if tokens[0].lower() in {"where", "what", "who", "when", "how", "which", "whether", "is", "can"}:
         return _shorten(f"find out {' '.join(tokens)}")
+    named_after_input = {snake(" ".join(tokens))} & {snake(p.name) for p in endpoint.parameters} | (
+        {snake(" ".join(tokens))} & {p.concept for p in endpoint.parameters})
+    if named_after_input and endpoint.tool_id:
+        # `news_sentiment::url(url)`: the endpoint is named after what it takes; the tool says what it gives
+        return _shorten(f"get the {humanize(endpoint.tool_id)} for the {' '.join(tokens)}")
     return _shorten(f"get the {' '.join(tokens)}")
 
 
