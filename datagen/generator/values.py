@@ -40,6 +40,7 @@ _EXAMPLE_PREFIX = re.compile(r"^(?:e\.g\.?|i\.e\.?|for example|example|ex)\s*[:,
 _PLACEHOLDER = re.compile(r"^(?:\{+\s*[\w .-]*\s*\}+|<[^<>]*>|\[[\w ]*\]|:\w+|\$\{?\w+\}?|%\w+%|string|str|text|value|"
                           r"integer|int|number|float|boolean|bool|object|array|null|none|nil|undefined|n/?a|"
                           r"your[\s_-].*|.*[\s_-]here|x{3,}|\.{3}|…|\?+|-+|todo|tbd|(?:replace|insert|enter|put)[\s_-].*)$", re.I)
+_GENERIC_CATEGORIES = frozenset({"general", "standard", "featured", "other"})
 _RELATIVE = re.compile(r"^(?:now|today|tomorrow|yesterday|latest|current|live)$", re.I)
 _PROSE = re.compile(r"^[A-Z][^{}\[\]]*\s\S+\s\S+\s\S+.*[.!?]$")  # a sentence pasted where a value goes
 _INT = re.compile(r"^-?\d+$")
@@ -112,7 +113,8 @@ def clean_default(spec: Spec) -> Any:
         default = _EXAMPLE_PREFIX.sub("", default).strip()
     if default is None or default == "" or isinstance(default, str) and _PLACEHOLDER.match(default.strip()):
         return None
-    if isinstance(default, str) and spec.type in (ParamType.DATE, ParamType.TIME) and _RELATIVE.match(default.strip()):
+    if isinstance(default, str) and (spec.type in (ParamType.DATE, ParamType.TIME) or spec.concept in (
+            "date", "time", "timestamp")) and _RELATIVE.match(default.strip()):
         return None  # `now`, `today`: a real call names the day
     if isinstance(default, str) and len(default) > 40 and _PROSE.match(default.strip()):
         return None  # the parameter's description pasted as its default
@@ -147,7 +149,9 @@ def value_for(spec: Spec, rng: random.Random, *, endpoint: Endpoint | None = Non
         return isinstance(default, bool) and default or rng.random() < 0.5
     if isinstance(spec, ResponseField) and spec.type is not ParamType.ARRAY and is_boolean_name(
             [t for t in snake(spec.name).split("_") if t]):
-        return rng.random() < 0.7  # an answer's yes/no field is a boolean, whatever its example spelt
+        # an answer's yes/no field is a boolean where its example spelt it as text, 0/1 where a number
+        verdict = rng.random() < 0.7
+        return int(verdict) if spec.type in (ParamType.INTEGER, ParamType.NUMBER) else verdict
     where = place or fake.place_at(anchor if anchor is not None else rng.randrange(len(CITIES)))
     tokens = [t for t in snake(spec.name).split("_") if t]
     found = semantic_value(tokens, spec.concept, spec.type, spec.description, rng, endpoint, context, where)
@@ -162,6 +166,8 @@ def value_for(spec: Spec, rng: random.Random, *, endpoint: Endpoint | None = Non
         first = anchor if anchor is not None else rng.randrange(len(CITIES))
         found = [value_for(item, rng, endpoint=endpoint, context=context, place=place, anchor=first + i)
                  for i in range(rng.randint(1, 3))]
+    if isinstance(found, str) and found in _GENERIC_CATEGORIES and default is not None:
+        return default  # the parameter's own default says more than a generic category word
     if isinstance(found, bool) and isinstance(spec, ResponseField) and spec.type is not ParamType.ARRAY:
         return found  # an answer's yes/no field is a boolean even where the example spelt it as text
     if found is not None:
