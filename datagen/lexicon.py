@@ -369,8 +369,7 @@ JOB_WORDS = frozenset("job jobs salary salaries career careers hiring employment
 ENTITY_CLASSES: dict[str, frozenset[str]] = {
     "measure": frozenset("indicator indicators statistic statistics stats metric metrics rate index economy "
                          "economic health agriculture climate energy debt inflation gdp population performance "
-                         "rating ratings price prices forecast score scores value valuation yield emission "
-                         "emissions".split()),
+                         "rating ratings forecast score scores valuation yield emission emissions".split()),
     "person": frozenset("person people profile author artist player actor user member customer employee "
                         "athlete driver coach".split()),
     "place": frozenset("place places location locations venue venues station stations airport airports store "

@@ -156,7 +156,7 @@ def _about(fk: Faker, rng: random.Random, place: Place, context: str | None) -> 
     if noun in ("person", "user", "author", "artist", "member", "player", "profile"):
         return f"{fk.job()} based in {place.city or fk.city()}."
     article = "An" if noun[:1] in "aeiou" else "A"
-    return f"{article} {noun} record from {place.city or fk.city()}, {place.country}, last updated {2019 + rng.randint(0, 6)}."
+    return f"{article} {noun} record from {place.city or fk.city()}, {place.country}."
 
 
 _MAKERS: dict[str, Any] = {

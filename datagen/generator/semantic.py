@@ -295,6 +295,8 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
         return "OK"
     if last in ("message", "msg") and context not in WRITTEN_NOUNS and (len(core) == 1 or not _about_messages(endpoint)):
         return "Request completed successfully."
+    if last in ("bio", "biography") and not numeric:
+        return fake.make("about", rng, place, "person")
     if last in TEXT_WORDS:
         return rng.choice(SENTENCES) if last not in ("description", "summary", "about", "overview", "bio") \
             else fake.make("about", rng, place, context)
@@ -319,8 +321,6 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
         return fake.make("domain", rng, place)
     if last in VENUE_WORDS and not numeric and last not in ("team", "club"):
         return fake.make("entity_name", rng, place, last)
-    if last in ("bio", "biography") and not numeric:
-        return fake.make("about", rng, place, "person")
     if last in ("character", "hero", "protagonist") and not numeric:
         return fake.make("person", rng, place)
     if last in ("now", "start", "end", "begin", "finish") and len(core) <= 2 and not numeric:
