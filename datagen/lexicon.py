@@ -383,3 +383,12 @@ ENTITY_CLASSES: dict[str, frozenset[str]] = {
                              "invoices transfer transfers parcel parcels shipment shipments delivery tracking "
                              "quote quotes".split()),
 }
+# Capital city of each country of the generator's place table (by ISO code).
+CAPITALS: dict[str, str] = {
+    "FR": "Paris", "PT": "Lisbon", "DE": "Berlin", "ES": "Madrid", "IT": "Rome", "NL": "Amsterdam", "AT": "Vienna",
+    "IE": "Dublin", "GB": "London", "US": "Washington, D.C.", "CA": "Ottawa", "MX": "Mexico City", "BR": "Brasília",
+    "AR": "Buenos Aires", "JP": "Tokyo", "KR": "Seoul", "SG": "Singapore", "TH": "Bangkok", "IN": "New Delhi",
+    "AU": "Canberra", "NZ": "Wellington", "ZA": "Pretoria", "KE": "Nairobi", "EG": "Cairo", "TR": "Ankara",
+    "AE": "Abu Dhabi", "SE": "Stockholm", "NO": "Oslo", "DK": "Copenhagen", "CH": "Bern", "PL": "Warsaw",
+    "CZ": "Prague",
+}
