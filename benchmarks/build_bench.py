@@ -10,10 +10,11 @@ For every case: seconds per stage (the manifest's `seconds`), nodes and relation
 second of graph writing, peak memory of this process (ru_maxrss) and of the managed Neo4j server
 (VmHWM, reset before each case when the kernel lets us), FEEDS coverage, CAN_FILL and FEEDS counts.
 
-WARNING: every case deletes all nodes and relationships of the database it points at. With
-NEO4J_URI set that is someone's server, so `--yes` is required.
+Every case clears the database, so it runs on the benchmark's own server (`datagen.db.scratch`), never
+the user's: a scratch managed server under `<DATAGEN_HOME>/test-neo4j-5.26.0` (the user's jars, its own
+data and ports, stopped at the end), or `DATAGEN_TEST_NEO4J_URI` if its database is empty.
 
-    python3 benchmarks/build_bench.py [--only small|full] [--data PATH] [--shared DIR] [--yes]
+    python3 benchmarks/build_bench.py [--only small|full] [--data PATH] [--shared DIR]
 """
 
 from __future__ import annotations
@@ -34,9 +35,8 @@ from neo4j import Driver
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from datagen.config import Settings  # noqa: E402
-from datagen.db.connection import open_driver  # noqa: E402
-from datagen.db.local_server import LocalServer  # noqa: E402
+from datagen.db.scratch import ScratchTarget, clearable_server  # noqa: E402
+from datagen.errors import DatagenError  # noqa: E402
 from datagen.db.queries import load  # noqa: E402
 from datagen.graph.build import BuildManifest, run_build  # noqa: E402
 
@@ -59,11 +59,9 @@ def clear_database(driver: Driver, database: str) -> float:
     return time.perf_counter() - started
 
 
-def server_pid(settings: Settings) -> int | None:
-    """Pid of the managed local server; None when NEO4J_URI points elsewhere (or it is down)."""
-    if settings.neo4j_uri:
-        return None
-    return LocalServer(settings.neo4j_home).status().pid
+def server_pid(target: ScratchTarget) -> int | None:
+    """Pid of the scratch managed server; None for a server named by DATAGEN_TEST_NEO4J_URI."""
+    return target.server.status().pid if target.server is not None else None
 
 
 def reset_server_peak(pid: int | None) -> bool:
@@ -157,42 +155,39 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=None,
                         help="the shared data folder (default: $DATAGEN_SHARED or ../shared beside the repo)")
     parser.add_argument("--no-rebuild", action="store_true", help="skip the idempotent rebuild of the full corpus")
-    parser.add_argument("--yes", action="store_true", help="allow wiping the database NEO4J_URI points at")
     args = parser.parse_args(argv)
 
-    settings = Settings()
-    target = settings.neo4j_uri or f"the managed local Neo4j ({settings.neo4j_home})"
-    print(f"WARNING: this benchmark deletes every node and relationship in database "
-          f"{settings.neo4j_database!r} of {target}.")
-    if settings.neo4j_uri and not args.yes:
-        print("NEO4J_URI is set: re-run with --yes if that database may be wiped.", file=sys.stderr)
+    shared = args.shared or default_shared()
+    try:
+        with clearable_server(os.environ, announce=print) as target:
+            return run_cases(target, args, shared)
+    except DatagenError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
 
-    shared = args.shared or default_shared()
-    driver = open_driver(settings, announce=print)
-    try:
-        pid = server_pid(settings)
-        info = driver.get_server_info()
-        print(f"server {info.agent} at {info.address}, pid {pid if pid else 'n/a'}; "
-              f"client python {sys.version.split()[0]}, {os.cpu_count()} cpus")
-        db = settings.neo4j_database
-        if args.data is not None:
-            run_case(driver, db, "custom", args.data, pid)
-            return 0
-        if args.only in (None, "small"):
-            run_case(driver, db, "small (600 shared tools)", shared / SMALL_TOOLS, pid)
-        if args.only in (None, "full"):
-            archive = shared / FULL_ARCHIVE
-            if not archive.is_file():
-                print(f"full corpus not found at {archive} (set DATAGEN_SHARED or --shared)", file=sys.stderr)
-                return 1
-            with unpacked(archive) as root:
-                run_case(driver, db, "full corpus, empty database", root, pid, goal=True)
-                if not args.no_rebuild:
-                    run_case(driver, db, "full corpus, idempotent rebuild on top of itself", root, pid,
-                             clear=False)
-    finally:
-        driver.close()
+
+def run_cases(target: ScratchTarget, args: argparse.Namespace, shared: Path) -> int:
+    """The cases asked for, on the benchmark's own server."""
+    driver, db = target.driver, target.database
+    pid = server_pid(target)
+    info = driver.get_server_info()
+    print(f"server {info.agent} at {info.address}, pid {pid if pid else 'n/a'}; "
+          f"client python {sys.version.split()[0]}, {os.cpu_count()} cpus")
+    if args.data is not None:
+        run_case(driver, db, "custom", args.data, pid)
+        return 0
+    if args.only in (None, "small"):
+        run_case(driver, db, "small (600 shared tools)", shared / SMALL_TOOLS, pid)
+    if args.only in (None, "full"):
+        archive = shared / FULL_ARCHIVE
+        if not archive.is_file():
+            print(f"full corpus not found at {archive} (set DATAGEN_SHARED or --shared)", file=sys.stderr)
+            return 1
+        with unpacked(archive) as root:
+            run_case(driver, db, "full corpus, empty database", root, pid, goal=True)
+            if not args.no_rebuild:
+                run_case(driver, db, "full corpus, idempotent rebuild on top of itself", root, pid,
+                         clear=False)
     return 0
 
 

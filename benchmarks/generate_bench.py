@@ -5,15 +5,16 @@ Builds the seed corpus (or `--data PATH`) into an empty database, then generates
 (goal: >= 300 on 2 cores), seconds, peak memory of this process and of the managed Neo4j server, and
 what was written back. `--no-write-back` and `--no-corpus-memory` time the variants.
 
-WARNING: the database it points at is cleared first. With NEO4J_URI set that is someone's server,
-so `--yes` is required.
+The database is cleared first, so it runs on the benchmark's own server (`datagen.db.scratch`), never
+the user's (see `build_bench.py`).
 
-    python3 benchmarks/generate_bench.py [--n 10000] [--data PATH] [--mode mixed] [--yes]
+    python3 benchmarks/generate_bench.py [--n 10000] [--data PATH] [--mode mixed]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -25,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build_bench import clear_database, client_peak_mib, reset_server_peak, server_peak_mib, server_pid  # noqa: E402
 
-from datagen.config import Settings  # noqa: E402
-from datagen.db.connection import open_driver  # noqa: E402
+from datagen.db.scratch import clearable_server  # noqa: E402
+from datagen.errors import DatagenError  # noqa: E402
 from datagen.generator.job import GenerateSettings, run_generate  # noqa: E402
 from datagen.core.plan import SamplingMode  # noqa: E402
 from datagen.graph.build import run_build  # noqa: E402
@@ -42,33 +43,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=REPO / "seed_data")
     parser.add_argument("--no-write-back", action="store_true")
     parser.add_argument("--no-corpus-memory", action="store_true")
-    parser.add_argument("--yes", action="store_true", help="allow clearing the database at NEO4J_URI")
     args = parser.parse_args(argv)
 
-    settings = Settings()
-    if settings.neo4j_uri and not args.yes:
-        print(f"refusing to clear the database at {settings.neo4j_uri} without --yes", file=sys.stderr)
-        return 2
-    print(f"WARNING: clearing database {settings.neo4j_database!r} at {settings.neo4j_uri or 'the managed local server'}")
-    driver = open_driver(settings)
-    database = settings.neo4j_database
-    pid = server_pid(settings)
     try:
-        clear_database(driver, database)
-        with tempfile.TemporaryDirectory(prefix="datagen-genbench-") as tmp:
-            manifest = run_build(driver, database, args.data, Path(tmp) / "artifacts")
-            print(f"graph: {manifest.counts['nodes']['Endpoint']} endpoints, "
-                  f"{manifest.counts['relationships']['FEEDS']} FEEDS edges from {args.data}")
-            peak_reset = reset_server_peak(pid)
-            gen = GenerateSettings(n=args.n, seed=args.seed, mode=SamplingMode(args.mode),
-                                   output=Path(tmp) / "conversations.jsonl",
-                                   corpus_memory=not args.no_corpus_memory, write_back=not args.no_write_back)
-            started = time.perf_counter()
-            summary = run_generate(driver, database, gen)
-            seconds = time.perf_counter() - started
-            size = gen.output.stat().st_size
-    finally:
-        driver.close()
+        with clearable_server(os.environ, announce=print) as target:
+            driver, database, pid = target.driver, target.database, server_pid(target)
+            clear_database(driver, database)
+            with tempfile.TemporaryDirectory(prefix="datagen-genbench-") as tmp:
+                manifest = run_build(driver, database, args.data, Path(tmp) / "artifacts")
+                print(f"graph: {manifest.counts['nodes']['Endpoint']} endpoints, "
+                      f"{manifest.counts['relationships']['FEEDS']} FEEDS edges from {args.data}")
+                peak_reset = reset_server_peak(pid)
+                gen = GenerateSettings(n=args.n, seed=args.seed, mode=SamplingMode(args.mode),
+                                       output=Path(tmp) / "conversations.jsonl",
+                                       corpus_memory=not args.no_corpus_memory, write_back=not args.no_write_back)
+                started = time.perf_counter()
+                summary = run_generate(driver, database, gen)
+                seconds = time.perf_counter() - started
+                size = gen.output.stat().st_size
+                server_peak = server_peak_mib(pid)
+    except DatagenError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     rate = summary.records / seconds
     print(f"generate: {summary.records} conversations in {seconds:.1f} s "
           f"(mode {args.mode}, corpus memory {'off' if args.no_corpus_memory else 'on'}, "
@@ -79,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         wb = summary.written_back
         print(f"  written back: {wb['conversations']} conversations, {wb['messages']} messages, "
               f"{wb['tool_calls']} tool calls, {wb['lineage']} lineage edges")
-    print(f"  peak memory: client {client_peak_mib()}, server {server_peak_mib(pid)}"
+    print(f"  peak memory: client {client_peak_mib()}, server {server_peak}"
           f"{'' if peak_reset else ' (server peak since its start)'}")
     return 0
 

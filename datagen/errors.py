@@ -47,3 +47,7 @@ class GenerationError(DatagenError):
 
 class JudgeError(DatagenError):
     """The judge failed in a way the run cannot recover from."""
+
+
+class ForeignDataError(DatagenError):
+    """A test or benchmark was pointed at a database holding data it did not create (maybe a user's)."""

@@ -45,14 +45,14 @@ def open_driver(
     if settings.neo4j_uri:
         password = settings.neo4j_password
         auth = (settings.neo4j_user, password.get_secret_value()) if password is not None else None
-        return _connect(settings.neo4j_uri, auth, _HINT, "check NEO4J_USER and NEO4J_PASSWORD")
+        return connect(settings.neo4j_uri, auth, _HINT, "check NEO4J_USER and NEO4J_PASSWORD")
     server = LocalServer(settings.neo4j_home)
     info = server.start(announce=announce) if autostart else server.running()
     if info is None:
         raise Neo4jUnavailable(
             "the managed local Neo4j is not running: start it with 'datagen neo4j start', or set NEO4J_URI"
         )
-    return _connect(
+    return connect(
         info.uri,
         server.credentials(),
         f"see 'datagen neo4j status' and {server.log_path}",
@@ -60,7 +60,7 @@ def open_driver(
     )
 
 
-def _connect(uri: str, auth: tuple[str, str] | None, hint: str, auth_hint: str) -> Driver:
+def connect(uri: str, auth: tuple[str, str] | None, hint: str, auth_hint: str) -> Driver:
     """Build a driver and prove the server answers; never puts the password in a message."""
     try:
         driver = GraphDatabase.driver(uri, auth=auth)

@@ -1,7 +1,7 @@
 """Regenerate the golden files: `python3 -m tests.golden.regen` (then review the diff).
 
-Builds `seed_data/` into the Neo4j every command would use (NEO4J_URI, else the managed local
-server) and rewrites each `tests/golden/<run>.jsonl`. Only for deliberate output changes.
+Builds `seed_data/` into the tests' own Neo4j (`datagen.db.scratch`: never the user's catalog or runs)
+and rewrites each `tests/golden/<run>.jsonl`. Only for deliberate output changes.
 """
 
 from __future__ import annotations
@@ -11,8 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from datagen.config import Settings
-from datagen.db.connection import open_driver
+from datagen.db.scratch import clearable_server
 from datagen.graph.build import run_build
 from tests.golden.runs import REPO, RUNS, SEED_DATA_ARG, generate, golden_path, uses_lexical_embeddings
 
@@ -23,17 +22,12 @@ def main() -> int:
               "or set DATAGEN_EMBEDDING_MODEL to a model that is not cached", file=sys.stderr)
         return 1
     os.chdir(REPO)
-    settings = Settings()
-    driver = open_driver(settings, autostart=True)
-    try:
-        with tempfile.TemporaryDirectory() as tmp:
-            run_build(driver, settings.neo4j_database, SEED_DATA_ARG, Path(tmp) / "artifacts")
-            for stem, mode, n, seed in RUNS:
-                data = generate(driver, settings.neo4j_database, mode, n, seed, Path(tmp) / f"{stem}.jsonl")
-                golden_path(stem).write_bytes(data)
-                print(f"wrote {golden_path(stem)} ({n} conversations, {mode.value}, seed {seed})")
-    finally:
-        driver.close()
+    with clearable_server(os.environ, announce=print) as target, tempfile.TemporaryDirectory() as tmp:
+        run_build(target.driver, target.database, SEED_DATA_ARG, Path(tmp) / "artifacts")
+        for stem, mode, n, seed in RUNS:
+            data = generate(target.driver, target.database, mode, n, seed, Path(tmp) / f"{stem}.jsonl")
+            golden_path(stem).write_bytes(data)
+            print(f"wrote {golden_path(stem)} ({n} conversations, {mode.value}, seed {seed})")
     return 0
 
 

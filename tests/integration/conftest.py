@@ -1,10 +1,12 @@
-"""Fixtures for tests that run on a real Neo4j (never a mocked driver).
+"""Fixtures for tests that run on a real Neo4j (never a mocked driver), and never on the user's.
 
-Where the server comes from, first match wins:
-1. `NEO4J_URI` (+ `NEO4J_USER`, `NEO4J_PASSWORD`): an existing server, e.g. `docker compose up -d`.
+Where the server comes from, first match wins (`datagen.db.scratch`):
+1. `DATAGEN_TEST_NEO4J_URI` (+ `DATAGEN_TEST_NEO4J_USER`, `_PASSWORD`, `_DATABASE`): a server named for
+   tests; the session refuses it, in one line, unless its database is empty at the start.
 2. testcontainers with `neo4j:5.26-community`, only if a Docker engine answers a ping.
-3. The managed local server (`datagen neo4j start`), started here if it is not running and then
-   stopped at the end of the session; left running if it was already up (as in `.ci/run`).
+3. The tests' own managed server in `<DATAGEN_HOME>/test-neo4j-5.26.0`: the user's jars, its own data
+   and ports, started for the session and stopped at its end.
+The user's `NEO4J_URI` and managed server are never used: their runs survive `pytest`.
 
 Every test under `tests/integration/` gets the `integration` marker, so `-m "not integration"`
 runs the unit tests alone.
@@ -19,10 +21,8 @@ from pathlib import Path
 import pytest
 from neo4j import Driver, GraphDatabase
 
-from datagen.config import NEO4J_VERSION, Settings
-from datagen.db.connection import open_driver
-from datagen.db.local_server import LocalServer
-from datagen.db.queries import load
+from datagen.config import NEO4J_VERSION
+from datagen.db.scratch import URI_VAR, ScratchTarget, clear, clearable_server
 from datagen.errors import DatagenError
 
 _HERE = Path(__file__).resolve().parent
@@ -59,7 +59,7 @@ def _container_driver() -> Iterator[Driver]:
         from testcontainers.neo4j import Neo4jContainer  # type: ignore[import-untyped,unused-ignore]
     box = Neo4jContainer(DOCKER_IMAGE, username="neo4j", password=_CONTAINER_PASSWORD).start()
     _CLI_ENV.update({"NEO4J_URI": box.get_connection_url(), "NEO4J_USER": box.username,
-                     "NEO4J_PASSWORD": box.password})
+                     "NEO4J_PASSWORD": box.password, "NEO4J_DATABASE": "neo4j"})
     driver = GraphDatabase.driver(box.get_connection_url(), auth=(box.username, box.password))
     try:
         driver.verify_connectivity()
@@ -70,48 +70,40 @@ def _container_driver() -> Iterator[Driver]:
 
 
 @pytest.fixture(scope="session")
-def neo4j_driver() -> Iterator[Driver]:
-    """One driver for the whole session, to whichever real Neo4j is available (see module doc)."""
-    settings = Settings()
-    if not settings.neo4j_uri and _docker_answers():
-        yield from _container_driver()
+def neo4j_target() -> Iterator[ScratchTarget]:
+    """The session's own server (see module doc); a refusal or start failure fails in one line."""
+    if not os.environ.get(URI_VAR) and _docker_answers():
+        for driver in _container_driver():
+            yield ScratchTarget(driver, "neo4j", _CLI_ENV["NEO4J_URI"], dict(_CLI_ENV))
         return
-    server = LocalServer(settings.neo4j_home)
-    started_here = not settings.neo4j_uri and server.running() is None
     try:
-        driver = open_driver(settings, autostart=True)
+        with clearable_server(os.environ) as target:
+            yield target
     except DatagenError as exc:
-        pytest.fail(
-            f"no Neo4j {NEO4J_VERSION} for integration tests: {exc} (deselect them with -m 'not integration')",
-            pytrace=False,
-        )
-    try:
-        yield driver
-    finally:
-        driver.close()
-        if started_here:
-            server.stop()
+        pytest.fail(f"no Neo4j {NEO4J_VERSION} for integration tests: {exc} "
+                    "(deselect them with -m 'not integration')", pytrace=False)
 
 
 @pytest.fixture(scope="session")
-def neo4j_database() -> str:
-    """The database the tests write to (`NEO4J_DATABASE`, default `neo4j`)."""
-    return os.environ.get("NEO4J_DATABASE", "neo4j")
+def neo4j_driver(neo4j_target: ScratchTarget) -> Driver:
+    """One driver for the whole session, to the tests' own server."""
+    return neo4j_target.driver
+
+
+@pytest.fixture(scope="session")
+def neo4j_database(neo4j_target: ScratchTarget) -> str:
+    """The database the tests write to."""
+    return neo4j_target.database
 
 
 @pytest.fixture(scope="module")
 def clean_db(neo4j_driver: Driver, neo4j_database: str) -> Driver:
     """The driver, after deleting every node and relationship (once per test module)."""
-    query = load("admin/clear_database")
-    with neo4j_driver.session(database=neo4j_database) as session:
-        session.run(query.text, query.params()).consume()
+    clear(neo4j_driver, neo4j_database)
     return neo4j_driver
 
 
 @pytest.fixture(scope="session")
-def cli_env(neo4j_driver: Driver) -> dict[str, str]:
-    """Environment for `CliRunner` so CLI commands reach the same server as `neo4j_driver`.
-
-    Empty when the server is `NEO4J_URI` (inherited) or the managed local one (found by its state file).
-    """
-    return dict(_CLI_ENV)
+def cli_env(neo4j_target: ScratchTarget) -> dict[str, str]:
+    """Environment for `CliRunner` and subprocesses: `NEO4J_*` naming the tests' server, not the user's."""
+    return dict(neo4j_target.cli_env)

@@ -27,7 +27,8 @@ N = 30
 
 
 @pytest.fixture(scope="module")
-def generated(clean_db: Driver, neo4j_database: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def generated(clean_db: Driver, neo4j_database: str, cli_env: dict[str, str],
+              tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("export_report")
     run_build(clean_db, neo4j_database, SEED_DATA, root / "artifacts")
     output = root / "conversations.jsonl"
@@ -35,7 +36,7 @@ def generated(clean_db: Driver, neo4j_database: str, tmp_path_factory: pytest.Te
                                                             write_back=False))
     evaluated = root / "evaluated.jsonl"
     result = CliRunner().invoke(cli, ["--quiet", "evaluate", "--input", str(output), "--output", str(evaluated),
-                                      "--offline", "--no-write-back"], catch_exceptions=False)
+                                      "--offline", "--no-write-back"], env=cli_env, catch_exceptions=False)
     assert result.exit_code in (0, 2), result.output
     return {"records": output, "evaluated": evaluated, "registry": root / "artifacts" / "registry.json", "root": root}
 
