@@ -32,13 +32,18 @@ from __future__ import annotations
 from datagen.evaluator.lineage import calls, final_answer
 from datagen.evaluator.prose import debris, final_answer_problems, record_values
 from datagen.evaluator.rubric_base import RUBRIC_GATES, Endpoints, Record, issue
-from datagen.evaluator.rubric_links import (action_issues, consistency_issues, identity_issues, lookup_issues,
-                                            scope_issues)
+from datagen.evaluator.rubric_links import (action_issues, consistency_issues, default_issues, identity_issues,
+                                            lookup_issues, scope_issues)
+from datagen.evaluator.rubric_made import (filler_text_issues, made_name_issues, opaque_code_issues,
+                                           repeated_item_issues, wordless_issues)
 from datagen.evaluator.rubric_values import hollow_issues, range_issues, value_issues
+from datagen.evaluator.rubric_words import USER_DEBRIS
 from datagen.evaluator.types import Issue
 
-__all__ = ["RUBRIC_GATES", "action_issues", "consistency_issues", "failed_rules", "hollow_issues", "identity_issues",
-           "lookup_issues", "range_issues", "rubric_issues", "scope_issues", "text_issues", "value_issues"]
+__all__ = ["RUBRIC_GATES", "action_issues", "consistency_issues", "default_issues", "failed_rules", "filler_text_issues",
+           "hollow_issues", "identity_issues", "lookup_issues", "made_name_issues", "opaque_code_issues",
+           "range_issues", "repeated_item_issues", "rubric_issues", "scope_issues", "text_issues", "value_issues",
+           "wordless_issues"]
 
 
 def text_issues(record: Record) -> list[Issue]:
@@ -53,6 +58,8 @@ def text_issues(record: Record) -> list[Issue]:
             continue
         final = answer is not None and i == len(messages) - 1
         bad = debris(str(m.get("content")), made, values, final)
+        if m.get("role") == "user":  # a user speaks of their own request, never of "the pile you want"
+            bad += [f"description residue {p!r}" for p in USER_DEBRIS if p in str(m.get("content")).lower()]
         if bad:
             found.append(issue("turn_debris", f"message {i} ({m.get('role')}): {'; '.join(bad[:3])}"))
     if answer is not None and made:
@@ -64,10 +71,11 @@ def text_issues(record: Record) -> list[Issue]:
 
 def rubric_issues(record: Record, endpoints: Endpoints | None = None) -> list[Issue]:
     """Every rubric gate's problems, in the order of `RUBRIC_GATES`."""
-    found = (scope_issues(record, endpoints) + identity_issues(record, endpoints) + range_issues(record)
-             + value_issues(record, endpoints)
-             + lookup_issues(record, endpoints) + consistency_issues(record) + hollow_issues(record, endpoints) + text_issues(record)
-             + action_issues(record))
+    found = (scope_issues(record, endpoints) + identity_issues(record, endpoints) + default_issues(record)
+             + range_issues(record) + value_issues(record, endpoints) + filler_text_issues(record)
+             + made_name_issues(record) + opaque_code_issues(record, endpoints)
+             + lookup_issues(record, endpoints) + consistency_issues(record) + repeated_item_issues(record)
+             + hollow_issues(record, endpoints) + wordless_issues(record) + text_issues(record) + action_issues(record))
     return sorted(found, key=lambda i: RUBRIC_GATES.index(i.kind))
 
 

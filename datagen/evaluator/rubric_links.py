@@ -12,7 +12,7 @@ from typing import Any
 from datagen.evaluator.lineage import Call, calls, loose, mentioned, sources, values_at
 from datagen.evaluator.rubric_base import (Endpoints, Record, field_concept, is_service, issue, leaf_paths,
                                            name_words_of, param_concept, slug_of)
-from datagen.evaluator.rubric_words import ACTION_VERBS, NEIGHBOUR_WORDS, PUBLIC_IDS, READ_VERBS
+from datagen.evaluator.rubric_words import ACTION_VERBS, NEIGHBOUR_WORDS, PUBLIC_IDS, READ_VERBS, SUBJECT_WORDS
 from datagen.evaluator.types import Issue
 from datagen.registry.models import Endpoint
 from datagen.registry.naming import concept_of, snake, subject_noun
@@ -185,4 +185,26 @@ def action_issues(record: Record) -> list[Issue]:
             found.append(issue("unchosen_action", f"call {target.index} ({target.name}) acts on {value!r}, one of "
                                 f"{len(options)} items of step {origin.index}, which the user never chose",
                                 target.index, str(src.get("param"))))
+    return found
+
+
+def default_issues(record: Record) -> list[Issue]:
+    """`default_subject`: the thing a call is about (a phone number, a url, a username) taken from a
+    parameter default nobody in the conversation stated.
+
+    A sensible default is a setting (a page, a format, a sort order); the subject of a request is
+    the user's to give, so a default there makes a call about something nobody asked for.
+    """
+    said = " ".join(str(m.get("content") or "") for m in record.get("messages") or []
+                    if isinstance(m, dict) and m.get("role") == "user")
+    found: list[Issue] = []
+    for src in sources(record):
+        param, value = str(src.get("param") or ""), src.get("value")
+        words = [w for w in snake(param).split("_") if w]
+        if src.get("source") != "default" or not words or words[-1] not in SUBJECT_WORDS:
+            continue
+        if value in (None, "") or mentioned(value, said):
+            continue
+        found.append(issue("default_subject", f"call {src.get('call')} '{param}' = {value!r} is a default the user "
+                           "never gave, for what the call is about", src.get("call"), param))
     return found

@@ -80,17 +80,23 @@ def _schema_default(made: list[Call], src: dict[str, Any], endpoints: Endpoints 
                                   or str(src.get("value")) in (param.enum or []))
 
 
+def schema_defaults(record: Record, made: list[Call], endpoints: Endpoints | None) -> set[tuple[Any, Any]]:
+    """The (call, param) pairs whose value is the API's own word: its schema default or enum."""
+    defaults = {(s.get("call"), s.get("param")) for s in sources(record)
+                if s.get("source") == "default" and _schema_default(made, s, endpoints)}
+    # Whatever its source, a value the schema itself offers (its default, one of its enum) is the API's word.
+    defaults |= {(c.index, str(k)) for c in made for k, v in c.parameters.items()
+                 if endpoints and _schema_default(made, {"call": c.index, "param": k, "value": v}, endpoints)}
+    return defaults
+
+
 def value_issues(record: Record, endpoints: Endpoints | None = None) -> list[Issue]:
     """`wrong_type` and `filler_value` over every argument and output leaf (one issue per call and gate)."""
     made = calls(record)
     said = (" ".join(str(m.get("content") or "") for m in record.get("messages") or []
                      if isinstance(m, dict) and m.get("role") == "user")
             + " " + " ".join(loose(v) for c in made for v in scalars(c.parameters))).lower()
-    defaults = {(s.get("call"), s.get("param")) for s in sources(record)
-                if s.get("source") == "default" and _schema_default(made, s, endpoints)}
-    # Whatever its source, a value the schema itself offers (its default, one of its enum) is the API's word.
-    defaults |= {(c.index, str(k)) for c in made for k, v in c.parameters.items()
-                 if endpoints and _schema_default(made, {"call": c.index, "param": k, "value": v}, endpoints)}
+    defaults = schema_defaults(record, made, endpoints)
     found: list[Issue] = []
     for call in made:
         seen: set[str] = set()

@@ -99,7 +99,7 @@ IDENTIFIER_WORDS = frozenset({"id", "ids", "code", "codes", "number", "no", "num
 # Words that mark the two ends of one range in parameter names (`min_price`/`max_price`,
 # `check_in`/`check_out`, `dateFrom`/`dateTo`).
 LOWER_ENDS = frozenset({"min", "from", "start", "begin", "since", "in", "earliest", "lowest"})
-UPPER_ENDS = frozenset({"max", "to", "end", "until", "out", "latest", "highest"})
+UPPER_ENDS = frozenset({"max", "to", "end", "until", "through", "thru", "out", "latest", "highest"})
 # … unless they name places: the start and end of a route may lie either way (`start_lat`, `from_city`).
 ROUTE_ENDS = frozenset({"lat", "lng", "lon", "long", "latitude", "longitude", "location", "point", "address", "city",
                         "station", "stop", "airport", "place", "coordinates", "x", "y", "country", "currency",
@@ -109,3 +109,55 @@ PUBLIC_IDS = frozenset({"isbn", "issn", "doi", "symbol", "iata", "icao", "vin", 
 # Words of endpoint names that only an API has: a turn reading such a name aloud recites the API.
 API_WORDS = frozenset({"api", "apis", "endpoint", "endpoints", "json", "xml", "controller", "http", "https", "v1",
                        "v2", "v3", "rest", "webhook", "callback"})
+# Nouns a text uses to describe a stored row rather than the thing itself ("An offer record from
+# Bangkok, last updated 2022."): an API's description field describes the thing, never its row.
+META_NOUNS = frozenset({"record", "entry", "row", "item", "object", "resource", "listing", "document"})
+META_PHRASES = ("last updated", "last modified", "record from", "entry from")
+# Words real proper names end with ("Grand Hotel", "Central Park", "City Bank"), so a two-word name
+# ending with one is not made from its kind; any other kind noun as the last word of a two-word
+# name ("Smith Review", "Wells Url") is a surname glued to the kind, which no real item is called.
+PROPER_NAME_HEADS = frozenset({
+    "hotel", "hostel", "inn", "motel", "resort", "park", "garden", "gardens", "school", "college", "university",
+    "academy", "institute", "hospital", "clinic", "bank", "bridge", "street", "road", "avenue", "lane", "square",
+    "airport", "station", "stadium", "arena", "museum", "gallery", "library", "church", "cathedral", "temple",
+    "club", "team", "city", "town", "village", "county", "river", "lake", "mountain", "mount", "island", "bay",
+    "beach", "tower", "center", "centre", "market", "mall", "restaurant", "cafe", "bar", "bakery", "theatre",
+    "theater", "cinema", "company", "group", "corporation", "inc", "ltd", "llc", "plc", "partners", "studio",
+    "studios", "records", "press", "media", "foundation", "association", "society", "council", "house", "hall",
+    "place", "court", "palace", "castle", "port", "harbour", "harbor", "valley", "forest", "field", "fields",
+    "festival", "cup", "league", "championship", "open", "games", "award", "awards", "prize", "day", "week",
+    "project", "lab", "labs", "network", "bakery", "farm", "store", "shop", "pharmacy", "office",
+})
+# Last name words of fields whose values are codes by nature (`flight: "BA2490"`, `model: "XR500"`),
+# besides `IDENTIFIER_WORDS`; any other field holding a letters-and-digits code (`suit: "NG62169"`,
+# `venue: "C584291"`) holds a made-up stand-in for a word.
+CODE_FIELD_WORDS = frozenset({
+    "mid", "cid", "uid", "pid", "sid", "gid", "hash", "ref", "zip", "postal", "postcode", "zipcode", "plate",
+    "model", "version", "build", "flight", "route", "seat", "gate", "callsign", "locator", "registration",
+    "license", "licence", "tag", "barcode", "isin", "cusip", "sedol", "figi", "bic", "swift", "iata", "icao",
+    "symbol", "ticker", "pair", "market", "instrument", "asin", "gtin", "mpn", "part", "lot", "batch", "track",
+    "tracking", "voucher", "coupon", "promo", "pin", "otp", "password", "secret", "signature", "cursor", "page",
+    "next", "previous", "prev", "offset", "etag", "checksum", "digest", "fingerprint", "nonce", "sku",
+})
+# Nouns of endpoint names whose answer is a text (a review says something, a verse has its words):
+# an answer about one of them with no sentence in it has not answered. ("quote" and "summary" are
+# left out: a stock quote and an account summary are numbers.) Endpoints that write one
+# (`submit_review`) answer a receipt, so `WRITE_VERBS` exempts them.
+TEXT_KINDS = frozenset({
+    "review", "reviews", "lyric", "lyrics", "verse", "verses", "comment", "comments", "joke", "jokes", "poem",
+    "poems", "definition", "definitions", "translation", "article", "articles", "story", "stories", "caption",
+    "captions", "transcript", "transcription", "summarize", "summarization", "fact", "facts", "riddle",
+    "proverb", "horoscope", "advice", "paraphrase", "essay",
+})
+# Fields that hold the subject a call is about: an argument there the user never gave, filled by
+# the schema's default, makes the call about something nobody asked for (a phone number, a url).
+SUBJECT_WORDS = frozenset({
+    "phone", "mobile", "msisdn", "email", "url", "uri", "link", "website", "domain", "host", "hostname", "ip",
+    "username", "user", "handle", "address", "wallet", "account", "isbn", "ean", "upc", "barcode", "vin", "iban",
+})
+# Phrases of endpoint descriptions that speak to the developer ("the pile you want to get
+# information about", "with various sorting and filtering options"): no user says them of a request.
+USER_DEBRIS = ("you want to", "you wish to", "you would like to", "various sorting", "filtering options",
+               "sorting options", "filter options", "the date specified", "the specified", "as specified")
+WRITE_VERBS = frozenset({"create", "post", "submit", "add", "write", "update", "edit", "upload", "delete", "remove",
+                         "send", "save", "put", "patch", "set", "rate", "report", "flag", "like", "reply"})

@@ -277,7 +277,7 @@ def hollow_answer(record: Record) -> Record | None:
         if not isinstance(output, dict) or any(isinstance(v, list) and len(v) > 1 for v in output.values()):
             continue
         hollow = {k: v for k, v in output.items() if k.endswith("_id")}
-        hollow["name"] = output.get("name", "Summit Booking")
+        hollow["name"] = output.get("name", "Harbour Lights")
         _set_output(r, call, {**hollow, **r["tool_calls"][call]["parameters"]})
         return r
     return None
@@ -312,13 +312,93 @@ def answer_ignores_outputs(record: Record) -> Record:
     return r
 
 
+def subject_from_default(record: Record) -> Record:
+    """default_subject: the first call gains a phone number nobody gave, filled from a default."""
+    r = copy.deepcopy(record)
+    made = [c for m in r["messages"] for c in m.get("tool_calls") or []]
+    for holder in (r["tool_calls"][0], made[0]):
+        holder["parameters"]["phone"] = "+44 20 7946 0958"
+    r["metadata"]["argument_sources"].append({"call": 0, "param": "phone", "source": "default",
+                                              "value": "+44 20 7946 0958"})
+    return r
+
+
+def meta_description(record: Record) -> Record | None:
+    """filler_text: the first object answer gains a description of its row, not of the thing."""
+    r = copy.deepcopy(record)
+    for call, out in enumerate(r["tool_outputs"]):
+        if isinstance(out["output"], dict):
+            _set_output(r, call, {**out["output"], "description": "A listing record from Lisbon, Portugal, "
+                                                                   "last updated 2021."})
+            return r
+    return None
+
+
+def _id_kind(item: dict[str, Any]) -> str | None:
+    key = next((k for k in item if k.endswith("_id") and k != "hotel_id"), None)
+    return key[:-3].split("_")[-1] if key else None
+
+
+def name_from_kind(record: Record) -> Record | None:
+    """made_name: a returned item's name becomes a surname glued to its own kind ("Moreno Event")."""
+    def named(p: str, v: Any) -> bool:
+        return p.split(".")[-1] in ("name", "room_name", "tier_name") and isinstance(v, str)
+    r = copy.deepcopy(record)
+    seen = [str(v) for out in r["tool_outputs"] for v in _scalars(out["output"])]
+    said = " ".join(m["content"] for m in r["messages"] if m["role"] == "user")
+    keep = _grounding_values(r) | {v for v in seen if seen.count(v) > 1 or v in said}
+    for call, out in enumerate(r["tool_outputs"]):
+        output = copy.deepcopy(out["output"])
+        items = [i for i in _objects(output) if _id_kind(i) and any(named(k, v) and str(v) not in keep
+                                                                     for k, v in i.items())]
+        if items:
+            key = next(k for k, v in items[0].items() if named(k, v) and str(v) not in keep)
+            items[0][key] = f"Moreno {str(_id_kind(items[0])).capitalize()}"
+            _set_output(r, call, output)
+            return r
+    return None
+
+
+def _objects(value: Any) -> list[dict[str, Any]]:
+    if isinstance(value, dict):
+        return [value] + [o for v in value.values() for o in _objects(v)]
+    if isinstance(value, list):
+        return [o for v in value for o in _objects(v)]
+    return []
+
+
+def word_to_code(record: Record) -> Record | None:
+    """opaque_code: a returned name, airline or address becomes a letters-and-digits code."""
+    return _corrupt_leaf(record, lambda p, v: isinstance(v, str) and " " in v and expect(p) is Expect.SHAPED,
+                         "NG62169")
+
+
+def item_listed_twice(record: Record) -> Record | None:
+    """repeated_item: the last list of named items names its second item as its first."""
+    r = copy.deepcopy(record)
+    for call in reversed(range(len(r["tool_outputs"]))):
+        output = copy.deepcopy(r["tool_outputs"][call]["output"])
+        lists = [v for o in _objects(output) for v in o.values()
+                 if isinstance(v, list) and len(v) > 1 and all(isinstance(i, dict) and "name" in i for i in v)]
+        if lists:
+            lists[-1][1]["name"] = lists[-1][0]["name"]
+            _set_output(r, call, output)
+            return r
+    return None
+
+
 # rubric gate → the corruption that must fail on it (and on no other rubric gate)
 RUBRIC_CORRUPTIONS = {
     "scope_crossing": id_to_another_tool,
+    "default_subject": subject_from_default,
     "inverted_range": range_swapped,
     "wrong_type": number_to_word,
     "filler_value": name_to_filler,
+    "filler_text": meta_description,
+    "made_name": name_from_kind,
+    "opaque_code": word_to_code,
     "lookup_mismatch": lookup_answers_another,
+    "repeated_item": item_listed_twice,
     "hollow_output": hollow_answer,
     "turn_debris": debris_in_turn,
     "unchosen_action": choice_removed,
