@@ -132,7 +132,7 @@ def final_answer(state: ConversationState, last_calls: list[int], rng: random.Ra
         if not text and isinstance(output, dict):
             envelope = [f"{ph.humanize(k)}: {ph.render(v)}" for k, v in output.items() if _scalar(v)][:2]
             text = ph.sentence(f"the request went through ({', '.join(envelope)})") if envelope else ""
-        if text:
+        if text and text not in parts:  # two calls that answered alike are reported once
             parts.append(text)
     opener = ph.pick(rng, ["Here's what I found.", "Done.", "All set.", "Here you go.", "Okay, that's done."])
     body = " ".join(parts) if parts else "The request went through, but it returned nothing to report."

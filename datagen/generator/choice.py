@@ -10,6 +10,7 @@ Assistant's memory lookup reads.
 from __future__ import annotations
 
 import random
+import re
 from typing import Any
 
 from pydantic import BaseModel
@@ -54,12 +55,19 @@ def keeps(state: ConversationState, fv: FieldValue) -> bool:
 
 
 def item_name(item: dict[str, Any], fallback_key: str) -> str:
-    """How a person names an item: its name or title, else the value the call needs."""
+    """How a person names an item: its name or title, else a text field that reads as a proper
+    name (`team: "North Juliefort Athletic"`), else the value the call needs."""
     for key, value in item.items():
         if snake(key) in _NAME_KEYS or snake(key).endswith("_name") and isinstance(value, str):
             if isinstance(value, str) and value.strip():
                 return value.strip()
+    for key, value in item.items():
+        if isinstance(value, str) and _PROPER.match(value) and not snake(key).endswith(("_id", "_url", "_at")):
+            return value
     return ph.render(item.get(fallback_key, "")).strip()
+
+
+_PROPER = re.compile(r"^[A-Z][a-z]+(?: [A-Z][A-Za-z]+){1,4}$")
 
 
 def noun_for(container: str, key: str) -> str:
@@ -95,9 +103,11 @@ class Choice(BaseModel):
     def noun(self) -> str:
         """What the items are: named by their own id field (`hotel_id`), else the list, else the key."""
         own = next((k for k in self.items[0] if snake(k).endswith("_id")), None)
-        if own is None and self.subject and self.container.rsplit(".", 1)[-1].replace("[]", "") in GENERIC_CONTAINERS:
+        if own is not None:
+            return noun_for("results[]", own)  # `team_id` → teams, whatever the list is called
+        if self.subject and self.container.rsplit(".", 1)[-1].replace("[]", "") in GENERIC_CONTAINERS:
             return ph.plural(self.subject)  # `search_symbols` → symbols
-        return noun_for(self.container, own or self.key)
+        return noun_for(self.container, self.key)
 
 
 def open_choice(state: ConversationState, grounded: list[FieldValue]) -> Choice | None:
@@ -110,8 +120,8 @@ def open_choice(state: ConversationState, grounded: list[FieldValue]) -> Choice 
         if slot is None or choice_key(fv.step, slot[0]) in state.choices:
             continue
         items = items_of(state, fv.step, slot[0])
-        if len(items) < 2:
-            continue
+        if len(items) < 2 or len({ph.render(i.get(slot[1])) for i in items}) < 2:
+            continue  # one item, or every item carries the same value: there is nothing to choose
         source = state.plan.endpoints[state.plan.call_order()[fv.step]]
         choice = Choice(call=fv.step, container=slot[0], key=slot[1], items=items,
                         subject=subject_noun(source.name, source.slug))
