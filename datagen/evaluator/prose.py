@@ -14,7 +14,8 @@ from typing import Any
 
 from datagen.core.record import RecordDict as Record
 from datagen.evaluator.lineage import Call, loose, mentioned, scalars
-from datagen.evaluator.rubric_words import API_WORDS, DESCRIPTION_DEBRIS, NOT_AFTER_THE, VERBS_NOT_NOUNS
+from datagen.evaluator.rubric_words import (ACTION_VERBS, API_WORDS, DESCRIPTION_DEBRIS, FILING_WORDS, NOT_AFTER_THE,
+                                           VERBS_NOT_NOUNS, WRITE_VERBS)
 from datagen.registry.naming import snake
 
 
@@ -26,6 +27,7 @@ _DOC_URL = re.compile(r"docs?|documentation|swagger|openapi|readme|/api/|apidoc|
 _MARKDOWN = re.compile(r"^\s*(#{1,6} |[-*+] |\d+[.)] )|\[[^\]]+\]\([^)]+\)|`", re.MULTILINE)
 _RUN_TOGETHER = re.compile(r"\b[A-Za-z]{20,}\b")  # `gettheminimumpaymentamount`: no English word is that long
 _SMILEY = re.compile(r"[:;]-?[()]")
+_RECORD_TEXT = re.compile(r"\b(record|entry) from\b|\blast updated\b", re.IGNORECASE)
 _OPTION_LABEL = re.compile(r"\bOption \w+:|\bOption:")  # "(1_ Option: local format:)", not "two options: a or b"
 
 
@@ -114,6 +116,8 @@ def final_answer_problems(answer: str, made: list[Call]) -> list[str]:
             for v in quotable(c.output)]
     if last and not any(mentioned(v, answer) for v in last):
         found.append("quotes none of the values the last step returned")
+    elif last and not _reports_substance(answer, made):
+        found.append("reports only ids and storage times of the last step, not what was asked")
     recited = [m.group(0) for m in _RAW_KEY.finditer(answer)]
     keys = output_keys(made)
     raw = [t for t in _SNAKE.findall(answer) + _CAMEL.findall(answer) if t.lower() in keys]
@@ -121,3 +125,37 @@ def final_answer_problems(answer: str, made: list[Call]) -> list[str]:
     if recited or raw:
         found.append(f"lists raw keys {(recited + raw)[:3]}")
     return found
+
+
+def _leaves(value: Any, key: str = "") -> list[tuple[str, Any]]:
+    if isinstance(value, dict):
+        return [x for k, v in value.items() for x in _leaves(v, str(k))]
+    if isinstance(value, list):
+        return [x for v in value for x in _leaves(v, key)]
+    return [(key, value)]
+
+
+def _filing(key: str) -> bool:
+    """An id or a storage time (`order_id`, `updated_at`), not `delivered_at`."""
+    words = [w for w in snake(key).split("_") if w and w != "at"]
+    return bool(words) and words[-1] in FILING_WORDS
+
+
+def _reports_substance(answer: str, made: list[Call]) -> bool:
+    """Whether the answer quotes a value of the last outputs that is more than its filing.
+
+    Ids and storage times say where an answer is kept; a text that describes a stored record ("A
+    bio record from …, last updated 2019.") says nothing either. Names and values count. An action
+    (book, send, create) answers with its receipt, whose id is the answer, and a yes/no field may be
+    said in words the value does not spell ("it was opened"): both are given the benefit of doubt.
+    """
+    last = [c for c in last_calls(made) if not (isinstance(c.output, dict) and "error" in c.output)]
+    if any(set(snake(c.name.split("::", 1)[-1]).split("_")) & (ACTION_VERBS | WRITE_VERBS) for c in last):
+        return True
+    leaves = [(k, v) for c in last for k, v in _leaves(c.output)]
+    if any(isinstance(v, bool) for _, v in leaves):
+        return True
+    from_last = [(k, v) for k, v in leaves if v is not None and str(v).strip()]
+    quoted = [(k, v) for k, v in from_last if len(str(v)) <= 80 and mentioned(v, answer)]
+    filing = {k for k, _ in quoted if _filing(k)}
+    return not quoted or any(k not in filing and not _RECORD_TEXT.search(str(v)) for k, v in quoted)

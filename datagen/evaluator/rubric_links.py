@@ -203,7 +203,8 @@ def default_issues(record: Record) -> list[Issue]:
         words = [w for w in snake(param).split("_") if w]
         if src.get("source") != "default" or not words or words[-1] not in SUBJECT_WORDS:
             continue
-        if value in (None, "") or mentioned(value, said):
+        if value in (None, "") or mentioned(value, said) or str(value).strip().isalpha():
+            # a bare word (`me`, `all`) is a setting, not a subject
             continue
         found.append(issue("default_subject", f"call {src.get('call')} '{param}' = {value!r} is a default the user "
                            "never gave, for what the call is about", src.get("call"), param))

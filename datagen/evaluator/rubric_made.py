@@ -26,13 +26,14 @@ from datagen.evaluator.lineage import Call, calls, loose, scalars
 from datagen.evaluator.rubric_base import Endpoints, Record, issue, leaf_paths, slug_of
 from datagen.evaluator.rubric_values import schema_defaults
 from datagen.evaluator.rubric_words import (CODE_FIELD_WORDS, IDENTIFIER_WORDS, META_NOUNS, META_PHRASES,
-                                           PROPER_NAME_HEADS, TEXT_KINDS, WRITE_VERBS)
+                                           PLACE_WORDS, PROPER_NAME_HEADS, RATING_WORDS, TEXT_KINDS,
+                                           WRITE_VERBS)
 from datagen.evaluator.types import Issue
 from datagen.evaluator.value_rules import name_words
 from datagen.registry.naming import singular, snake
 
-_META_START = re.compile(r"^(?:an?|the)\s+(?:[\w'-]+\s+){0,3}(" + "|".join(sorted(META_NOUNS)) + r")\b",
-                         re.IGNORECASE)
+_META_START = re.compile(r"^(?:an?)\s+(?:[\w'-]+\s+){0,3}(?:" + "|".join(sorted(META_NOUNS))
+                         + r")\s+(?:from|for|of|in|about|describing|with)\b", re.IGNORECASE)
 _OPAQUE = re.compile(r"^(?=[A-Z0-9]*[A-Z])(?=(?:[A-Z]*\d){2})[A-Z0-9]{5,9}$")
 _NAMING = frozenset({"name", "names", "title", "titles", "label"})
 _NAME_WORD = re.compile(r"^[A-Z][a-z]+$")
@@ -156,14 +157,31 @@ def _label(item: dict[str, Any]) -> str | None:
     return None
 
 
+def _placed(items: list[dict[str, Any]]) -> bool:
+    """Whether items carry a place, so two of one name may be two branches of one chain."""
+    return any(set(name_words(str(k))) & PLACE_WORDS for i in items for k in i)
+
+
+def _looks_up_one(call: Call) -> bool:
+    """Whether a call names one item by an identifier or a code (`countryCode`, `id`)."""
+    return any(set(name_words(str(k))) & (IDENTIFIER_WORDS | {"id"}) or snake(str(k)).endswith("id")
+               for k in call.parameters)
+
+
 def repeated_item_issues(record: Record) -> list[Issue]:
-    """`repeated_item`: one list naming the same item twice with otherwise different contents."""
+    """`repeated_item`: one list naming the same item twice with otherwise different contents.
+
+    Two items of one name are two branches of a chain when they carry places, unless the call
+    looked up one item by its identifier: then one name means one item.
+    """
     found: list[Issue] = []
     for call in calls(record):
         if not call.answered:
             continue
         for path, value in _lists(call.output):
             items = [i for i in value if isinstance(i, dict)]
+            if _placed(items) and not _looks_up_one(call):
+                continue
             labels = [_label(i) for i in items]
             twice = next((lab for n, lab in enumerate(labels) if lab and lab in labels[:n]
                           and items[n] != items[labels.index(lab)]), None)
@@ -196,7 +214,8 @@ def wordless_issues(record: Record) -> list[Issue]:
             continue
         words = set(snake(slug_of(call.name)).split("_"))
         kinds = words & TEXT_KINDS
-        if kinds and not words & WRITE_VERBS and not any(_sentence(v) for v in scalars(call.output)):
+        rated = any(set(name_words(p)) & RATING_WORDS for p, _ in leaf_paths(call.output))
+        if kinds and not words & WRITE_VERBS and not rated and not any(_sentence(v) for v in scalars(call.output)):
             found.append(issue("hollow_output", f"call {call.index} ({call.name}) is named for "
                                f"{sorted(kinds)[0]} but answers without a sentence", call.index))
     return found

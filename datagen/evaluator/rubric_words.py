@@ -111,7 +111,7 @@ API_WORDS = frozenset({"api", "apis", "endpoint", "endpoints", "json", "xml", "c
                        "v2", "v3", "rest", "webhook", "callback"})
 # Nouns a text uses to describe a stored row rather than the thing itself ("An offer record from
 # Bangkok, last updated 2022."): an API's description field describes the thing, never its row.
-META_NOUNS = frozenset({"record", "entry", "row", "item", "object", "resource", "listing", "document"})
+META_NOUNS = frozenset({"record", "entry", "row"})
 META_PHRASES = ("last updated", "last modified", "record from", "entry from")
 # Words real proper names end with ("Grand Hotel", "Central Park", "City Bank"), so a two-word name
 # ending with one is not made from its kind; any other kind noun as the last word of a two-word
@@ -126,7 +126,12 @@ PROPER_NAME_HEADS = frozenset({
     "studios", "records", "press", "media", "foundation", "association", "society", "council", "house", "hall",
     "place", "court", "palace", "castle", "port", "harbour", "harbor", "valley", "forest", "field", "fields",
     "festival", "cup", "league", "championship", "open", "games", "award", "awards", "prize", "day", "week",
-    "project", "lab", "labs", "network", "bakery", "farm", "store", "shop", "pharmacy", "office",
+    "project", "lab", "labs", "network", "farm", "store", "shop", "pharmacy", "office",
+    # publications and companies: "Sky News", "Daily Herald", "Duke Energy", "Acme Systems"
+    "news", "radio", "tv", "times", "post", "journal", "magazine", "daily", "weekly", "herald", "tribune",
+    "gazette", "express", "airlines", "airways", "energy", "capital", "holdings", "systems", "technologies",
+    "solutions", "foods", "motors", "industries", "ventures", "bros", "sons", "music", "pictures", "films",
+    "entertainment", "sports", "exchange", "insurance", "health",
 })
 # Last name words of fields whose values are codes by nature (`flight: "BA2490"`, `model: "XR500"`),
 # besides `IDENTIFIER_WORDS`; any other field holding a letters-and-digits code (`suit: "NG62169"`,
@@ -142,12 +147,12 @@ CODE_FIELD_WORDS = frozenset({
 # Nouns of endpoint names whose answer is a text (a review says something, a verse has its words):
 # an answer about one of them with no sentence in it has not answered. ("quote" and "summary" are
 # left out: a stock quote and an account summary are numbers.) Endpoints that write one
-# (`submit_review`) answer a receipt, so `WRITE_VERBS` exempts them.
+# (`submit_review`) answer a receipt, so `WRITE_VERBS` exempts them; a review may be only its
+# rating (`RATING_WORDS`). Short texts by nature (a translation, a caption) are left out.
 TEXT_KINDS = frozenset({
     "review", "reviews", "lyric", "lyrics", "verse", "verses", "comment", "comments", "joke", "jokes", "poem",
-    "poems", "definition", "definitions", "translation", "article", "articles", "story", "stories", "caption",
-    "captions", "transcript", "transcription", "summarize", "summarization", "fact", "facts", "riddle",
-    "proverb", "horoscope", "advice", "paraphrase", "essay",
+    "poems", "definition", "definitions", "article", "articles", "transcript", "transcription", "summarize",
+    "summarization", "fact", "facts", "riddle", "proverb", "horoscope", "advice", "paraphrase", "essay",
 })
 # Fields that hold the subject a call is about: an argument there the user never gave, filled by
 # the schema's default, makes the call about something nobody asked for (a phone number, a url).
@@ -161,3 +166,11 @@ USER_DEBRIS = ("you want to", "you wish to", "you would like to", "various sorti
                "sorting options", "filter options", "the date specified", "the specified", "as specified")
 WRITE_VERBS = frozenset({"create", "post", "submit", "add", "write", "update", "edit", "upload", "delete", "remove",
                          "send", "save", "put", "patch", "set", "rate", "report", "flag", "like", "reply"})
+RATING_WORDS = frozenset({"rating", "ratings", "stars", "star", "score", "scores"})
+# Field words that tell two items of one name apart as places (two branches of one chain).
+PLACE_WORDS = frozenset({"address", "city", "location", "latitude", "longitude", "lat", "lng", "lon", "street",
+                         "branch", "store", "district", "neighborhood", "neighbourhood", "area", "region"})
+# Last name words of fields that only file an answer (its id, when it was stored): a final answer
+# quoting nothing else reports the filing, not what was asked. (Links are left out: a download
+# link or a QR code's URL is often the very thing asked for.)
+FILING_WORDS = frozenset({"id", "ids", "uuid", "guid", "updated", "created", "modified", "timestamp"})

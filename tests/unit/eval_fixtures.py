@@ -374,14 +374,16 @@ def word_to_code(record: Record) -> Record | None:
 
 
 def item_listed_twice(record: Record) -> Record | None:
-    """repeated_item: the last list of named items names its second item as its first."""
+    """repeated_item: a lookup's list of named items (no places) names its second item as its first."""
     r = copy.deepcopy(record)
     for call in reversed(range(len(r["tool_outputs"]))):
         output = copy.deepcopy(r["tool_outputs"][call]["output"])
         lists = [v for o in _objects(output) for v in o.values()
-                 if isinstance(v, list) and len(v) > 1 and all(isinstance(i, dict) and "name" in i for i in v)]
-        if lists:
-            lists[-1][1]["name"] = lists[-1][0]["name"]
+                 if isinstance(v, list) and len(v) > 1 and all(isinstance(i, dict) for i in v)
+                 and not any(k in i for i in v for k in ("city", "address", "latitude"))]
+        key = next((k for k in lists[-1][0] if k.endswith("name")), None) if lists else None
+        if key:
+            lists[-1][1][key] = lists[-1][0][key]
             _set_output(r, call, output)
             return r
     return None
