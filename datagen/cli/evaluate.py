@@ -10,6 +10,7 @@ import click
 from rich.console import Console
 
 from datagen.cli.context import Context, pass_context
+from datagen.core.outputs import check_output, output_lock
 from datagen.cli.options import neo4j_uri_option, progress_bar
 from datagen.evaluator.anthropic_judge import DEFAULT_JUDGE_MODEL
 from datagen.evaluator.endpoints import endpoints_from_file, endpoints_from_graph
@@ -54,16 +55,27 @@ def report_lines(report: EvaluationReport) -> list[str]:
               help="registry.json from `datagen build` (e.g. artifacts/registry.json), for the offline judge's "
                    "schema and link-scope checks [default: the graph when a server is used, else the records alone].")
 @click.option("--verbose", is_flag=True, help="Log per-conversation decisions.")
+@click.option("--overwrite", is_flag=True, help="Replace an existing --output and the evaluation_report.json beside it.")
 @neo4j_uri_option
 @pass_context
 def evaluate(obj: Context, input_path: Path, output: Path, repair: bool, threshold: float, max_repairs: int,
-             model: str, offline: bool, no_write_back: bool, registry_path: Path | None, verbose: bool) -> None:
+             model: str, offline: bool, no_write_back: bool, registry_path: Path | None, verbose: bool,
+             overwrite: bool) -> None:
     """Score conversations with the judge, optionally repair failing ones, and write evaluation_report.json.
 
     Exits with code 2 when the mean quality assertion fails (mean of mean_score below --threshold).
     """
     if verbose:
         logging.getLogger("datagen.evaluator").setLevel(logging.INFO)
+    check_output(output, inputs=[input_path] if registry_path is None else [input_path, registry_path],
+                 beside=[output.with_name("evaluation_report.json")], overwrite=overwrite)
+    with output_lock(output):
+        _evaluate(obj, input_path, output, repair, threshold, max_repairs, model, offline, no_write_back,
+                  registry_path, verbose)
+
+
+def _evaluate(obj: Context, input_path: Path, output: Path, repair: bool, threshold: float, max_repairs: int,
+              model: str, offline: bool, no_write_back: bool, registry_path: Path | None, verbose: bool) -> None:
     settings = EvaluateSettings(input=input_path, output=output, repair=repair, threshold=threshold,
                                 max_repairs=max_repairs, write_back=not no_write_back, verbose=verbose)
     driver = obj.driver() if (repair or not no_write_back) else None

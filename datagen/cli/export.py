@@ -20,12 +20,13 @@ from datagen.export.tools import DEFAULT_REGISTRY
               help="Output JSONL file (openai, sharegpt) or directory (hf).")
 @click.option("--registry", "registry_path", type=click.Path(path_type=Path), default=DEFAULT_REGISTRY,
               show_default=True, help="registry.json written by `datagen build` (function schemas).")
-def export(input_path: Path, fmt: str, output: Path, registry_path: Path) -> None:
+@click.option("--overwrite", is_flag=True, help="Replace an existing --output and its .functions.json.")
+def export(input_path: Path, fmt: str, output: Path, registry_path: Path, overwrite: bool) -> None:
     """Convert a dataset for trainers: tool calls with ids, JSON-schema tools from the registry.
 
     Function names are endpoint ids made safe (`tool::endpoint` → `tool__endpoint`); the mapping
     back to endpoint ids is written to `<output>.functions.json`. No Neo4j needed.
     """
-    summary = run_export(input_path, ExportFormat(fmt), output, registry_path)
+    summary = run_export(input_path, ExportFormat(fmt), output, registry_path, overwrite)
     click.echo(f"wrote {summary.conversations} conversation(s) as {summary.format.value} to {summary.output} "
                f"({summary.functions} function(s); names in {summary.mapping})")

@@ -53,15 +53,16 @@ def coverage_report(summary: GenerateSummary) -> str:
 @click.option("--no-corpus-memory", is_flag=True, help="Disable cross-conversation steering (Run A of the diversity experiment).")
 @click.option("--no-write-back", is_flag=True, help="Do not write conversations and lineage back to Neo4j.")
 @click.option("--resume", is_flag=True, help="Continue an interrupted run of the same settings to the same bytes.")
+@click.option("--overwrite", is_flag=True, help="Replace an existing --output (and discard an interrupted run of it).")
 @click.option("--verbose", is_flag=True, help="Log rejected conversations.")
 @neo4j_uri_option
 @pass_context
 def generate(obj: Context, n: int, seed: int, mode: str, output: Path, evaluate: bool, judge_model: str,
-             no_corpus_memory: bool, no_write_back: bool, resume: bool, verbose: bool) -> None:
+             no_corpus_memory: bool, no_write_back: bool, resume: bool, overwrite: bool, verbose: bool) -> None:
     """Generate conversations from the graph built by `datagen build` and print a coverage report."""
     settings = GenerateSettings(n=n, seed=seed, mode=SamplingMode(mode), output=output,
                                 corpus_memory=not no_corpus_memory, write_back=not no_write_back,
-                                resume=resume, verbose=verbose)
+                                resume=resume, overwrite=overwrite, verbose=verbose)
     driver = obj.driver()
     with progress_bar(Console(stderr=True), obj.quiet) as advance:
         summary = run_generate(driver, obj.database, settings,

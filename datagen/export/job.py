@@ -16,6 +16,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from datagen.core.atomic import write_atomic
+from datagen.core.outputs import check_output, output_lock
 from datagen.errors import ConfigError, InputError
 from datagen.evaluator.records import read_records
 from datagen.export.hf import require_datasets, save_hf
@@ -47,10 +48,20 @@ def mapping_path(output: Path) -> Path:
     return output.with_name(output.name + ".functions.json")
 
 
-def run_export(input_path: Path, fmt: ExportFormat, output: Path, registry_path: Path) -> ExportSummary:
-    """Convert `input_path` to `fmt` at `output`; see the module doc for what is written."""
-    if output.resolve() in (input_path.resolve(), registry_path.resolve()):
-        raise ConfigError(f"--output {output} would overwrite an input; choose another path")
+def run_export(input_path: Path, fmt: ExportFormat, output: Path, registry_path: Path,
+               overwrite: bool = False) -> ExportSummary:
+    """Convert `input_path` to `fmt` at `output`; see the module doc for what is written.
+
+    Existing outputs (the dataset and its mapping) are replaced only with `overwrite`; an output
+    that is an input is refused.
+    """
+    check_output(output, inputs=[input_path, registry_path], beside=[mapping_path(output)], overwrite=overwrite,
+                 directory=fmt is ExportFormat.HF)
+    with output_lock(output):
+        return _export(input_path, fmt, output, registry_path)
+
+
+def _export(input_path: Path, fmt: ExportFormat, output: Path, registry_path: Path) -> ExportSummary:
     if fmt is ExportFormat.HF:
         require_datasets()  # fail on a missing extra before reading anything
     catalog = FunctionCatalog(load_registry(registry_path), registry_path)

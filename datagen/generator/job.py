@@ -20,6 +20,7 @@ from typing import Any
 from neo4j import Driver
 from pydantic import BaseModel, Field
 
+from datagen.core.outputs import check_output, output_lock
 from datagen.core.plan import ConversationState, SamplingMode
 from datagen.core.record import Record, dumps
 from datagen.db.queries import load
@@ -51,6 +52,7 @@ class GenerateSettings(BaseModel):
     corpus_memory: bool = True
     write_back: bool = True
     resume: bool = False
+    overwrite: bool = False
     verbose: bool = False
     batch_size: int = Field(default=100, ge=1)
     max_attempts: int = Field(default=8, ge=1)
@@ -123,7 +125,8 @@ def run_generate(driver: Driver, database: str, settings: GenerateSettings,
         Neo4jUnavailable: the server went away; the message says that `--resume` continues the run.
         GraphError: the graph is missing or Neo4j refused a statement.
     """
-    with graph_errors("generating conversations", RESUME_HINT):
+    check_output(settings.output, overwrite=settings.overwrite or settings.resume)
+    with output_lock(settings.output), graph_errors("generating conversations", RESUME_HINT):
         return _run_generate(driver, database, settings, progress)
 
 
@@ -137,11 +140,9 @@ def _run_generate(driver: Driver, database: str, settings: GenerateSettings,
     endpoints = EndpointCache(driver, database)
     sampler = Sampler(driver, database, settings.seed)
     sink = JsonlSink(settings.output, {"seed": settings.seed, "mode": settings.mode.value,
-                                       "corpus_memory": settings.corpus_memory, "build_id": build_id})
-    existing = sink.open(settings.resume)
-    if len(existing) > settings.n:
-        sink.close()
-        raise GenerationError(f"{settings.output} already holds {len(existing)} records, more than --n {settings.n}")
+                                       "corpus_memory": settings.corpus_memory, "build_id": build_id,
+                                       "run_id": run_id})
+    existing = sink.open(settings.resume, settings.overwrite, limit=settings.n)
     if settings.write_back:
         write_run(driver, database, run_id, {
             "seed": settings.seed, "mode": settings.mode.value, "corpus_memory_enabled": settings.corpus_memory,

@@ -31,9 +31,9 @@ def records_file(tmp_path: Path) -> Path:
     return write_jsonl(tmp_path / "records.jsonl", load_records())
 
 
-def _export(input_path: Path, fmt: str, output: Path, registry: Path) -> Any:
+def _export(input_path: Path, fmt: str, output: Path, registry: Path, *extra: str) -> Any:
     return CliRunner().invoke(cli, ["export", "--input", str(input_path), "--format", fmt, "--output", str(output),
-                                    "--registry", str(registry)], catch_exceptions=False)
+                                    "--registry", str(registry), *extra], catch_exceptions=False)
 
 
 def _rows(path: Path) -> list[dict[str, Any]]:
@@ -124,8 +124,10 @@ def test_hf_round_trip(records_file: Path, registry_file: Path, tmp_path: Path) 
         assert row["domain"] == record["metadata"]["domain"] and row["passed"] is None
         check_openai_row({"messages": openai_messages(row),
                           "tools": [{"type": "function", "function": f} for f in json.loads(row["tools"])]})
-    # A second export replaces the saved dataset in place.
-    assert _export(records_file, "hf", tmp_path / "ds", registry_file).exit_code == 0
+    # A second export refuses to replace the saved dataset, unless told to.
+    refused = _export(records_file, "hf", tmp_path / "ds", registry_file)
+    assert refused.exit_code == 1 and "already exists: pass --overwrite" in refused.output
+    assert _export(records_file, "hf", tmp_path / "ds", registry_file, "--overwrite").exit_code == 0
     assert len(datasets.load_from_disk(str(tmp_path / "ds"))) == 3
 
 
