@@ -4,7 +4,8 @@ kind, codes standing in for words, one item listed twice, answers with no words 
 Issue 9's second read-audit rejected conversations the first gates passed for these, all generic:
 
 - `filler_text`: a text that describes a stored row instead of the thing ("An offer record from
-  Bangkok, Thailand, last updated 2022."): no API's description field says that.
+  Bangkok, Thailand, last updated 2022."): no API's description field says that; or a line of chat
+  in a field that tells a thing (a definition "Please confirm the details when you can.").
 - `made_name`: a two-word name built as "<Word> <Kind>" where the kind is the endpoint's or the
   field's own noun ("Smith Review" from a review endpoint, "Wells Url" from a url endpoint), or a
   name that is its container's key read aloud (`away_pitcher.name: "Away pitcher"`). Words real
@@ -25,9 +26,9 @@ from typing import Any
 from datagen.evaluator.lineage import Call, calls, loose, scalars
 from datagen.evaluator.rubric_base import Endpoints, Record, issue, leaf_paths, slug_of
 from datagen.evaluator.rubric_values import schema_defaults
-from datagen.evaluator.rubric_words import (CODE_FIELD_WORDS, IDENTIFIER_WORDS, META_NOUNS, META_PHRASES,
-                                           PLACE_WORDS, PROPER_NAME_HEADS, RATING_WORDS, TEXT_KINDS,
-                                           WRITE_VERBS)
+from datagen.evaluator.rubric_words import (CHAT_MARKERS, CODE_FIELD_WORDS, IDENTIFIER_WORDS, META_NOUNS, META_PHRASES,
+                                           PLACE_WORDS, PROPER_NAME_HEADS, RATING_WORDS, TELLING_WORDS,
+                                           TEXT_KINDS, WRITE_VERBS)
 from datagen.evaluator.types import Issue
 from datagen.evaluator.value_rules import name_words
 from datagen.registry.naming import singular, snake
@@ -47,6 +48,15 @@ def is_meta_text(value: Any) -> bool:
     return bool(_META_START.match(value.strip())) or any(p in low for p in META_PHRASES)
 
 
+_CHAT = re.compile(r"\b(" + "|".join(re.escape(m) for m in CHAT_MARKERS) + r")\b", re.IGNORECASE)
+
+
+def is_chat_line(name: str, value: Any) -> bool:
+    """A line of chat ("Please confirm the details when you can.") in a field that tells a thing."""
+    words = name_words(name)
+    return (isinstance(value, str) and bool(words) and words[-1] in TELLING_WORDS and bool(_CHAT.search(value)))
+
+
 def _output_leaves(call: Call) -> list[tuple[str, Any]]:
     if not call.answered or not isinstance(call.output, (dict, list)):
         return []
@@ -58,9 +68,13 @@ def filler_text_issues(record: Record) -> list[Issue]:
     found: list[Issue] = []
     for call in calls(record):
         hit = next(((p, v) for p, v in _output_leaves(call) if is_meta_text(v)), None)
+        chat = next(((p, v) for p, v in _output_leaves(call) if is_chat_line(p, v)), None)
         if hit:
             found.append(issue("filler_text", f"call {call.index} ({call.name}) output '{hit[0]}' = {hit[1]!r} "
                                "describes a stored record, not the thing", call.index))
+        elif chat:
+            found.append(issue("filler_text", f"call {call.index} ({call.name}) output '{chat[0]}' = {chat[1]!r} "
+                               "is a line of chat, not what the field tells", call.index))
     return found
 
 

@@ -174,3 +174,13 @@ PLACE_WORDS = frozenset({"address", "city", "location", "latitude", "longitude",
 # quoting nothing else reports the filing, not what was asked. (Links are left out: a download
 # link or a QR code's URL is often the very thing asked for.)
 FILING_WORDS = frozenset({"id", "ids", "uuid", "guid", "updated", "created", "modified", "timestamp"})
+# Last name words of fields whose text describes or tells the thing (a definition, a headline, a
+# review) ...
+TELLING_WORDS = frozenset({"description", "summary", "definition", "headline", "title", "instructions",
+                           "instruction", "bio", "biography", "overview", "abstract", "synopsis", "plot", "lyrics",
+                           "verse", "review", "note", "notes", "explanation", "meaning", "detail", "details",
+                           "chapter", "quote", "fact", "joke", "advice", "answer", "translation"})
+# ... where a line of chat addressed to someone ("Please confirm the details when you can.") is a
+# canned sentence, not the thing told. (Messages, subjects and bodies may rightly be chat.)
+CHAT_MARKERS = ("please", "thanks", "thank you", "let me know", "see you", "when you can", "looking forward",
+                "can we", "could you", "happy to help", "great work")

@@ -155,3 +155,15 @@ def test_a_validity_window_runs_from_before_through() -> None:
 def test_clean_fixtures_pass_the_new_gates() -> None:
     for record in load_records() + [FLIGHT]:
         assert rubric_issues(record) == [], record["conversation_id"]
+
+
+def test_a_line_of_chat_is_not_a_definition_but_may_be_a_message() -> None:
+    from datagen.evaluator.rubric_made import is_chat_line
+    assert is_chat_line("definitions[].definition", "Please confirm the details when you can.")
+    assert is_chat_line("alerts[].headline", "Great work on the last release, thanks everyone.")
+    assert not is_chat_line("message", "Great work on the last release, thanks everyone.")
+    assert not is_chat_line("email.subject", "Looking forward to it, see you soon")
+    assert not is_chat_line("definition", "A small domesticated carnivorous mammal.")
+    record = _with_output(1, {"booking_id": "BK9921", "status": "confirmed",
+                              "note": "Please confirm the details when you can."})
+    assert [i.kind for i in filler_text_issues(record)] == ["filler_text"]
