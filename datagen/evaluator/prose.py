@@ -14,6 +14,7 @@ from typing import Any
 
 from datagen.core.record import RecordDict as Record
 from datagen.evaluator.lineage import Call, loose, mentioned, scalars
+from datagen.evaluator.rubric_made import is_meta_text, made_name_values
 from datagen.evaluator.rubric_words import (ACTION_VERBS, API_WORDS, DESCRIPTION_DEBRIS, FILING_WORDS, NOT_AFTER_THE,
                                            VERBS_NOT_NOUNS, WRITE_VERBS)
 from datagen.registry.naming import snake
@@ -27,7 +28,6 @@ _DOC_URL = re.compile(r"docs?|documentation|swagger|openapi|readme|/api/|apidoc|
 _MARKDOWN = re.compile(r"^\s*(#{1,6} |[-*+] |\d+[.)] )|\[[^\]]+\]\([^)]+\)|`", re.MULTILINE)
 _RUN_TOGETHER = re.compile(r"\b[A-Za-z]{20,}\b")  # `gettheminimumpaymentamount`: no English word is that long
 _SMILEY = re.compile(r"[:;]-?[()]")
-_RECORD_TEXT = re.compile(r"\b(record|entry) from\b|\blast updated\b", re.IGNORECASE)
 _OPTION_LABEL = re.compile(r"\bOption \w+:|\bOption:")  # "(1_ Option: local format:)", not "two options: a or b"
 
 
@@ -145,7 +145,8 @@ def _reports_substance(answer: str, made: list[Call]) -> bool:
     """Whether the answer quotes a value of the last outputs that is more than its filing.
 
     Ids and storage times say where an answer is kept; a text that describes a stored record ("A
-    bio record from …, last updated 2019.") says nothing either. Names and values count. An action
+    bio record from …, last updated 2019.") and a name built from the item's kind ("Smith Review")
+    say nothing either. Real names and values count. An action
     (book, send, create) answers with its receipt, whose id is the answer, and a yes/no field may be
     said in words the value does not spell ("it was opened"): both are given the benefit of doubt.
     """
@@ -155,7 +156,7 @@ def _reports_substance(answer: str, made: list[Call]) -> bool:
     leaves = [(k, v) for c in last for k, v in _leaves(c.output)]
     if any(isinstance(v, bool) for _, v in leaves):
         return True
+    glued = {n for c in last for n in made_name_values(c)}
     from_last = [(k, v) for k, v in leaves if v is not None and str(v).strip()]
-    quoted = [(k, v) for k, v in from_last if len(str(v)) <= 80 and mentioned(v, answer)]
-    filing = {k for k, _ in quoted if _filing(k)}
-    return not quoted or any(k not in filing and not _RECORD_TEXT.search(str(v)) for k, v in quoted)
+    quoted = [(k, v) for k, v in from_last if len(str(v)) <= 200 and mentioned(v, answer)]
+    return not quoted or any(not _filing(k) and not is_meta_text(v) and str(v) not in glued for k, v in quoted)

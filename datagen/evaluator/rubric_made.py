@@ -118,20 +118,32 @@ def made_name(call: Call, container: str, key: str, value: Any, siblings: dict[s
     return None
 
 
+def made_names(call: Call) -> list[tuple[str, str]]:
+    """Each (where, why) of a name in a call's output built from its own kind, in output order."""
+    if not call.answered:
+        return []
+    sent = {loose(v).lower() for v in scalars(call.parameters)}
+    return [(container or "root", why) for container, obj in _objects(call.output) for k, v in obj.items()
+            if loose(v).lower() not in sent and (why := made_name(call, container, str(k), v, obj))]
+
+
+def made_name_values(call: Call) -> set[str]:
+    """The names of a call's output that are built from their own kind ("Smith Review")."""
+    if not call.answered:
+        return set()
+    sent = {loose(v).lower() for v in scalars(call.parameters)}
+    return {str(v) for container, obj in _objects(call.output) for k, v in obj.items()
+            if loose(v).lower() not in sent and made_name(call, container, str(k), v, obj)}
+
+
 def made_name_issues(record: Record) -> list[Issue]:
     """`made_name`: a name built as "<Word> <Kind>" from the call's own kind (one issue per call)."""
     found: list[Issue] = []
     for call in calls(record):
-        if not call.answered:
-            continue
-        sent = {loose(v).lower() for v in scalars(call.parameters)}
-        for container, obj in _objects(call.output):
-            why = next((w for k, v in obj.items() if loose(v).lower() not in sent
-                        and (w := made_name(call, container, str(k), v, obj))), None)
-            if why:
-                found.append(issue("made_name", f"call {call.index} ({call.name}) output {container or 'root'}: {why}",
-                                   call.index))
-                break
+        made = made_names(call)
+        if made:
+            found.append(issue("made_name", f"call {call.index} ({call.name}) output {made[0][0]}: {made[0][1]}",
+                               call.index))
     return found
 
 

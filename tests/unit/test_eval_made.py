@@ -167,3 +167,10 @@ def test_a_line_of_chat_is_not_a_definition_but_may_be_a_message() -> None:
     record = _with_output(1, {"booking_id": "BK9921", "status": "confirmed",
                               "note": "Please confirm the details when you can."})
     assert [i.kind for i in filler_text_issues(record)] == ["filler_text"]
+
+
+def test_a_final_answer_of_made_names_and_row_texts_reports_nothing() -> None:
+    out = {"review_id": "rvw_1", "name": "Smith Review", "summary": "A review record from Oslo, Norway, last updated 2020."}
+    record = _with_output(1, out, "film_db::get_review", {"review_id": "rvw_1"})
+    answer = "Smith Review: the summary is A review record from Oslo, Norway, last updated 2020. and the id is rvw_1."
+    assert final_answer_problems(answer, calls(record))
