@@ -1,7 +1,10 @@
-// The graph's state before generating: endpoint and FEEDS counts and the build id most endpoints carry.
+// The graph's state before generating: endpoint and FEEDS counts, the build id most endpoints carry,
+// and the (:BuildState) a build leaves ('building' while it runs or after it died, then 'complete').
 // Params: none.
 OPTIONAL MATCH (e:Endpoint)
 WITH e.build_id AS build_id, count(e) AS endpoints
 ORDER BY endpoints DESC, build_id
 LIMIT 1
-RETURN build_id, COUNT { (:Endpoint) } AS endpoints, COUNT { ()-[:FEEDS]->() } AS feeds
+OPTIONAL MATCH (s:BuildState {key: 'current'})
+RETURN build_id, COUNT { (:Endpoint) } AS endpoints, COUNT { ()-[:FEEDS]->() } AS feeds,
+       s.status AS status, s.build_id AS state_build_id

@@ -81,9 +81,12 @@ def run_id_for(settings: GenerateSettings, build_id: str) -> str:
 
 def _graph_state(driver: Driver, database: str) -> str:
     record = read(driver, database, load("generate/current_build"))[0]
+    if record["status"] == "building":
+        raise GraphError(f"the graph is incomplete: build {record['state_build_id']} did not finish (killed or "
+                         f"failed); rerun `datagen build` before generating")
     if not record["endpoints"] or not record["feeds"]:
         raise GraphError("the graph has no endpoints or no FEEDS edges: run `datagen build` first")
-    return str(record["build_id"])
+    return str(record["state_build_id"] or record["build_id"])
 
 
 class _Generator:

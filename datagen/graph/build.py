@@ -4,6 +4,9 @@ Reads a ToolBench tools tree (or file); writes the graph to Neo4j and `registry.
 `build_manifest.json` to the artifacts folder. Ingest and registry run entirely before the first
 write, so an invalid input (without `skip_invalid`) stops the build with the database untouched.
 The manifest's counts are read back from the database after the write, not taken from memory.
+All or nothing for the user: the artifacts folder is checked before anything else, and the one
+`(:BuildState)` node says 'building' from before the first graph write until the artifacts are
+written, so a build killed or failed half-way leaves a graph that `generate` refuses in one line.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import gc
 import json
 import platform
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -24,7 +28,9 @@ from pydantic import BaseModel, TypeAdapter
 import datagen
 from datagen.config import NEO4J_VERSION
 from datagen.core.atomic import write_bytes_atomic
-from datagen.db.run import graph_errors
+from datagen.db.queries import load
+from datagen.db.run import graph_errors, write
+from datagen.errors import ConfigError
 from datagen.graph.writer import build_id, read_counts, read_feeds_coverage, write_graph
 from datagen.ingest.models import SkippedInput
 from datagen.ingest.reader import ingest
@@ -97,6 +103,7 @@ def run_build(driver: Driver, database: str, data: Path, artifacts: Path, *, ski
 
 def _run_build(driver: Driver, database: str, data: Path, artifacts: Path, skip_invalid: bool,
                progress: Progress | None) -> BuildManifest:
+    check_artifacts(artifacts)
     seconds: dict[str, float] = {}
     started = time.perf_counter()
     ingested = ingest(data, skip_invalid=skip_invalid,
@@ -109,6 +116,7 @@ def _run_build(driver: Driver, database: str, data: Path, artifacts: Path, skip_
 
     started = time.perf_counter()
     bid = build_id(registry)
+    write(driver, database, load("graph/mark_build"), status="building", build_id=bid)
     graph_seconds = write_graph(driver, database, registry, progress, bid=bid)
     seconds["graph"] = time.perf_counter() - started
     seconds.update({f"graph.{k}": v for k, v in graph_seconds.items()})
@@ -148,4 +156,25 @@ def _run_build(driver: Driver, database: str, data: Path, artifacts: Path, skip_
     )
     write_registry_json(artifacts / "registry.json", registry)
     write_json_atomic(artifacts / "build_manifest.json", manifest.model_dump(mode="json"))
+    write(driver, database, load("graph/mark_build"), status="complete", build_id=bid)
     return manifest
+
+
+def check_artifacts(artifacts: Path) -> None:
+    """Fail before reading the data or touching the graph if the artifacts folder cannot be written.
+
+    Raises:
+        ConfigError: `artifacts` is a file, or its folder is not writable (one line, what to do).
+    """
+    if artifacts.exists() and not artifacts.is_dir():
+        raise ConfigError(f"--artifacts {artifacts} is a file, not a folder; choose another path")
+    existing = artifacts
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise ConfigError(f"--artifacts {artifacts}: {existing} is a file, not a folder; choose another path")
+    try:
+        with tempfile.TemporaryFile(dir=existing):  # created nothing yet: the folder is made when written
+            pass
+    except OSError as exc:
+        raise ConfigError(f"--artifacts {artifacts} is not writable ({exc.strerror}); choose another folder") from exc
