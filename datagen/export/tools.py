@@ -57,6 +57,9 @@ def load_registry(path: Path) -> Registry:
         data = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
         raise InputError(str(path), "$", f"not valid JSON ({exc.msg} at line {exc.lineno}); rerun `datagen build`") from exc
+    except (UnicodeDecodeError, RecursionError) as exc:
+        why = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else "JSON nested too deep"
+        raise InputError(str(path), "$", f"{why}; not a datagen registry.json? rerun `datagen build`") from exc
     try:
         return Registry.model_validate(data)
     except ValidationError as exc:

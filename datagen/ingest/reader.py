@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import logging
 import re
 from collections.abc import Callable, Iterator
@@ -52,7 +53,7 @@ def list_input_files(path: Path) -> list[Path]:
         raise InputError(str(path), "$", "no such file or folder")
     if path.is_file():
         return [path]
-    files = sorted(p for p in path.rglob("*.json") if p.is_file())
+    files = sorted(_walk_json(path))
     if not files:
         raise InputError(str(path), "$", "folder holds no .json tool files")
     return files
@@ -81,6 +82,30 @@ def _parse_tool(data: Any, file: Path, prefix: str) -> RawTool:
     return tool
 
 
+def _walk_json(root: Path) -> list[Path]:
+    """Every `.json` under `root`, following symlinked folders and files (each real folder once).
+
+    Why: a tools tree assembled with symlinks is common, and `rglob` skips linked folders silently.
+    A `.json` link whose target is missing is an input error, not a file to pass over in silence.
+    """
+    found: list[Path] = []
+    seen: set[Path] = set()
+    for folder, dirs, names in os.walk(root, followlinks=True):
+        real = Path(folder).resolve()
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs.sort()
+        for name in names:
+            file = Path(folder) / name
+            if not name.endswith(".json"):
+                continue
+            if file.is_file() or (file.is_symlink() and not file.exists()):  # a broken link fails when read
+                found.append(file)
+    return found
+
+
 def _read_file(file: Path, raw: bytes) -> list[tuple[int | None, Any]]:
     try:
         data = json.loads(raw.decode("utf-8"))
@@ -88,6 +113,8 @@ def _read_file(file: Path, raw: bytes) -> list[tuple[int | None, Any]]:
         raise InputError(str(file), "$", f"not UTF-8 text (byte {exc.start})") from exc
     except json.JSONDecodeError as exc:
         raise InputError(str(file), "$", f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from exc
+    except RecursionError as exc:
+        raise InputError(str(file), "$", "JSON nested too deep to be a tool description") from exc
     if isinstance(data, list):
         return list(enumerate(data))
     return [(None, data)]
@@ -132,7 +159,14 @@ def ingest(path: Path, *, skip_invalid: bool = False, progress: Progress | None 
     skipped: list[SkippedInput] = []
     hashes: dict[str, str] = {}
     for done, file in enumerate(files, start=1):
-        raw = file.read_bytes()
+        try:
+            raw = file.read_bytes()
+        except OSError as exc:
+            what = f"broken symlink to {os.readlink(file)}" if file.is_symlink() else f"cannot read ({exc.strerror})"
+            if not skip_invalid:
+                raise InputError(str(file), "$", f"{what}: fix or remove it, or pass --skip-invalid") from exc
+            skipped.append(SkippedInput(file=str(file), json_path="$", reason=what))
+            continue
         hashes[str(file)] = hashlib.sha256(raw).hexdigest()
         records.extend(iter_records(file, raw, root, skip_invalid, skipped))
         if progress is not None:
