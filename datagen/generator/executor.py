@@ -250,9 +250,33 @@ class _Gen:
             if self._looked_up(node.item, context):
                 return [self.node(node.item, context, False, where)]
             # items of a listing are in different places unless the call or their parent fixed one
-            return [self.node(node.item, context, True, where if self.place or i == 0 else None)
-                    for i in range(self.rng.randint(1, 3))]
+            items = [self.node(node.item, context, True, where if self.place or i == 0 else None)
+                     for i in range(self.rng.randint(1, 3))]
+            return self._distinct_names(node.item, items, context)
         return self.leaf(node.spec, context, where) if node.spec is not None else None
+
+    def _distinct_names(self, item: _Node, items: list[Any], context: str | None) -> list[Any]:
+        """Items of one list never share a name: a repeated one is drawn again (and the entity keeps it)."""
+        keys = [k for k, c in item.children.items() if c.kind == "leaf" and c.spec is not None
+                and snake(k).split("_")[-1] in ("name", "title", "label") and self._echoed(c.spec) is None]
+        for key in keys:
+            seen: set[str] = set()
+            for index, entry in enumerate(items):
+                spec = item.children[key].spec
+                if not isinstance(entry, dict) or spec is None:
+                    continue
+                for attempt in range(4):
+                    if str(entry.get(key)) not in seen:
+                        break
+                    rng = derive_rng(self.seed, f"rename:{self.endpoint.id}:{key}:{index}:{attempt}")
+                    entry[key] = value_for(spec, rng, endpoint=self.endpoint, context=context)
+                seen.add(str(entry.get(key)))
+                own = self._own_id(item, context)
+                own_spec = item.children[own].spec if own is not None else None
+                entity = f"{own_spec.concept}|{entry.get(own or '')}" if own_spec is not None else None
+                if entity is not None and entity in self.world:
+                    self.world[entity][key] = entry[key]
+        return items
 
     def _object(self, node: _Node, context: str | None, in_array: bool, where: Place | None) -> dict[str, Any]:
         own = self._own_id(node, context)

@@ -171,3 +171,11 @@ def test_ends_do_not_come_before_starts() -> None:
         out = OfflineExecutor(seed).execute(_state([ep]), 0, ep, {})
         assert out["start_time"] <= out["end_time"] and out["first_year"] <= out["last_year"]
         assert float(out["min_temp"]) <= float(out["max_temp"])
+
+
+def test_items_of_one_list_have_distinct_names() -> None:
+    ep = _ep("search_courses", [("courses[].course_id", ParamType.STRING, "course_id"),
+                                ("courses[].name", ParamType.STRING, "name")])
+    for seed in range(40):
+        names = [c["name"] for c in OfflineExecutor(seed).execute(_state([ep]), 0, ep, {})["courses"]]
+        assert len(names) == len(set(names)), names
