@@ -53,9 +53,12 @@ class ParamSpec:
             raise QueryError(f"--param {self.name}={raw!r}: expected true or false")
         if isinstance(self.default, int):
             try:
-                return int(value)
+                number = int(value)
             except ValueError as exc:
                 raise QueryError(f"--param {self.name}={raw!r}: expected an integer") from exc
+            if not -(2**63) <= number < 2**63:
+                raise QueryError(f"--param {self.name}={raw!r}: out of range (Neo4j integers are 64-bit)")
+            return number
         if isinstance(self.default, float):
             try:
                 return float(value)

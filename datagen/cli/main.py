@@ -26,6 +26,7 @@ from datagen.cli.query import query
 from datagen.cli.report import report
 from datagen.cli.validate import validate
 from datagen.config import Settings
+from datagen.db.run import redact
 from datagen.errors import DatagenError
 
 
@@ -36,7 +37,7 @@ class DatagenGroup(click.Group):
         try:
             return super().invoke(ctx)
         except DatagenError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise click.ClickException(redact(str(exc))) from exc  # a URI in a message may carry a password
 
 
 @click.group(cls=DatagenGroup)

@@ -15,6 +15,7 @@ from datagen.browser.server import GuideServer
 from datagen.cli.context import Context
 from datagen.config import NEO4J_VERSION
 from datagen.db.local_server import LocalServer
+from datagen.db.run import redact
 
 
 def _server(ctx: click.Context) -> tuple[LocalServer, Context]:
@@ -48,7 +49,7 @@ def start(ctx: click.Context, timeout: float) -> None:
     click.echo(f"Neo4j {NEO4J_VERSION} running at {info.uri} (pid {info.pid})")
     click.echo(f"user {server.credentials()[0]}, password in {server.password_file}")
     if obj.settings.neo4j_uri:
-        say(f"note: NEO4J_URI={obj.settings.neo4j_uri} is set, so other commands use that server instead")
+        say(f"note: NEO4J_URI={redact(obj.settings.neo4j_uri)} is set, so other commands use that server instead")
 
 
 @neo4j.command()
@@ -85,7 +86,7 @@ def status(ctx: click.Context) -> None:
         click.echo(f"{key:<9}{value}")
     click.echo("guide    run 'datagen neo4j guide' and paste the ':guide …' line it prints into Browser")
     if obj.settings.neo4j_uri:
-        click.echo(f"note     NEO4J_URI={obj.settings.neo4j_uri} is set, so commands use that server, not this one")
+        click.echo(f"note     NEO4J_URI={redact(obj.settings.neo4j_uri)} is set, so commands use that server, not this one")
 
 
 def _browser_row(server: LocalServer) -> str:

@@ -15,7 +15,7 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError
 
 from datagen.config import Settings
 from datagen.db.local_server import LocalServer
-from datagen.db.run import reason
+from datagen.db.run import reason, redact
 from datagen.errors import Neo4jUnavailable
 
 log = logging.getLogger(__name__)
@@ -62,17 +62,18 @@ def open_driver(
 
 def connect(uri: str, auth: tuple[str, str] | None, hint: str, auth_hint: str) -> Driver:
     """Build a driver and prove the server answers; never puts the password in a message."""
+    shown = redact(uri)
     try:
         driver = GraphDatabase.driver(uri, auth=auth)
     except (DriverError, ValueError) as exc:  # a malformed URI or bad driver option
-        raise Neo4jUnavailable(f"cannot use NEO4J_URI={uri}: {reason(exc)}") from exc
+        raise Neo4jUnavailable(f"cannot use NEO4J_URI={shown}: {reason(exc)}") from exc
     try:
         driver.verify_connectivity()
     except AuthError as exc:
         driver.close()
-        raise Neo4jUnavailable(f"Neo4j at {uri} rejected the credentials ({reason(exc)}): {auth_hint}") from exc
+        raise Neo4jUnavailable(f"Neo4j at {shown} rejected the credentials ({reason(exc)}): {auth_hint}") from exc
     except (DriverError, Neo4jError, OSError) as exc:
         driver.close()
-        raise Neo4jUnavailable(f"cannot reach Neo4j at {uri} ({reason(exc)}): {hint}") from exc
-    log.debug("connected to Neo4j at %s", uri)
+        raise Neo4jUnavailable(f"cannot reach Neo4j at {shown} ({reason(exc)}): {hint}") from exc
+    log.debug("connected to Neo4j at %s", shown)
     return driver

@@ -32,9 +32,17 @@ def write(driver: Driver, database: str, query: Query, **params: Any) -> list[Re
                                 routing_=RoutingControl.WRITE).records
 
 
+_USERINFO = re.compile(r"(?P<scheme>[a-z][a-z0-9+.-]*://)[^/@\s]+@", re.IGNORECASE)
+
+
+def redact(text: str) -> str:
+    """`text` with any `user:password@` inside a URI replaced by `***@` (a URI may carry credentials)."""
+    return _USERINFO.sub(r"\g<scheme>***@", text)
+
+
 def reason(exc: BaseException) -> str:
-    """The first line of an exception, short enough for a one-line error."""
-    full = str(exc).strip() or type(exc).__name__
+    """The first line of an exception, short enough for a one-line error, credentials redacted."""
+    full = redact(str(exc).strip()) or type(exc).__name__
     found = re.search(r"\(reason (.+)\)\s*$", full, re.MULTILINE)  # the driver's socket-level cause
     text = found.group(1) if found else full.splitlines()[0]
     return text if len(text) <= 120 else text[:117] + "..."

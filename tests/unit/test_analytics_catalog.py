@@ -153,6 +153,8 @@ def test_cli_list_and_show_need_no_server() -> None:
     (["query", "coverage_by_tool", "--param", "foo=1"], "has no parameter 'foo' (valid: run_id, limit)"),
     (["query", "coverage_by_tool", "--param", "limit"], "write it as KEY=VALUE"),
     (["query", "coverage_by_tool", "--param", "limit=ten"], "expected an integer"),
+    (["query", "coverage_by_tool", "--param", "limit=9223372036854775808"], "out of range (Neo4j integers are 64-bit)"),
+    (["query", "coverage_by_tool", "--param", "limit=-99999999999999999999"], "out of range"),
 ])
 def test_cli_errors_are_one_line_and_need_no_server(args: list[str], message: str) -> None:
     result = CliRunner().invoke(cli, ["--neo4j-uri", "bolt://127.0.0.1:1", *args])

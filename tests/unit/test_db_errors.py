@@ -51,3 +51,15 @@ def test_a_refused_statement_is_a_graph_error() -> None:
     with pytest.raises(GraphError, match="refused a statement while writing"):
         with graph_errors("writing", "fix it"):
             raise ClientError("Neo.ClientError.Statement.SyntaxError")
+
+
+def test_credentials_in_neo4j_uri_are_never_echoed() -> None:
+    """A password inside NEO4J_URI stays out of the one-line error (nothing listens on port 1)."""
+    from click.testing import CliRunner
+
+    from datagen.cli.main import cli
+
+    for uri in ("bolt://neo4j:hunter2secret@127.0.0.1:1", "neo4j://neo4j:hunter2secret@[::1", "bolt://:hunter2secret@x:1"):
+        result = CliRunner().invoke(cli, ["--quiet", "query", "coverage_by_tool"], env={"NEO4J_URI": uri})
+        assert result.exit_code == 1, result.output
+        assert "hunter2secret" not in result.output and len(result.output.strip().splitlines()) == 1, result.output
