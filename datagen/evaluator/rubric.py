@@ -23,8 +23,16 @@ is named in `judge_scores.failed_gates` and counted in `evaluation_report.json`.
   assistant turn.
 - `unchosen_action` (R2): an action (buy, book, delete, send …) on one item of a list the user
   never chose: no user turn between the list and the action names the item.
-- `final_answer_quality` (R4): a final answer that quotes none of the last outputs' values or
-  lists raw keys.
+- `final_answer_quality` (R4): a final answer that quotes none of the last outputs' values, lists
+  raw keys, or quotes only ids, storage times, made names and texts about a stored row.
+
+The second read-audit added (in `rubric_links` and `rubric_made`): `unasked_step` (R1, a call
+nobody asked for whose answer nothing uses), `default_subject` (R2, what a call is about filled by
+a default nobody gave), `filler_text` (R3, a text about a stored row, or a line of chat in a field
+that tells a thing), `made_name` (R3, "Smith Review"), `opaque_code` (R3/R2, `8G23153` where a word
+belongs), `repeated_item` (R3, one item listed twice under two ids), and `hollow_output` for an
+endpoint named for a text that answers no sentence; `turn_debris` also reads description phrases
+in user turns ("the pile you want to get information about").
 """
 
 from __future__ import annotations
@@ -33,7 +41,7 @@ from datagen.evaluator.lineage import calls, final_answer
 from datagen.evaluator.prose import debris, final_answer_problems, record_values
 from datagen.evaluator.rubric_base import RUBRIC_GATES, Endpoints, Record, issue
 from datagen.evaluator.rubric_links import (action_issues, consistency_issues, default_issues, identity_issues,
-                                            lookup_issues, scope_issues)
+                                            lookup_issues, scope_issues, unasked_issues)
 from datagen.evaluator.rubric_made import (filler_text_issues, made_name_issues, opaque_code_issues,
                                            repeated_item_issues, wordless_issues)
 from datagen.evaluator.rubric_values import hollow_issues, range_issues, value_issues
@@ -42,8 +50,8 @@ from datagen.evaluator.types import Issue
 
 __all__ = ["RUBRIC_GATES", "action_issues", "consistency_issues", "default_issues", "failed_rules", "filler_text_issues",
            "hollow_issues", "identity_issues", "lookup_issues", "made_name_issues", "opaque_code_issues",
-           "range_issues", "repeated_item_issues", "rubric_issues", "scope_issues", "text_issues", "value_issues",
-           "wordless_issues"]
+           "range_issues", "repeated_item_issues", "rubric_issues", "scope_issues", "text_issues", "unasked_issues",
+           "value_issues", "wordless_issues"]
 
 
 def text_issues(record: Record) -> list[Issue]:
@@ -71,7 +79,7 @@ def text_issues(record: Record) -> list[Issue]:
 
 def rubric_issues(record: Record, endpoints: Endpoints | None = None) -> list[Issue]:
     """Every rubric gate's problems, in the order of `RUBRIC_GATES`."""
-    found = (scope_issues(record, endpoints) + identity_issues(record, endpoints) + default_issues(record)
+    found = (unasked_issues(record) + scope_issues(record, endpoints) + identity_issues(record, endpoints) + default_issues(record)
              + range_issues(record) + value_issues(record, endpoints) + filler_text_issues(record)
              + made_name_issues(record) + opaque_code_issues(record, endpoints)
              + lookup_issues(record, endpoints) + consistency_issues(record) + repeated_item_issues(record)

@@ -23,7 +23,7 @@ Record = RecordDict
 Endpoints = dict[str, Endpoint]
 
 
-RUBRIC_GATES = ("scope_crossing", "default_subject", "inverted_range", "wrong_type", "filler_value", "filler_text",
+RUBRIC_GATES = ("unasked_step", "scope_crossing", "default_subject", "inverted_range", "wrong_type", "filler_value", "filler_text",
                 "made_name", "opaque_code", "lookup_mismatch", "repeated_item", "hollow_output", "turn_debris",
                 "unchosen_action", "final_answer_quality")
 
@@ -32,7 +32,7 @@ DIMENSION = {"scope_crossing": "tool_correctness", "inverted_range": "tool_corre
               "filler_value": "tool_correctness", "lookup_mismatch": "tool_correctness",
               "hollow_output": "tool_correctness", "default_subject": "tool_correctness",
               "filler_text": "tool_correctness", "made_name": "tool_correctness", "opaque_code": "tool_correctness",
-              "repeated_item": "tool_correctness",
+              "repeated_item": "tool_correctness", "unasked_step": "task_completion",
               "turn_debris": "naturalness", "unchosen_action": "tool_correctness",
               "final_answer_quality": "task_completion"}
 

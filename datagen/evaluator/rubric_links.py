@@ -2,20 +2,24 @@
 
 `scope_crossing` (a service id sent to an unrelated tool, or one value sent as two kinds of id),
 `lookup_mismatch` (a lookup answers about another item, or renames the item picked from a list) and
-`unchosen_action` (an action on a list item the user never picked). See `evaluator.rubric`.
+`unchosen_action` (an action on a list item the user never picked), `default_subject` (what a call is
+about filled by a default nobody gave) and `unasked_step` (a call nobody asked for whose answer
+nothing uses). See `evaluator.rubric`.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from datagen.evaluator.lineage import Call, calls, loose, mentioned, sources, values_at
+from datagen.evaluator.lineage import Call, calls, loose, mentioned, scalars, sources, values_at
 from datagen.evaluator.rubric_base import (Endpoints, Record, field_concept, is_service, issue, leaf_paths,
                                            name_words_of, param_concept, slug_of)
 from datagen.evaluator.rubric_words import ACTION_VERBS, NEIGHBOUR_WORDS, PUBLIC_IDS, READ_VERBS, SUBJECT_WORDS
 from datagen.evaluator.types import Issue
+from datagen.lexicon import NAME_STOPWORDS
 from datagen.registry.models import Endpoint
-from datagen.registry.naming import concept_of, snake, subject_noun
+from datagen.registry.naming import concept_of, singular, snake, subject_noun
 from datagen.registry.scope import Scope, concept_scope, may_link, same_service
 
 
@@ -208,4 +212,32 @@ def default_issues(record: Record) -> list[Issue]:
             continue
         found.append(issue("default_subject", f"call {src.get('call')} '{param}' = {value!r} is a default the user "
                            "never gave, for what the call is about", src.get("call"), param))
+    return found
+
+
+def unasked_issues(record: Record) -> list[Issue]:
+    """`unasked_step` (R1): a call the user never asked for whose answer nothing uses.
+
+    A call serves the goal when the user named its subject, a later call takes a value from it, or
+    an assistant turn reports what it returned; a call that does none of these (a listing fetched in
+    parallel and dropped) is a step no person would want.
+    """
+    made = calls(record)
+    if len(made) < 2:
+        return []
+    messages = [m for m in record.get("messages") or [] if isinstance(m, dict)]
+    said = " ".join(str(m.get("content") or "") for m in messages if m.get("role") == "user").lower()
+    told = " ".join(str(m.get("content") or "") for m in messages
+                    if m.get("role") == "assistant" and not m.get("tool_calls"))
+    feeding = {s.get("step") for s in sources(record) if s.get("source") == "step_output"}
+    found: list[Issue] = []
+    for call in made:
+        words = {singular(w) for w in snake(slug_of(call.name)).split("_") if len(w) > 3 and w not in NAME_STOPWORDS}
+        asked = any(re.search(rf"\b{re.escape(w)}", said) for w in words)
+        reported = any(mentioned(v, told) for v in scalars(call.output)
+                       if not isinstance(v, bool) and len(str(v)) >= 3 and str(v).lower() not in said)
+        if call.index in feeding or asked or reported or not words:
+            continue
+        found.append(issue("unasked_step", f"call {call.index} ({call.name}) was never asked for, and nothing uses "
+                           "or reports its answer", call.index))
     return found

@@ -389,8 +389,22 @@ def item_listed_twice(record: Record) -> Record | None:
     return None
 
 
+def step_nobody_asked(record: Record) -> Record | None:
+    """unasked_step: a call whose answer nothing uses becomes one about a thing nobody mentioned."""
+    r = copy.deepcopy(record)
+    feeding = {s.get("step") for s in r["metadata"]["argument_sources"] if s["source"] == "step_output"}
+    told = " ".join(m["content"] for m in r["messages"] if m["role"] == "assistant" and not m.get("tool_calls"))
+    for index, call in enumerate(r["tool_calls"]):
+        if index in feeding or any(str(v) in told for v in _scalars(r["tool_outputs"][index]["output"])):
+            continue
+        _rename_everywhere(r, call["name"], call["name"].split("::")[0] + "::get_seating_chart")
+        return r
+    return None
+
+
 # rubric gate → the corruption that must fail on it (and on no other rubric gate)
 RUBRIC_CORRUPTIONS = {
+    "unasked_step": step_nobody_asked,
     "scope_crossing": id_to_another_tool,
     "default_subject": subject_from_default,
     "inverted_range": range_swapped,

@@ -174,3 +174,12 @@ def test_a_final_answer_of_made_names_and_row_texts_reports_nothing() -> None:
     record = _with_output(1, out, "film_db::get_review", {"review_id": "rvw_1"})
     answer = "Smith Review: the summary is A review record from Oslo, Norway, last updated 2020. and the id is rvw_1."
     assert final_answer_problems(answer, calls(record))
+
+
+def test_a_step_nobody_asked_for_and_nobody_uses() -> None:
+    from datagen.evaluator.rubric import unasked_issues
+    extra = _with_output(0, {"chart_id": "c1", "rows": 12}, "flight_booking::get_seating_chart",
+                         {"origin": "JFK", "destination": "CDG"})
+    extra["metadata"]["argument_sources"] = [s for s in extra["metadata"]["argument_sources"] if s["call"] != 1]
+    assert [i.kind for i in unasked_issues(extra)] == ["unasked_step"]
+    assert unasked_issues(FLIGHT) == []  # asked for ("flight"), and its answer feeds the booking
