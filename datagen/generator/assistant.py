@@ -224,7 +224,9 @@ class Assistant:
             value = default if default is not None else value_for(param, self.rng)
             return ArgumentSource(call=call, param=param.name, source=SourceKind.DEFAULT, value=value)
         if not param.required:
-            if default is not None and self.rng.random() < OPTIONAL_DEFAULT_P:
+            # an optional input that names what the call is about (a phone, a url, an id) is the
+            # user's to give: its documented default is somebody's example, not a sensible default
+            if default is not None and self.rng.random() < OPTIONAL_DEFAULT_P and not linkable(param.concept):
                 return ArgumentSource(call=call, param=param.name, source=SourceKind.DEFAULT, value=default)
             return None
         value = value_for(param, self.rng, endpoint=self.plan.endpoints[step])

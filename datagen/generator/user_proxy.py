@@ -18,6 +18,7 @@ from typing import Any
 from datagen.generator import phrases as ph
 from datagen.generator.assistant import predicted_fed, role_pairs
 from datagen.core.plan import ConversationState, ParamRef
+from datagen.generator.fake import place_at
 from datagen.generator.goal import ask_phrase
 from datagen.generator.values import BASE_DATE, DATE_WINDOW_DAYS, coerce, different_value, knob_default, value_for
 from datagen.registry.models import Parameter, ParamType
@@ -33,6 +34,12 @@ _SHARED = frozenset({"email", "phone", "user_name", "city", "country", "country_
                      "symbol", "postal_code", "address"})
 
 
+def stable_index(seed: int) -> int:
+    """A place-table index from the conversation seed (drawn apart from the user's Random, so the
+    user's other values do not move)."""
+    return (seed * 2654435761) % 1_000_003
+
+
 class UserProxy:
     """Writes the user's turns; owns `state.user_values`."""
 
@@ -40,6 +47,8 @@ class UserProxy:
         self.state = state
         self.rng = rng
         self.plan = state.plan
+        # One user lives in one place: their city, country, phone number and currency agree.
+        self.place = place_at(stable_index(self.plan.seed))
 
     def withheld(self) -> list[ParamRef]:
         """The clarify refs that really need asking: existing required params no output supplies and
@@ -98,11 +107,13 @@ class UserProxy:
 
     def _fresh(self, step: int, param: Parameter, leader: tuple[int, Parameter]) -> Any:
         lead_step, lead = leader
-        value = value_for(lead, self.rng, endpoint=self.plan.endpoints[lead_step], prefer_default=0.35)
+        value = value_for(lead, self.rng, endpoint=self.plan.endpoints[lead_step], prefer_default=0.35,
+                          place=self.place)
         try:
             return coerce(value, param.type, param.enum)
         except ValueError:
-            return value_for(param, self.rng, endpoint=self.plan.endpoints[step], prefer_default=0.35)
+            return value_for(param, self.rng, endpoint=self.plan.endpoints[step], prefer_default=0.35,
+                             place=self.place)
 
     def _apart(self, step: int, param: Parameter, value: Any, partner: tuple[str, bool],
                fed: set[tuple[int, str]]) -> Any:
