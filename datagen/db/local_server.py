@@ -18,6 +18,7 @@ import secrets
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -84,6 +85,25 @@ class ServerStatus:
     log_path: Path
 
 
+def port_taken(port: int) -> bool:
+    """True if something on 127.0.0.1 already listens on (or holds) `port`."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return True
+    return False
+
+
+def find_server_pids(home: Path) -> list[int]:
+    """Pids of live Neo4j servers for `home`, found by their command line (no state file needed)."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and pid_is_server(int(entry.name), home):
+            pids.append(int(entry.name))
+    return sorted(pids)
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on right now (the OS picks it)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
@@ -148,16 +168,58 @@ class LocalServer:
             return False
 
     def running(self) -> ServerInfo | None:
-        """The recorded server if its process is alive; a stale `state.json` is removed."""
+        """The running server: the one `state.json` records, else one found by its data folder.
+
+        Why the search: a missing or corrupted `state.json` must not orphan a live JVM (status
+        "stopped", start failing on the store lock, stop "not running"). A server whose command line
+        names this home is ours; its ports are read back from `conf/neo4j.conf` and the state file
+        is written again. A stale state file (dead pid) is removed.
+        """
         try:
-            info = ServerInfo(**json.loads(self.state_file.read_text()))
+            info: ServerInfo | None = ServerInfo(**json.loads(self.state_file.read_text()))
         except (OSError, ValueError, TypeError):
-            return None
-        if pid_is_server(info.pid, self.home):
+            info = None
+        if info is not None and pid_is_server(info.pid, self.home):
             return info
-        log.info("removing stale %s (pid %s is not a Neo4j server)", self.state_file, info.pid)
-        self.state_file.unlink(missing_ok=True)
-        return None
+        if info is not None:
+            log.info("removing stale %s (pid %s is not a Neo4j server)", self.state_file, info.pid)
+            self.state_file.unlink(missing_ok=True)
+        return self._recover()
+
+    def _recover(self) -> ServerInfo | None:
+        pids = find_server_pids(self.home)
+        ports = self._conf_ports()
+        if not pids or ports is None:
+            return None
+        bolt, http = ports
+        info = ServerInfo(pid=pids[0], bolt_port=bolt, http_port=http, uri=f"bolt://127.0.0.1:{bolt}",
+                          started_at="unknown (recovered)")
+        log.warning("%s was missing or unreadable: found Neo4j pid %s by its home folder", self.state_file, info.pid)
+        try:
+            self._write_state(info)
+        except OSError:
+            pass  # still usable this time; the next command searches again
+        return info
+
+    def _conf_ports(self) -> tuple[int, int] | None:
+        """(bolt, http) ports from `conf/neo4j.conf`, as `render_conf` wrote them."""
+        found: dict[str, int] = {}
+        try:
+            text = self.conf.read_text(encoding="utf-8")
+        except OSError:
+            return None
+        for line in text.splitlines():
+            key, _, value = line.partition("=")
+            if key in ("server.bolt.listen_address", "server.http.listen_address"):
+                port = value.rpartition(":")[2]
+                if port.isdigit():
+                    found[key.split(".")[1]] = int(port)
+        return (found["bolt"], found["http"]) if len(found) == 2 else None
+
+    def _write_state(self, info: ServerInfo) -> None:
+        tmp = self.state_file.with_name(self.state_file.name + ".tmp")
+        tmp.write_text(json.dumps(asdict(info), indent=2) + "\n", encoding="utf-8")
+        os.replace(tmp, self.state_file)
 
     def credentials(self) -> tuple[str, str]:
         """(user, password) of the managed server, read from the 0600 password file."""
@@ -166,10 +228,20 @@ class LocalServer:
         except OSError as exc:
             raise LocalServerError(f"no password file {self.password_file}: run 'datagen neo4j start'") from exc
 
-    def start(self, timeout: float = 120, announce: Announce | None = None) -> ServerInfo:
-        """Install if needed, start the server in the background and wait until Bolt answers."""
+    def start(self, timeout: float = 120, announce: Announce | None = None,
+              ports: tuple[int, int] | None = None) -> ServerInfo:
+        """Install if needed, start the server in the background and wait until Bolt answers.
+
+        `ports` (bolt, http) are chosen free when not given; a taken port fails at once, before Java.
+        """
         say = announce or _silent
-        self.home.mkdir(parents=True, exist_ok=True)
+        try:
+            self.home.mkdir(parents=True, exist_ok=True)
+            with tempfile.TemporaryFile(dir=self.home):
+                pass
+        except OSError as exc:
+            raise LocalServerError(f"cannot write the managed Neo4j folder {self.home} ({exc.strerror}): "
+                                   f"set DATAGEN_HOME to a writable folder") from exc
         with self._lock():
             info = self.running()
             if info is not None:
@@ -179,9 +251,16 @@ class LocalServer:
             say(f"starting the managed local Neo4j {NEO4J_VERSION}{first} in {self.home} ...")
             self.install(say)
             java = find_java()
-            bolt, http = free_port(), free_port()
-            while http == bolt:
-                http = free_port()
+            if ports is None:
+                bolt, http = free_port(), free_port()
+                while http == bolt:
+                    http = free_port()
+            else:
+                bolt, http = ports
+            for name, port in (("Bolt", bolt), ("HTTP", http)):
+                if port_taken(port):
+                    raise LocalServerError(f"{name} port {port} on 127.0.0.1 is already in use: stop what holds it "
+                                           f"or choose another port")
             self.conf.parent.mkdir(exist_ok=True)
             self.conf.write_text(render_conf(bolt, http), encoding="utf-8")
             self._prepare_auth(java)
@@ -271,7 +350,7 @@ class LocalServer:
             uri=f"bolt://127.0.0.1:{bolt}",
             started_at=datetime.now(UTC).isoformat(timespec="seconds"),
         )
-        self.state_file.write_text(json.dumps(asdict(info), indent=2) + "\n", encoding="utf-8")
+        self._write_state(info)
         log.info("launched Neo4j pid %s, bolt %s, log %s", info.pid, info.uri, self.log_path)
         return info
 
@@ -283,6 +362,9 @@ class LocalServer:
         while time.monotonic() < deadline:
             if not pid_is_server(info.pid, self.home):
                 raise LocalServerError(f"Neo4j exited during start-up; end of {self.log_path}: {self._log_tail()}")
+            if "Address already in use" in self._log_tail(40):
+                raise LocalServerError(f"a port of {info.uri} (or HTTP {info.http_port}) was taken while Neo4j "
+                                       f"started: run the command again to pick free ports")
             try:
                 with GraphDatabase.driver(info.uri, auth=auth, connection_timeout=2.0) as driver:
                     driver.verify_connectivity()

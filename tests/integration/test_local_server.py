@@ -17,8 +17,9 @@ from neo4j.exceptions import AuthError
 
 from datagen.config import Settings
 from datagen.db.connection import open_driver
-from datagen.db.local_server import LocalServer, ServerInfo
+from datagen.db.local_server import LocalServer, ServerInfo, free_port, pid_is_server
 from datagen.db.queries import load
+from datagen.errors import LocalServerError
 
 
 @pytest.fixture(scope="module")
@@ -116,3 +117,38 @@ def test_initial_password_stays_off_the_command_line(settings: Settings, tmp_pat
     set_initial_password(find_java(), home, "-dash-first-password")
     assert (home / "data" / "dbms" / "auth.ini").is_file()
     assert not any(p.name.endswith(".args") for p in home.iterdir())
+
+
+@pytest.mark.parametrize("damage", ["corrupt", "missing"])
+def test_lost_state_file_does_not_orphan_the_server(server: LocalServer, damage: str) -> None:
+    """The JVM is found again by its home folder: status says running, stop stops it, start reuses it."""
+    info = server.start(timeout=180)
+    if damage == "corrupt":
+        server.state_file.write_text('{"pid": 12, "bolt_p')
+    else:
+        server.state_file.unlink()
+    status = server.status()
+    assert status.running and status.pid == info.pid and status.uri == info.uri
+    assert server.start().pid == info.pid  # no second JVM fighting over the store lock
+    server.state_file.write_text("not json at all")
+    assert server.stop(timeout=60) is True
+    assert not pid_is_server(info.pid, server.home) and server.running() is None
+
+
+def test_taken_port_fails_at_once(settings: Settings, tmp_path: Path) -> None:
+    import socket
+    import time
+
+    home = tmp_path / "ported"
+    home.mkdir()
+    (home / "lib").symlink_to(LocalServer(settings.neo4j_home).lib.resolve(), target_is_directory=True)
+    other = LocalServer(home)
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        taken = holder.getsockname()[1]
+        started = time.monotonic()
+        with pytest.raises(LocalServerError, match=f"Bolt port {taken} on 127.0.0.1 is already in use"):
+            other.start(timeout=120, ports=(taken, free_port()))
+        assert time.monotonic() - started < 20
+    assert other.running() is None

@@ -199,3 +199,15 @@ def test_download_lands_in_lib(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     assert (server.lib / "neo4j-5.jar").is_file()
     assert "org.neo4j" in (server.home / "pom.xml").read_text()
     assert messages and "Maven Central" in messages[0]
+
+
+def test_unwritable_datagen_home_is_one_line() -> None:
+    """A DATAGEN_HOME that cannot be created fails before Java or Maven, naming the variable."""
+    from click.testing import CliRunner
+
+    from datagen.cli.main import cli
+
+    result = CliRunner().invoke(cli, ["neo4j", "start"], env={"DATAGEN_HOME": "/proc/datagen-home", "NEO4J_URI": None})
+    assert result.exit_code == 1, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "set DATAGEN_HOME to a writable folder" in lines[0], result.output
