@@ -5,6 +5,8 @@
 // give the same rows. A walk prefers edges that fill a required input, then (unless the index's
 // hash allows leaving the tool) same-tool edges; it never revisits an endpoint. Target length
 // 2 + (hash % 4); walks that end early come back shorter and the caller discards them.
+// Documented endpoints (schema or example outputs) come before guessed ones, as starts and as
+// successors: their answers follow the real API's shape.
 // Params: $seed, $indices (list of conversation indices), $starts (candidates per index).
 UNWIND $indices AS idx
 CALL (idx) {
@@ -13,7 +15,7 @@ CALL (idx) {
   WITH s, (s.rk * 48271 + $seed * 69621 + idx * 40503 + 17) % 2147483647 AS a
   WITH s, ((a * a) % 2147483647 * 16807 + a + $seed) % 2147483647 AS h
   RETURN s, h
-  ORDER BY h, s.id
+  ORDER BY s.inferred_fields, h, s.id
   LIMIT $starts
 }
 WITH idx, s, h, (h / 4) % 4 = 0 AS may_leave_tool, 2 + h % 4 AS target
@@ -22,6 +24,7 @@ CALL (idx, s, may_leave_tool) {
   WITH n, r, (n.rk * 48271 + $seed * 69621 + idx * 40503 + 101) % 2147483647 AS a
   RETURN n AS n1, r AS r1
   ORDER BY CASE WHEN n IS NULL THEN 2 WHEN r.required_filled > 0 THEN 0 ELSE 1 END,
+           CASE WHEN n.inferred_fields THEN 1 ELSE 0 END,
            CASE WHEN r.same_tool OR may_leave_tool THEN 0 ELSE 1 END,
            ((a * a) % 2147483647 * 16807 + a) % 2147483647, n.id
   LIMIT 1
@@ -32,6 +35,7 @@ CALL (idx, s, n1, may_leave_tool) {
   WITH n, r, (n.rk * 48271 + $seed * 69621 + idx * 40503 + 202) % 2147483647 AS a
   RETURN n AS n2, r AS r2
   ORDER BY CASE WHEN n IS NULL THEN 2 WHEN r.required_filled > 0 THEN 0 ELSE 1 END,
+           CASE WHEN n.inferred_fields THEN 1 ELSE 0 END,
            CASE WHEN r.same_tool OR may_leave_tool THEN 0 ELSE 1 END,
            ((a * a) % 2147483647 * 16807 + a) % 2147483647, n.id
   LIMIT 1
@@ -42,6 +46,7 @@ CALL (idx, s, n1, n2, may_leave_tool) {
   WITH n, r, (n.rk * 48271 + $seed * 69621 + idx * 40503 + 303) % 2147483647 AS a
   RETURN n AS n3, r AS r3
   ORDER BY CASE WHEN n IS NULL THEN 2 WHEN r.required_filled > 0 THEN 0 ELSE 1 END,
+           CASE WHEN n.inferred_fields THEN 1 ELSE 0 END,
            CASE WHEN r.same_tool OR may_leave_tool THEN 0 ELSE 1 END,
            ((a * a) % 2147483647 * 16807 + a) % 2147483647, n.id
   LIMIT 1
@@ -52,6 +57,7 @@ CALL (idx, s, n1, n2, n3, may_leave_tool) {
   WITH n, r, (n.rk * 48271 + $seed * 69621 + idx * 40503 + 404) % 2147483647 AS a
   RETURN n AS n4, r AS r4
   ORDER BY CASE WHEN n IS NULL THEN 2 WHEN r.required_filled > 0 THEN 0 ELSE 1 END,
+           CASE WHEN n.inferred_fields THEN 1 ELSE 0 END,
            CASE WHEN r.same_tool OR may_leave_tool THEN 0 ELSE 1 END,
            ((a * a) % 2147483647 * 16807 + a) % 2147483647, n.id
   LIMIT 1

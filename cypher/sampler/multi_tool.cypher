@@ -6,6 +6,8 @@
 // one tool are dropped here, shorter walks come back and the caller discards those under 2 steps.
 // A chain starts only where a cross-tool FEEDS edge leaves (cross-tool links are few since they
 // must mean something: see registry/scope.py), so the first hop can always leave the tool.
+// Documented endpoints (schema or example outputs) come before guessed ones, as starts and as
+// successors: their answers follow the real API's shape.
 // Params: $seed, $indices (list of conversation indices), $starts (candidates per index).
 UNWIND $indices AS idx
 CALL (idx) {
@@ -14,7 +16,7 @@ CALL (idx) {
   WITH s, (s.rk * 48271 + $seed * 69621 + idx * 40503 + 13) % 2147483647 AS a
   WITH s, ((a * a) % 2147483647 * 16807 + a + $seed) % 2147483647 AS h
   RETURN s, h
-  ORDER BY h, s.id
+  ORDER BY s.inferred_fields, h, s.id
   LIMIT $starts
 }
 WITH idx, s, h, 2 + h % 4 AS target
@@ -22,7 +24,7 @@ CALL (idx, s) {
   OPTIONAL MATCH (s)-[r:FEEDS]->(n:Endpoint)
   WITH n, r, (n.rk * 48271 + $seed * 69621 + idx * 40503 + 101) % 2147483647 AS a
   RETURN n AS n1, r AS r1
-  ORDER BY CASE WHEN n IS NULL THEN 1 ELSE 0 END, CASE WHEN n.tool_id IN [s.tool_id] THEN 1 ELSE 0 END,
+  ORDER BY CASE WHEN n IS NULL THEN 1 ELSE 0 END, CASE WHEN n.tool_id IN [s.tool_id] THEN 1 ELSE 0 END, CASE WHEN n.inferred_fields THEN 1 ELSE 0 END,
            CASE WHEN r.required_filled > 0 THEN 0 ELSE 1 END,
            ((a * a) % 2147483647 * 16807 + a) % 2147483647, n.id
   LIMIT 1
@@ -32,7 +34,7 @@ CALL (idx, s, n1) {
   WHERE n <> s
   WITH n, r, (n.rk * 48271 + $seed * 69621 + idx * 40503 + 202) % 2147483647 AS a
   RETURN n AS n2, r AS r2
-  ORDER BY CASE WHEN n IS NULL THEN 1 ELSE 0 END, CASE WHEN n.tool_id IN [s.tool_id, n1.tool_id] THEN 1 ELSE 0 END,
+  ORDER BY CASE WHEN n IS NULL THEN 1 ELSE 0 END, CASE WHEN n.tool_id IN [s.tool_id, n1.tool_id] THEN 1 ELSE 0 END, CASE WHEN n.inferred_fields THEN 1 ELSE 0 END,
            CASE WHEN r.required_filled > 0 THEN 0 ELSE 1 END,
            ((a * a) % 2147483647 * 16807 + a) % 2147483647, n.id
   LIMIT 1
@@ -42,7 +44,7 @@ CALL (idx, s, n1, n2) {
   WHERE NOT n IN [s, n1]
   WITH n, r, (n.rk * 48271 + $seed * 69621 + idx * 40503 + 303) % 2147483647 AS a
   RETURN n AS n3, r AS r3
-  ORDER BY CASE WHEN n IS NULL THEN 1 ELSE 0 END, CASE WHEN n.tool_id IN [s.tool_id, n1.tool_id, n2.tool_id] THEN 1 ELSE 0 END,
+  ORDER BY CASE WHEN n IS NULL THEN 1 ELSE 0 END, CASE WHEN n.tool_id IN [s.tool_id, n1.tool_id, n2.tool_id] THEN 1 ELSE 0 END, CASE WHEN n.inferred_fields THEN 1 ELSE 0 END,
            CASE WHEN r.required_filled > 0 THEN 0 ELSE 1 END,
            ((a * a) % 2147483647 * 16807 + a) % 2147483647, n.id
   LIMIT 1
@@ -52,7 +54,7 @@ CALL (idx, s, n1, n2, n3) {
   WHERE NOT n IN [s, n1, n2]
   WITH n, r, (n.rk * 48271 + $seed * 69621 + idx * 40503 + 404) % 2147483647 AS a
   RETURN n AS n4, r AS r4
-  ORDER BY CASE WHEN n IS NULL THEN 1 ELSE 0 END, CASE WHEN n.tool_id IN [s.tool_id, n1.tool_id, n2.tool_id, n3.tool_id] THEN 1 ELSE 0 END,
+  ORDER BY CASE WHEN n IS NULL THEN 1 ELSE 0 END, CASE WHEN n.tool_id IN [s.tool_id, n1.tool_id, n2.tool_id, n3.tool_id] THEN 1 ELSE 0 END, CASE WHEN n.inferred_fields THEN 1 ELSE 0 END,
            CASE WHEN r.required_filled > 0 THEN 0 ELSE 1 END,
            ((a * a) % 2147483647 * 16807 + a) % 2147483647, n.id
   LIMIT 1

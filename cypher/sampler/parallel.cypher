@@ -2,6 +2,7 @@
 // edge between them in either direction) that both feed a third, the join. The two are called in
 // one assistant turn; the join runs after them on their outputs. Seeded ordering: joins, then
 // their predecessors, are ordered by a hash of ($seed, conversation index, node rank key).
+// Documented endpoints (schema or example outputs) come before guessed ones.
 // Params: $seed, $indices (list of conversation indices), $starts (candidates per index).
 UNWIND $indices AS idx
 CALL (idx) {
@@ -10,13 +11,13 @@ CALL (idx) {
   WITH j, (j.rk * 48271 + $seed * 69621 + idx * 40503 + 11) % 2147483647 AS a
   WITH j, ((a * a) % 2147483647 * 16807 + a + $seed) % 2147483647 AS h
   RETURN j, h
-  ORDER BY h, j.id
+  ORDER BY j.inferred_fields, h, j.id
   LIMIT $starts
 }
 CALL (idx, j) {
   MATCH (p:Endpoint)-[r:FEEDS]->(j)
   WITH p, r, (p.rk * 48271 + $seed * 69621 + idx * 40503 + 505) % 2147483647 AS a
-  WITH p, r ORDER BY ((a * a) % 2147483647 * 16807 + a) % 2147483647, p.id
+  WITH p, r ORDER BY p.inferred_fields, ((a * a) % 2147483647 * 16807 + a) % 2147483647, p.id
   LIMIT 8
   WITH collect(p) AS preds, collect(r.via) AS vias
   UNWIND range(0, size(preds) - 2) AS i
