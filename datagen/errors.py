@@ -51,3 +51,7 @@ class JudgeError(DatagenError):
 
 class ForeignDataError(DatagenError):
     """A test or benchmark was pointed at a database holding data it did not create (maybe a user's)."""
+
+
+class WriteError(DatagenError):
+    """An output could not be written (disk full, read-only, permission); nothing half-written is left."""

@@ -11,11 +11,21 @@ import os
 import tempfile
 from pathlib import Path
 
+from datagen.errors import WriteError
+
 
 def write_bytes_atomic(path: Path, *chunks: bytes) -> None:
-    """Replace `path` with the concatenated `chunks` (temp file, fsync, rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Replace `path` with the concatenated `chunks` (temp file, fsync, rename).
+
+    Raises:
+        WriteError: the file system refused (disk full, read-only, permission); the temp file is gone
+            and `path` is as it was.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise WriteError(f"cannot write {path} ({exc.strerror}): choose a writable folder") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             for chunk in chunks:
@@ -23,8 +33,11 @@ def write_bytes_atomic(path: Path, *chunks: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise WriteError(f"cannot write {path} ({exc.strerror}); it is unchanged: free some space "
+                             f"or choose another folder, then rerun") from exc
         raise
 
 

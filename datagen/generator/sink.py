@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from datagen.core.atomic import write_bytes_atomic
 from datagen.core.record import Record
-from datagen.errors import ConfigError, InputError
+from datagen.errors import ConfigError, InputError, WriteError
 
 
 # Run settings and the record metadata field that shows them.
@@ -135,8 +135,15 @@ class JsonlSink:
         if self._fd is None:
             raise RuntimeError("sink not open")
         if lines:
-            os.write(self._fd, ("\n".join(lines) + "\n").encode("utf-8"))
-            os.fsync(self._fd)
+            data = ("\n".join(lines) + "\n").encode("utf-8")
+            try:
+                written = os.write(self._fd, data)
+                if written != len(data):
+                    raise OSError(28, "No space left on device")
+                os.fsync(self._fd)
+            except OSError as exc:
+                raise WriteError(f"cannot write {self.partial} ({exc.strerror}): free some space, then rerun with "
+                                 f"--resume (the whole records already written are kept)") from exc
 
     def finish(self) -> None:
         """Close and publish: `<output>.partial` becomes `<output>` (a finished output is left as it is)."""
