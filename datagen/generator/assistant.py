@@ -19,6 +19,7 @@ from typing import Any
 
 from datagen.generator import answer
 from datagen.generator import phrases as ph
+from datagen.generator.intent import intent as intent_of
 from datagen.core.paths import output_path
 from datagen.core.plan import ArgumentSource, ConversationPlan, ConversationState, FieldValue, ParamRef, SourceKind
 from datagen.generator.choice import keeps
@@ -247,7 +248,7 @@ class Assistant:
     def call_text(self, calls: list[int], steps: list[int], after_answer: bool) -> str:
         """The words of an assistant turn that makes these calls (parallel when more than one)."""
         rng = self.rng
-        intents = [ph.intent(self.plan.endpoints[s]) for s in steps]
+        intents = [intent_of(self.plan.endpoints[s]) for s in steps]
         if len(steps) >= 2:
             text = ph.fill(ph.pick(rng, ph.CALL_PARALLEL), a=intents[0], b=ph.join_words(intents[1:]))
         else:

@@ -32,7 +32,7 @@ from datagen.core.paths import TOP_ARRAY_KEY, output_path, parse_path
 from datagen.core.plan import ConversationState, FieldValue
 from datagen.generator.agree import agree
 from datagen.generator.fake import Place, place_at, place_of
-from datagen.generator.phrases import CITIES
+from datagen.generator.pools import CITIES
 from datagen.generator.values import derive_rng, value_for
 from datagen.lexicon import NEIGHBOUR_WORDS, ROLE_WORDS
 from datagen.registry.scope import Scope, concept_scope

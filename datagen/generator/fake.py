@@ -22,7 +22,7 @@ import phonenumbers
 from faker import Faker
 from phonenumbers import geocoder
 
-from datagen.generator.phrases import CITIES
+from datagen.generator.pools import CITIES
 from datagen.lexicon import CITY_TIMEZONES, PLACE_WORDS, VENUE_WORDS
 
 LOCALE = "en_US"

@@ -8,7 +8,7 @@ the assistant, who announces them when it makes the calls.
 
 from __future__ import annotations
 
-from datagen.generator import phrases as ph
+from datagen.generator.intent import intent as intent_of
 from datagen.core.plan import ConversationPlan
 from datagen.registry.linking import feeds, is_action
 from datagen.registry.models import Endpoint
@@ -41,7 +41,7 @@ def end_steps(plan: ConversationPlan) -> list[int]:
 
 def wish(endpoint: Endpoint) -> str:
     """What the user asks for, as a verb phrase: `get the news for a series`, `book a room`."""
-    words = ph.intent(endpoint).split()
+    words = intent_of(endpoint).split()
     if not words:
         return "run the request"
     verb, rest = words[0].lower(), words[1:]

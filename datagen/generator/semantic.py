@@ -16,7 +16,7 @@ from typing import Any
 
 from datagen.generator import fake
 from datagen.generator.fake import Place
-from datagen.generator.phrases import CURRENCIES, FIRST, GENERIC_QUERIES, LAST, SENTENCES, TICKERS, TOPICS
+from datagen.generator.pools import CURRENCIES, FIRST, GENERIC_QUERIES, LAST, SENTENCES, TICKERS, TOPICS
 from datagen.lexicon import (AUDIENCE_WORDS, CAPITALS, COUNT_WORDS, IMAGE_WORDS, JOB_WORDS, MARKET_WORDS, MEASURE_WORDS,
                              MOMENT_WORDS, NAME_QUALIFIERS, PERSON_WORDS, PLACE_WORDS, ROLE_WORDS, TEXT_WORDS,
                              VALUE_BOOLEAN_LEADS, VALUE_BOOLEAN_WORDS, VALUE_KIND_PAIRS, VALUE_KIND_WORDS,

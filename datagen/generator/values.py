@@ -21,7 +21,7 @@ from typing import Any
 
 from datagen.generator import fake
 from datagen.generator.fake import Place
-from datagen.generator.phrases import CITIES, CURRENCIES, FIRST, LAST, TICKERS
+from datagen.generator.pools import CITIES, CURRENCIES, FIRST, LAST, TICKERS
 from datagen.generator.semantic import (BASE_DATE, DATE_WINDOW_DAYS, example, fake_date, id_prefix, is_boolean_name,
                                         query_phrase, semantic_value, shaped_fallback)
 from datagen.lexicon import PERSON_WORDS, ROLE_WORDS

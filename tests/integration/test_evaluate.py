@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from neo4j import Driver
 
 from datagen.cli.main import cli
+from datagen.core.checks import check_record
 from datagen.evaluator.job import EvaluateSettings, run_evaluate
 from datagen.evaluator.offline_judge import OfflineJudge
 from datagen.evaluator.writeback import conversation_scores, node_id
@@ -74,11 +75,18 @@ def test_repair_fixes_corruptions_and_rewrites_the_graph(generated: Path, clean_
     report = run_evaluate(EvaluateSettings(input=path, output=tmp_path / "fixed.jsonl", repair=True, max_repairs=2),
                           OfflineJudge(), clean_db, neo4j_database)
     fixed = _read(tmp_path / "fixed.jsonl")
-    assert [r["passed"] for r in fixed] == [True, True], [r["judge_scores"] for r in fixed]
+    # the dropped answer is written back surgically and the record then passes
+    assert fixed[0]["passed"] is True, fixed[0]["judge_scores"]
     assert fixed[0]["metadata"]["repair_attempts"][0]["kind"].startswith("surgical:")
+    # swapped roles cannot be patched: the conversation is generated again from its plan with a new
+    # seed; the rewrite is structurally sound, and whether it passes is the rubric's call on the new
+    # conversation (the judge is strict about made-up values, so it is not asserted here)
     assert fixed[1]["metadata"]["repair_attempts"][-1]["kind"] == "full_rewrite"
     assert fixed[1]["metadata"]["conversation_seed"] != records[2]["metadata"]["conversation_seed"]
-    assert report.repair["conversations_repaired"] == 2
+    assert check_record(fixed[1]) == []
+    assert fixed[1]["messages"][0]["role"] == "user"
+    assert report.repair["conversations_attempted"] == 2
+    assert report.repair["conversations_repaired"] == sum(1 for r in fixed if r["passed"])
     assert report.write_back is not None and report.write_back["conversations_rewritten"] == 2
 
 

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from datagen.generator import phrases as ph
+from datagen.generator.intent import intent as intent_of
 from datagen.generator.conversation import generate_conversation
 from datagen.core.plan import SourceKind
 from datagen.generator.validator import validate
@@ -47,7 +48,7 @@ def test_openings_vary_in_values_and_in_shape() -> None:
         opening = state.messages[0]["content"]
         openings.append(opening)
         words = [str(v) for v in state.user_values.values()] + [ph.humanize(state.plan.domain).lower()]
-        words += [ph.intent(e) for e in state.plan.endpoints]
+        words += [intent_of(e) for e in state.plan.endpoints]
         words += [ph.param_label(p) for e in state.plan.endpoints for p in e.parameters]
         skeletons.add(_skeleton(opening, words))
     assert len(set(openings)) == 50

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from datagen.generator import phrases as ph
+from datagen.generator.intent import intent as intent_of
 from datagen.generator.assistant import role_pairs
 from datagen.generator.conversation import generate_conversation
 from datagen.generator.executor import _leaves
@@ -112,7 +113,7 @@ def _endpoint(name: str, description: str = "", params: list[Parameter] | None =
     ("username_4fun", "", "get the username 4fun"),
 ])
 def test_intents_are_short_verb_phrases(name: str, description: str, expected: str) -> None:
-    assert ph.intent(_endpoint(name, description)) == expected
+    assert intent_of(_endpoint(name, description)) == expected
 
 
 def test_article() -> None:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from datagen.generator.phrases import CITIES, CURRENCIES, TICKERS
+from datagen.generator.pools import CITIES, CURRENCIES, TICKERS
 from datagen.generator.validator import type_ok
 from datagen.generator.values import BASE_DATE, DATE_WINDOW_DAYS, coerce, derive_rng, id_prefix, value_for
 from datagen.registry.models import FieldSource, Parameter, ParamType, ResponseField

@@ -1,0 +1,59 @@
+"""Small fixed pools of values (cities with their country and currency, names, tickers, sentences,
+search topics) that the value makers draw from with the conversation's seeded Random."""
+
+from __future__ import annotations
+
+# (city, country, ISO code, currency, lat, lng)
+CITIES: list[tuple[str, str, str, str, float, float]] = [
+    ("Paris", "France", "FR", "EUR", 48.8566, 2.3522), ("Lisbon", "Portugal", "PT", "EUR", 38.7223, -9.1393),
+    ("Berlin", "Germany", "DE", "EUR", 52.52, 13.405), ("Madrid", "Spain", "ES", "EUR", 40.4168, -3.7038),
+    ("Rome", "Italy", "IT", "EUR", 41.9028, 12.4964), ("Amsterdam", "Netherlands", "NL", "EUR", 52.3676, 4.9041),
+    ("Vienna", "Austria", "AT", "EUR", 48.2082, 16.3738), ("Dublin", "Ireland", "IE", "EUR", 53.3498, -6.2603),
+    ("London", "United Kingdom", "GB", "GBP", 51.5074, -0.1278), ("Edinburgh", "United Kingdom", "GB", "GBP", 55.9533, -3.1883),
+    ("New York", "United States", "US", "USD", 40.7128, -74.006), ("Chicago", "United States", "US", "USD", 41.8781, -87.6298),
+    ("San Francisco", "United States", "US", "USD", 37.7749, -122.4194), ("Austin", "United States", "US", "USD", 30.2672, -97.7431),
+    ("Toronto", "Canada", "CA", "CAD", 43.6532, -79.3832), ("Vancouver", "Canada", "CA", "CAD", 49.2827, -123.1207),
+    ("Mexico City", "Mexico", "MX", "MXN", 19.4326, -99.1332), ("São Paulo", "Brazil", "BR", "BRL", -23.5505, -46.6333),
+    ("Buenos Aires", "Argentina", "AR", "ARS", -34.6037, -58.3816), ("Tokyo", "Japan", "JP", "JPY", 35.6762, 139.6503),
+    ("Osaka", "Japan", "JP", "JPY", 34.6937, 135.5023), ("Seoul", "South Korea", "KR", "KRW", 37.5665, 126.978),
+    ("Singapore", "Singapore", "SG", "SGD", 1.3521, 103.8198), ("Bangkok", "Thailand", "TH", "THB", 13.7563, 100.5018),
+    ("Mumbai", "India", "IN", "INR", 19.076, 72.8777), ("Bangalore", "India", "IN", "INR", 12.9716, 77.5946),
+    ("Sydney", "Australia", "AU", "AUD", -33.8688, 151.2093), ("Melbourne", "Australia", "AU", "AUD", -37.8136, 144.9631),
+    ("Auckland", "New Zealand", "NZ", "NZD", -36.8485, 174.7633), ("Cape Town", "South Africa", "ZA", "ZAR", -33.9249, 18.4241),
+    ("Nairobi", "Kenya", "KE", "KES", -1.2921, 36.8219), ("Cairo", "Egypt", "EG", "EGP", 30.0444, 31.2357),
+    ("Istanbul", "Turkey", "TR", "TRY", 41.0082, 28.9784), ("Dubai", "United Arab Emirates", "AE", "AED", 25.2048, 55.2708),
+    ("Stockholm", "Sweden", "SE", "SEK", 59.3293, 18.0686), ("Oslo", "Norway", "NO", "NOK", 59.9139, 10.7522),
+    ("Copenhagen", "Denmark", "DK", "DKK", 55.6761, 12.5683), ("Zurich", "Switzerland", "CH", "CHF", 47.3769, 8.5417),
+    ("Warsaw", "Poland", "PL", "PLN", 52.2297, 21.0122), ("Prague", "Czech Republic", "CZ", "CZK", 50.0755, 14.4378),
+]
+FIRST = ("Maria Liam Aisha Noah Sofia Mateo Yuki Omar Elena Lucas Priya Ethan Chloe Diego Amara Felix Hana "
+         "Jonas Leila Marco Nadia Oscar Rosa Samir Tara Victor Zoe Kenji Ingrid Tomás Fatima Arjun").split()
+LAST = ("Lopez Chen Okafor Novak Rossi Müller Tanaka Haddad Silva Kowalski Nguyen Patel Dubois Johansson "
+        "García Kim Andersen Moreau Costa Schneider Ibrahim Fischer Reyes Walsh Sato Larsen Mendes Baker").split()
+TICKERS = "AAPL MSFT GOOGL AMZN NVDA TSLA META NFLX JPM V KO PEP DIS NKE INTC AMD IBM ORCL SAP BABA".split()
+CURRENCIES = "USD EUR GBP JPY CHF CAD AUD SEK NOK INR BRL MXN SGD ZAR".split()
+SENTENCES = [
+    "Looking forward to it, see you soon.", "Please confirm the details when you can.",
+    "Great work on the last release, thanks everyone.", "Reminder: the meeting moved to Thursday.",
+    "Can we review the draft before Friday?", "Thanks for the quick turnaround!",
+    "The package arrived in perfect condition.", "Happy to help with the next steps.",
+]
+# Search phrases by topic words of the endpoint; plain topics, never a brand or a title.
+TOPICS: list[tuple[str, list[str]]] = [
+    ("course learn tutorial class lesson skill", ["python for data analysis", "intro to machine learning", "public speaking", "watercolor basics", "spanish for beginners"]),
+    ("recipe food meal dish cook restaurant", ["vegetarian lasagna", "thai green curry", "gluten free pancakes", "sourdough bread"]),
+    ("job career hiring employ resume", ["data engineer", "remote ux designer", "product manager", "nurse practitioner"]),
+    ("music song artist track album playlist lyric", ["lofi beats", "jazz piano", "summer road trip songs", "indie folk"]),
+    ("news article headline press", ["climate policy", "electric vehicles", "central bank rates", "space exploration"]),
+    ("movie film show series anime tv", ["heist thrillers", "space documentaries", "romantic comedies", "animated family films"]),
+    ("book novel author library", ["science fiction classics", "desert planet novels", "productivity books", "historical fiction"]),
+    ("product shop store price buy item", ["wireless earbuds", "standing desk", "running shoes", "espresso machine"]),
+    ("video channel stream", ["home workout", "guitar lessons", "travel vlog japan", "react tutorial"]),
+    ("stock crypto coin market finance trading", ["electric car makers", "large cap tech", "renewable energy stocks", "dividend etf"]),
+    ("station place location address map city hotel travel airport flight", ["main train station", "old town square", "central station", "riverside park"]),
+    ("image photo picture", ["sunset beach", "mountain lake", "city skyline at night"]),
+    ("word dictionary definition translate language", ["serendipity", "ephemeral", "resilience"]),
+    ("game player team match league sport", ["home team", "top scorers", "champions league", "grand slam"]),
+    ("domain website url web seo", ["small business website", "open source analytics", "site speed"]),
+]
+GENERIC_QUERIES = ["best practices", "latest updates", "beginner guide", "top rated", "weekend ideas", "open data"]
