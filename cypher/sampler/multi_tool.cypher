@@ -6,8 +6,9 @@
 // one tool are dropped here, shorter walks come back and the caller discards those under 2 steps.
 // A chain starts only where a cross-tool FEEDS edge leaves (cross-tool links are few since they
 // must mean something: see registry/scope.py), so the first hop can always leave the tool.
-// Documented endpoints (schema or example outputs) come before guessed ones, as starts and as
-// successors: their answers follow the real API's shape.
+// Documented endpoints (schema or example outputs) come before guessed ones: among the
+// first 3 x $starts starts by hash (so starts stay spread over the whole graph), and as successors.
+// Their answers follow the real API's shape.
 // Params: $seed, $indices (list of conversation indices), $starts (candidates per index).
 UNWIND $indices AS idx
 CALL (idx) {
@@ -15,6 +16,7 @@ CALL (idx) {
   WHERE s.out_feeds > 0 AND EXISTS { (s)-[:FEEDS {same_tool: false}]->() }
   WITH s, (s.rk * 48271 + $seed * 69621 + idx * 40503 + 13) % 2147483647 AS a
   WITH s, ((a * a) % 2147483647 * 16807 + a + $seed) % 2147483647 AS h
+  WITH s, h ORDER BY h, s.id LIMIT $starts * 3
   RETURN s, h
   ORDER BY s.inferred_fields, h, s.id
   LIMIT $starts

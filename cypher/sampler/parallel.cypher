@@ -10,6 +10,7 @@ CALL (idx) {
   WHERE j.in_feeds >= 2
   WITH j, (j.rk * 48271 + $seed * 69621 + idx * 40503 + 11) % 2147483647 AS a
   WITH j, ((a * a) % 2147483647 * 16807 + a + $seed) % 2147483647 AS h
+  WITH j, h ORDER BY h, j.id LIMIT $starts * 3
   RETURN j, h
   ORDER BY j.inferred_fields, h, j.id
   LIMIT $starts

@@ -4,8 +4,9 @@
 // give the same rows. A walk prefers edges that fill a required input, then (unless the index's
 // hash allows leaving the tool) same-tool edges; it never revisits an endpoint. Target length
 // 2 + (hash % 4); walks that end early come back shorter and the caller discards them.
-// Documented endpoints (schema or example outputs) come before guessed ones, as starts and as
-// successors: their answers follow the real API's shape.
+// Documented endpoints (schema or example outputs) come before guessed ones: among the
+// first 3 x $starts starts by hash (so starts stay spread over the whole graph), and as successors.
+// Their answers follow the real API's shape.
 // Params: $seed, $indices (list of conversation indices), $starts (candidates per index).
 UNWIND $indices AS idx
 CALL (idx) {
@@ -13,6 +14,7 @@ CALL (idx) {
   WHERE s.out_feeds > 0
   WITH s, (s.rk * 48271 + $seed * 69621 + idx * 40503 + 7) % 2147483647 AS a
   WITH s, ((a * a) % 2147483647 * 16807 + a + $seed) % 2147483647 AS h
+  WITH s, h ORDER BY h, s.id LIMIT $starts * 3
   RETURN s, h
   ORDER BY s.inferred_fields, h, s.id
   LIMIT $starts
