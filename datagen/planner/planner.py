@@ -25,6 +25,10 @@ ACTION_WORDS = frozenset({
 })
 
 
+GUESSED_WEIGHT = 2.0
+"""Planner penalty per step whose outputs are only inferred (a repeated chain costs 6)."""
+
+
 def conversation_id(seed: int, index: int) -> str:
     """`conv_<seed>_<index from 1, 4 digits>`, as in the record format."""
     return f"conv_{seed}_{index + 1:04d}"
@@ -104,16 +108,17 @@ class Planner:
         whole = [c for c, k in zip(ordered, kept) if k == len(c.steps) and k >= 2]
         ordered = whole or [c for c, k in zip(ordered, kept) if k == max(kept)]
         # Endpoints whose outputs are documented (schema or example) answer like the real API;
-        # guessed outputs are the weakest part of a conversation, so the fewest of them wins.
-        guessed = [_guessed(c, endpoints) for c in ordered]
-        ordered = [c for c, g in zip(ordered, guessed) if g == min(guessed)]
+        # guessed outputs are the weakest part of a conversation: each one costs GUESSED_WEIGHT,
+        # less than repeating a whole chain, so memory can still spread the corpus.
         if not self.memory.enabled:
-            return ordered[0]
+            return min(ordered, key=lambda c: _guessed(c, endpoints))
         best, best_score = ordered[0], float("inf")
         for candidate in ordered:
-            chain = [endpoints[i] for i in candidate.endpoint_ids]
+            ids = [candidate.endpoint_ids[i] for i in _coherent(candidate, endpoints)]
+            chain = [endpoints[i] for i in ids]
             domain = domain_for(chain)
-            score = self.memory.penalty(candidate.endpoint_ids, domain, goal_signature(chain, domain))
+            score = self.memory.penalty(ids, domain, goal_signature(chain, domain))
+            score += GUESSED_WEIGHT * _guessed(candidate, endpoints)
             if score < best_score - 1e-12:
                 best, best_score = candidate, score
         return best
