@@ -22,7 +22,7 @@ from datagen.generator import phrases as ph
 from datagen.generator.intent import intent as intent_of
 from datagen.core.paths import output_path
 from datagen.core.plan import ArgumentSource, ConversationPlan, ConversationState, FieldValue, ParamRef, SourceKind
-from datagen.generator.choice import keeps
+from datagen.generator.choice import keeps, picked
 from datagen.generator.goal import feeds_later
 from datagen.generator.values import ROLE_WORDS, clean_default, coerce, knob_default, value_for
 from datagen.registry.models import Endpoint, Parameter, ParamType, ResponseField
@@ -137,6 +137,9 @@ class Assistant:
         candidates = [fv for c in calls for fv in memory if fv.step == c and wanted is not None and fv.path == wanted]
         if linkable(param.concept):
             candidates += [fv for c in calls for fv in memory if fv.step == c and fv.concept == param.concept]
+        # what the user picked outranks everything else: the next call acts on that item
+        candidates = [fv for fv in candidates if picked(self.state, fv)] + [fv for fv in candidates
+                                                                           if not picked(self.state, fv)]
         out: list[tuple[FieldValue, Any]] = []
         for fv in candidates:
             try:

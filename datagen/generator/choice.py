@@ -54,6 +54,15 @@ def keeps(state: ConversationState, fv: FieldValue) -> bool:
     return picked is None or picked.get(slot[1]) == fv.value
 
 
+def picked(state: ConversationState, fv: FieldValue) -> bool:
+    """Whether a remembered value is a field of an item the user picked."""
+    slot = item_slot(fv.path)
+    if slot is None:
+        return False
+    chosen = state.choices.get(choice_key(fv.step, slot[0]))
+    return chosen is not None and chosen.get(slot[1]) == fv.value
+
+
 def item_name(item: dict[str, Any], fallback_key: str) -> str:
     """How a person names an item: its name or title, else a text field that reads as a proper
     name (`team: "North Juliefort Athletic"`), else the value the call needs."""

@@ -7,6 +7,8 @@ import random
 import re
 
 from datagen.generator import answer, choice
+from datagen.core.plan import ConversationState, FieldValue
+from datagen.generator.assistant import Assistant
 from datagen.generator.conversation import generate_conversation
 from datagen.generator.goal import end_steps, wish
 from datagen.core.plan import SourceKind
@@ -77,3 +79,21 @@ def test_an_action_is_always_something_the_user_asked_for() -> None:
     assert end_steps(plan) == [1, 2]  # the search is a means; the enrolment is not a silent side effect
     opening = generate_conversation(plan).messages[0]["content"]
     assert wish(plan.endpoints[1]) in opening and wish(plan.endpoints[0]) not in opening
+
+
+def test_the_picked_item_outranks_a_later_call_of_the_same_concept() -> None:
+    ep = registry().endpoint_index()
+    plan = make_plan([ep["shopsphere::search_products"], ep["shopsphere::get_product"],
+                      ep["shopsphere::add_to_cart"]], 1, groups=[0, 0, 1])
+    plan.steps[2].via = ["productId->productId"]  # the graph's pair names get_product's own productId
+    state = ConversationState(plan=plan)
+    items = [{"productId": "prd_a", "title": "Desk A"}, {"productId": "prd_b", "title": "Desk B"}]
+    state.tool_outputs = [{"name": plan.endpoints[0].id, "output": {"products": items}},
+                          {"name": plan.endpoints[1].id, "output": {"productId": "prd_c"}}]
+    state.accumulated_fields = [FieldValue(step=0, path="products[].productId", concept="product_id", value="prd_a"),
+                                FieldValue(step=0, path="products[].productId", concept="product_id", value="prd_b"),
+                                FieldValue(step=1, path="productId", concept="product_id", value="prd_c")]
+    state.choices = {"0|products[]": items[1]}
+    param = next(p for p in plan.endpoints[2].parameters if p.name == "productId")
+    hit = Assistant(state, random.Random(0)).lookup(2, param)
+    assert hit is not None and hit[1] == "prd_b"  # the user picked Desk B: not the other call's product
