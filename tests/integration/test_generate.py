@@ -140,8 +140,11 @@ def test_kill_9_then_resume_gives_the_uninterrupted_bytes(seed_graph: Driver, ne
                                                          cli_env: dict[str, str], tmp_path: Path) -> None:
     full, killed = tmp_path / "full.jsonl", tmp_path / "killed.jsonl"
     args = ["--n", "600", "--seed", "3", "--mode", "mixed"]
-    run_generate(seed_graph, neo4j_database, GenerateSettings(n=600, seed=3, mode=SamplingMode.MIXED, output=full))
     env = {**os.environ, **cli_env}
+    # Every run is its own process, as a user's runs are: what one process generated before must not
+    # be able to colour the comparison.
+    subprocess.run([sys.executable, "-m", "datagen", "--quiet", "generate", *args, "--output", str(full)],
+                   cwd=REPO, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     proc = subprocess.Popen([sys.executable, "-m", "datagen", "--quiet", "generate", *args, "--output", str(killed)],
                             cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     partial = killed.with_name(killed.name + ".partial")
@@ -153,10 +156,10 @@ def test_kill_9_then_resume_gives_the_uninterrupted_bytes(seed_graph: Driver, ne
     assert not killed.exists(), "the run finished before it could be killed"
     lines = partial.read_bytes().split(b"\n")
     assert all(json.loads(line) for line in lines[:-1])  # the last may be torn: SIGKILL can cut a large write
-    result = CliRunner().invoke(cli, ["--quiet", "generate", *args, "--output", str(killed), "--resume"],
-                                env=cli_env, catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    assert "resumed" in result.output
+    result = subprocess.run([sys.executable, "-m", "datagen", "generate", *args, "--output", str(killed), "--resume"],
+                            cwd=REPO, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "resumed" in result.stdout + result.stderr
     assert killed.read_bytes() == full.read_bytes()
     summary_rows = seed_graph.execute_query(
         "MATCH (r:Run)-[:PRODUCED]->(c:Conversation) WHERE r.seed = 3 RETURN r.id AS run, count(c) AS n, "
