@@ -252,7 +252,7 @@ NEIGHBOUR_WORDS = frozenset({"similar", "related", "recommend", "recommendations
 DESCRIPTION_DEBRIS = (
     "this field", "this parameter", "this endpoint", "this api", "do not edit", "(optional)",
     "(required)", "required parameter", "optional parameter", "default value", "e.g.", "eg.",
-    "(1_", "ex:", "example:", "<br", "</", "```", "**", "__",
+    "ex:", "example:", "<br", "</", "```", "**", "__",
 )
 
 # === Value kinds of mock values (datagen.generator.semantic, fake; registry.fields) ==================

@@ -16,7 +16,6 @@ import logging
 import os
 import secrets
 import signal
-import socket
 import subprocess
 import tempfile
 import time
@@ -41,13 +40,13 @@ from datagen.db.neo4j_setup import (
     set_initial_password,
     write_secret,
 )
+from datagen.db.processes import ENTRY_POINT, find_server_pids, free_port, pid_is_server, port_taken
 from datagen.errors import LocalServerError
 
 log = logging.getLogger(__name__)
 
 Announce = Callable[[str], None]
 USER = "neo4j"
-ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 HEAP = ("-Xms2g", "-Xmx2g")  # equal to neo4j.conf's heap settings; see neo4j_setup.render_conf
 
 
@@ -83,49 +82,6 @@ class ServerStatus:
     password_file: Path
     data_dir: Path
     log_path: Path
-
-
-def port_taken(port: int) -> bool:
-    """True if something on 127.0.0.1 already listens on (or holds) `port`."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        try:
-            sock.bind(("127.0.0.1", port))
-        except OSError:
-            return True
-    return False
-
-
-def find_server_pids(home: Path) -> list[int]:
-    """Pids of live Neo4j servers for `home`, found by their command line (no state file needed)."""
-    pids = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit() and pid_is_server(int(entry.name), home):
-            pids.append(int(entry.name))
-    return sorted(pids)
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now (the OS picks it)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def pid_is_server(pid: int, home: Path) -> bool:
-    """True if `pid` is a live (not zombie) Neo4j server for `home`, not a reused pid."""
-    try:
-        os.waitpid(pid, os.WNOHANG)  # reap it if it is our own dead child
-    except ChildProcessError:
-        pass
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-    except OSError:
-        return False
-    if stat.rsplit(")", 1)[-1].split()[0] in ("Z", "X"):
-        return False
-    args = [a.decode(errors="replace") for a in cmdline]
-    return ENTRY_POINT in args and f"--home-dir={home}" in args
 
 
 class LocalServer:

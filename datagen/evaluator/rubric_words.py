@@ -86,7 +86,7 @@ SCHEMA_KEYS = frozenset({"allOf", "anyOf", "oneOf", "additionalProperties", "$re
 DESCRIPTION_DEBRIS = (
     "this field", "this parameter", "this endpoint", "this api", "do not edit", "(optional)",
     "(required)", "required parameter", "optional parameter", "default value", "e.g.", "eg.",
-    "(1_", "ex:", "example:", "<br", "</", "```", "**", "__",
+    "ex:", "example:", "<br", "</", "```", "**", "__",
 )
 # Verbs of endpoint names that are never also nouns, so a name ending with one ("email validate")
 # is an API name read aloud, while "address book" or "blog post" are plain English.

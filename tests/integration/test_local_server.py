@@ -17,7 +17,8 @@ from neo4j.exceptions import AuthError
 
 from datagen.config import Settings
 from datagen.db.connection import open_driver
-from datagen.db.local_server import LocalServer, ServerInfo, free_port, pid_is_server
+from datagen.db.local_server import LocalServer, ServerInfo
+from datagen.db.processes import free_port, pid_is_server
 from datagen.db.queries import load
 from datagen.errors import LocalServerError
 

@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from datagen.db import neo4j_setup
-from datagen.db.local_server import ENTRY_POINT, LocalServer, ServerInfo, free_port, pid_is_server
+from datagen.db.local_server import ENTRY_POINT, LocalServer, ServerInfo
+from datagen.db.processes import free_port, pid_is_server
 from datagen.db.neo4j_setup import JVM_FLAGS, render_conf, write_secret
 from datagen.errors import LocalServerError
 
