@@ -39,6 +39,15 @@ def scalars(value: Any) -> list[Any]:
     return [] if value is None else [value]
 
 
+def keys(value: Any) -> list[str]:
+    """Every key of a JSON value, depth first."""
+    if isinstance(value, dict):
+        return [str(k) for k in value] + [k for v in value.values() for k in keys(v)]
+    if isinstance(value, list):
+        return [k for v in value for k in keys(v)]
+    return []
+
+
 def source_of(record: Record, call: int, param: str) -> dict[str, Any] | None:
     """The argument source of one argument, if the record has it."""
     return next((s for s in sources(record) if s.get("call") == call and s.get("param") == param), None)

@@ -18,7 +18,7 @@ from typing import Any
 
 from datagen.core.checks import type_ok
 from datagen.core.record import RecordDict as Record
-from datagen.evaluator.lineage import (Call, calls, final_answer, loose, mentioned, same_kind, scalars, sources,
+from datagen.evaluator.lineage import (Call, calls, final_answer, keys, loose, mentioned, same_kind, scalars, sources,
                                        text_before, values_at)
 from datagen.evaluator.rubric import failed_rules, rubric_issues
 from datagen.evaluator.types import DIMENSIONS, OFFLINE_MODEL, Issue, Verdict
@@ -134,7 +134,7 @@ def task_issues(record: Record) -> list[Issue]:
         found.append(_issue("final_answer_unsupported", "task_completion", "critical",
                             "the final answer states none of the values the tools returned"))
     known = " ".join(loose(v) for c in made for v in scalars(c.output) + scalars(c.parameters))
-    known += " " + " ".join(_keys([c.output for c in made]))
+    known += " " + " ".join(keys([c.output for c in made]))
     known += " " + text_before(record, len(record.get("messages") or []), "user")
     invented = [t for t in _ID_TOKEN.findall(answer) if t.lower() not in known.lower()]
     if invented:
@@ -145,13 +145,6 @@ def task_issues(record: Record) -> list[Issue]:
         found.append(_issue("tool_error", "task_completion", "minor", f"call(s) {errors} returned an error"))
     return found
 
-
-def _keys(value: Any) -> list[str]:
-    if isinstance(value, dict):
-        return [str(k) for k in value] + [k for v in value.values() for k in _keys(v)]
-    if isinstance(value, list):
-        return [k for v in value for k in _keys(v)]
-    return []
 
 
 def text_issues(record: Record) -> list[Issue]:

@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from datagen.core.record import RecordDict as Record
-from datagen.evaluator.lineage import Call, loose, mentioned, scalars
+from datagen.evaluator.lineage import Call, keys, loose, mentioned, scalars
 from datagen.evaluator.rubric_made import is_meta_text, made_name_values
 from datagen.evaluator.rubric_words import (ACTION_VERBS, API_WORDS, DESCRIPTION_DEBRIS, FILING_WORDS, NOT_AFTER_THE,
                                            VERBS_NOT_NOUNS, WRITE_VERBS)
@@ -38,12 +37,6 @@ def record_values(made: list[Call]) -> set[str]:
 
 def output_keys(made: list[Call]) -> set[str]:
     """Every key of every output, lowercased."""
-    def keys(value: Any) -> list[str]:
-        if isinstance(value, dict):
-            return [str(k) for k in value] + [k for v in value.values() for k in keys(v)]
-        if isinstance(value, list):
-            return [k for v in value for k in keys(v)]
-        return []
     return {k.lower() for c in made for k in keys(c.output)}
 
 

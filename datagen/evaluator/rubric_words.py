@@ -1,76 +1,24 @@
 """The generic vocabularies of the rubric gates (`evaluator.rubric`, `value_rules`, `prose`).
 
-A section of the one lexicon, kept in its own module while `datagen/lexicon.py` is being rewritten by
-its owner (two edits of one file at once lost this section twice); move it there unchanged when that
-settles. Like the lexicon, every list is generic English about values and turns: none names a tool,
-an API, a brand or a category, and this module imports nothing from the package.
+The lists the judge shares with the generator (boolean, number and date words, placeholders,
+action and read verbs, description debris) are the lexicon's own, imported from `datagen.lexicon`
+so the two cannot drift; the lists here are the judge's alone. Every list is generic English about
+values and turns: none names a tool, an API, a brand or a category.
 """
 
 from __future__ import annotations
 
-# Values that stand in for data nobody filled (compared case-insensitively, whole value).
-PLACEHOLDER_VALUES = frozenset({
-    "string", "str", "example", "sample", "test", "testing", "foo", "bar", "baz", "qux", "lorem",
-    "ipsum", "dolor", "value", "n/a", "tbd", "todo", "placeholder", "dummy", "xxx", "xyz", "asdf",
-    "changeme", "your value", "insert here", "lorem ipsum",
-})
-# Name words that make a field a yes/no answer: `is_valid`, `hasMore`, `isValidDns`, `valid_format`.
-BOOLEAN_LEADS = frozenset({"is", "has", "have", "can", "should", "was", "were", "does", "did", "allow",
-                           "allows", "needs", "must"})
-BOOLEAN_WORDS = frozenset({"valid", "invalid", "enabled", "disabled", "verified", "exists", "deliverable",
-                           "disposable", "blocked", "deleted"})
-# … unless a range word follows: `validFrom`, `valid_through` are dates.
-RANGE_WORDS = frozenset({"from", "to", "until", "till", "through", "thru", "since", "after", "before", "start",
-                         "end", "begin"})
-# Words that never follow "the" in a sentence: "the is valid format", "get the by source new".
-NOT_AFTER_THE = frozenset({"is", "has", "was", "are", "can", "by", "whether", "of", "for", "to", "with",
-                           "from", "if", "and", "or", "get", "the", "a", "an"})
-# Last name words of fields that hold a number (a count, a total, an amount, a coordinate).
-NUMBER_WORDS = frozenset({"count", "total", "quantity", "qty", "amount", "price", "cost", "fee", "bytes",
-                          "latitude", "longitude", "lat", "lng", "lon", "population", "balance",
-                          "percent", "percentage", "kcal", "calories"})
-NUMBER_LEADS = frozenset({"num", "number", "total", "count"})  # `num_pages`, `number_of_items`
-# Last name words of fields that hold a date or a moment.
-DATE_WORDS = frozenset({"date", "timestamp", "datetime", "birthday", "dob", "birthdate"})
-# Last name words of fields whose value names or addresses something, so a lone lowercase common
-# word (`airline: "orbit"`, `timezone: "cobalt"`) cannot be it.
-SHAPED_WORDS = frozenset({
-    "name", "names", "airline", "carrier", "company", "team", "author", "artist", "city", "country",
-    "location", "place", "venue", "address", "street", "region", "timezone", "tz", "email", "url",
-    "link", "website", "domain", "phone", "id", "ids", "uuid", "guid", "sku", "isbn", "ean", "upc",
-    "vin", "iban", "symbol", "ticker", "iata", "icao", "owner", "manufacturer", "publisher", "brand",
-    "organization", "organisation", "employer", "school", "university", "hotel", "restaurant",
-})
+from datagen.lexicon import (ACTION_VERBS, BOOLEAN_LEADS, BOOLEAN_WORDS, CATEGORY_WORDS, DATE_WORDS,
+                             DESCRIPTION_DEBRIS, NOT_AFTER_THE, NUMBER_LEADS, NUMBER_WORDS, PLACEHOLDER_VALUES,
+                             RANGE_WORDS, READ_VERBS, SHAPED_WORDS)
+
+__all__ = ["ACTION_VERBS", "BOOLEAN_LEADS", "BOOLEAN_WORDS", "CATEGORY_WORDS", "DATE_WORDS", "DESCRIPTION_DEBRIS",
+           "NOT_AFTER_THE", "NUMBER_LEADS", "NUMBER_WORDS", "PLACEHOLDER_VALUES", "RANGE_WORDS", "READ_VERBS",
+           "SHAPED_WORDS"]
+
 # Words of a parameter description that ask for something a bare common word never is.
 DESCRIBED_SHAPES = frozenset({"number", "id", "ids", "identifier", "code", "json", "url", "uri", "email",
                               "uuid", "hash", "token", "isbn", "coordinates", "latitude", "longitude"})
-# Last name words of fields whose value is a category word (`status: "active"`, `type: "movie"`):
-# a lone lowercase word there is normal, not filler.
-CATEGORY_WORDS = frozenset({
-    "status", "state", "type", "kind", "category", "categories", "mode", "format", "level", "unit",
-    "units", "method", "gender", "sex", "language", "lang", "locale", "role", "tier", "plan",
-    "condition", "conditions", "weather", "sentiment", "label", "labels", "tag", "tags", "genre",
-    "result", "verdict", "reason", "message", "currency", "action", "direction", "visibility",
-    "privacy", "platform", "os", "device", "source", "channel", "medium", "period", "interval",
-    "frequency", "day", "weekday", "month", "season", "color", "colour", "size", "shape", "style",
-    "difficulty", "answer", "response", "class", "grade", "word", "keyword", "keywords", "query",
-    "term", "topic", "subject", "icon", "mood", "tone", "priority", "severity", "risk", "quality",
-    "availability", "permission", "permissions", "scope", "version", "license", "sort", "order",
-    "description", "summary", "text", "content", "comment", "note", "title", "slug", "username",
-    "nickname", "handle", "login", "password", "pos", "position", "part", "material", "cuisine",
-    "diet", "flavor", "flavour", "ingredient", "ingredients", "symptom", "species", "breed", "industry",
-    "sector", "segment",
-})
-# Verbs of endpoint names that act on one item (the user must have chosen it) …
-ACTION_VERBS = frozenset({
-    "buy", "purchase", "book", "reserve", "order", "checkout", "pay", "apply", "enrol", "enroll",
-    "register", "subscribe", "unsubscribe", "join", "delete", "remove", "cancel", "send", "transfer",
-    "submit", "rent", "hire", "vote", "follow", "unfollow", "claim", "redeem", "accept", "reject",
-    "approve", "sell", "bid", "donate", "adopt", "schedule", "add", "refund", "archive", "block",
-})
-# … unless the name says it only reads (`get_booking`, `list_orders`).
-READ_VERBS = frozenset({"get", "list", "search", "find", "fetch", "retrieve", "lookup", "look", "query",
-                        "show", "read", "check", "view", "status", "details", "info", "history"})
 # Words of endpoint names that return other items than the one looked up (so a lookup of X may
 # rightly return Y): `similar_images(image_id)`, `related_videos(video_id)`.
 NEIGHBOUR_WORDS = frozenset({"similar", "related", "recommend", "recommendations", "recommended",
@@ -82,12 +30,6 @@ NEIGHBOUR_WORDS = frozenset({"similar", "related", "recommend", "recommendations
 LISTING_WORDS = frozenset({"search", "list", "find", "browse", "all"})
 # Keys of a JSON schema: an output made of them is the API's documentation, not its answer.
 SCHEMA_KEYS = frozenset({"allOf", "anyOf", "oneOf", "additionalProperties", "$ref", "$schema", "patternProperties"})
-# Phrases of API descriptions that no person says in a chat turn.
-DESCRIPTION_DEBRIS = (
-    "this field", "this parameter", "this endpoint", "this api", "do not edit", "(optional)",
-    "(required)", "required parameter", "optional parameter", "default value", "e.g.", "eg.",
-    "ex:", "example:", "<br", "</", "```", "**", "__",
-)
 # Verbs of endpoint names that are never also nouns, so a name ending with one ("email validate")
 # is an API name read aloud, while "address book" or "blog post" are plain English.
 VERBS_NOT_NOUNS = frozenset({"get", "search", "find", "fetch", "retrieve", "lookup", "create", "update", "delete",

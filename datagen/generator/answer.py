@@ -14,6 +14,7 @@ from typing import Any
 from datagen.generator import phrases as ph
 from datagen.generator.choice import item_name, noun_for
 from datagen.core.plan import ConversationState
+from datagen.lexicon import PREPOSITIONS
 from datagen.registry.naming import GENERIC_CONTAINERS, snake
 
 MAX_FACTS = 3
@@ -45,9 +46,6 @@ def _main(output: Any) -> tuple[str, Any]:
             continue
         break
     return key, node
-
-
-_PREPOSITIONS = frozenset("at by on in of to for from with per".split())
 
 
 def _bool_fact(label: str, value: bool) -> str:
@@ -84,7 +82,7 @@ def _facts(item: dict[str, Any], skip: set[str], sent: set[str], rng: random.Ran
         if isinstance(value, bool):
             facts.append(_bool_fact(label, value))
         else:
-            plain = bare or label.split()[-1] in _PREPOSITIONS  # "delivered at 2026-05-18"
+            plain = bare or label.split()[-1] in PREPOSITIONS  # "delivered at 2026-05-18"
             style = "{l} {v}" if plain else ph.pick(rng, ["the {l} is {v}", "{l} {v}", "the {l} is {v}"])
             facts.append(ph.fill(style, l=label, v=ph.render(value)))
     return facts
