@@ -23,7 +23,7 @@ from datagen.generator.intent import intent as intent_of
 from datagen.core.paths import output_path
 from datagen.core.plan import ArgumentSource, ConversationPlan, ConversationState, FieldValue, ParamRef, SourceKind
 from datagen.generator.choice import keeps, picked
-from datagen.generator.goal import feeds_later
+from datagen.generator.goal import declared_via, feeds_later
 from datagen.generator.values import ROLE_WORDS, clean_default, coerce, knob_default, value_for
 from datagen.registry.models import Endpoint, Parameter, ParamType, ResponseField
 from datagen.registry.naming import snake
@@ -37,8 +37,8 @@ OPTIONAL_MEMORY_P = 0.35
 
 
 def via_pairs(plan: ConversationPlan, step: int) -> dict[str, str]:
-    pairs = [v.rsplit("->", 1) for v in plan.steps[step].via if "->" in v]
-    return {param: output_path(path) for path, param in pairs}
+    """The step's FEEDS pairs as param → path in the written output."""
+    return {param: output_path(path) for param, path in declared_via(plan, step).items()}
 
 
 def _earlier_fields(plan: ConversationPlan, step: int) -> list[tuple[Endpoint, ResponseField]]:

@@ -11,17 +11,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from datagen.registry.linking import linkable
 from datagen.registry.models import Endpoint, FieldSource, Registry
-from datagen.registry.naming import WEAK_CONCEPTS, slug, snake
+from datagen.registry.naming import slug, snake
 from datagen.registry.scope import concept_scope, source_keys, target_keys
 
 Row = dict[str, Any]
 
 CONFIDENCE = {FieldSource.SCHEMA: 1.0, FieldSource.EXAMPLE: 0.9, FieldSource.INFERRED: 0.6}
-
-
-def _linkable(concept: str) -> bool:
-    return concept not in WEAK_CONCEPTS and not concept.isdigit() and len(concept) > 1
 
 
 def category_rows(registry: Registry) -> list[Row]:
@@ -73,7 +70,7 @@ def _param_rows(e: Endpoint) -> list[Row]:
                 "required": p.required, "description": p.description,
                 "default_json": None if p.default is None else json.dumps(p.default, ensure_ascii=False),
                 "enum": p.enum, "concept": p.concept, "control": p.control,
-                "linkable": not p.control and _linkable(p.concept), "scope": concept_scope(p.concept).value,
+                "linkable": not p.control and linkable(p.concept), "scope": concept_scope(p.concept).value,
                 "link_keys": target_keys(p.concept, e, p.required and not p.control),
                 "endpoint_id": e.id, "tool_id": e.tool_id, "rk": e.rk ^ hash_path(p.name), "pos": pos,
             },
@@ -95,7 +92,7 @@ def field_rows(registry: Registry) -> list[Row]:
                 "path": f.path, "name": f.name, "name_norm": snake(f.name), "type": f.type.value,
                 "description": f.description, "concept": f.concept, "source": f.source.value,
                 "inferred": f.inferred, "confidence": CONFIDENCE[f.source],
-                "linkable": _linkable(f.concept), "scope": concept_scope(f.concept).value,
+                "linkable": linkable(f.concept), "scope": concept_scope(f.concept).value,
                 "link_keys": source_keys(f.concept, e), "endpoint_id": e.id, "tool_id": e.tool_id,
                 "rk": e.rk ^ hash_path(f.path), "pos": pos,
             },

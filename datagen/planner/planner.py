@@ -103,18 +103,19 @@ class Planner:
         Only the candidates that hold together best take part: chains where every step follows from
         the ones before (`coherent_prefix` keeps them whole) beat chains that would be cut.
         """
-        ordered = candidates[attempt % len(candidates):] + candidates[:attempt % len(candidates)]
-        kept = [len(_coherent(c, endpoints)) for c in ordered]
-        whole = [c for c, k in zip(ordered, kept) if k == len(c.steps) and k >= 2]
-        ordered = whole or [c for c, k in zip(ordered, kept) if k == max(kept)]
+        rotated = candidates[attempt % len(candidates):] + candidates[:attempt % len(candidates)]
+        kept = [_coherent(c, endpoints) for c in rotated]
+        whole = [(c, k) for c, k in zip(rotated, kept) if len(k) == len(c.steps) and len(k) >= 2]
+        longest = max(len(k) for k in kept)
+        pool = whole or [(c, k) for c, k in zip(rotated, kept) if len(k) == longest]
         # Endpoints whose outputs are documented (schema or example) answer like the real API;
         # guessed outputs are the weakest part of a conversation: each one costs GUESSED_WEIGHT,
         # less than repeating a whole chain, so memory can still spread the corpus.
         if not self.memory.enabled:
-            return min(ordered, key=lambda c: _guessed(c, endpoints))
-        best, best_score = ordered[0], float("inf")
-        for candidate in ordered:
-            ids = [candidate.endpoint_ids[i] for i in _coherent(candidate, endpoints)]
+            return min((c for c, _ in pool), key=lambda c: _guessed(c, endpoints))
+        best, best_score = pool[0][0], float("inf")
+        for candidate, steps in pool:
+            ids = [candidate.endpoint_ids[i] for i in steps]
             chain = [endpoints[i] for i in ids]
             domain = domain_for(chain)
             score = self.memory.penalty(ids, domain, goal_signature(chain, domain))
