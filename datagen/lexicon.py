@@ -392,3 +392,11 @@ CAPITALS: dict[str, str] = {
     "AE": "Abu Dhabi", "SE": "Stockholm", "NO": "Oslo", "DK": "Copenhagen", "CH": "Bern", "PL": "Warsaw",
     "CZ": "Prague",
 }
+# Creative works, named by a title (`The Amber Harbour`), never by a person's surname.
+WORK_WORDS = frozenset("movie movies film films book books novel novels song songs track tracks album albums "
+                       "anime manga show shows series episode episodes podcast podcasts game games video videos "
+                       "playlist playlists course courses story stories comic comics poem poems".split())
+# Nouns that fictional titles of works are made of, with a colour from Faker in front.
+TITLE_NOUNS = ("Harbour", "Garden", "River", "Letters", "Summer", "Lantern", "Road", "Echoes", "Horizon",
+               "Orchard", "Tide", "Frontier", "Window", "Mountain", "Stranger", "Promise", "Voyage", "Kingdom",
+               "Island", "Season", "Signal", "Compass", "Valley", "Storm")

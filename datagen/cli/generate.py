@@ -51,6 +51,8 @@ def coverage_report(summary: GenerateSummary) -> str:
 @click.option("--evaluate", is_flag=True, help="Score each conversation inline: the Anthropic judge with ANTHROPIC_API_KEY, else the offline rules.")
 @click.option("--judge-model", default=DEFAULT_JUDGE_MODEL, show_default=True, help="Judge model when --evaluate is set.")
 @click.option("--no-corpus-memory", is_flag=True, help="Disable cross-conversation steering (Run A of the diversity experiment).")
+@click.option("--guessed-outputs", is_flag=True,
+              help="Also use endpoints whose ToolBench entry documents no response (their answers are guessed).")
 @click.option("--no-write-back", is_flag=True, help="Do not write conversations and lineage back to Neo4j.")
 @click.option("--resume", is_flag=True, help="Continue an interrupted run of the same settings to the same bytes.")
 @click.option("--overwrite", is_flag=True, help="Replace an existing --output (and discard an interrupted run of it).")
@@ -58,10 +60,11 @@ def coverage_report(summary: GenerateSummary) -> str:
 @neo4j_uri_option
 @pass_context
 def generate(obj: Context, n: int, seed: int, mode: str, output: Path, evaluate: bool, judge_model: str,
-             no_corpus_memory: bool, no_write_back: bool, resume: bool, overwrite: bool, verbose: bool) -> None:
+             no_corpus_memory: bool, guessed_outputs: bool, no_write_back: bool, resume: bool, overwrite: bool, verbose: bool) -> None:
     """Generate conversations from the graph built by `datagen build` and print a coverage report."""
     settings = GenerateSettings(n=n, seed=seed, mode=SamplingMode(mode), output=output,
-                                corpus_memory=not no_corpus_memory, write_back=not no_write_back,
+                                corpus_memory=not no_corpus_memory, guessed_outputs=guessed_outputs,
+                                write_back=not no_write_back,
                                 resume=resume, overwrite=overwrite, verbose=verbose)
     driver = obj.driver()
     with progress_bar(Console(stderr=True), obj.quiet) as advance:

@@ -9,6 +9,7 @@ value a tool really returned (the judge checks that).
 from __future__ import annotations
 
 import random
+from datetime import datetime, timezone
 from typing import Any
 
 from datagen.generator import phrases as ph
@@ -20,6 +21,11 @@ from datagen.registry.naming import GENERIC_CONTAINERS, snake
 MAX_FACTS = 3
 _NAMEISH = frozenset({"name", "title", "full_name", "display_name", "label", "headline"})
 _ENVELOPE = frozenset({"status", "success", "message", "code", "error", "errors", "ok", "status_code", "msg"})
+# Parts of an answer that repeat the request (`parameters: {query, lat, lng}`), not what it found.
+_REQUEST_ECHO = frozenset({"parameters", "params", "request", "query", "input", "meta", "metadata", "envelope",
+                           "pagination", "paging"})
+_TIME_WORDS = frozenset({"time", "timestamp", "date", "at", "on", "created", "updated", "published", "released",
+                         "modified", "posted", "expires", "start", "end"})
 _BOOL_HEADS = ("is", "has", "can", "was", "are", "does", "did", "should", "allow", "allows")
 
 
@@ -40,8 +46,8 @@ def _main(output: Any) -> tuple[str, Any]:
         if lists and (len(scalars) <= 1 or snake(lists[0][0]) in GENERIC_CONTAINERS):
             key, node = lists[0]
             break
-        nested = [(k, v) for k, v in content.items() if isinstance(v, dict)]
-        if not scalars and len(nested) == 1:
+        nested = [(k, v) for k, v in content.items() if isinstance(v, dict) and snake(k) not in _REQUEST_ECHO]
+        if not [k for k in scalars if not _is_id(k)] and len(nested) == 1:
             key, node = nested[0]
             continue
         break
@@ -62,22 +68,34 @@ def _bool_fact(label: str, value: bool) -> str:
     return f"{label}: {'yes' if value else 'no'}"
 
 
+def _is_id(key: str) -> bool:
+    name = snake(key)
+    return name == "id" or name.endswith(("_id", "_ids", "uuid", "_key"))
+
+
+def _said(key: str, value: Any) -> Any:
+    """A value as a person says it: a Unix time under a time-like key becomes its date."""
+    if isinstance(value, int) and not isinstance(value, bool) and 1_000_000_000 <= value < 2_000_000_000 \
+            and set(snake(key).split("_")) & _TIME_WORDS:
+        return datetime.fromtimestamp(value, tz=timezone.utc).date().isoformat()
+    return value
+
+
 def _facts(item: dict[str, Any], skip: set[str], sent: set[str], rng: random.Random, bare: bool = False) -> list[str]:
-    """Up to three facts of one object, informative fields first (not echoes of what was sent)."""
+    """Up to three facts of one object, informative fields first: never an identifier (a person
+    reports what a thing is, not its key) and echoes of what was sent only when nothing else is left."""
     ranked: list[tuple[int, int, str]] = []
     for pos, (key, value) in enumerate(item.items()):
         name = snake(key)
-        if key in skip or name in _ENVELOPE or not _scalar(value):
+        if key in skip or name in _ENVELOPE or not _scalar(value) or _is_id(key):
             continue
         text = ph.render(value)
-        if len(text) > 80:
+        if len(text) > 80 or text.startswith(("http://", "https://")):
             continue
-        weight = 0 if text not in sent else 2
-        weight += 1 if name.endswith("_id") or name == "id" else 0
-        ranked.append((weight, pos, key))
+        ranked.append((0 if text not in sent else 2, pos, key))
     facts: list[str] = []
     for _, _, key in sorted(ranked)[:MAX_FACTS]:
-        value = item[key]
+        value = _said(key, item[key])
         label = ph.humanize(key)
         if isinstance(value, bool):
             facts.append(_bool_fact(label, value))
@@ -98,14 +116,19 @@ def describe(output: Any, sent: set[str], rng: random.Random) -> str:
         id_key = next((k for k in items[0] if snake(k).endswith("_id") or snake(k) == "id"), next(iter(items[0])))
         names = [item_name(i, id_key) for i in items[:4]]
         noun = noun_for(key + "[]" if key else "results[]", id_key)
+        named = not _is_id(id_key) or all(n and n != ph.render(i.get(id_key, "")).strip() for n, i in zip(names, items))
+        first = [f for f in _facts(items[0], {k for k in items[0] if snake(k) in _NAMEISH}, sent, rng, bare=True)
+                 if not f.startswith("it ")][:2]
+        if not named:  # items known only by their ids: say what the first one holds, not its key
+            count = f"one {ph.singular_of(noun)}" if len(items) == 1 else f"{len(items)} {noun}"
+            tail = (": " if len(items) == 1 else "; the first has ") + ph.join_words(first) if first else ""
+            return ph.sentence(f"I found {count}{tail}")
         if len(items) == 1:
             head = f"I found one {ph.singular_of(noun)}: {names[0]}"
         else:
             more = f" and {len(items) - 3} more" if len(items) > 4 else ""
             listed = ph.join_words(names[:3] if more else names) + more
             head = f"I found {len(items)} {noun}: {listed}"
-        first = [f for f in _facts(items[0], {k for k in items[0] if snake(k) in _NAMEISH}, sent, rng, bare=True)
-                 if not f.startswith("it ")][:2]
         tail = f". The first, {names[0]}, has " + ph.join_words(first) if first and len(items) > 1 else ""
         return ph.sentence(head + tail)
     if not isinstance(node, dict):
@@ -135,3 +158,13 @@ def final_answer(state: ConversationState, last_calls: list[int], rng: random.Ra
     opener = ph.pick(rng, ["Here's what I found.", "Done.", "All set.", "Here you go.", "Okay, that's done."])
     body = " ".join(parts) if parts else "The request went through, but it returned nothing to report."
     return ph.assemble([opener, body, ph.pick(rng, ph.FINAL_CLOSERS)])
+
+
+def has_content(output: Any) -> bool:
+    """Whether an output says something beyond ids and the envelope (`status`, `message`): an answer
+    that is only `{"status": "ok", "x_id": ...}` gives the user nothing to be told."""
+    if isinstance(output, dict):
+        return any(has_content(v) for k, v in output.items() if snake(k) not in _ENVELOPE and not _is_id(k))
+    if isinstance(output, list):
+        return any(has_content(v) for v in output)
+    return _scalar(output)

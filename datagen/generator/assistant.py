@@ -240,12 +240,10 @@ class Assistant:
         """One question naming, in plain words, every value the assistant still needs."""
         items = []
         for ref in refs:
+            # the label alone: a description pasted in brackets ("(iD of pet that needs to be fetched)")
+            # is the API's documentation, not how a person asks
             param = next(p for p in self.plan.endpoints[ref.step].parameters if p.name == ref.param)
-            hint = ph.plain(param.description.strip().split("\n", 1)[0]).rstrip(".")
-            label = ph.param_label(param)
-            useful = (0 < len(hint) <= 60 and snake(hint) not in (snake(param.name), snake(label))
-                      and not ph.DOC_VOICE.search(hint))
-            items.append(f"the {label}" + (f" ({hint[:1].lower() + hint[1:]})" if useful else ""))
+            items.append(f"the {ph.param_label(param)}")
         return ph.fill(ph.pick(self.rng, ph.QUESTIONS), what=ph.join_words(items))
 
     def call_text(self, calls: list[int], steps: list[int], after_answer: bool) -> str:

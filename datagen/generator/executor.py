@@ -33,7 +33,7 @@ from datagen.core.plan import ConversationState, FieldValue
 from datagen.generator.agree import agree
 from datagen.generator.fake import Place, place_at, place_of
 from datagen.generator.pools import CITIES
-from datagen.generator.values import derive_rng, value_for
+from datagen.generator.values import UNPLACED, derive_rng, value_for
 from datagen.lexicon import NEIGHBOUR_WORDS, ROLE_WORDS
 from datagen.registry.scope import Scope, concept_scope
 from datagen.registry.models import Endpoint, FieldSource, ParamType, ResponseField
@@ -131,7 +131,7 @@ class OfflineExecutor:
             return {"status": "ok", f"{noun}_id": echo.get(f"{noun}_id", gen.ref(noun)),
                     "message": f"{noun.replace('_', ' ')} request completed"}
         built = gen.node(_tree(endpoint.response_fields), subject, False)
-        output: dict[str, Any] = built if isinstance(built, dict) else {TOP_ARRAY_KEY: built}
+        output: dict[str, Any] = built if isinstance(built, dict) else {} if built is UNPLACED else {TOP_ARRAY_KEY: built}
         agree(output)
         if not any(v not in (None, "", [], {}) for _, v in _leaves(output, "")):
             # every declared path conflicted or came out empty: still answer with something to report
@@ -248,11 +248,13 @@ class _Gen:
             return self._object(node, context, in_array, where)
         if node.kind == "arr" and node.item is not None:
             if self._looked_up(node.item, context):
-                return [self.node(node.item, context, False, where)]
+                one = self.node(node.item, context, False, where)
+                return UNPLACED if one is UNPLACED else [one]
             # items of a listing are in different places unless the call or their parent fixed one
             items = [self.node(node.item, context, True, where if self.place or i == 0 else None)
                      for i in range(self.rng.randint(1, 3))]
-            return self._distinct_names(node.item, items, context)
+            items = [item for item in items if item is not UNPLACED]
+            return self._distinct_names(node.item, items, context) if items else UNPLACED
         return self.leaf(node.spec, context, where) if node.spec is not None else None
 
     def _distinct_names(self, item: _Node, items: list[Any], context: str | None) -> list[Any]:
@@ -263,13 +265,16 @@ class _Gen:
             seen: set[str] = set()
             for index, entry in enumerate(items):
                 spec = item.children[key].spec
-                if not isinstance(entry, dict) or spec is None:
+                if not isinstance(entry, dict) or spec is None or key not in entry:
                     continue
                 for attempt in range(4):
                     if str(entry.get(key)) not in seen:
                         break
                     rng = derive_rng(self.seed, f"rename:{self.endpoint.id}:{key}:{index}:{attempt}")
-                    entry[key] = value_for(spec, rng, endpoint=self.endpoint, context=context)
+                    entry[key] = value_for(spec, rng, endpoint=self.endpoint, context=context, strict=True)
+                if entry[key] is UNPLACED:
+                    del entry[key]
+                    continue
                 seen.add(str(entry.get(key)))
                 own = self._own_id(item, context)
                 own_spec = item.children[own].spec if own is not None else None
@@ -278,7 +283,7 @@ class _Gen:
                     self.world[entity][key] = entry[key]
         return items
 
-    def _object(self, node: _Node, context: str | None, in_array: bool, where: Place | None) -> dict[str, Any]:
+    def _object(self, node: _Node, context: str | None, in_array: bool, where: Place | None) -> Any:
         own = self._own_id(node, context)
         built: dict[str, Any] = {}
         spec = node.children[own].spec if own is not None else None
@@ -326,7 +331,10 @@ class _Gen:
             else:
                 built[key] = self.node(child, sub, in_array, where)
         self.rng = saved
-        out = {key: built[key] for key in node.children}
+        # fields no rule could give a meaningful value are left out (an object left empty goes too)
+        out = {key: built[key] for key in node.children if built[key] is not UNPLACED}
+        if not out and node.children and not root:
+            return UNPLACED
         if entity is not None:
             known.update({k: v for k, v in out.items() if node.children[k].kind == "leaf"})
         return out
@@ -341,11 +349,11 @@ class _Gen:
             values: list[Any] = []
             for _ in range(self.rng.randint(1, 3)):  # distinct items: a list never repeats itself
                 value = value_for(item, self.rng, endpoint=self.endpoint, context=context,
-                                  place=where if self.place else None)
-                if value not in values:
+                                  place=where if self.place else None, strict=True)
+                if value is not UNPLACED and value not in values:
                     values.append(value)
-            return values
-        return value_for(spec, self.rng, endpoint=self.endpoint, context=context, place=where)
+            return values or UNPLACED
+        return value_for(spec, self.rng, endpoint=self.endpoint, context=context, place=where, strict=True)
 
 
 def _leaves(value: Any, path: str) -> list[tuple[str, Any]]:

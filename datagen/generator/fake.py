@@ -23,7 +23,8 @@ from faker import Faker
 from phonenumbers import geocoder
 
 from datagen.generator.pools import CITIES
-from datagen.lexicon import CITY_TIMEZONES, PLACE_WORDS, VENUE_WORDS
+from datagen.lexicon import (CITY_TIMEZONES, PERSON_WORDS, PLACE_WORDS, TITLE_NOUNS, VALUE_KIND_WORDS, VENUE_WORDS,
+                             WORK_WORDS)
 
 LOCALE = "en_US"
 
@@ -136,27 +137,62 @@ def _product(fk: Faker, rng: random.Random, place: Place, context: str | None) -
 
 def _entity_name(fk: Faker, rng: random.Random, place: Place, context: str | None) -> str:
     """The name of a thing whose kind is only known by its container noun (`event`, `venue`)."""
+    known = _known_name(fk, rng, place, context)
+    if known is not None:
+        return known
     noun = _title(context)
     if not noun or len(noun) > 16:
         return str(fk.company())
-    if context in ("match", "game", "fixture", "duel", "event") and rng.random() < 0.8:
-        return f"{fk.city()} vs {fk.city()}"
-    pattern = rng.randrange(3)
-    if pattern == 0 and place.city and context in PLACE_WORDS | VENUE_WORDS:
-        return f"{place.city} {noun}"
     colour = str(fk.color_name())
-    if pattern == 1 or any(c.isupper() for c in colour[1:]):
+    if rng.randrange(3) == 1 or any(c.isupper() for c in colour[1:]):
         return f"{fk.last_name()} {noun}"
     return f"{colour} {noun}"
 
 
+def _known_name(fk: Faker, rng: random.Random, place: Place, context: str | None) -> str | None:
+    """The name of a thing of a kind that has a recognisable naming pattern; None for other kinds.
+
+    An answer may leave a name out, but a "Moore Anime" or a "Henry Concept" tells a reader the data
+    is made up: kinds nobody can name plausibly get no name (the executor then omits the field).
+    """
+    noun = _title(context)
+    if context in ("match", "game", "fixture", "duel", "event") and rng.random() < 0.8:
+        return f"{fk.city()} vs {fk.city()}"
+    if context in PERSON_WORDS:
+        return str(fk.name())
+    if context in WORK_WORDS:
+        colour = str(fk.color_name())
+        colour = colour if not any(c.isupper() for c in colour[1:]) else "Silver"
+        return f"{rng.choice(['The ', ''])}{colour} {rng.choice(TITLE_NOUNS)}"
+    if context and (VALUE_KIND_WORDS.get(context) == "company" or context in ("firm", "business", "bank")):
+        return str(fk.company())
+    if context in PLACE_WORDS | VENUE_WORDS and context not in ("team", "club", "state", "region", "country",
+                                                                "province", "county", "street", "location"):
+        return f"{place.city or fk.city()} {noun}"
+    return None
+
+
 def _about(fk: Faker, rng: random.Random, place: Place, context: str | None) -> str:
     """A plain one-line description of a thing (`A museum in Lisbon, open since 2004.`)."""
+    known = _known_about(fk, rng, place, context)
+    if known is not None:
+        return known
     noun = (context or "listing").replace("_", " ")
-    if noun in ("person", "user", "author", "artist", "member", "player", "profile"):
-        return f"{fk.job()} based in {place.city or fk.city()}."
     article = "An" if noun[:1] in "aeiou" else "A"
     return f"{article} {noun} record from {place.city or fk.city()}, {place.country}."
+
+
+def _known_about(fk: Faker, rng: random.Random, place: Place, context: str | None) -> str | None:
+    """A description for kinds that have one a reader believes (a person's job, a company's line of
+    business, a venue's city); None for other kinds."""
+    if context in ("person", "user", "author", "artist", "member", "player", "profile") or context in PERSON_WORDS:
+        return f"{fk.job()} based in {place.city or fk.city()}."
+    if context and (VALUE_KIND_WORDS.get(context) == "company" or context in ("firm", "business")):
+        return f"A company based in {place.city or fk.city()}, {place.country}."
+    if context in VENUE_WORDS - {"team", "club"}:
+        article = "An" if context[:1] in "aeiou" else "A"
+        return f"{article} {context} in {place.city or fk.city()}, {place.country}."
+    return None
 
 
 _MAKERS: dict[str, Any] = {
@@ -204,6 +240,8 @@ _MAKERS: dict[str, Any] = {
     "country_code": lambda fk, rng, p, c: p.country_code,
     "calling_code": lambda fk, rng, p, c: f"+{p.calling_code}",
     "about": _about,
+    "known_name": _known_name,
+    "known_about": _known_about,
     "team": lambda fk, rng, p, c: f"{fk.city()} {rng.choice(['United', 'Rovers', 'FC', 'Athletic', 'Wanderers'])}",
     "state_abbr": lambda fk, rng, p, c: fk.state_abbr(),
     "month_name": lambda fk, rng, p, c: fk.month_name(),

@@ -11,7 +11,7 @@ import re
 
 from datagen.generator.phrases import PARENS, article, humanize
 from datagen.registry.models import Endpoint
-from datagen.registry.naming import snake
+from datagen.registry.naming import plain_name, snake
 
 VERBS = frozenset(
     "search get find list retrieve fetch look lookup check validate verify send post add create book cancel "
@@ -129,7 +129,25 @@ def _articles(text: str) -> str:
     return _A_BEFORE.sub(fix, text)
 
 
+# Words that make a description's first clause documentation rather than a request: conditions,
+# fallbacks and what the API "returns" (`get the season schedule for the date or now returns ...`).
+_DOC_VOICE = frozenset({"if", "when", "whether", "unless", "returns", "return", "returned", "plus", "or", "specified",
+                        "otherwise", "etc", "via", "using", "allows", "endpoint"})
+DESCRIPTION_MAX_WORDS = 7
+"""A description clause longer than this reads as documentation: a plain name says it better."""
+
+
 def _intent(endpoint: Endpoint) -> str:
+    from_description = _from_description(endpoint)
+    if from_description is not None and (not plain_name(endpoint.name) or (
+            len(from_description.split()) <= DESCRIPTION_MAX_WORDS
+            and not {w.lower().strip(",.;:") for w in from_description.split()} & _DOC_VOICE)):
+        return from_description
+    return _from_name(endpoint)
+
+
+def _from_description(endpoint: Endpoint) -> str | None:
+    """The verb phrase of the description's first clause, or None when it does not start with a verb."""
     first = _YOU_TO.sub("", _LEAD.sub("", _clause(endpoint.description)))
     used = _USED_TO.search(first)
     if used and not _base_verb(first.split()[0]):
@@ -147,6 +165,11 @@ def _intent(endpoint: Endpoint) -> str:
             if words[1].lower() == "of":  # "List of domains" is a noun phrase, not a command
                 return _shorten("get the " + " ".join(words))
             return _shorten(" ".join(words))
+    return None
+
+
+def _from_name(endpoint: Endpoint) -> str:
+    """A verb phrase from the endpoint's name: `team_season_statistics` → get the team season statistics."""
     tokens = humanize(_NAME_NOISE.sub(" ", endpoint.name)).split() or humanize(endpoint.name).split()
     while tokens and re.fullmatch(r"v\d+|\d+", tokens[0]):
         tokens = tokens[1:]  # `2.Getavailablecurrencies`, `v1_list`

@@ -26,6 +26,7 @@ from datagen.core.record import Record, dumps
 from datagen.db.queries import load
 from datagen.db.run import graph_errors, read
 from datagen.errors import GenerationError, GraphError
+from datagen.generator.answer import has_content
 from datagen.generator.conversation import generate_conversation
 from datagen.generator.record import build_record
 from datagen.generator.sink import JsonlSink
@@ -50,6 +51,7 @@ class GenerateSettings(BaseModel):
     mode: SamplingMode = SamplingMode.SEQUENTIAL
     output: Path = Path("output/conversations.jsonl")
     corpus_memory: bool = True
+    guessed_outputs: bool = False
     write_back: bool = True
     resume: bool = False
     overwrite: bool = False
@@ -75,7 +77,8 @@ class GenerateSummary(BaseModel):
 
 def run_id_for(settings: GenerateSettings, build_id: str) -> str:
     """Same settings and graph → same run node (so a resumed run merges into it)."""
-    key = json.dumps([settings.seed, settings.mode.value, settings.corpus_memory, build_id])
+    parts: list[object] = [settings.seed, settings.mode.value, settings.corpus_memory, build_id]
+    key = json.dumps(parts + ["guessed"] if settings.guessed_outputs else parts)
     return "run_" + hashlib.sha256(key.encode()).hexdigest()[:12]
 
 
@@ -101,18 +104,26 @@ class _Generator:
     def one(self, index: int, candidates: list[Any]) -> ConversationState:
         catalog = self.endpoints.get_many(e for c in candidates for e in c.endpoint_ids)
         errors: list[str] = []
+        hollow: ConversationState | None = None
         for attempt in range(self.settings.max_attempts):
             plan = self.planner.plan(index, candidates, catalog, attempt)
             state = generate_conversation(plan)
             errors = validate(state, {e.id: e for e in plan.endpoints})
-            if not errors:
+            if not errors and all(has_content(o["output"]) for o in state.tool_outputs):
                 return state
+            if not errors:
+                # a call answered nothing but ids and a status: try the next candidate, keep this
+                # one in case every attempt is alike (it is valid, only thin)
+                hollow = hollow or state
+                continue
             self.rejected += 1
             message = f"[validator] {plan.conversation_id} attempt {attempt} rejected: {'; '.join(errors[:3])}"
             if self.settings.verbose:
                 log.warning(message)
             else:
                 log.debug(message)
+        if hollow is not None:
+            return hollow
         raise GenerationError(f"conversation index {index}: every attempt failed validation ({errors[:3]})")
 
 
@@ -141,10 +152,10 @@ def _run_generate(driver: Driver, database: str, settings: GenerateSettings,
                           embedder=default_embedder() if settings.corpus_memory else CorpusMemory().embedder)
     planner = Planner(settings.seed, memory)
     endpoints = EndpointCache(driver, database)
-    sampler = Sampler(driver, database, settings.seed)
+    sampler = Sampler(driver, database, settings.seed, guessed=settings.guessed_outputs)
     sink = JsonlSink(settings.output, {"seed": settings.seed, "mode": settings.mode.value,
                                        "corpus_memory": settings.corpus_memory, "build_id": build_id,
-                                       "run_id": run_id})
+                                       "run_id": run_id, "guessed_outputs": settings.guessed_outputs})
     existing = sink.open(settings.resume, settings.overwrite, limit=settings.n)
     if settings.write_back:
         write_run(driver, database, run_id, {

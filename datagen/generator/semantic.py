@@ -134,6 +134,8 @@ def _measure(last: str, rng: random.Random, ptype: ParamType) -> int | float:
         "year": (2015, 2025), "temperature": (-5, 35), "temp": (-5, 35), "humidity": (20, 95),
         "pressure": (990, 1030), "score": (1, 100), "rank": (1, 100), "ranking": (1, 100), "level": (1, 10),
         "elevation": (5, 2500), "altitude": (5, 2500), "speed": (5, 120), "rate": (0.5, 12),
+        "calories": (80, 900), "kcal": (80, 900), "protein": (1, 40), "carbs": (1, 80), "carbohydrates": (1, 80),
+        "fat": (0, 30), "fiber": (0, 12), "sugar": (0, 30), "sodium": (5, 900),
     }
     low, high = ranges.get(last, (1, 100))
     whole = last in ("year", "age", "rank", "ranking", "level", "bytes", "width", "height", "ms", "milliseconds")
@@ -141,8 +143,13 @@ def _measure(last: str, rng: random.Random, ptype: ParamType) -> int | float:
 
 
 def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str, rng: random.Random,
-                   endpoint: Endpoint | None, context: str | None, place: Place) -> Any:
-    """The value the name says, or None when nothing in the name, concept or description is recognised."""
+                   endpoint: Endpoint | None, context: str | None, place: Place, strict: bool = False) -> Any:
+    """The value the name says, or None when nothing in the name, concept or description is recognised.
+
+    With `strict` (fields of an answer), the weak guesses are None too: a name or description of a
+    kind nobody can name plausibly, a bare code or key, a generic category word. The executor leaves
+    such fields out; a user still has to state a value for a parameter, so parameters are not strict.
+    """
     tokens = [re.sub(r"(?<=[a-z])\d+$", "", w) for w in tokens]  # `team1` is a team, `address2` an address
     t = set(tokens)
     core = core_tokens(tokens)
@@ -248,7 +255,7 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
         return rng.randint(10000, 999999) if numeric else f"{code(rng, 3)}{rng.randint(10000, 999999)}"
     if last in COUNT_WORDS or core and core[0] in ("num", "number", "total", "count") and len(core) > 1:
         return rng.randint(50, 90000) if t & AUDIENCE_WORDS else rng.randint(1, 60)
-    if last in MEASURE_WORDS or t & {"seconds", "bytes", "minutes"}:
+    if last in MEASURE_WORDS or t & MEASURE_WORDS and numeric:  # `calories_burned` is a number of calories
         return _measure(last if last in MEASURE_WORDS else sorted(t & MEASURE_WORDS)[0], rng, ptype)
     if t & {"first", "given", "firstname"} and t & {"name", "firstname"}:
         return rng.choice(FIRST)
@@ -279,7 +286,7 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
         if context == "language":
             return fake.make("language_name", rng, place)
         if context in ("city", "country", "currency", "airline", "company", "team", "region"):
-            return semantic_value([context], concept, ptype, desc, rng, endpoint, None, place)
+            return semantic_value([context], concept, ptype, desc, rng, endpoint, None, place, strict)
         if VALUE_KIND_WORDS.get(context) in ("company", "airline", "product", "job", "colour", "region"):
             return fake.make(VALUE_KIND_WORDS[context], rng, place, context)
     if last == "title" and not numeric and (context == "job" or _about(endpoint, JOB_WORDS)):
@@ -290,7 +297,7 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
         return fake.make("month_name" if core[-2] == "month" else "weekday", rng, place)
     if last in ("name", "title", "label"):
         noun = context if context and context not in ("name", "title", "value") else (core[-2] if len(core) > 1 else None)
-        return fake.make("entity_name", rng, place, noun)
+        return fake.make("known_name" if strict else "entity_name", rng, place, noun)
     if last in ("error", "errors", "warning", "warnings") and not numeric:
         return ""
     if "status" in t and last in ("text", "message", "msg", "description") and not numeric:
@@ -300,9 +307,11 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
     if last in ("bio", "biography") and not numeric:
         return fake.make("about", rng, place, "person")
     if last in TEXT_WORDS:
-        return rng.choice(SENTENCES) if last not in ("description", "summary", "about", "overview", "bio") \
-            else fake.make("about", rng, place, context)
-    if last in ("code", "ref", "reference", "sku", "slug", "coupon", "voucher", "confirmation", "locator"):
+        if last in ("description", "summary", "about", "overview", "bio"):
+            return fake.make("known_about" if strict else "about", rng, place, context)
+        return None if strict and not _about_messages(endpoint) else rng.choice(SENTENCES)
+    if last in ("ref", "reference", "sku", "coupon", "voucher", "confirmation", "locator") \
+            or last in ("code", "slug") and not strict:
         return code(rng)
     if last in ("hash", "signature", "token", "secret", "nonce"):
         return fake.make("md5" if last != "hash" else "hash", rng, place)
@@ -322,7 +331,7 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
     if last in ("source", "publisher", "outlet") and not numeric:
         return fake.make("domain", rng, place)
     if last in VENUE_WORDS and not numeric and last not in ("team", "club"):
-        return fake.make("entity_name", rng, place, last)
+        return fake.make("known_name" if strict else "entity_name", rng, place, last)
     if last in ("character", "hero", "protagonist") and not numeric:
         return fake.make("person", rng, place)
     if last in ("now", "start", "end", "begin", "finish") and len(core) <= 2 and not numeric:
@@ -335,7 +344,7 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
     if last in ("gender", "sex"):
         return rng.choice(["female", "male"])
     if last in ("category", "genre", "tag", "tags", "type", "kind", "sport", "industry"):
-        return example(desc) or rng.choice(["general", "standard", "featured", "other"])
+        return example(desc) or (None if strict else rng.choice(["general", "standard", "featured", "other"]))
     if last in ("weekday", "dow") or {"day", "week"} <= t and not numeric:
         return fake.make("weekday", rng, place)
     if last in ("direction", "bearing", "heading") and not numeric and not t & {"sort", "order"}:
@@ -343,13 +352,13 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
     if last in ("interval", "period", "timeframe", "resolution"):
         return rng.choice(["1d", "1h", "1wk"])
     if last == "unit":
-        return rng.choice(["%", "USD", "points", "kg"])
+        return None if strict else rng.choice(["%", "USD", "points", "kg"])
     if last in ("units", "system"):
         return rng.choice(["metric", "imperial"])
     if last in ("password", "passwd", "apikey"):
         return f"{fake.make('last_name', rng, place)}#{rng.randint(1000, 9999)}"
     if last == "key":
-        return code(rng, 10).lower()
+        return None if strict else code(rng, 10).lower()
     if last in ("format", "extension", "output"):
         named = re.findall(r"\b(json|xml|csv|png|jpe?g|pdf|gif|bmp|tiff|webp|svg|html|txt|mp3|mp4)\b", desc.lower())
         return named[0] if named else "json"

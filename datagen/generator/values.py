@@ -28,7 +28,7 @@ from datagen.lexicon import PERSON_WORDS, ROLE_WORDS
 from datagen.registry.models import Endpoint, Parameter, ParamType, ResponseField
 from datagen.registry.naming import singular, snake
 
-__all__ = ["BASE_DATE", "DATE_WINDOW_DAYS", "PERSON_WORDS", "ROLE_WORDS", "clean_default", "coerce", "derive_rng",
+__all__ = ["UNPLACED", "BASE_DATE", "DATE_WINDOW_DAYS", "PERSON_WORDS", "ROLE_WORDS", "clean_default", "coerce", "derive_rng",
            "different_value", "fake_date", "id_prefix", "knob_default", "query_phrase", "value_for"]
 
 log = logging.getLogger(__name__)
@@ -45,6 +45,18 @@ _RELATIVE = re.compile(r"^(?:now|today|tomorrow|yesterday|latest|current|live)$"
 _PROSE = re.compile(r"^[A-Z][^{}\[\]]*\s\S+\s\S+\s\S+.*[.!?]$")  # a sentence pasted where a value goes
 _INT = re.compile(r"^-?\d+$")
 _NUM = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+class _Unplaced:
+    """The value of an answer's field whose meaning no rule recognises (see `value_for(strict=True)`)."""
+
+    def __repr__(self) -> str:
+        return "UNPLACED"
+
+
+UNPLACED: Any = _Unplaced()
+"""Left out of an answer: a real API's field holds something that means what the field says; an
+opaque code or a number drawn for a field nobody understood teaches a model to report noise."""
 
 
 def derive_rng(seed: int, purpose: str) -> random.Random:
@@ -127,7 +139,7 @@ def clean_default(spec: Spec) -> Any:
 
 def value_for(spec: Spec, rng: random.Random, *, endpoint: Endpoint | None = None,
               context: str | None = None, prefer_default: float = 0.0, anchor: int | None = None,
-              place: Place | None = None) -> Any:
+              place: Place | None = None, strict: bool = False) -> Any:
     """A value for a parameter or response field that fits its type and, if known, its meaning.
 
     Args:
@@ -138,6 +150,7 @@ def value_for(spec: Spec, rng: random.Random, *, endpoint: Endpoint | None = Non
         prefer_default: probability of returning a parameter's own default when it has one.
         anchor: an index into the place table, so the place fields of one object agree.
         place: the place itself (wins over `anchor`), e.g. the country of a phone number the call named.
+        strict: for fields of an answer: `UNPLACED` instead of a weak guess or a shaped fallback.
     """
     enum = getattr(spec, "enum", None)
     default = clean_default(spec)
@@ -154,7 +167,7 @@ def value_for(spec: Spec, rng: random.Random, *, endpoint: Endpoint | None = Non
         return int(verdict) if spec.type in (ParamType.INTEGER, ParamType.NUMBER) else verdict
     where = place or fake.place_at(anchor if anchor is not None else rng.randrange(len(CITIES)))
     tokens = [t for t in snake(spec.name).split("_") if t]
-    found = semantic_value(tokens, spec.concept, spec.type, spec.description, rng, endpoint, context, where)
+    found = semantic_value(tokens, spec.concept, spec.type, spec.description, rng, endpoint, context, where, strict)
     if found is None and spec.type in (ParamType.STRING, ParamType.ENUM):
         found = example(spec.description)
     if found is None and spec.type is ParamType.ARRAY:
@@ -164,8 +177,11 @@ def value_for(spec: Spec, rng: random.Random, *, endpoint: Endpoint | None = Non
             return [f"{prefix}_{rng.randint(1000, 99999)}" for _ in range(rng.randint(1, 3))]
         item = spec.model_copy(update={"type": ParamType.STRING, "name": singular(spec.name)})
         first = anchor if anchor is not None else rng.randrange(len(CITIES))
-        found = [value_for(item, rng, endpoint=endpoint, context=context, place=place, anchor=first + i)
-                 for i in range(rng.randint(1, 3))]
+        found = [value_for(item, rng, endpoint=endpoint, context=context, place=place, anchor=first + i,
+                           strict=strict) for i in range(rng.randint(1, 3))]
+        found = [v for v in found if v is not UNPLACED] or (UNPLACED if strict else None)
+        if found is UNPLACED:
+            return UNPLACED
     if isinstance(found, str) and found in _GENERIC_CATEGORIES and default is not None:
         return default  # the parameter's own default says more than a generic category word
     if isinstance(found, bool) and isinstance(spec, ResponseField) and spec.type is not ParamType.ARRAY:
@@ -179,7 +195,7 @@ def value_for(spec: Spec, rng: random.Random, *, endpoint: Endpoint | None = Non
             log.debug("value %r does not fit %s %s; typed fallback", found, spec.type, spec.name)
     if default is not None:
         return default
-    return shaped_fallback(spec.name, spec.type, rng)
+    return UNPLACED if strict else shaped_fallback(spec.name, spec.type, rng)
 
 
 def knob_default(spec: Spec) -> Any:

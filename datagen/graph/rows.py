@@ -13,7 +13,7 @@ from typing import Any
 
 from datagen.registry.linking import linkable
 from datagen.registry.models import Endpoint, FieldSource, Registry
-from datagen.registry.naming import slug, snake
+from datagen.registry.naming import plain_name, slug, snake
 from datagen.registry.scope import concept_scope, source_keys, target_keys
 
 Row = dict[str, Any]
@@ -53,6 +53,7 @@ def endpoint_rows(registry: Registry) -> list[Row]:
                 "required_count": sum(1 for p in e.parameters if p.required),
                 "field_count": len(e.response_fields),
                 "inferred_fields": any(f.inferred for f in e.response_fields),
+                "plain_name": plain_name(e.name),
             },
         }
         for e in registry.endpoints()

@@ -98,31 +98,30 @@ class Planner:
 
     def choose(self, candidates: list[SampledChain], endpoints: dict[str, Endpoint],
                attempt: int) -> SampledChain:
-        """Lowest memory penalty wins (ties keep the sampler's seeded order); retries move on.
+        """Lowest memory penalty wins (ties keep the sampler's seeded order); attempt k takes the
+        k-th best, so a retry after a rejected or empty conversation moves on to another chain.
 
         Only the candidates that hold together best take part: chains where every step follows from
         the ones before (`coherent_prefix` keeps them whole) beat chains that would be cut.
         """
-        rotated = candidates[attempt % len(candidates):] + candidates[:attempt % len(candidates)]
-        kept = [_coherent(c, endpoints) for c in rotated]
-        whole = [(c, k) for c, k in zip(rotated, kept) if len(k) == len(c.steps) and len(k) >= 2]
+        kept = [_coherent(c, endpoints) for c in candidates]
+        whole = [(c, k) for c, k in zip(candidates, kept) if len(k) == len(c.steps) and len(k) >= 2]
         longest = max(len(k) for k in kept)
-        pool = whole or [(c, k) for c, k in zip(rotated, kept) if len(k) == longest]
+        pool = whole or [(c, k) for c, k in zip(candidates, kept) if len(k) == longest]
         # Endpoints whose outputs are documented (schema or example) answer like the real API;
         # guessed outputs are the weakest part of a conversation: each one costs GUESSED_WEIGHT,
         # less than repeating a whole chain, so memory can still spread the corpus.
-        if not self.memory.enabled:
-            return min((c for c, _ in pool), key=lambda c: _guessed(c, endpoints))
-        best, best_score = pool[0][0], float("inf")
-        for candidate, steps in pool:
-            ids = [candidate.endpoint_ids[i] for i in steps]
-            chain = [endpoints[i] for i in ids]
-            domain = domain_for(chain)
-            score = self.memory.penalty(ids, domain, goal_signature(chain, domain))
-            score += GUESSED_WEIGHT * _guessed(candidate, endpoints)
-            if score < best_score - 1e-12:
-                best, best_score = candidate, score
-        return best
+        scored: list[tuple[float, int, SampledChain]] = []
+        for order, (candidate, steps) in enumerate(pool):
+            score = GUESSED_WEIGHT * _guessed(candidate, endpoints)
+            if self.memory.enabled:
+                ids = [candidate.endpoint_ids[i] for i in steps]
+                chain = [endpoints[i] for i in ids]
+                domain = domain_for(chain)
+                score += self.memory.penalty(ids, domain, goal_signature(chain, domain))
+            scored.append((score, order, candidate))
+        scored.sort(key=lambda s: (s[0], s[1]))
+        return scored[attempt % len(scored)][2]
 
     def plan(self, index: int, candidates: list[SampledChain], endpoints: dict[str, Endpoint],
              attempt: int = 0) -> ConversationPlan:

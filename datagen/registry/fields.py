@@ -100,6 +100,8 @@ def _walk_schema(node: Any, path: str, name: str, container: str | None, subject
     props = node.get("properties")
     if isinstance(props, dict) and props:
         for key in props:
+            if str(key).startswith("x-"):
+                continue  # a vendor extension of the schema (`x-widdershins-oldRef`), not a field of the answer
             child_path = f"{path}.{key}" if path else str(key)
             yield from _walk_schema(props[key], child_path, str(key), name or container, subject, depth + 1)
         return

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 import inflect
+from wordfreq import zipf_frequency
 
 from datagen.lexicon import (
     CONCEPT_SYNONYMS as _SYNONYMS,
@@ -134,3 +135,22 @@ def subject_noun(*names: str) -> str | None:
 def is_control(name: str) -> bool:
     """Whether a parameter is a paging/format/auth knob no output should fill."""
     return snake(name) in CONTROL_PARAMS
+
+
+PLAIN_WORD_ZIPF = 2.0
+"""Zipf frequency (wordfreq) under which a word of an endpoint name is not plain English: `cedula`,
+`getmediadata`, `heizgradtage` fall under it, `autocomplete` and `numerology` stay above it."""
+
+
+@lru_cache(maxsize=None)
+def plain_name(name: str) -> bool:
+    """Whether an endpoint's name is made of plain words, so a user can ask for what it does.
+
+    Names glued into one token (`getpilebysessionidandname`), in another language, or repeating a
+    word (`units_units_list`, `CashRegisterController_getCashRegisters`) are API-speak: a user who
+    asks for them recites the API. Words of two letters or fewer (`id`, `by`, `tv`) always pass.
+    """
+    words = [w for w in re.split(r"[^a-z]+", re.sub(r"([a-z])([A-Z])", r"\1 \2", name).lower()) if w]
+    if not words or len(words) != len(set(words)):
+        return False
+    return all(len(w) <= 2 or zipf_frequency(w, "en") >= PLAIN_WORD_ZIPF for w in words)

@@ -45,15 +45,17 @@ def mode_for(mode: SamplingMode, seed: int, index: int) -> SamplingMode:
 class Sampler:
     """Candidate chains for conversation indices, from the graph, in seeded order."""
 
-    def __init__(self, driver: Driver, database: str, seed: int, starts: int = 8) -> None:
+    def __init__(self, driver: Driver, database: str, seed: int, starts: int = 8, guessed: bool = False) -> None:
         self.driver = driver
         self.database = database
         self.seed = seed % 2_147_483_647
         self.starts = starts
+        self.guessed = guessed  # whether endpoints without a documented response may take part
 
     def _query(self, mode: SamplingMode, indices: list[int]) -> dict[int, list[SampledChain]]:
         query = load(f"sampler/{mode.value}")
-        records = read(self.driver, self.database, query, seed=self.seed, indices=indices, starts=self.starts)
+        records = read(self.driver, self.database, query, seed=self.seed, indices=indices, starts=self.starts,
+                       guessed=self.guessed)
         out: dict[int, list[SampledChain]] = defaultdict(list)
         for rank, record in enumerate(records):
             chain = list(record["chain"])

@@ -11,20 +11,37 @@ from neo4j import Driver
 from datagen.generator.job import GenerateSettings, run_generate
 from datagen.core.plan import SamplingMode
 from datagen.graph.build import run_build
+from datagen.registry.models import Registry
+from datagen.registry.naming import plain_name
 
 
 def test_100_conversations_on_real_toolbench(clean_db: Driver, neo4j_database: str, toolbench_tools: Path,
                                              tmp_path: Path) -> None:
     run_build(clean_db, neo4j_database, toolbench_tools, tmp_path / "artifacts")
+    registry = Registry.model_validate_json((tmp_path / "artifacts" / "registry.json").read_bytes())
+    by_id = {e.id: e for e in registry.endpoints()}
     out = tmp_path / "real.jsonl"
     summary = run_generate(clean_db, neo4j_database,
                            GenerateSettings(n=100, seed=42, mode=SamplingMode.MIXED, output=out))
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(records) == 100 == summary.written_back["conversations"]  # type: ignore[index]
-    assert len(summary.domains) >= 20
-    assert set(summary.modes) == {"sequential", "multi_tool", "clarification_first", "parallel"}
+    # By default only endpoints whose answers are documented and whose names are plain words take part:
+    # fewer domains than the whole corpus (about 1 endpoint in 7 qualifies here), still a spread of them.
+    used = {i for r in records for i in r["metadata"]["endpoint_ids"]}
+    assert all(by_id[i].response_fields and not any(f.inferred for f in by_id[i].response_fields) for i in used)
+    assert all(plain_name(by_id[i].name) for i in used)
+    assert len(summary.domains) >= 10
     sources = Counter(s["source"] for r in records for s in r["metadata"]["argument_sources"])
     assert sources["step_output"] > 0 and sources["user"] > 0
-    # Mock fallbacks exist on real data (most APIs have no schema) but must stay the exception.
     assert sources["mock_fallback"] < 0.25 * sum(sources.values())
+    assert len({tuple(r["metadata"]["endpoint_ids"]) for r in records}) >= 50
+
+    # With --guessed-outputs every endpoint may take part: the whole spread of the corpus.
+    wide = tmp_path / "wide.jsonl"
+    summary = run_generate(clean_db, neo4j_database, GenerateSettings(
+        n=100, seed=42, mode=SamplingMode.MIXED, output=wide, guessed_outputs=True, write_back=False))
+    records = [json.loads(line) for line in wide.read_text(encoding="utf-8").splitlines()]
+    assert len(summary.domains) >= 20
+    assert set(summary.modes) == {"sequential", "multi_tool", "clarification_first", "parallel"}
+    assert any(f.inferred for r in records for i in r["metadata"]["endpoint_ids"] for f in by_id[i].response_fields)
     assert len({tuple(r["metadata"]["endpoint_ids"]) for r in records}) >= 95

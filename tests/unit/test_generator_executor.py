@@ -14,16 +14,37 @@ def _state(endpoints: list[Endpoint]) -> ConversationState:
     return ConversationState(plan=make_plan(endpoints, 5))
 
 
-def test_output_has_every_declared_path_and_arrays_of_one_to_three() -> None:
+def test_output_keeps_to_declared_paths_ids_always_and_arrays_of_one_to_three() -> None:
+    """Fields no rule can fill meaningfully are left out, so an output holds only declared paths (or the
+    status and id of a request whose every field was left out), and every top-level id is there."""
     for endpoint in registry().endpoints():
         state = _state([endpoint])
         output = OfflineExecutor(3).execute(state, 0, endpoint, {})
-        assert isinstance(output, dict)
+        assert isinstance(output, dict) and output
+        declared = {output_path(f.path) for f in endpoint.response_fields}
+        for fv in state.accumulated_fields:
+            assert fv.path in declared or fv.path.removesuffix("[]") in declared or fv.path in (
+                "status", f"{fv.path.removesuffix('_id')}_id"), (endpoint.id, fv.path, output)
         for f in endpoint.response_fields:
-            assert values_at(output, output_path(f.path)), (endpoint.id, f.path, output)
+            if f.concept.endswith("_id") and "." not in f.path and "[]" not in f.path:
+                assert values_at(output, output_path(f.path)), (endpoint.id, f.path, output)
         for key, value in output.items():
             if isinstance(value, list) and value and isinstance(value[0], dict):
                 assert 1 <= len(value) <= 3
+
+
+def test_a_field_nobody_can_read_is_left_out_and_a_known_one_is_kept() -> None:
+    ep = registry().endpoints()[0].model_copy(update={"response_fields": [
+        ResponseField(path="item_id", name="item_id", type=ParamType.STRING, concept="item_id", source=FieldSource.SCHEMA),
+        ResponseField(path="qzv", name="qzv", type=ParamType.STRING, concept="qzv", source=FieldSource.SCHEMA),
+        ResponseField(path="wibble_score", name="wibble_score", type=ParamType.INTEGER, concept="wibble_score",
+                      source=FieldSource.SCHEMA),
+        ResponseField(path="email", name="email", type=ParamType.STRING, concept="email", source=FieldSource.SCHEMA),
+        ResponseField(path="extra.qzv", name="qzv", type=ParamType.STRING, concept="qzv", source=FieldSource.SCHEMA),
+    ]})
+    output = OfflineExecutor(5).execute(_state([ep]), 0, ep, {})
+    assert "qzv" not in output and "extra" not in output  # an object whose every field is unreadable goes too
+    assert "@" in output["email"] and isinstance(output["wibble_score"], int) and output["item_id"]
 
 
 def test_nested_paths_build_nested_objects() -> None:

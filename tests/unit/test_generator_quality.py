@@ -107,8 +107,10 @@ def _endpoint(name: str, description: str = "", params: list[Parameter] | None =
     ("Generate Password", "Generate Password", "generate password"),
     ("getting_full_details", "", "get full details"),
     ("where_to_watch", "", "find out where to watch"),
-    ("PlayerImage", "Get the image for a player in PNG format by providing the player ID.",
-     "get the image for a player in PNG format"),
+    # a description clause over DESCRIPTION_MAX_WORDS reads as documentation: the plain name says it
+    ("PlayerImage", "Get the image for a player in PNG format by providing the player ID.", "get the player image"),
+    ("weekly_schedule", "Get all events from the date specified plus 7 days in advance", "get the weekly schedule"),
+    ("getpilebysessionidandname", "Get a pile of cards by session id and name", "get a pile of cards by session id and name"),
     ("capture", "Main API endpoint used to generate GIFs", "generate GIFs"),
     ("username_4fun", "", "get the username 4fun"),
 ])
