@@ -71,6 +71,7 @@ def agree(value: Any) -> Any:
         _counts(value)
         _ranges(value)
         _ordered_moments(value)
+        _calendar_parts(value)
         _verdict(value)
     return value
 
@@ -214,3 +215,26 @@ def _ordered_moments(obj: dict[str, Any]) -> None:
                 other = name.replace(first, second, 1)
                 if other in texts and obj[key] > obj[texts[other]]:
                     obj[key], obj[texts[other]] = obj[texts[other]], obj[key]
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+def _calendar_parts(obj: dict[str, Any]) -> None:
+    """`year`, `month`, `month_name` and a numeric `day` beside a date are that date's parts."""
+    found = next((m for v in obj.values() if isinstance(v, str) and (m := _ISO_DATE.match(v))), None)
+    if found is None:
+        return
+    year, month, day = (int(found.group(i)) for i in (1, 2, 3))
+    for name, key in {snake(k): k for k in obj}.items():
+        value = obj[key]
+        if name == "year" and (_num(value) or isinstance(value, str) and value.isdigit()):
+            obj[key] = year if _num(value) else str(year)
+        elif name == "month" and (_num(value) or isinstance(value, str) and value.isdigit()):
+            obj[key] = month if _num(value) else str(month)
+        elif name == "month" and isinstance(value, str) and value in _MONTHS or name == "month_name":
+            obj[key] = _MONTHS[month - 1]
+        elif name == "day" and _num(value):
+            obj[key] = day

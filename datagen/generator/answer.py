@@ -9,14 +9,15 @@ value a tool really returned (the judge checks that).
 from __future__ import annotations
 
 import random
+import re
 from datetime import datetime, timezone
 from typing import Any
 
 from datagen.generator import phrases as ph
-from datagen.generator.choice import item_name, noun_for
+from datagen.generator.choice import noun_for
 from datagen.core.plan import ConversationState
 from datagen.lexicon import PREPOSITIONS
-from datagen.registry.naming import GENERIC_CONTAINERS, snake
+from datagen.registry.naming import GENERIC_CONTAINERS, singular, snake
 
 MAX_FACTS = 3
 _NAMEISH = frozenset({"name", "title", "full_name", "display_name", "label", "headline"})
@@ -93,47 +94,70 @@ def _facts(item: dict[str, Any], skip: set[str], sent: set[str], rng: random.Ran
         if len(text) > 80 or text.startswith(("http://", "https://")):
             continue
         ranked.append((0 if text not in sent else 2, pos, key))
+    if any(weight == 0 for weight, _, _ in ranked):  # what the call found, not what it was sent
+        ranked = [r for r in ranked if r[0] == 0]
     facts: list[str] = []
     for _, _, key in sorted(ranked)[:MAX_FACTS]:
         value = _said(key, item[key])
-        label = ph.humanize(key)
+        label = re.sub(r"^(?:num|no|nb|n) (?=\w)", "number of ", ph.humanize(key))  # `numVotes`
         if isinstance(value, bool):
             facts.append(_bool_fact(label, value))
         else:
-            plain = bare or label.split()[-1] in PREPOSITIONS  # "delivered at 2026-05-18"
+            # "delivered at 2026-05-18", "released 2026-05-09": no "the released is"
+            plain = bare or label.split()[-1] in PREPOSITIONS or label.endswith("ed")
             style = "{l} {v}" if plain else ph.pick(rng, ["the {l} is {v}", "{l} {v}", "the {l} is {v}"])
             facts.append(ph.fill(style, l=label, v=ph.render(value)))
     return facts
 
 
+def _name_of(item: dict[str, Any]) -> str | None:
+    """An item's own name or title, if it has one (never an id, a URL or another field's text)."""
+    for key, value in item.items():
+        if snake(key) in _NAMEISH or snake(key).endswith(("_name", "_title")) and not _is_id(key):
+            if isinstance(value, str) and value.strip() and not value.startswith(("http://", "https://")):
+                return value.strip()
+    return None
+
+
+def _list_noun(key: str, item: dict[str, Any]) -> str:
+    """The plural noun for a returned list: its own name (`hotels`), else its items' own id field
+    (`hotel_id` → hotels), else "results"."""
+    word = snake(key).split("_")[-1] if key else ""
+    if word and word not in GENERIC_CONTAINERS and len(word) > 2 and singular(word) != word:
+        return word
+    ids = [snake(k) for k in item if snake(k).endswith("_id")]  # with several (home_team_id, game_id) it is unclear
+    noun = noun_for("results[]", ids[0]) if len(ids) == 1 else "option"
+    return noun if noun != "option" else "results"
+
+
 def describe(output: Any, sent: set[str], rng: random.Random) -> str:
-    """One or two sentences about one call's output."""
+    """One or two sentences about one call's output: what was found, by name when things have names,
+    else by the facts of the first one; never a list of ids or of the same value repeated."""
     key, node = _main(output)
     if isinstance(node, list):
         items = [i for i in node if isinstance(i, dict)]
         if not items:
-            return ""
-        id_key = next((k for k in items[0] if snake(k).endswith("_id") or snake(k) == "id"), next(iter(items[0])))
-        names = [item_name(i, id_key) for i in items[:4]]
-        noun = noun_for(key + "[]" if key else "results[]", id_key)
-        named = not _is_id(id_key) or all(n and n != ph.render(i.get(id_key, "")).strip() for n, i in zip(names, items))
+            scalars = list(dict.fromkeys(ph.render(v) for v in node if _scalar(v)))
+            return ph.sentence(f"it returned {ph.join_words(scalars[:3])}") if scalars else ""
+        names = [_name_of(i) for i in items]
+        noun = _list_noun(key, items[0])
         first = [f for f in _facts(items[0], {k for k in items[0] if snake(k) in _NAMEISH}, sent, rng, bare=True)
                  if not f.startswith("it ")][:2]
-        if not named:  # items known only by their ids: say what the first one holds, not its key
-            count = f"one {ph.singular_of(noun)}" if len(items) == 1 else f"{len(items)} {noun}"
-            tail = (": " if len(items) == 1 else "; the first has ") + ph.join_words(first) if first else ""
-            return ph.sentence(f"I found {count}{tail}")
+        distinct = list(dict.fromkeys(n for n in names if n))
+        if len(distinct) < len(items):  # things without names (or with one name for all): their facts
+            if len(items) == 1 or not first:
+                return ph.sentence(ph.join_words(first)) if first else ""
+            return ph.sentence(f"I found {len(items)} {noun}; the first has {ph.join_words(first)}")
         if len(items) == 1:
-            head = f"I found one {ph.singular_of(noun)}: {names[0]}"
-        else:
-            more = f" and {len(items) - 3} more" if len(items) > 4 else ""
-            listed = ph.join_words(names[:3] if more else names) + more
-            head = f"I found {len(items)} {noun}: {listed}"
-        tail = f". The first, {names[0]}, has " + ph.join_words(first) if first and len(items) > 1 else ""
+            tail = f" ({ph.join_words(first)})" if first else ""
+            return ph.sentence(f"I found {distinct[0]}{tail}")
+        more = f" and {len(items) - 3} more" if len(items) > 3 else ""
+        head = f"I found {len(items)} {noun}: {ph.join_words(distinct[:3])}{more}"
+        tail = f". The first, {distinct[0]}, has " + ph.join_words(first) if first else ""
         return ph.sentence(head + tail)
     if not isinstance(node, dict):
         return ph.sentence(f"the result is {ph.render(node)}") if _scalar(node) else ""
-    subject = next((ph.render(v) for k, v in node.items() if snake(k) in _NAMEISH and isinstance(v, str) and v.strip()), "")
+    subject = _name_of(node) or ""
     facts = _facts(node, {k for k in node if snake(k) in _NAMEISH}, sent, rng)
     if not facts:
         return ph.sentence(f"it came back as {subject}") if subject else ""

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from datagen.generator import phrases as ph
 from datagen.core.paths import values_at
 from datagen.core.plan import ConversationState, FieldValue
+from datagen.lexicon import PLACE_WORDS
 from datagen.registry.naming import GENERIC_CONTAINERS, singular, snake, subject_noun
 
 MAX_OPTIONS = 4
@@ -71,9 +72,14 @@ def item_name(item: dict[str, Any], fallback_key: str) -> str:
             if isinstance(value, str) and value.strip():
                 return value.strip()
     for key, value in item.items():
-        if isinstance(value, str) and _PROPER.match(value) and not snake(key).endswith(("_id", "_url", "_at")):
+        if isinstance(value, str) and _PROPER.match(value) and not snake(key).endswith(("_id", "_url", "_at")) \
+                and not set(snake(key).split("_")) & PLACE_WORDS:  # a country is where a thing is, not its name
             return value
-    return ph.render(item.get(fallback_key, "")).strip()
+    # nothing names it: two of its facts tell it apart ("list date 2026-05-04, price 85.43"), not its key
+    facts = [f"{ph.humanize(k)} {ph.render(v)}" for k, v in item.items()
+             if k != fallback_key and not snake(k).endswith(("_id", "id", "_url", "url", "link"))
+             and v is not None and not isinstance(v, (dict, list, bool)) and 0 < len(ph.render(v)) <= 40][:2]
+    return ", ".join(facts) if facts else ph.render(item.get(fallback_key, "")).strip()
 
 
 _PROPER = re.compile(r"^[A-Z][a-z]+(?: [A-Z][A-Za-z]+){1,4}$")

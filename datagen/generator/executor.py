@@ -35,6 +35,7 @@ from datagen.generator.fake import Place, place_at, place_of
 from datagen.generator.pools import CITIES
 from datagen.generator.values import UNPLACED, derive_rng, value_for
 from datagen.lexicon import NEIGHBOUR_WORDS, ROLE_WORDS
+from datagen.registry.linking import is_action
 from datagen.registry.scope import Scope, concept_scope
 from datagen.registry.models import Endpoint, FieldSource, ParamType, ResponseField
 from datagen.registry.naming import GENERIC_CONTAINERS, concept_of, singular, snake, subject_noun
@@ -176,6 +177,11 @@ def _echo_values(endpoint: Endpoint, arguments: dict[str, Any]) -> dict[str, Any
     return echo
 
 
+# Universal values an answer repeats under a qualified name (`normalized_email`, `formatted_phone`).
+ECHOED_KINDS = frozenset({"email", "phone", "domain", "url", "ip", "city", "country", "currency", "symbol", "ticker",
+                          "username", "vin", "isbn", "iban"})
+
+
 def _scalar_id(value: Any) -> bool:
     return isinstance(value, (str, int)) and not isinstance(value, bool) and value != ""
 
@@ -210,7 +216,11 @@ class _Gen:
         if by_name is not None and (not spec.concept.endswith("_id") or
                                     self.echo.get(f"concept:{snake(spec.name)}") == spec.concept):
             return by_name
-        return self.echo.get(spec.concept)
+        found = self.echo.get(spec.concept)
+        last = snake(spec.name).split("_")[-1]
+        if found is None and last in ECHOED_KINDS:
+            found = self.echo.get(last)  # `normalized_email` of a call about one email is that email
+        return found
 
     def _looked_up_root(self) -> str | None:
         """The entity a lookup without an id field in its answer is about: the one id it was called with."""
@@ -331,8 +341,12 @@ class _Gen:
             else:
                 built[key] = self.node(child, sub, in_array, where)
         self.rng = saved
-        # fields no rule could give a meaningful value are left out (an object left empty goes too)
-        out = {key: built[key] for key in node.children if built[key] is not UNPLACED}
+        # fields no rule could give a meaningful value are left out (an object left empty goes too),
+        # and so is "success" as the status of a thing (an order, a pet): it is how a request ends,
+        # which only the answer to an action (send, book) reports beside the new thing's id
+        thing = own is not None and not (root and is_action(self.endpoint.name))
+        out = {key: built[key] for key in node.children if built[key] is not UNPLACED
+               and not (thing and built[key] == "success" and snake(key).split("_")[-1] in ("status", "state"))}
         if not out and node.children and not root:
             return UNPLACED
         if entity is not None:

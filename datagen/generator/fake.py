@@ -160,6 +160,8 @@ def _known_name(fk: Faker, rng: random.Random, place: Place, context: str | None
         return f"{fk.city()} vs {fk.city()}"
     if context in PERSON_WORDS:
         return str(fk.name())
+    if context in ("pet", "dog", "cat", "animal", "horse", "puppy", "kitten"):
+        return str(fk.first_name())  # pets are called like people
     if context in WORK_WORDS:
         colour = str(fk.color_name())
         colour = colour if not any(c.isupper() for c in colour[1:]) else "Silver"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datagen.generator.intent import intent as intent_of
 from datagen.core.plan import ConversationPlan
-from datagen.registry.linking import feeds, is_action
+from datagen.registry.linking import end_indices, feeds, via_pairs
 from datagen.registry.models import Endpoint
 
 # Verbs after which the rest of the intent names the thing the user wants to see.
@@ -27,16 +27,13 @@ def feeds_later(plan: ConversationPlan, step: int) -> bool:
 
 def declared_via(plan: ConversationPlan, step: int) -> dict[str, str]:
     """The step's FEEDS pairs as param → declared field path."""
-    pairs = [v.rsplit("->", 1) for v in plan.steps[step].via if "->" in v]
-    return {param: path for path, param in pairs}
+    return via_pairs(plan.steps[step].via)
 
 
 def end_steps(plan: ConversationPlan) -> list[int]:
-    """Steps the user asked for, in call order: the last group, those feeding no later step, and
-    every action (nobody wants a course enrolment as a side effect of asking for progress)."""
-    last = plan.call_groups()[-1]
-    return [s for s in plan.call_order()
-            if s in last or not feeds_later(plan, s) or is_action(plan.endpoints[s].name)]
+    """Steps the user asked for, in call order (`registry.linking.end_indices`)."""
+    ends = set(end_indices(plan.endpoints, [s.group for s in plan.steps], [s.via for s in plan.steps]))
+    return [s for s in plan.call_order() if s in ends]
 
 
 def wish(endpoint: Endpoint) -> str:

@@ -187,6 +187,8 @@ def _from_name(endpoint: Endpoint) -> str:
         return _shorten(" ".join([verb] + rest)) if rest else f"{verb} the results"
     if tokens[0].lower() in {"where", "what", "who", "when", "how", "which", "whether", "is", "can"}:
         return _shorten(f"find out {' '.join(tokens)}")
+    if tokens[0].lower() in {"has", "have", "does", "are"} and len(tokens) > 1:
+        return _shorten(f"check whether it {' '.join(tokens)}")  # `hasEvents`
     named_after_input = {snake(" ".join(tokens))} & {snake(p.name) for p in endpoint.parameters} | (
         {snake(" ".join(tokens))} & {p.concept for p in endpoint.parameters})
     if named_after_input and endpoint.tool_id:

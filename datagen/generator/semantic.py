@@ -124,7 +124,7 @@ def _number(rng: random.Random, ptype: ParamType, low: float, high: float) -> in
     return round(rng.uniform(low, high), 2) if ptype is ParamType.NUMBER else rng.randint(int(low), int(high))
 
 
-def _measure(last: str, rng: random.Random, ptype: ParamType) -> int | float:
+def _measure(last: str, rng: random.Random, ptype: ParamType, sized: bool = True) -> int | float:
     ranges: dict[str, tuple[float, float]] = {
         "seconds": (30, 600), "secs": (30, 600), "sec": (30, 600), "ms": (40, 900), "millis": (40, 900),
         "milliseconds": (40, 900), "minutes": (5, 180), "mins": (5, 180), "hours": (1, 12), "days": (1, 30),
@@ -138,6 +138,8 @@ def _measure(last: str, rng: random.Random, ptype: ParamType) -> int | float:
         "fat": (0, 30), "fiber": (0, 12), "sugar": (0, 30), "sodium": (5, 900),
     }
     low, high = ranges.get(last, (1, 100))
+    if last == "size" and not sized:  # a `grid_size` or a `page_size` is a small count, not bytes
+        low, high = 1, 20
     whole = last in ("year", "age", "rank", "ranking", "level", "bytes", "width", "height", "ms", "milliseconds")
     return _number(rng, ParamType.INTEGER if whole else ptype, low, high)
 
@@ -206,6 +208,10 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
         return fake.make("ip", rng, place)
     if concept in ("country_code", "alpha_2", "iso2", "cc") or (t & {"iso", "alpha"} and "country" in t):
         return place.country_code
+    if last == "code" and not numeric and re.search(r"\bcurrenc", desc, re.I):
+        return place.currency or rng.choice(CURRENCIES)  # "code: the currency code"
+    if last == "code" and not numeric and re.search(r"\bcountry\b", desc, re.I):
+        return place.country_code
     if concept == "currency" or last in ("currency", "currencies") or concept in ("base", "target") and not numeric:
         return place.currency or rng.choice(CURRENCIES)
     if concept == "currency_pair" or last == "pair":
@@ -228,7 +234,8 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
             r"blockchain|wallet|ethereum|crypto|token|contract|0x", f"{desc} {endpoint.description if endpoint else ''}", re.I):
         return "0x" + "".join(rng.choice("0123456789abcdef") for _ in range(40))
     if last == "state" and (t & PLACE_WORDS - {"state"} or context in PLACE_WORDS or _about_places(endpoint)):
-        return fake.make("region", rng, place)
+        region = fake.make("region", rng, place)
+        return None if strict and region == place.country else region  # no region known outside the US
     if t & {"state", "province"} and last in ("abbr", "abbreviation", "code", "iso"):
         return fake.make("state_abbr", rng, place)
     if numeric and t & {"rate", "apr", "interest", "percent", "percentage", "pct", "yield", "tax", "discount"}:
@@ -256,7 +263,9 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
     if last in COUNT_WORDS or core and core[0] in ("num", "number", "total", "count") and len(core) > 1:
         return rng.randint(50, 90000) if t & AUDIENCE_WORDS else rng.randint(1, 60)
     if last in MEASURE_WORDS or t & MEASURE_WORDS and numeric:  # `calories_burned` is a number of calories
-        return _measure(last if last in MEASURE_WORDS else sorted(t & MEASURE_WORDS)[0], rng, ptype)
+        return _measure(last if last in MEASURE_WORDS else sorted(t & MEASURE_WORDS)[0], rng, ptype,
+                        sized=bool(t & {"file", "bytes", "byte", "image", "photo", "video", "attachment", "document",
+                                        "content", "upload", "download"}))
     if t & {"first", "given", "firstname"} and t & {"name", "firstname"}:
         return rng.choice(FIRST)
     if t & {"last", "surname", "family", "lastname"} and t & {"name", "lastname", "surname"}:
@@ -276,7 +285,8 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
     if last in ("filename", "file", "path", "attachment", "document"):
         return fake.make("file_name", rng, place)
     if last in VALUE_KIND_WORDS and not numeric:
-        return fake.make(VALUE_KIND_WORDS[last], rng, place, context)
+        made = fake.make(VALUE_KIND_WORDS[last], rng, place, context)
+        return None if strict and VALUE_KIND_WORDS[last] == "region" and made == place.country else made
     if last in ("name", "title", "label") and len(core) > 1 and core[-2] not in NAME_QUALIFIERS | ROLE_WORDS \
             and not numeric and core[-2] not in ("month", "day", "weekday", "file", "user", "display", "screen"):
         context = core[-2]  # `league_name` names a league, whatever object it sits in
@@ -318,7 +328,9 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
     if last in ("status", "state"):
         if context is None or endpoint is not None and context == _subject(endpoint):
             return "success"  # the status of the response, not of a thing in it
-        return rng.choice(["active", "confirmed", "completed", "pending"])
+        # a thing's own status has values of its kind (an order is "delivered", a pet "available"):
+        # a generic word is only a guess, so an answer leaves it out
+        return None if strict else rng.choice(["active", "confirmed", "completed", "pending"])
     if last == "subject" and not numeric:
         return rng.choice(SENTENCES).rstrip(".!?")
     if last == "condition" and not numeric:

@@ -12,7 +12,7 @@ from collections import Counter
 
 from datagen.core.plan import ConversationPlan, ParamRef, PatternType, SampledChain, SamplingMode
 from datagen.planner.memory import CorpusMemory
-from datagen.registry.linking import coherent_prefix
+from datagen.registry.linking import coherent_prefix, end_indices
 from datagen.registry.models import Endpoint
 from datagen.registry.naming import snake
 from datagen.sampler.sampler import stable_int
@@ -27,6 +27,9 @@ ACTION_WORDS = frozenset({
 
 GUESSED_WEIGHT = 2.0
 """Planner penalty per step whose outputs are only inferred (a repeated chain costs 6)."""
+SPREAD_WEIGHT = 1.5
+"""Planner penalty per extra thing the user would have to ask for: a chain whose steps all lead to
+one result reads as one goal; each further end step is one more request in the opening turn."""
 
 
 def conversation_id(seed: int, index: int) -> str:
@@ -89,6 +92,13 @@ def _guessed(chain: SampledChain, endpoints: dict[str, Endpoint]) -> int:
                if not endpoints[i].response_fields or all(f.inferred for f in endpoints[i].response_fields))
 
 
+def _ends(chain: SampledChain, steps: list[int], endpoints: dict[str, Endpoint]) -> int:
+    """How many of the kept steps the user would ask for (see `registry.linking.end_indices`)."""
+    kept = [chain.steps[i] for i in steps]
+    return max(1, len(end_indices([endpoints[s.endpoint_id] for s in kept], [s.group for s in kept],
+                                  [s.via for s in kept])))
+
+
 class Planner:
     """Chooses among candidates with corpus memory and writes the plan."""
 
@@ -113,7 +123,7 @@ class Planner:
         # less than repeating a whole chain, so memory can still spread the corpus.
         scored: list[tuple[float, int, SampledChain]] = []
         for order, (candidate, steps) in enumerate(pool):
-            score = GUESSED_WEIGHT * _guessed(candidate, endpoints)
+            score = GUESSED_WEIGHT * _guessed(candidate, endpoints) + SPREAD_WEIGHT * (_ends(candidate, steps, endpoints) - 1)
             if self.memory.enabled:
                 ids = [candidate.endpoint_ids[i] for i in steps]
                 chain = [endpoints[i] for i in ids]

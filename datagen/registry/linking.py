@@ -98,3 +98,20 @@ def coherent_prefix(endpoints: Sequence[Endpoint], groups: Sequence[int]) -> lis
     return [i for i in kept if i == 0 or groups[i] != first
             or same_subject(endpoints[0], endpoints[i])
             or any(feeds(endpoints[i], endpoints[k]) for k in kept if groups[k] > first)]
+
+
+def via_pairs(via: Sequence[str]) -> dict[str, str]:
+    """A chain step's FEEDS pairs (`"hotels[].hotel_id->hotel_id"`) as param → declared field path."""
+    pairs = [v.rsplit("->", 1) for v in via if "->" in v]
+    return {param: path for path, param in pairs}
+
+
+def end_indices(endpoints: Sequence[Endpoint], groups: Sequence[int], vias: Sequence[Sequence[str]]) -> list[int]:
+    """The steps a user asks for: the last group, every step whose output no later group needs,
+    and every action (nobody wants an enrolment as a side effect of asking for progress)."""
+    last = max(groups) if groups else 0
+    def feeds_later(step: int) -> bool:
+        return any(feeds(endpoints[step], endpoints[later], via_pairs(vias[later]))
+                   for later in range(len(endpoints)) if groups[later] > groups[step])
+    return [s for s in range(len(endpoints))
+            if groups[s] == last or not feeds_later(s) or is_action(endpoints[s].name)]
