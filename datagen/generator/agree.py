@@ -72,6 +72,7 @@ def agree(value: Any) -> Any:
         _ranges(value)
         _ordered_moments(value)
         _calendar_parts(value)
+        _match_name(value)
         _verdict(value)
     return value
 
@@ -238,3 +239,20 @@ def _calendar_parts(obj: dict[str, Any]) -> None:
             obj[key] = _MONTHS[month - 1]
         elif name == "day" and _num(value):
             obj[key] = day
+
+
+_SIDES = (("home_team", "away_team"), ("home", "away"), ("team1", "team2"), ("team_1", "team_2"),
+          ("home_team_name", "away_team_name"))
+_MATCH_NAMES = ("event_name", "match_name", "game_name", "name", "title", "fixture", "match")
+
+
+def _match_name(obj: dict[str, Any]) -> None:
+    """The name of a match beside its two sides is "<home> vs <away>"."""
+    names = {snake(k): k for k in obj}
+    for home, away in _SIDES:
+        if home in names and away in names and all(isinstance(obj[names[s]], str) and obj[names[s]]
+                                                   for s in (home, away)):
+            for key in _MATCH_NAMES:
+                if key in names and isinstance(obj[names[key]], str) and " vs " in obj[names[key]]:
+                    obj[names[key]] = f"{obj[names[home]]} vs {obj[names[away]]}"
+            return

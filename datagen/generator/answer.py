@@ -168,12 +168,16 @@ def describe(output: Any, sent: set[str], rng: random.Random) -> str:
 def final_answer(state: ConversationState, last_calls: list[int], rng: random.Random) -> str:
     """The closing message over the last group's outputs (one sentence or two per call)."""
     parts: list[str] = []
+    said: set[str] = set()  # values an earlier part reported are not reported again
     for call in last_calls:
         if call >= len(state.tool_outputs):
             continue
         sent = {ph.render(v) for v in (state.tool_calls[call].get("parameters") or {}).values()}
         output = state.tool_outputs[call]["output"]
-        text = describe(output, sent, rng)
+        text = describe(output, sent | said, rng)
+        if not text and parts and describe(output, sent, random.Random(0)):
+            continue  # everything it found was already said
+        said |= {ph.render(v) for _, v in _scalars_of(output)}
         if not text and isinstance(output, dict):
             envelope = [f"{ph.humanize(k)}: {ph.render(v)}" for k, v in output.items() if _scalar(v)][:2]
             text = ph.sentence(f"the request went through ({', '.join(envelope)})") if envelope else ""
@@ -191,4 +195,12 @@ def has_content(output: Any) -> bool:
         return any(has_content(v) for k, v in output.items() if snake(k) not in _ENVELOPE and not _is_id(k))
     if isinstance(output, list):
         return any(has_content(v) for v in output)
-    return _scalar(output)
+    return _scalar(output) and not str(output).startswith(("http://", "https://"))  # a link alone says nothing
+
+
+def _scalars_of(value: Any, key: str = "") -> list[tuple[str, Any]]:
+    if isinstance(value, dict):
+        return [pair for k, v in value.items() for pair in _scalars_of(v, k)]
+    if isinstance(value, list):
+        return [pair for v in value for pair in _scalars_of(v, key)]
+    return [(key, value)] if _scalar(value) else []

@@ -177,6 +177,10 @@ def _echo_values(endpoint: Endpoint, arguments: dict[str, Any]) -> dict[str, Any
     return echo
 
 
+# Words of an id that points at another thing (`home_team_id`, `parent_id`, `owner_id`): not the object's own.
+RELATION_WORDS = frozenset({"home", "away", "parent", "owner", "author", "creator", "user", "customer", "sender",
+                            "recipient", "account", "category", "league", "sport", "country", "region", "tournament",
+                            "season", "competition", "venue", "seller", "buyer", "related", "ref", "source", "target"})
 # Universal values an answer repeats under a qualified name (`normalized_email`, `formatted_phone`).
 ECHOED_KINDS = frozenset({"email", "phone", "domain", "url", "ip", "city", "country", "currency", "symbol", "ticker",
                           "username", "vin", "isbn", "iban"})
@@ -231,19 +235,24 @@ class _Gen:
         return f"{values[0][0]}|{values[0][1]}" if len(values) == 1 else None
 
     def _own_id(self, node: _Node, context: str | None) -> str | None:
-        """The key of the leaf that identifies the object: its own id before any id the call passed in
-        (a review listed for a place carries the place's id too, but is identified by its own)."""
+        """The key of the leaf that identifies the object: the id named after its container
+        (`events[].event_id`), then a bare `id`, then an id that names no relation (`game_id` before
+        `home_team_id`), and among those its own id before an id the call passed in (a review listed
+        for a place carries the place's id too, but is identified by its own)."""
         specs = {k: c.spec for k, c in node.children.items() if c.kind == "leaf" and c.spec is not None}
         ids = [k for k, spec in specs.items() if spec.concept.endswith("_id") or snake(k) in ("id", "uuid")]
-        for echoed in (False, True):
-            pool = [k for k in ids if (self._echoed(specs[k]) is not None) is echoed]
-            for key in pool:
-                if context and specs[key].concept == f"{context}_id":
-                    return key
-            bare = next((k for k in pool if snake(k) in ("id", "uuid")), None)
-            if bare is not None or pool:
-                return bare or pool[0]
-        return None
+        if not ids:
+            return None
+
+        def rank(pos_key: tuple[int, str]) -> tuple[int, int, int, int, int]:
+            pos, key = pos_key
+            spec = specs[key]
+            words = set(snake(key).split("_"))
+            return (0 if context and spec.concept == f"{context}_id" else 1,
+                    0 if snake(key) in ("id", "uuid") else 1,
+                    1 if words & RELATION_WORDS else 0,
+                    1 if self._echoed(spec) is not None else 0, pos)
+        return min(enumerate(ids), key=rank)[1]
 
     def _looked_up(self, item: _Node, context: str | None) -> bool:
         """Whether the call names the id of the items of this array: a lookup returns that one item."""
@@ -281,10 +290,10 @@ class _Gen:
                     if str(entry.get(key)) not in seen:
                         break
                     rng = derive_rng(self.seed, f"rename:{self.endpoint.id}:{key}:{index}:{attempt}")
-                    entry[key] = value_for(spec, rng, endpoint=self.endpoint, context=context, strict=True)
-                if entry[key] is UNPLACED:
-                    del entry[key]
-                    continue
+                    again = value_for(spec, rng, endpoint=self.endpoint, context=context, strict=True)
+                    if again is UNPLACED:
+                        break  # no other name of this kind: keep the one it has
+                    entry[key] = again
                 seen.add(str(entry.get(key)))
                 own = self._own_id(item, context)
                 own_spec = item.children[own].spec if own is not None else None

@@ -166,8 +166,9 @@ def _known_name(fk: Faker, rng: random.Random, place: Place, context: str | None
         colour = str(fk.color_name())
         colour = colour if not any(c.isupper() for c in colour[1:]) else "Silver"
         return f"{rng.choice(['The ', ''])}{colour} {rng.choice(TITLE_NOUNS)}"
-    if context and (VALUE_KIND_WORDS.get(context) == "company" or context in ("firm", "business", "bank")):
-        return str(fk.company())
+    if context and (VALUE_KIND_WORDS.get(context) == "company" or context in ("firm", "business", "bank", "place",
+                                                                             "shop", "store", "spot")):
+        return str(fk.company())  # a place a search finds is a business with a name, not "Berlin Place"
     if context in PLACE_WORDS | VENUE_WORDS and context not in ("team", "club", "state", "region", "country",
                                                                 "province", "county", "street", "location"):
         return f"{place.city or fk.city()} {noun}"

@@ -208,7 +208,8 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
         return fake.make("ip", rng, place)
     if concept in ("country_code", "alpha_2", "iso2", "cc") or (t & {"iso", "alpha"} and "country" in t):
         return place.country_code
-    if last == "code" and not numeric and re.search(r"\bcurrenc", desc, re.I):
+    if last == "code" and not numeric and (re.search(r"\bcurrenc", desc, re.I) or not desc.strip() and _about(
+            endpoint, {"currency", "currencies"})):
         return place.currency or rng.choice(CURRENCIES)  # "code: the currency code"
     if last == "code" and not numeric and re.search(r"\bcountry\b", desc, re.I):
         return place.country_code
