@@ -400,3 +400,8 @@ WORK_WORDS = frozenset("movie movies film films book books novel novels song son
 TITLE_NOUNS = ("Harbour", "Garden", "River", "Letters", "Summer", "Lantern", "Road", "Echoes", "Horizon",
                "Orchard", "Tide", "Frontier", "Window", "Mountain", "Stranger", "Promise", "Voyage", "Kingdom",
                "Island", "Season", "Signal", "Compass", "Valley", "Storm")
+# Concepts whose value an earlier step returning it does not make that step a means to the next: a
+# date, a time, coordinates or an amount a step happens to show is a coincidence, not what a person
+# looks up to go on (a horoscope's date is no reason to open a calendar, a sale price no rent budget).
+WEAK_LINK_CONCEPTS = frozenset({"date", "time", "timestamp", "year", "month", "day", "latitude", "longitude",
+                                "amount", "radius", "count", "quantity", "rate", "page", "limit"})

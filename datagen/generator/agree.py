@@ -73,6 +73,7 @@ def agree(value: Any) -> Any:
         _ordered_moments(value)
         _calendar_parts(value)
         _match_name(value)
+        _found_rank(value)
         _verdict(value)
     return value
 
@@ -256,3 +257,11 @@ def _match_name(obj: dict[str, Any]) -> None:
                 if key in names and isinstance(obj[names[key]], str) and " vs " in obj[names[key]]:
                     obj[names[key]] = f"{obj[names[home]]} vs {obj[names[away]]}"
             return
+
+
+def _found_rank(obj: dict[str, Any]) -> None:
+    """A thing that has a rank or a position was found: `found` beside a number rank is true."""
+    names = _keys(obj)
+    found = next((k for k in obj if snake(k) in ("found", "is_found") and isinstance(obj[k], bool)), None)
+    if found is not None and any(n in names for n in ("rank", "position", "ranking")):
+        obj[found] = True

@@ -17,6 +17,7 @@ import logging
 import random
 from typing import Any
 
+from datagen.lexicon import WEAK_LINK_CONCEPTS
 from datagen.generator import answer
 from datagen.generator import phrases as ph
 from datagen.generator.intent import intent as intent_of
@@ -213,6 +214,9 @@ class Assistant:
 
     def _fill(self, call: int, step: int, param: Parameter, hit: tuple[FieldValue, Any] | None) -> ArgumentSource | None:
         key = f"{step}:{param.name}"
+        if hit is not None and hit[0].concept in WEAK_LINK_CONCEPTS and not param.required \
+                and param.name not in via_pairs(self.plan, step):
+            hit = None  # an optional filter is not set to a price or a date an earlier answer happened to show
         if hit is not None and (param.required or param.name in via_pairs(self.plan, step) or self.rng.random() < OPTIONAL_MEMORY_P):
             fv, value = hit
             return ArgumentSource(call=call, param=param.name, source=SourceKind.STEP_OUTPUT, value=value,

@@ -358,9 +358,24 @@ class _Gen:
                and not (thing and built[key] == "success" and snake(key).split("_")[-1] in ("status", "state"))}
         if not out and node.children and not root:
             return UNPLACED
+        if in_array:
+            self._spread(node, out)
         if entity is not None:
             known.update({k: v for k, v in out.items() if node.children[k].kind == "leaf"})
         return out
+
+    def _spread(self, node: _Node, out: dict[str, Any]) -> None:
+        """Items a search around a point finds are near it, not on it: their coordinates move off the
+        echoed ones by up to about a kilometre (as text where the point was text)."""
+        for key, value in out.items():
+            spec = node.children[key].spec
+            if spec is None or spec.concept not in ("latitude", "longitude") or self._echoed(spec) is None:
+                continue
+            try:
+                moved = round(float(value) + self.rng.uniform(-0.01, 0.01), 4)
+            except (TypeError, ValueError):
+                continue
+            out[key] = str(moved) if isinstance(value, str) else moved
 
     def leaf(self, spec: ResponseField, context: str | None, where: Place | None) -> Any:
         # the argument of the same name first: `target_currency` echoes target_currency, not currency

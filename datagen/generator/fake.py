@@ -54,13 +54,18 @@ def place_at(index: int) -> Place:
 
 
 def place_of(value: Any, concept: str = "") -> Place | None:
-    """The place a stated value names: a city, a country, a two-letter code or a phone number; a
+    """The place a stated value names: a city, a country, a two-letter code, a currency code or a phone number; a
     city the table does not know keeps its name (its country is then a guess from the table)."""
     text = str(value).strip()
     if not text or isinstance(value, bool):
         return None
     for row in CITIES:
         if text.lower() in (row[0].lower(), row[1].lower()) or text.upper() == row[2] and len(text) == 2:
+            return Place(*row)
+    if len(text) == 3 and text.isalpha() and concept not in ("city", "country"):
+        # a currency code: the call is about that currency, so its answer is (EUR: the first euro city)
+        row = next((r for r in CITIES if r[3] == text.upper()), None)
+        if row is not None:
             return Place(*row)
     if text.startswith("+") or text.startswith("00"):
         try:

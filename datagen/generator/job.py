@@ -181,7 +181,8 @@ def _run_generate(driver: Driver, database: str, settings: GenerateSettings,
     try:
         while done < settings.n:
             indices = list(range(done, min(done + settings.batch_size, settings.n)))
-            candidates = sampler.candidates(settings.mode, indices)
+            candidates = sampler.candidates(settings.mode, indices, holds=lambda chain: planner.holds(
+                chain, endpoints.get_many(chain.endpoint_ids)))
             batch: list[Record] = []
             for index in indices:
                 state = generator.one(index, candidates[index])

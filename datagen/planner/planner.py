@@ -133,6 +133,11 @@ class Planner:
         scored.sort(key=lambda s: (s[0], s[1]))
         return scored[attempt % len(scored)][2]
 
+    @staticmethod
+    def holds(chain: SampledChain, endpoints: dict[str, Endpoint]) -> bool:
+        """Whether at least two steps of a candidate belong to one goal (a multi-step conversation)."""
+        return len(_coherent(chain, endpoints)) >= 2
+
     def plan(self, index: int, candidates: list[SampledChain], endpoints: dict[str, Endpoint],
              attempt: int = 0) -> ConversationPlan:
         """The plan for conversation `index` (attempt > 0: a regeneration after a rejection)."""

@@ -14,7 +14,7 @@ from datagen.ingest.models import RawApi, RawParameter, RawToolRecord
 from datagen.registry.fields import response_fields
 from datagen.registry.models import Category, Duplicate, Endpoint, Parameter, ParamType, Registry, Tool
 from datagen.registry.naming import concept_of, is_control, rank_key, slug, subject_noun
-from datagen.registry.platforms import ToolText, detect_platforms
+from datagen.registry.platforms import ToolText, detect_platforms, endpoint_platform, leading_word, platform_words
 from datagen.registry.types import enum_values, normalise_default, normalise_type, refine_numeric
 
 SUMMARY_CHARS = 200
@@ -148,9 +148,14 @@ def _set_platforms(tools: list[Tool]) -> None:
     """
     texts = [ToolText(id=t.id, name=t.name, title=t.title, host=t.host,
                       descriptions=[t.description, *(e.description for e in t.endpoints)]) for t in tools]
-    platforms = detect_platforms(texts)
+    words = platform_words(texts)
+    platforms = detect_platforms(texts, words)
     for tool in tools:
         tool.platform = platforms[tool.id]
+        on = {e.id: tool.platform or endpoint_platform(e.name, words) for e in tool.endpoints}
+        several = len({p for p in on.values() if p}) >= 2
         for endpoint in tool.endpoints:
-            endpoint.platform = tool.platform
+            # a tool over several platforms: each endpoint is on the one its name says, and one whose
+            # name says none leads with it (`Twitter Video Download` beside `Instagram user info`)
+            endpoint.platform = on[endpoint.id] or (leading_word(endpoint.name) if several else "")
             endpoint.tool_summary = tool.description[:SUMMARY_CHARS]

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from datagen.lexicon import PLATFORM_STOPWORDS
+from datagen.lexicon import PLATFORM_STOPWORDS, VERBS
 
 MIN_TOOLS = 2
 MIN_CAPITALISED = 2
@@ -87,9 +87,22 @@ def platform_words(tools: Sequence[ToolText]) -> set[str]:
             if n >= MIN_TOOLS and capitalised[w] >= MIN_CAPITALISED and capitalised[w] >= 2 * lower[w]}
 
 
-def detect_platforms(tools: Sequence[ToolText]) -> dict[str, str]:
+def endpoint_platform(name: str, words: set[str]) -> str:
+    """The one platform word an endpoint's name uses ('' for none or several): inside a tool that wraps
+    several platforms, `twitter_video_download` and `instagram_user_info` belong to different services."""
+    named = sorted({w for w in _NAME_SPLIT.split(name.lower()) if w} & words)
+    return named[0] if len(named) == 1 else ""
+
+
+def leading_word(name: str) -> str:
+    """The first word of an endpoint name unless it is a verb (`Twitter Video Download` → twitter)."""
+    first = next((w for w in _NAME_SPLIT.split(name.lower()) if w), "")
+    return first if len(first) > 2 and first not in VERBS and first not in PLATFORM_STOPWORDS else ""
+
+
+def detect_platforms(tools: Sequence[ToolText], words: set[str] | None = None) -> dict[str, str]:
     """Tool id → platform word ('' for a tool that wraps no detected platform, or several)."""
-    words = platform_words(tools)
+    words = platform_words(tools) if words is None else words
     out: dict[str, str] = {}
     for tool in tools:
         named = sorted(name_words(tool) & words)

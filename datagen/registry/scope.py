@@ -127,8 +127,12 @@ def about(concept: str, endpoint: Endpoint, *, strict: bool = False) -> bool:
 
 
 def same_service(a: Endpoint, b: Endpoint) -> bool:
-    """Whether two endpoints belong to one service: the same tool or the same wrapped platform."""
-    return a.tool_id == b.tool_id or bool(a.platform) and a.platform == b.platform
+    """Whether two endpoints belong to one service: the same wrapped platform, or the same tool unless
+    the tool wraps several platforms and the two endpoints are on different ones (a Twitter handle is
+    no Instagram username because one listing offers both)."""
+    if a.platform and b.platform:
+        return a.platform == b.platform
+    return a.tool_id == b.tool_id
 
 
 def senses(concept: str, endpoint: Endpoint) -> list[str]:

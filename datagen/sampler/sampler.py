@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import defaultdict
+from collections.abc import Callable
 
 from neo4j import Driver
 
@@ -66,11 +67,14 @@ class Sampler:
             out[int(record["idx"])].append(SampledChain(mode=mode, steps=steps, rank=rank))
         return out
 
-    def candidates(self, mode: SamplingMode, indices: list[int]) -> dict[int, list[SampledChain]]:
+    def candidates(self, mode: SamplingMode, indices: list[int],
+                   holds: Callable[[SampledChain], bool] | None = None) -> dict[int, list[SampledChain]]:
         """Candidate chains per index: for `mixed`, each index gets its own drawn mode.
 
         An index whose mode has no candidate falls back to sequential (logged once per index); if
         even that has none the graph cannot support conversations and `GraphError` is raised.
+        `holds` (from the planner) says whether a chain stays multi-step once the steps that do not
+        follow from the earlier ones are cut: chains that do not hold are no candidates.
         """
         by_mode: dict[SamplingMode, list[int]] = defaultdict(list)
         for index in indices:
@@ -81,6 +85,14 @@ class Sampler:
             if not wanted:
                 continue
             found = self._query(concrete, wanted)
+            if holds is not None:
+                # chains that fall apart into one step are no candidates; the index falls back (and an
+                # index whose fallback holds no chain either keeps what it had)
+                kept = {i: [c for c in cs if holds(c)] for i, cs in found.items()}
+                spare = {i: cs for i, cs in found.items() if not kept.get(i)}
+                found = {i: cs for i, cs in kept.items() if cs}
+            else:
+                spare = {}
             missing = [i for i in wanted if not found.get(i)]
             for index in wanted:
                 if found.get(index):
@@ -93,7 +105,9 @@ class Sampler:
                             concrete.value, len(missing), missing[:5], fallback.value)
                 fallback_found = self._query(fallback, missing)
                 for index in missing:
-                    if not fallback_found.get(index):
+                    held = [c for c in fallback_found.get(index, []) if holds is None or holds(c)]
+                    chosen = held or spare.get(index) or fallback_found.get(index)
+                    if not chosen:
                         raise GraphError(f"no chain of at least 2 endpoints for conversation index {index}: the graph has too few FEEDS edges")
-                    result[index] = fallback_found[index]
+                    result[index] = chosen
         return result

@@ -7,7 +7,7 @@ import pytest
 
 from datagen.registry.models import Endpoint, FieldSource, Parameter, ParamType, ResponseField
 from datagen.registry.naming import concept_of, singular
-from datagen.registry.platforms import ToolText, detect_platforms, platform_words
+from datagen.registry.platforms import ToolText, detect_platforms, endpoint_platform, platform_words
 from datagen.registry.scope import Scope, about, concept_scope, may_link, same_service, source_keys, target_keys
 
 
@@ -42,6 +42,17 @@ def test_same_service_is_one_tool_or_one_platform() -> None:
     assert not same_service(a, c)
     assert same_service(c, _ep("shop_three", "cancel", [], []))
     assert not same_service(c, _ep("shop_four", "cancel", [], []))  # '' is no platform
+
+
+def test_one_tool_over_two_platforms_is_two_services() -> None:
+    words = {"bazaar", "chirper"}
+    assert endpoint_platform("chirper_video_download", words) == "chirper"
+    assert endpoint_platform("bazaar_to_chirper", words) == ""  # names two: no platform
+    tweet = _ep("all_in_one", "chirper_video", [], ["user_name"], platform=endpoint_platform("chirper_video", words))
+    shop = _ep("all_in_one", "bazaar_user", [("user_name", True)], [], platform=endpoint_platform("bazaar_user", words))
+    plain = _ep("all_in_one", "status", [("user_name", True)], [])
+    assert not same_service(tweet, shop) and not may_link("user_name", tweet, shop, "user_name")
+    assert same_service(tweet, plain)  # one side on no platform: the tool is the service
 
 
 def test_a_service_id_never_leaves_its_service() -> None:
