@@ -10,6 +10,7 @@ after its leaves were drawn; they change values in place and never add or remove
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
 from typing import Any
 
 from datagen.registry.naming import snake
@@ -74,6 +75,8 @@ def agree(value: Any) -> Any:
         _calendar_parts(value)
         _match_name(value)
         _found_rank(value)
+        _page_counts(value)
+        _server_time(value)
         _verdict(value)
     return value
 
@@ -265,3 +268,53 @@ def _found_rank(obj: dict[str, Any]) -> None:
     found = next((k for k in obj if snake(k) in ("found", "is_found") and isinstance(obj[k], bool)), None)
     if found is not None and any(n in names for n in ("rank", "position", "ranking")):
         obj[found] = True
+
+
+_PAGING = frozenset({"metadata", "meta", "pagination", "paging", "page_info", "info"})
+
+
+def _page_counts(obj: dict[str, Any]) -> None:
+    """A `metadata: {count, total}` beside a list counts that list: count is its length, total no less."""
+    lists = [v for v in obj.values() if isinstance(v, list) and v and isinstance(v[0], dict)]
+    if len(lists) != 1:
+        return
+    size = len(lists[0])
+    for key, value in obj.items():
+        if snake(key) in _PAGING and isinstance(value, dict):
+            names = _keys(value)
+            for name, inner in names.items():
+                if name in ("count", "page_count", "results", "returned", "size") and not isinstance(value[inner], float):
+                    value[inner] = size
+            for name, inner in names.items():
+                if name in ("total", "total_count", "total_results") and value[inner] < size:
+                    value[inner] = size
+
+
+_NOW_KEYS = frozenset({"time_now", "server_time", "current_time", "now", "timestamp_now"})
+_ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z?$")
+
+
+def _moments(value: Any) -> list[str]:
+    """Every ISO moment and Unix time (as ISO) in a subtree."""
+    if isinstance(value, dict):
+        return [m for v in value.values() for m in _moments(v)]
+    if isinstance(value, list):
+        return [m for v in value for m in _moments(v)]
+    if isinstance(value, str) and _ISO_MOMENT.match(value):
+        return [value[:16]]
+    if isinstance(value, int) and not isinstance(value, bool) and 1_000_000_000 <= value < 2_000_000_000:
+        return [datetime.fromtimestamp(value, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M")]
+    return []
+
+
+def _server_time(obj: dict[str, Any]) -> None:
+    """The server's `time_now` is not earlier than any moment its own answer reports."""
+    for key, value in obj.items():
+        if snake(key) not in _NOW_KEYS or not isinstance(value, (str, int)) or isinstance(value, bool):
+            continue
+        others = [m for k, v in obj.items() if k != key for m in _moments(v)]
+        mine = _moments(value)
+        if not others or not mine or mine[0] >= max(others):
+            continue
+        latest = datetime.strptime(max(others), "%Y-%m-%dT%H:%M").replace(tzinfo=timezone.utc)
+        obj[key] = int(latest.timestamp()) + 60 if isinstance(value, int) else latest.strftime("%Y-%m-%dT%H:%M:00Z")

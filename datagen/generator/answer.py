@@ -147,13 +147,13 @@ def describe(output: Any, sent: set[str], rng: random.Random) -> str:
         if len(distinct) < len(items):  # things without names (or with one name for all): their facts
             if len(items) == 1 or not first:
                 return ph.sentence(ph.join_words(first)) if first else ""
-            return ph.sentence(f"I found {len(items)} {noun}; the first has {ph.join_words(first)}")
+            return ph.sentence(f"I found {len(items)} {noun}; the top one has {ph.join_words(first)}")
         if len(items) == 1:
             tail = f" ({ph.join_words(first)})" if first else ""
             return ph.sentence(f"I found {distinct[0]}{tail}")
         more = f" and {len(items) - 3} more" if len(items) > 3 else ""
         head = f"I found {len(items)} {noun}: {ph.join_words(distinct[:3])}{more}"
-        tail = f". The first, {distinct[0]}, has " + ph.join_words(first) if first else ""
+        tail = f". {distinct[0]} comes first, with " + ph.join_words(first) if first else ""
         return ph.sentence(head + tail)
     if not isinstance(node, dict):
         return ph.sentence(f"the result is {ph.render(node)}") if _scalar(node) else ""
@@ -184,8 +184,26 @@ def final_answer(state: ConversationState, last_calls: list[int], rng: random.Ra
         if text and text not in parts:  # two calls that answered alike are reported once
             parts.append(text)
     opener = ph.pick(rng, ["Here's what I found.", "Done.", "All set.", "Here you go.", "Okay, that's done."])
+    topic = _topic(state, last_calls)
+    if topic and parts:
+        opener = f"{opener[:-1]} for {topic}." if opener.startswith("Here") else f"{opener} For {topic}:"
     body = " ".join(parts) if parts else "The request went through, but it returned nothing to report."
     return ph.assemble([opener, body, ph.pick(rng, ph.FINAL_CLOSERS)])
+
+
+def _topic(state: ConversationState, calls: list[int]) -> str | None:
+    """What the user asked about, as they said it (a ticker, a search phrase, an email), so the
+    answer is about their request: "Here's what I found for JPM." Only a short value the user stated."""
+    stated = {ph.render(v) for k, v in state.user_values.items()}
+    for call in calls[:1]:
+        if call >= len(state.tool_calls):
+            continue
+        for name, value in (state.tool_calls[call].get("parameters") or {}).items():
+            text = ph.render(value)
+            if isinstance(value, str) and text in stated and 1 < len(text) <= 40 and not _is_id(name) \
+                    and not text.startswith(("http://", "https://")) and not text[:1].isdigit():
+                return f'"{text}"' if " " in text else text
+    return None
 
 
 def has_content(output: Any) -> bool:

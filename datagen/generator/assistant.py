@@ -214,9 +214,11 @@ class Assistant:
 
     def _fill(self, call: int, step: int, param: Parameter, hit: tuple[FieldValue, Any] | None) -> ArgumentSource | None:
         key = f"{step}:{param.name}"
-        if hit is not None and hit[0].concept in WEAK_LINK_CONCEPTS and not param.required \
-                and param.name not in via_pairs(self.plan, step):
-            hit = None  # an optional filter is not set to a price or a date an earlier answer happened to show
+        if hit is not None and not param.required and param.name not in via_pairs(self.plan, step) \
+                and (hit[0].concept in WEAK_LINK_CONCEPTS or not picked(self.state, hit[0])):
+            # an optional filter is set from an earlier answer only to the item the user picked, never
+            # to a price, a date or a style id that answer happened to show
+            hit = None
         if hit is not None and (param.required or param.name in via_pairs(self.plan, step) or self.rng.random() < OPTIONAL_MEMORY_P):
             fv, value = hit
             return ArgumentSource(call=call, param=param.name, source=SourceKind.STEP_OUTPUT, value=value,

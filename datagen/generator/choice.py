@@ -82,6 +82,7 @@ def item_name(item: dict[str, Any], fallback_key: str) -> str:
     return ", ".join(facts) if facts else ph.render(item.get(fallback_key, "")).strip()
 
 
+_ID_LIKE = re.compile(r"^(?:[a-z]{2,4}_)?\d+$|^[0-9a-f-]{16,}$", re.I)  # `ply_26204`, `150096`, a uuid
 _PROPER = re.compile(r"^[A-Z][a-z]+(?: [A-Z][A-Za-z]+){1,4}$")
 
 
@@ -141,7 +142,10 @@ def open_choice(state: ConversationState, grounded: list[FieldValue]) -> Choice 
         choice = Choice(call=fv.step, container=slot[0], key=slot[1], items=items,
                         subject=subject_noun(source.name, source.slug))
         names = choice.names()
-        if len(set(names)) == len(names) and all(names):
+        # options a person can tell apart by reading them: never a list of links or bare ids
+        if len(set(names)) == len(names) and all(names) and not any(
+                n.startswith(("http://", "https://")) or n == ph.render(i.get(choice.key)) and _ID_LIKE.match(n)
+                for n, i in zip(names, choice.items)):
             return choice
     return None
 
