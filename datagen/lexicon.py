@@ -405,3 +405,10 @@ TITLE_NOUNS = ("Harbour", "Garden", "River", "Letters", "Summer", "Lantern", "Ro
 # looks up to go on (a horoscope's date is no reason to open a calendar, a sale price no rent budget).
 WEAK_LINK_CONCEPTS = frozenset({"date", "time", "timestamp", "year", "month", "day", "latitude", "longitude",
                                 "amount", "radius", "count", "quantity", "rate", "page", "limit"})
+# The two ends of a range among a call's parameters (`min_price`/`max_price`, `verse_from`/`verse_to`) …
+LOWER_ENDS = frozenset({"min", "from", "start", "begin", "since", "in", "earliest", "lowest"})
+UPPER_ENDS = frozenset({"max", "to", "end", "until", "through", "thru", "out", "latest", "highest"})
+# … unless they name places: the start and end of a route may lie either way (`start_lat`, `from_city`).
+ROUTE_ENDS = frozenset({"lat", "lng", "lon", "long", "latitude", "longitude", "location", "point", "address", "city",
+                        "station", "stop", "airport", "place", "coordinates", "x", "y", "country", "currency",
+                        "language", "lang", "node", "port"})

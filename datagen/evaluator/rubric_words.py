@@ -9,12 +9,12 @@ values and turns: none names a tool, an API, a brand or a category.
 from __future__ import annotations
 
 from datagen.lexicon import (ACTION_VERBS, BOOLEAN_LEADS, BOOLEAN_WORDS, CATEGORY_WORDS, DATE_WORDS,
-                             DESCRIPTION_DEBRIS, NOT_AFTER_THE, NUMBER_LEADS, NUMBER_WORDS, PLACEHOLDER_VALUES,
-                             RANGE_WORDS, READ_VERBS, SHAPED_WORDS)
+                             DESCRIPTION_DEBRIS, LOWER_ENDS, NOT_AFTER_THE, NUMBER_LEADS, NUMBER_WORDS,
+                             PLACEHOLDER_VALUES, RANGE_WORDS, READ_VERBS, ROUTE_ENDS, SHAPED_WORDS, UPPER_ENDS)
 
 __all__ = ["ACTION_VERBS", "BOOLEAN_LEADS", "BOOLEAN_WORDS", "CATEGORY_WORDS", "DATE_WORDS", "DESCRIPTION_DEBRIS",
-           "NOT_AFTER_THE", "NUMBER_LEADS", "NUMBER_WORDS", "PLACEHOLDER_VALUES", "RANGE_WORDS", "READ_VERBS",
-           "SHAPED_WORDS"]
+           "LOWER_ENDS", "NOT_AFTER_THE", "NUMBER_LEADS", "NUMBER_WORDS", "PLACEHOLDER_VALUES", "RANGE_WORDS",
+           "READ_VERBS", "ROUTE_ENDS", "SHAPED_WORDS", "UPPER_ENDS"]
 
 # Words of a parameter description that ask for something a bare common word never is.
 DESCRIBED_SHAPES = frozenset({"number", "id", "ids", "identifier", "code", "json", "url", "uri", "email",
@@ -38,14 +38,6 @@ VERBS_NOT_NOUNS = frozenset({"get", "search", "find", "fetch", "retrieve", "look
 # Last name words of identifier fields, whose values may rightly be codes (`ORD-1001`).
 IDENTIFIER_WORDS = frozenset({"id", "ids", "code", "codes", "number", "no", "num", "key", "ref", "reference", "sku",
                               "uuid", "guid", "token", "serial", "isbn", "ean", "upc", "vin", "iban"})
-# Words that mark the two ends of one range in parameter names (`min_price`/`max_price`,
-# `check_in`/`check_out`, `dateFrom`/`dateTo`).
-LOWER_ENDS = frozenset({"min", "from", "start", "begin", "since", "in", "earliest", "lowest"})
-UPPER_ENDS = frozenset({"max", "to", "end", "until", "through", "thru", "out", "latest", "highest"})
-# … unless they name places: the start and end of a route may lie either way (`start_lat`, `from_city`).
-ROUTE_ENDS = frozenset({"lat", "lng", "lon", "long", "latitude", "longitude", "location", "point", "address", "city",
-                        "station", "stop", "airport", "place", "coordinates", "x", "y", "country", "currency",
-                        "language", "lang", "node", "port"})
 # Public identifiers (meaningful outside any service): a lookup of one must still return it.
 PUBLIC_IDS = frozenset({"isbn", "issn", "doi", "symbol", "iata", "icao", "vin", "iban", "ean", "upc", "barcode"})
 # Words of endpoint names that only an API has: a turn reading such a name aloud recites the API.

@@ -206,14 +206,15 @@ def _topic(state: ConversationState, calls: list[int]) -> str | None:
     return None
 
 
-def has_content(output: Any) -> bool:
-    """Whether an output says something beyond ids and the envelope (`status`, `message`): an answer
-    that is only `{"status": "ok", "x_id": ...}` gives the user nothing to be told."""
+def has_content(output: Any, sent: frozenset[str] = frozenset()) -> bool:
+    """Whether an output says something beyond ids, the envelope (`status`, `message`) and the
+    arguments it was sent: `{"status": "ok", "x_id": ...}` or `{"book_id": 1, "chapter": 5}` for a
+    chapter tells the user nothing."""
     if isinstance(output, dict):
-        return any(has_content(v) for k, v in output.items() if snake(k) not in _ENVELOPE and not _is_id(k))
+        return any(has_content(v, sent) for k, v in output.items() if snake(k) not in _ENVELOPE and not _is_id(k))
     if isinstance(output, list):
-        return any(has_content(v) for v in output)
-    return _scalar(output) and not str(output).startswith(("http://", "https://"))  # a link alone says nothing
+        return any(has_content(v, sent) for v in output)
+    return _scalar(output) and not str(output).startswith(("http://", "https://")) and ph.render(output) not in sent
 
 
 def _scalars_of(value: Any, key: str = "") -> list[tuple[str, Any]]:

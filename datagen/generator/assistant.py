@@ -29,7 +29,7 @@ from datagen.generator.values import ROLE_WORDS, clean_default, coerce, knob_def
 from datagen.registry.models import Endpoint, Parameter, ParamType, ResponseField
 from datagen.registry.naming import snake
 from datagen.registry.linking import compatible, linkable
-from datagen.registry.scope import may_link
+from datagen.registry.scope import Scope, concept_scope, may_link
 
 log = logging.getLogger(__name__)
 
@@ -212,6 +212,15 @@ class Assistant:
                 if optional is not None:
                     del sources[optional]
 
+    def _stated(self, concept: str) -> Any:
+        """The value the user stated for a parameter of this concept, if any (the first one said)."""
+        for key, value in self.state.user_values.items():
+            step, name = key.split(":", 1)
+            param = next((p for p in self.plan.endpoints[int(step)].parameters if p.name == name), None)
+            if param is not None and param.concept == concept:
+                return value
+        return None
+
     def _fill(self, call: int, step: int, param: Parameter, hit: tuple[FieldValue, Any] | None) -> ArgumentSource | None:
         key = f"{step}:{param.name}"
         if hit is not None and not param.required and param.name not in via_pairs(self.plan, step) \
@@ -219,6 +228,12 @@ class Assistant:
             # an optional filter is set from an earlier answer only to the item the user picked, never
             # to a price, a date or a style id that answer happened to show
             hit = None
+        paired = {n for second, (first, _) in role_pairs(self.plan.endpoints[step]).items() for n in (first, second)}
+        stated = None if param.concept in WEAK_LINK_CONCEPTS or param.name in paired else self._stated(param.concept)
+        if hit is not None and stated is not None and not picked(self.state, hit[0]) and linkable(param.concept) \
+                and ph.render(stated) != ph.render(hit[1]) and concept_scope(param.concept) is Scope.UNIVERSAL:
+            # the user said which country (AE): a list an earlier call returned does not change their mind
+            return ArgumentSource(call=call, param=param.name, source=SourceKind.USER, value=stated)
         if hit is not None and (param.required or param.name in via_pairs(self.plan, step) or self.rng.random() < OPTIONAL_MEMORY_P):
             fv, value = hit
             return ArgumentSource(call=call, param=param.name, source=SourceKind.STEP_OUTPUT, value=value,

@@ -26,6 +26,7 @@ from datagen.core.record import Record, dumps
 from datagen.db.queries import load
 from datagen.db.run import graph_errors, read
 from datagen.errors import GenerationError, GraphError
+from datagen.generator import phrases as ph
 from datagen.generator.answer import has_content
 from datagen.generator.conversation import generate_conversation
 from datagen.generator.record import build_record
@@ -109,7 +110,8 @@ class _Generator:
             plan = self.planner.plan(index, candidates, catalog, attempt)
             state = generate_conversation(plan)
             errors = validate(state, {e.id: e for e in plan.endpoints})
-            if not errors and all(has_content(o["output"]) for o in state.tool_outputs):
+            if not errors and all(has_content(o["output"], frozenset(ph.render(v) for v in (c.get("parameters") or {}).values()))
+                                  for o, c in zip(state.tool_outputs, state.tool_calls)):
                 return state
             if not errors:
                 # a call answered nothing but ids and a status: try the next candidate, keep this

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datagen.core.paths import output_path, parse_path, values_at
 from datagen.core.plan import ConversationState
+from datagen.generator.answer import has_content
 from datagen.generator.executor import OfflineExecutor
 from datagen.registry.models import Endpoint, FieldSource, Parameter, ParamType, ResponseField
 
@@ -200,3 +201,22 @@ def test_items_of_one_list_have_distinct_names() -> None:
     for seed in range(40):
         names = [c["name"] for c in OfflineExecutor(seed).execute(_state([ep]), 0, ep, {})["courses"]]
         assert len(names) == len(set(names)), names
+
+
+def test_an_answer_stays_inside_the_range_it_was_asked_for() -> None:
+    ep = registry().endpoints()[0].model_copy(update={
+        "parameters": [Parameter(name=n, type=ParamType.INTEGER, required=True, concept=n)
+                       for n in ("verse_from", "verse_to")],
+        "response_fields": [ResponseField(path="verses[].verse_num", name="verse_num", type=ParamType.INTEGER,
+                                          concept="verse_num", source=FieldSource.SCHEMA),
+                            ResponseField(path="verses[].text", name="text", type=ParamType.STRING,
+                                          concept="text", source=FieldSource.SCHEMA)]})
+    for seed in range(8):
+        output = OfflineExecutor(seed).execute(_state([ep]), 0, ep, {"verse_from": 4, "verse_to": 6})
+        assert all(4 <= v["verse_num"] <= 6 for v in output["verses"]), output
+
+
+def test_an_answer_that_only_repeats_its_arguments_has_no_content() -> None:
+    assert not has_content({"book_id": 1, "chapter_num": 5, "status": "ok"}, frozenset({"1", "5"}))
+    assert has_content({"book_id": 1, "chapter_num": 5, "title": "Exodus"}, frozenset({"1", "5"}))
+    assert not has_content({"url": "https://example.org/x", "id": 3})
