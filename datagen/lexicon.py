@@ -412,3 +412,6 @@ UPPER_ENDS = frozenset({"max", "to", "end", "until", "through", "thru", "out", "
 ROUTE_ENDS = frozenset({"lat", "lng", "lon", "long", "latitude", "longitude", "location", "point", "address", "city",
                         "station", "stop", "airport", "place", "coordinates", "x", "y", "country", "currency",
                         "language", "lang", "node", "port"})
+# What sports teams are called after their city (`Dublin Hawks`): a club suffix (FC, United) is one sport's.
+TEAM_NICKNAMES = ("Hawks", "Bears", "Lions", "Tigers", "Falcons", "Wolves", "Eagles", "Sharks", "Comets", "Rangers",
+                  "Pilots", "Owls", "Foxes", "Stars", "Hornets", "Mariners")

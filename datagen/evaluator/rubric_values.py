@@ -10,15 +10,19 @@ import re
 from typing import Any
 
 from datagen.evaluator.lineage import Call, calls, loose, scalars, sources
-from datagen.evaluator.rubric_base import Endpoints, Record, issue, leaf_paths, slug_of
-from datagen.evaluator.rubric_words import (LISTING_WORDS, LOWER_ENDS, NEIGHBOUR_WORDS, ROUTE_ENDS, SCHEMA_KEYS,
-                                           UPPER_ENDS)
+from datagen.evaluator.rubric_base import Endpoints, Record, issue, leaf_paths, name_words_of, slug_of
+from datagen.evaluator.rubric_words import (ACTION_VERBS, LISTING_WORDS, LOWER_ENDS, NEIGHBOUR_WORDS, ROUTE_ENDS,
+                                           SCHEMA_KEYS, UPPER_ENDS, WRITE_VERBS)
 from datagen.evaluator.types import Issue
 from datagen.evaluator.value_rules import (Expect, declared_problem, described_filler, expect, filler_problem,
                                           is_placeholder, type_problem)
 from datagen.core.paths import output_path
 from datagen.registry.models import FieldSource, ParamType
 from datagen.registry.naming import snake
+
+# Keys of a response's envelope: they say how the request went, not what it found.
+ENVELOPE_KEYS = frozenset({"status", "success", "message", "code", "error", "errors", "ok", "status_code", "msg",
+                           "request_id", "ret_code", "ret_msg", "time_now"})
 
 
 def _ordinal(value: Any) -> float | str | None:
@@ -152,14 +156,22 @@ def hollow_issues(record: Record, endpoints: Endpoints | None) -> list[Issue]:
             found.append(issue("hollow_output", f"call {call.index} ({call.name}) answers with a JSON schema "
                                f"({', '.join(schema[:3])}), not data", call.index))
             continue
+        inputs = {loose(v).lower() for v in scalars(call.parameters)}
+        leaves = leaf_paths(out)
         if _documented(call, endpoints):
+            # a documented answer may be short, but one that only repeats what it was sent (a chapter
+            # lookup answering its book and chapter numbers) tells nothing; an action's receipt may
+            echo = [p for p, v in leaves if loose(v).lower() not in inputs
+                    and not _entity_id(p.split(".")[-1].replace("[]", "")) and not str(v).startswith("http")
+                    and snake(p.split(".")[-1].replace("[]", "")) not in ENVELOPE_KEYS]
+            if leaves and not echo and not name_words_of(call.name) & (ACTION_VERBS | WRITE_VERBS):
+                found.append(issue("hollow_output", f"call {call.index} ({call.name}) answers with nothing "
+                                   "but its own inputs and ids", call.index))
             continue
         lists = [v for v in out.values() if isinstance(v, list) and v and all(isinstance(i, dict) for i in v)]
         listing = any(w in slug_of(call.name).lower() for w in NEIGHBOUR_WORDS | LISTING_WORDS)
         if lists and (len(lists[0]) > 1 or listing):
             continue  # a list of items, each named, is what a search or a listing returns
-        inputs = {loose(v).lower() for v in scalars(call.parameters)}
-        leaves = leaf_paths(out)
         told = [p for p, v in leaves if loose(v).lower() not in inputs
                 and not _entity_id(p.split(".")[-1].replace("[]", ""))
                 and snake(p.split(".")[-1].replace("[]", "")).split("_")[-1] not in {"name", "title"}]

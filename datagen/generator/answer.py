@@ -17,7 +17,7 @@ from datagen.generator import phrases as ph
 from datagen.generator.choice import noun_for
 from datagen.core.plan import ConversationState
 from datagen.lexicon import PREPOSITIONS
-from datagen.registry.naming import GENERIC_CONTAINERS, singular, snake
+from datagen.registry.naming import GENERIC_CONTAINERS, singular, snake, subject_noun
 
 MAX_FACTS = 3
 _NAMEISH = frozenset({"name", "title", "full_name", "display_name", "label", "headline"})
@@ -93,9 +93,10 @@ def _facts(item: dict[str, Any], skip: set[str], sent: set[str], rng: random.Ran
         text = ph.render(value)
         if len(text) > 80 or text.startswith(("http://", "https://")):
             continue
-        ranked.append((0 if text not in sent else 2, pos, key))
-    if any(weight == 0 for weight, _, _ in ranked):  # what the call found, not what it was sent
-        ranked = [r for r in ranked if r[0] == 0]
+        coordinate = name in _COORDINATES or name.endswith(("_lat", "_lng", "_lon"))
+        ranked.append((0 if text not in sent and not coordinate else 1 if not text in sent else 2, pos, key))
+    best = min((weight for weight, _, _ in ranked), default=0)
+    ranked = [r for r in ranked if r[0] == best]  # what the call found before where it is, before what it was sent
     facts: list[str] = []
     for _, _, key in sorted(ranked)[:MAX_FACTS]:
         value = _said(key, item[key])
@@ -108,6 +109,24 @@ def _facts(item: dict[str, Any], skip: set[str], sent: set[str], rng: random.Ran
             style = "{l} {v}" if plain else ph.pick(rng, ["the {l} is {v}", "{l} {v}", "the {l} is {v}"])
             facts.append(ph.fill(style, l=label, v=ph.render(value)))
     return facts
+
+
+_COORDINATES = frozenset({"lat", "lng", "lon", "long", "latitude", "longitude"})
+
+
+def _spread(items: list[dict[str, Any]], sent: set[str]) -> str | None:
+    """How a person sums up unnamed results: the range of their first telling number ("prices from
+    71.83 to 177.1"), if every item has one and they differ."""
+    for key, value in items[0].items():
+        name = snake(key)
+        if _is_id(key) or name in _COORDINATES or name in _ENVELOPE or isinstance(value, bool):
+            continue
+        numbers: list[float] = [n for n in (i.get(key) for i in items)
+                                if isinstance(n, (int, float)) and not isinstance(n, bool)]
+        if len(numbers) == len(items) and len(set(numbers)) > 1 and not all(ph.render(n) in sent for n in numbers):
+            label = ph.plural(ph.humanize(key)) if not ph.humanize(key).endswith("s") else ph.humanize(key)
+            return f"{label} from {ph.render(min(numbers))} to {ph.render(max(numbers))}"
+    return None
 
 
 def _name_of(item: dict[str, Any]) -> str | None:
@@ -130,7 +149,16 @@ def _list_noun(key: str, item: dict[str, Any]) -> str:
     return noun if noun != "option" else "results"
 
 
-def describe(output: Any, sent: set[str], rng: random.Random) -> str:
+def _subject_of(state: ConversationState, call: int) -> str | None:
+    """What one call is about, by its endpoint's name (`getpetbyid` → pet)."""
+    order = state.plan.call_order()
+    if call >= len(order):
+        return None
+    endpoint = state.plan.endpoints[order[call]]
+    return subject_noun(endpoint.name, endpoint.slug)
+
+
+def describe(output: Any, sent: set[str], rng: random.Random, noun: str | None = None) -> str:
     """One or two sentences about one call's output: what was found, by name when things have names,
     else by the facts of the first one; never a list of ids or of the same value repeated."""
     key, node = _main(output)
@@ -147,6 +175,9 @@ def describe(output: Any, sent: set[str], rng: random.Random) -> str:
         if len(distinct) < len(items):  # things without names (or with one name for all): their facts
             if len(items) == 1 or not first:
                 return ph.sentence(ph.join_words(first)) if first else ""
+            spread = _spread(items, sent)
+            if spread:
+                return ph.sentence(f"I found {len(items)} {noun}, with {spread}")
             return ph.sentence(f"I found {len(items)} {noun}; the top one has {ph.join_words(first)}")
         if len(items) == 1:
             tail = f" ({ph.join_words(first)})" if first else ""
@@ -160,6 +191,8 @@ def describe(output: Any, sent: set[str], rng: random.Random) -> str:
     subject = _name_of(node) or ""
     facts = _facts(node, {k for k in node if snake(k) in _NAMEISH}, sent, rng)
     if not facts:
+        if subject and noun:
+            return ph.sentence(f"the {noun.replace('_', ' ')} is {subject}")  # "The pet is Deborah."
         return ph.sentence(f"it came back as {subject}") if subject else ""
     body = ph.join_words(facts)
     return ph.sentence(f"{subject}: {body}" if subject else body)
@@ -174,7 +207,10 @@ def final_answer(state: ConversationState, last_calls: list[int], rng: random.Ra
             continue
         sent = {ph.render(v) for v in (state.tool_calls[call].get("parameters") or {}).values()}
         output = state.tool_outputs[call]["output"]
-        text = describe(output, sent | said, rng)
+        picked = [item for key, item in sorted(state.choices.items()) if key.split("|", 1)[0] == str(call)]
+        if picked:
+            output = picked[0]  # the user chose one of these: the answer is about that one, not the list
+        text = describe(output, sent | said, rng, noun=_subject_of(state, call))
         if not text and parts and describe(output, sent, random.Random(0)):
             continue  # everything it found was already said
         said |= {ph.render(v) for _, v in _scalars_of(output)}

@@ -199,7 +199,7 @@ def _within(value: Any, head: str, low: Any, high: Any, index: int) -> None:
             whole = isinstance(leaf, int) or isinstance(leaf, str) and "." not in leaf
             moved = int(moved) if whole else round(moved, 2)
             value[key] = str(moved) if isinstance(leaf, str) else moved
-        else:
+        elif isinstance(low, str) and isinstance(high, str):
             day = min(date.fromisoformat(low) + timedelta(days=index), date.fromisoformat(high))
             value[key] = day.isoformat() + (leaf[10:] if isinstance(leaf, str) else "")
 

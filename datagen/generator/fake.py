@@ -23,8 +23,8 @@ from faker import Faker
 from phonenumbers import geocoder
 
 from datagen.generator.pools import CITIES
-from datagen.lexicon import (CITY_TIMEZONES, PERSON_WORDS, PLACE_WORDS, TITLE_NOUNS, VALUE_KIND_WORDS, VENUE_WORDS,
-                             WORK_WORDS)
+from datagen.lexicon import (CITY_TIMEZONES, PERSON_WORDS, PLACE_WORDS, TEAM_NICKNAMES, TITLE_NOUNS, VALUE_KIND_WORDS,
+                             VENUE_WORDS, WORK_WORDS)
 
 LOCALE = "en_US"
 
@@ -64,9 +64,9 @@ def place_of(value: Any, concept: str = "") -> Place | None:
             return Place(*row)
     if len(text) == 3 and text.isalpha() and concept not in ("city", "country"):
         # a currency code: the call is about that currency, so its answer is (EUR: the first euro city)
-        row = next((r for r in CITIES if r[3] == text.upper()), None)
-        if row is not None:
-            return Place(*row)
+        currency = next((r for r in CITIES if r[3] == text.upper()), None)
+        if currency is not None:
+            return Place(*currency)
     if text.startswith("+") or text.startswith("00"):
         try:
             number = phonenumbers.parse(text.replace("00", "+", 1) if text.startswith("00") else text, None)
@@ -250,7 +250,7 @@ _MAKERS: dict[str, Any] = {
     "about": _about,
     "known_name": _known_name,
     "known_about": _known_about,
-    "team": lambda fk, rng, p, c: f"{fk.city()} {rng.choice(['United', 'Rovers', 'FC', 'Athletic', 'Wanderers'])}",
+    "team": lambda fk, rng, p, c: f"{fk.city()} {rng.choice(TEAM_NICKNAMES)}",
     "state_abbr": lambda fk, rng, p, c: fk.state_abbr(),
     "month_name": lambda fk, rng, p, c: fk.month_name(),
     "weekday": lambda fk, rng, p, c: fk.day_of_week(),

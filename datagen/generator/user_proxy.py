@@ -107,12 +107,15 @@ class UserProxy:
 
     def _fresh(self, step: int, param: Parameter, leader: tuple[int, Parameter]) -> Any:
         lead_step, lead = leader
-        value = value_for(lead, self.rng, endpoint=self.plan.endpoints[lead_step], prefer_default=0.35,
+        # a documented default latitude is one half of somebody's example point: the user's own
+        # coordinates come from where they are, both halves from one place
+        prefer = 0.0 if param.concept in ("latitude", "longitude") else 0.35
+        value = value_for(lead, self.rng, endpoint=self.plan.endpoints[lead_step], prefer_default=prefer,
                           place=self.place)
         try:
             return coerce(value, param.type, param.enum)
         except ValueError:
-            return value_for(param, self.rng, endpoint=self.plan.endpoints[step], prefer_default=0.35,
+            return value_for(param, self.rng, endpoint=self.plan.endpoints[step], prefer_default=prefer,
                              place=self.place)
 
     def _apart(self, step: int, param: Parameter, value: Any, partner: tuple[str, bool],

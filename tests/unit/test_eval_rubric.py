@@ -304,3 +304,21 @@ def test_well_named_endpoints_may_be_said_in_plain_words() -> None:
     for holder in [record["tool_calls"][1]] + [c for m in record["messages"] for c in m.get("tool_calls") or []][1:]:
         holder["name"] = "flight_booking::get_word_of_the_day"
     assert debris("Let me get word of the day for you.", calls(record), set(), final=False) == []
+
+
+def test_a_documented_answer_that_only_repeats_its_inputs_is_hollow() -> None:
+    record = {"messages": [{"role": "user", "content": "Chapter 5 of book 1, please."},
+                           {"role": "assistant", "content": "", "tool_calls": [
+                               {"name": "bible::get_chapter", "parameters": {"book_id": 1, "chapter_num": 5}}]},
+                           {"role": "tool", "name": "bible::get_chapter", "content": '{"book_id": 1, "chapter_num": 5}'},
+                           {"role": "assistant", "content": "Chapter 5."}],
+              "tool_calls": [{"name": "bible::get_chapter", "parameters": {"book_id": 1, "chapter_num": 5}}],
+              "tool_outputs": [{"name": "bible::get_chapter", "output": {"book_id": 1, "chapter_num": 5}}],
+              "metadata": {"argument_sources": []}}
+    documented = {"bible::get_chapter": Endpoint(
+        id="bible::get_chapter", tool_id="bible", slug="get_chapter", name="get_chapter", category="Other", rk=1, parameters=[],
+        response_fields=[ResponseField(path=k, name=k, type=ParamType.INTEGER, concept=k, source=FieldSource.SCHEMA)
+                         for k in ("book_id", "chapter_num")])}
+    assert "hollow_output" in {i.kind for i in rubric_issues(record, documented)}
+    record["tool_outputs"][0]["output"] = {"book_id": 1, "chapter_num": 5, "text": "In the beginning ..."}
+    assert "hollow_output" not in {i.kind for i in rubric_issues(record, documented)}
