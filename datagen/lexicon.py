@@ -415,3 +415,25 @@ ROUTE_ENDS = frozenset({"lat", "lng", "lon", "long", "latitude", "longitude", "l
 # What sports teams are called after their city (`Dublin Hawks`): a club suffix (FC, United) is one sport's.
 TEAM_NICKNAMES = ("Hawks", "Bears", "Lions", "Tigers", "Falcons", "Wolves", "Eagles", "Sharks", "Comets", "Rangers",
                   "Pilots", "Owls", "Foxes", "Stars", "Hornets", "Mariners")
+# Words of an id that points at another thing (`home_team_id`, `parent_id`, `owner_id`): not the object's own.
+RELATION_WORDS = frozenset({"home", "away", "parent", "owner", "author", "creator", "user", "customer", "sender",
+                            "recipient", "account", "category", "league", "sport", "country", "region", "tournament",
+                            "season", "competition", "venue", "seller", "buyer", "related", "ref", "source", "target"})
+# Universal values an answer repeats under a qualified name (`normalized_email`, `formatted_phone`).
+ECHOED_KINDS = frozenset({"email", "phone", "domain", "url", "ip", "city", "country", "currency", "symbol", "ticker",
+                          "username", "vin", "isbn", "iban"})
+# Keys of a response's envelope: they say how the request went, not what it found.
+ENVELOPE_KEYS = frozenset({"status", "success", "message", "code", "error", "errors", "ok", "status_code", "msg",
+                           "request_id", "ret_code", "ret_msg", "time_now"})
+# Parts of an answer that repeat the request (`parameters: {query, lat, lng}`), not what it found.
+REQUEST_ECHO_KEYS = frozenset({"parameters", "params", "request", "query", "input", "meta", "metadata", "envelope",
+                               "pagination", "paging"})
+# Words of a field that hold a moment (a Unix time under one is said as a date).
+TIME_FIELD_WORDS = frozenset({"time", "timestamp", "date", "at", "on", "created", "updated", "published", "released",
+                              "modified", "posted", "expires", "start", "end"})
+# Names of coordinate fields: where a thing is, rarely what a person reports first.
+COORDINATE_KEYS = frozenset({"lat", "lng", "lon", "long", "latitude", "longitude"})
+# Words that make a description's first clause documentation rather than a request: conditions,
+# fallbacks and what the API "returns" (`get the season schedule for the date or now returns ...`).
+DOC_VOICE_WORDS = frozenset({"if", "when", "whether", "unless", "returns", "return", "returned", "plus", "or",
+                             "specified", "otherwise", "etc", "via", "using", "allows", "endpoint"})

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from datagen.evaluator.lineage import Call, calls, loose, scalars, sources
@@ -16,25 +15,11 @@ from datagen.evaluator.rubric_words import (ACTION_VERBS, LISTING_WORDS, LOWER_E
 from datagen.evaluator.types import Issue
 from datagen.evaluator.value_rules import (Expect, declared_problem, described_filler, expect, filler_problem,
                                           is_placeholder, type_problem)
+from datagen.core.ordinal import ordinal
 from datagen.core.paths import output_path
+from datagen.lexicon import ENVELOPE_KEYS
 from datagen.registry.models import FieldSource, ParamType
 from datagen.registry.naming import snake
-
-# Keys of a response's envelope: they say how the request went, not what it found.
-ENVELOPE_KEYS = frozenset({"status", "success", "message", "code", "error", "errors", "ok", "status_code", "msg",
-                           "request_id", "ret_code", "ret_msg", "time_now"})
-
-
-def _ordinal(value: Any) -> float | str | None:
-    """A value as something ends of a range compare by: a number, an ISO date (as text), else None."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return float(value)
-    text = str(value).strip()
-    if re.fullmatch(r"-?\d+(\.\d+)?", text):
-        return float(text)
-    return text[:19] if re.match(r"^\d{4}-\d{2}-\d{2}", text) else None
 
 
 def range_issues(record: Record) -> list[Issue]:
@@ -52,7 +37,7 @@ def range_issues(record: Record) -> list[Issue]:
             if "low" not in pair or "high" not in pair or set(stem) & ROUTE_ENDS:
                 continue  # the start and end of a route are places, not the two ends of a range
             (low_name, low), (high_name, high) = pair["low"], pair["high"]
-            a, b = _ordinal(low), _ordinal(high)
+            a, b = ordinal(low), ordinal(high)
             inverted = (isinstance(a, float) and isinstance(b, float) and a > b) or \
                 (isinstance(a, str) and isinstance(b, str) and a > b)
             if inverted:

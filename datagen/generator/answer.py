@@ -16,17 +16,15 @@ from typing import Any
 from datagen.generator import phrases as ph
 from datagen.generator.choice import noun_for
 from datagen.core.plan import ConversationState
-from datagen.lexicon import PREPOSITIONS
+from datagen.lexicon import (COORDINATE_KEYS, ENVELOPE_KEYS, PREPOSITIONS, REQUEST_ECHO_KEYS,
+                             TIME_FIELD_WORDS)
 from datagen.registry.naming import GENERIC_CONTAINERS, singular, snake, subject_noun
 
 MAX_FACTS = 3
 _NAMEISH = frozenset({"name", "title", "full_name", "display_name", "label", "headline"})
-_ENVELOPE = frozenset({"status", "success", "message", "code", "error", "errors", "ok", "status_code", "msg"})
-# Parts of an answer that repeat the request (`parameters: {query, lat, lng}`), not what it found.
-_REQUEST_ECHO = frozenset({"parameters", "params", "request", "query", "input", "meta", "metadata", "envelope",
-                           "pagination", "paging"})
-_TIME_WORDS = frozenset({"time", "timestamp", "date", "at", "on", "created", "updated", "published", "released",
-                         "modified", "posted", "expires", "start", "end"})
+_ENVELOPE = ENVELOPE_KEYS
+_REQUEST_ECHO = REQUEST_ECHO_KEYS
+_TIME_WORDS = TIME_FIELD_WORDS
 _BOOL_HEADS = ("is", "has", "can", "was", "are", "does", "did", "should", "allow", "allows")
 
 
@@ -94,7 +92,7 @@ def _facts(item: dict[str, Any], skip: set[str], sent: set[str], rng: random.Ran
         if len(text) > 80 or text.startswith(("http://", "https://")):
             continue
         coordinate = name in _COORDINATES or name.endswith(("_lat", "_lng", "_lon"))
-        ranked.append((0 if text not in sent and not coordinate else 1 if not text in sent else 2, pos, key))
+        ranked.append((0 if text not in sent and not coordinate else 1 if text not in sent else 2, pos, key))
     best = min((weight for weight, _, _ in ranked), default=0)
     ranked = [r for r in ranked if r[0] == best]  # what the call found before where it is, before what it was sent
     facts: list[str] = []
@@ -111,7 +109,7 @@ def _facts(item: dict[str, Any], skip: set[str], sent: set[str], rng: random.Ran
     return facts
 
 
-_COORDINATES = frozenset({"lat", "lng", "lon", "long", "latitude", "longitude"})
+_COORDINATES = COORDINATE_KEYS
 
 
 def _spread(items: list[dict[str, Any]], sent: set[str]) -> str | None:

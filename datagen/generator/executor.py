@@ -25,8 +25,6 @@ from __future__ import annotations
 import json
 import logging
 import random
-import re
-from datetime import date, timedelta
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,7 +34,8 @@ from datagen.generator.agree import agree
 from datagen.generator.fake import Place, place_at, place_of
 from datagen.generator.pools import CITIES
 from datagen.generator.values import UNPLACED, derive_rng, value_for
-from datagen.lexicon import LOWER_ENDS, NEIGHBOUR_WORDS, ROLE_WORDS, ROUTE_ENDS, UPPER_ENDS
+from datagen.generator.ranges import requested_ranges, within
+from datagen.lexicon import ECHOED_KINDS, NEIGHBOUR_WORDS, RELATION_WORDS, ROLE_WORDS
 from datagen.registry.linking import is_action
 from datagen.registry.scope import Scope, concept_scope
 from datagen.registry.models import Endpoint, FieldSource, ParamType, ResponseField
@@ -136,72 +135,13 @@ class OfflineExecutor:
         built = gen.node(_tree(endpoint.response_fields), subject, False)
         output: dict[str, Any] = built if isinstance(built, dict) else {} if built is UNPLACED else {TOP_ARRAY_KEY: built}
         agree(output)
-        for head, low, high in _requested_ranges(endpoint, arguments):
-            _within(output, head, low, high, 0)
+        for head, low, high in requested_ranges(arguments):
+            within(output, head, low, high, 0)
         if not any(v not in (None, "", [], {}) for _, v in _leaves(output, "")):
             # every declared path conflicted or came out empty: still answer with something to report
             noun = subject or "request"
             output = {**output, "status": "ok", f"{noun}_id": echo.get(f"{noun}_id", gen.ref(noun))}
         return output
-
-
-def _bound(value: Any) -> float | str | None:
-    """A range end as a number or an ISO date, else None."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return float(value)
-    text = str(value).strip()
-    if re.fullmatch(r"-?\d+(\.\d+)?", text):
-        return float(text)
-    return text[:10] if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", text) else None
-
-
-def _requested_ranges(endpoint: Endpoint, arguments: dict[str, Any]) -> list[tuple[str, Any, Any]]:
-    """(head word, low, high) of every range the call sends both ends of (`verse_from`/`verse_to` →
-    verse 1..3; `start_date`/`end_date` → date …), so its answer stays inside what was asked."""
-    ends: dict[tuple[str, ...], dict[str, Any]] = {}
-    for name, value in arguments.items():
-        words = [w for w in snake(name).split("_") if w]
-        for i, w in enumerate(words):
-            side = "low" if w in LOWER_ENDS else "high" if w in UPPER_ENDS else None
-            if side and _bound(value) is not None:
-                ends.setdefault(tuple(words[:i] + words[i + 1:]), {})[side] = _bound(value)
-    out = []
-    for stem, pair in ends.items():
-        if "low" in pair and "high" in pair and not set(stem) & ROUTE_ENDS \
-                and type(pair["low"]) is type(pair["high"]) and pair["low"] <= pair["high"]:
-            heads = [w for w in stem if w not in ("num", "number", "no", "value", "id")]
-            out.append((heads[-1] if heads else "date", pair["low"], pair["high"]))
-    return out
-
-
-def _within(value: Any, head: str, low: Any, high: Any, index: int) -> None:
-    """Moves the answer's values of a requested range inside it (the i-th item of a list gets low + i)."""
-    if isinstance(value, list):
-        for i, item in enumerate(value):
-            _within(item, head, low, high, i)
-        return
-    if not isinstance(value, dict):
-        return
-    for key, leaf in value.items():
-        if isinstance(leaf, (dict, list)):
-            _within(leaf, head, low, high, index)
-            continue
-        if head not in snake(key).split("_") or _bound(leaf) is None or type(_bound(leaf)) is not type(low):
-            continue
-        current = _bound(leaf)
-        if low <= current <= high:  # type: ignore[operator]
-            continue
-        if isinstance(low, float):
-            # a short range (verses 1–3) is walked in order, a wide one (prices) is spread over
-            moved: Any = min(low + index, high) if high - low <= 20 else low + (high - low) * ((index % 5) + 1) / 6
-            whole = isinstance(leaf, int) or isinstance(leaf, str) and "." not in leaf
-            moved = int(moved) if whole else round(moved, 2)
-            value[key] = str(moved) if isinstance(leaf, str) else moved
-        elif isinstance(low, str) and isinstance(high, str):
-            day = min(date.fromisoformat(low) + timedelta(days=index), date.fromisoformat(high))
-            value[key] = day.isoformat() + (leaf[10:] if isinstance(leaf, str) else "")
 
 
 def _place_near(endpoint: Endpoint, arguments: dict[str, Any]) -> Place | None:
@@ -238,15 +178,6 @@ def _echo_values(endpoint: Endpoint, arguments: dict[str, Any]) -> dict[str, Any
         echo.setdefault(f"name:{name}", arguments[param.name])
         echo.setdefault(f"concept:{name}", param.concept)
     return echo
-
-
-# Words of an id that points at another thing (`home_team_id`, `parent_id`, `owner_id`): not the object's own.
-RELATION_WORDS = frozenset({"home", "away", "parent", "owner", "author", "creator", "user", "customer", "sender",
-                            "recipient", "account", "category", "league", "sport", "country", "region", "tournament",
-                            "season", "competition", "venue", "seller", "buyer", "related", "ref", "source", "target"})
-# Universal values an answer repeats under a qualified name (`normalized_email`, `formatted_phone`).
-ECHOED_KINDS = frozenset({"email", "phone", "domain", "url", "ip", "city", "country", "currency", "symbol", "ticker",
-                          "username", "vin", "isbn", "iban"})
 
 
 def _scalar_id(value: Any) -> bool:

@@ -11,6 +11,7 @@ import re
 
 from datagen.generator.phrases import PARENS, article, humanize
 from datagen.registry.models import Endpoint
+from datagen.lexicon import DOC_VOICE_WORDS
 from datagen.registry.naming import plain_name, snake
 
 VERBS = frozenset(
@@ -129,10 +130,6 @@ def _articles(text: str) -> str:
     return _A_BEFORE.sub(fix, text)
 
 
-# Words that make a description's first clause documentation rather than a request: conditions,
-# fallbacks and what the API "returns" (`get the season schedule for the date or now returns ...`).
-_DOC_VOICE = frozenset({"if", "when", "whether", "unless", "returns", "return", "returned", "plus", "or", "specified",
-                        "otherwise", "etc", "via", "using", "allows", "endpoint"})
 DESCRIPTION_MAX_WORDS = 7
 """A description clause longer than this reads as documentation: a plain name says it better."""
 
@@ -141,7 +138,7 @@ def _intent(endpoint: Endpoint) -> str:
     from_description = _from_description(endpoint)
     if from_description is not None and (not plain_name(endpoint.name) or (
             len(from_description.split()) <= DESCRIPTION_MAX_WORDS
-            and not {w.lower().strip(",.;:") for w in from_description.split()} & _DOC_VOICE)):
+            and not {w.lower().strip(",.;:") for w in from_description.split()} & DOC_VOICE_WORDS)):
         return from_description
     return _from_name(endpoint)
 

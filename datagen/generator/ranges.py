@@ -1,0 +1,63 @@
+"""The ranges a call asks for, and its answer kept inside them.
+
+A call that sends both ends of a range (`verse_from`/`verse_to`, `min_price`/`max_price`,
+`start_date`/`end_date`) gets an answer whose values of that thing lie inside it: a reader rejects
+verses 27 and 41 for a request of verses 1 to 3. Range words are the lexicon's (shared with the judge's
+`inverted_range` gate); routes (`start_lat`, `from_city`) are no ranges.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from datagen.core.ordinal import ordinal
+from datagen.lexicon import LOWER_ENDS, ROUTE_ENDS, UPPER_ENDS
+from datagen.registry.naming import snake
+
+
+def requested_ranges(arguments: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+    """(head word, low, high) of every range the call sends both ends of (`verse_from`/`verse_to` →
+    verse 1..3; `start_date`/`end_date` → date …), so its answer stays inside what was asked."""
+    ends: dict[tuple[str, ...], dict[str, Any]] = {}
+    for name, value in arguments.items():
+        words = [w for w in snake(name).split("_") if w]
+        for i, w in enumerate(words):
+            side = "low" if w in LOWER_ENDS else "high" if w in UPPER_ENDS else None
+            if side and ordinal(value) is not None:
+                ends.setdefault(tuple(words[:i] + words[i + 1:]), {})[side] = ordinal(value)
+    out = []
+    for stem, pair in ends.items():
+        if "low" in pair and "high" in pair and not set(stem) & ROUTE_ENDS \
+                and type(pair["low"]) is type(pair["high"]) and pair["low"] <= pair["high"]:
+            heads = [w for w in stem if w not in ("num", "number", "no", "value", "id")]
+            out.append((heads[-1] if heads else "date", pair["low"], pair["high"]))
+    return out
+
+
+def within(value: Any, head: str, low: Any, high: Any, index: int) -> None:
+    """Moves the answer's values of a requested range inside it (the i-th item of a list gets low + i)."""
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            within(item, head, low, high, i)
+        return
+    if not isinstance(value, dict):
+        return
+    for key, leaf in value.items():
+        if isinstance(leaf, (dict, list)):
+            within(leaf, head, low, high, index)
+            continue
+        if head not in snake(key).split("_") or ordinal(leaf) is None or type(ordinal(leaf)) is not type(low):
+            continue
+        current = ordinal(leaf)
+        if low <= current <= high:  # type: ignore[operator]
+            continue
+        if isinstance(low, float):
+            # a short range (verses 1–3) is walked in order, a wide one (prices) is spread over
+            moved: Any = min(low + index, high) if high - low <= 20 else low + (high - low) * ((index % 5) + 1) / 6
+            whole = isinstance(leaf, int) or isinstance(leaf, str) and "." not in leaf
+            moved = int(moved) if whole else round(moved, 2)
+            value[key] = str(moved) if isinstance(leaf, str) else moved
+        elif isinstance(low, str) and isinstance(high, str):
+            day = min(date.fromisoformat(low[:10]) + timedelta(days=index), date.fromisoformat(high[:10]))
+            value[key] = day.isoformat() + (leaf[10:] if isinstance(leaf, str) else "")
