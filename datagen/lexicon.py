@@ -403,7 +403,7 @@ TITLE_NOUNS = ("Harbour", "Garden", "River", "Letters", "Summer", "Lantern", "Ro
 # Concepts whose value an earlier step returning it does not make that step a means to the next: a
 # date, a time, coordinates or an amount a step happens to show is a coincidence, not what a person
 # looks up to go on (a horoscope's date is no reason to open a calendar, a sale price no rent budget).
-WEAK_LINK_CONCEPTS = frozenset({"date", "time", "timestamp", "year", "month", "day", "latitude", "longitude",
+INCIDENTAL_CONCEPTS = frozenset({"date", "time", "timestamp", "year", "month", "day", "latitude", "longitude",
                                 "amount", "radius", "count", "quantity", "rate", "page", "limit"})
 # The two ends of a range among a call's parameters (`min_price`/`max_price`, `verse_from`/`verse_to`) …
 LOWER_ENDS = frozenset({"min", "from", "start", "begin", "since", "in", "earliest", "lowest"})

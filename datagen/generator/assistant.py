@@ -17,7 +17,7 @@ import logging
 import random
 from typing import Any
 
-from datagen.lexicon import WEAK_LINK_CONCEPTS
+from datagen.lexicon import INCIDENTAL_CONCEPTS
 from datagen.generator import answer
 from datagen.generator import phrases as ph
 from datagen.generator.intent import intent as intent_of
@@ -224,12 +224,12 @@ class Assistant:
     def _fill(self, call: int, step: int, param: Parameter, hit: tuple[FieldValue, Any] | None) -> ArgumentSource | None:
         key = f"{step}:{param.name}"
         if hit is not None and not param.required and param.name not in via_pairs(self.plan, step) \
-                and (hit[0].concept in WEAK_LINK_CONCEPTS or not picked(self.state, hit[0])):
+                and (hit[0].concept in INCIDENTAL_CONCEPTS or not picked(self.state, hit[0])):
             # an optional filter is set from an earlier answer only to the item the user picked, never
             # to a price, a date or a style id that answer happened to show
             hit = None
         paired = {n for second, (first, _) in role_pairs(self.plan.endpoints[step]).items() for n in (first, second)}
-        stated = None if param.concept in WEAK_LINK_CONCEPTS or param.name in paired else self._stated(param.concept)
+        stated = None if param.concept in INCIDENTAL_CONCEPTS or param.name in paired else self._stated(param.concept)
         if hit is not None and stated is not None and not picked(self.state, hit[0]) and linkable(param.concept) \
                 and ph.render(stated) != ph.render(hit[1]) and concept_scope(param.concept) is Scope.UNIVERSAL:
             # the user said which country (AE): a list an earlier call returned does not change their mind

@@ -114,8 +114,8 @@ class _Generator:
                                   for o, c in zip(state.tool_outputs, state.tool_calls)):
                 return state
             if not errors:
-                # a call answered nothing but ids and a status: try the next candidate, keep this
-                # one in case every attempt is alike (it is valid, only thin)
+                # a call answered nothing but ids, a status or its own arguments: try the next
+                # candidate, keep this one in case every attempt is alike (it is valid, only thin)
                 hollow = hollow or state
                 continue
             self.rejected += 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from datagen.lexicon import ACTION_VERBS, READ_VERBS, WEAK_LINK_CONCEPTS
+from datagen.lexicon import ACTION_VERBS, INCIDENTAL_CONCEPTS, READ_VERBS
 from datagen.registry.models import Endpoint, Parameter, ParamType
 from datagen.registry.naming import WEAK_CONCEPTS, snake
 from datagen.registry.scope import may_link
@@ -53,7 +53,7 @@ def feeds(source: Endpoint, target: Endpoint, via: dict[str, str] | None = None)
     tools only a required input counts. A field of a concept the source itself takes as input is an
     echo (`search_hotels(city)` → `hotels[].city`): passing it on is passing on the user's own value,
     which makes the source a detour, not a means; so is a date, a point or an amount it happens to
-    show (`WEAK_LINK_CONCEPTS`).
+    show (`INCIDENTAL_CONCEPTS`).
     """
     same_tool = source.tool_id == target.tool_id
     echoed = {p.concept for p in source.parameters if linkable(p.concept)}
@@ -63,7 +63,7 @@ def feeds(source: Endpoint, target: Endpoint, via: dict[str, str] | None = None)
         for f in source.response_fields:
             if f.concept in echoed:
                 continue  # the source repeats its own input: the value was the user's, not found by it
-            if f.concept in WEAK_LINK_CONCEPTS:
+            if f.concept in INCIDENTAL_CONCEPTS:
                 continue  # a date or a point the source happens to show does not make it a means
             named = via is not None and via.get(param.name) == f.path
             same = linkable(param.concept) and f.concept == param.concept
