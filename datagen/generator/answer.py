@@ -22,9 +22,6 @@ from datagen.registry.naming import GENERIC_CONTAINERS, singular, snake, subject
 
 MAX_FACTS = 3
 _NAMEISH = frozenset({"name", "title", "full_name", "display_name", "label", "headline"})
-_ENVELOPE = ENVELOPE_KEYS
-_REQUEST_ECHO = REQUEST_ECHO_KEYS
-_TIME_WORDS = TIME_FIELD_WORDS
 _BOOL_HEADS = ("is", "has", "can", "was", "are", "does", "did", "should", "allow", "allows")
 
 
@@ -39,13 +36,13 @@ def _main(output: Any) -> tuple[str, Any]:
     for _ in range(4):
         if not isinstance(node, dict):
             break
-        content = {k: v for k, v in node.items() if snake(k) not in _ENVELOPE}
+        content = {k: v for k, v in node.items() if snake(k) not in ENVELOPE_KEYS}
         lists = [(k, v) for k, v in content.items() if isinstance(v, list) and v and isinstance(v[0], dict)]
         scalars = [k for k, v in content.items() if _scalar(v)]
         if lists and (len(scalars) <= 1 or snake(lists[0][0]) in GENERIC_CONTAINERS):
             key, node = lists[0]
             break
-        nested = [(k, v) for k, v in content.items() if isinstance(v, dict) and snake(k) not in _REQUEST_ECHO]
+        nested = [(k, v) for k, v in content.items() if isinstance(v, dict) and snake(k) not in REQUEST_ECHO_KEYS]
         if not [k for k in scalars if not _is_id(k)] and len(nested) == 1:
             key, node = nested[0]
             continue
@@ -75,7 +72,7 @@ def _is_id(key: str) -> bool:
 def _said(key: str, value: Any) -> Any:
     """A value as a person says it: a Unix time under a time-like key becomes its date."""
     if isinstance(value, int) and not isinstance(value, bool) and 1_000_000_000 <= value < 2_000_000_000 \
-            and set(snake(key).split("_")) & _TIME_WORDS:
+            and set(snake(key).split("_")) & TIME_FIELD_WORDS:
         return datetime.fromtimestamp(value, tz=timezone.utc).date().isoformat()
     return value
 
@@ -86,12 +83,12 @@ def _facts(item: dict[str, Any], skip: set[str], sent: set[str], rng: random.Ran
     ranked: list[tuple[int, int, str]] = []
     for pos, (key, value) in enumerate(item.items()):
         name = snake(key)
-        if key in skip or name in _ENVELOPE or not _scalar(value) or _is_id(key):
+        if key in skip or name in ENVELOPE_KEYS or not _scalar(value) or _is_id(key):
             continue
         text = ph.render(value)
         if len(text) > 80 or text.startswith(("http://", "https://")):
             continue
-        coordinate = name in _COORDINATES or name.endswith(("_lat", "_lng", "_lon"))
+        coordinate = name in COORDINATE_KEYS or name.endswith(("_lat", "_lng", "_lon"))
         ranked.append((0 if text not in sent and not coordinate else 1 if text not in sent else 2, pos, key))
     best = min((weight for weight, _, _ in ranked), default=0)
     ranked = [r for r in ranked if r[0] == best]  # what the call found before where it is, before what it was sent
@@ -109,15 +106,12 @@ def _facts(item: dict[str, Any], skip: set[str], sent: set[str], rng: random.Ran
     return facts
 
 
-_COORDINATES = COORDINATE_KEYS
-
-
 def _spread(items: list[dict[str, Any]], sent: set[str]) -> str | None:
     """How a person sums up unnamed results: the range of their first telling number ("prices from
     71.83 to 177.1"), if every item has one and they differ."""
     for key, value in items[0].items():
         name = snake(key)
-        if _is_id(key) or name in _COORDINATES or name in _ENVELOPE or isinstance(value, bool):
+        if _is_id(key) or name in COORDINATE_KEYS or name in ENVELOPE_KEYS or isinstance(value, bool):
             continue
         numbers: list[float] = [n for n in (i.get(key) for i in items)
                                 if isinstance(n, (int, float)) and not isinstance(n, bool)]
@@ -245,7 +239,7 @@ def has_content(output: Any, sent: frozenset[str] = frozenset()) -> bool:
     arguments it was sent: `{"status": "ok", "x_id": ...}` or `{"book_id": 1, "chapter": 5}` for a
     chapter tells the user nothing."""
     if isinstance(output, dict):
-        return any(has_content(v, sent) for k, v in output.items() if snake(k) not in _ENVELOPE and not _is_id(k))
+        return any(has_content(v, sent) for k, v in output.items() if snake(k) not in ENVELOPE_KEYS and not _is_id(k))
     if isinstance(output, list):
         return any(has_content(v, sent) for v in output)
     return _scalar(output) and not str(output).startswith(("http://", "https://")) and ph.render(output) not in sent

@@ -353,12 +353,12 @@ class _Gen:
         if not out and node.children and not root:
             return UNPLACED
         if in_array:
-            self._spread(node, out)
+            self._off_the_point(node, out)
         if entity is not None:
             known.update({k: v for k, v in out.items() if node.children[k].kind == "leaf"})
         return out
 
-    def _spread(self, node: _Node, out: dict[str, Any]) -> None:
+    def _off_the_point(self, node: _Node, out: dict[str, Any]) -> None:
         """Items a search around a point finds are near it, not on it: their coordinates move off the
         echoed ones by up to about a kilometre (as text where the point was text)."""
         for key, value in out.items():

@@ -124,8 +124,12 @@ def _title(noun: str | None) -> str:
 
 def make(kind: str, rng: random.Random, place: Place | None = None, context: str | None = None) -> Any:
     """A value of one kind (see `KINDS`); None for an unknown kind."""
-    maker = _MAKERS.get(kind)
-    return None if maker is None else maker(faker(rng), rng, place or place_at(rng.randrange(len(CITIES))), context)
+    if kind not in KINDS:
+        return None
+    fk = faker(rng)  # seeded from rng before the place is drawn, for every kind alike (same bytes)
+    where = place or place_at(rng.randrange(len(CITIES)))
+    method = _FAKER_METHODS.get(kind)
+    return getattr(fk, method)() if method is not None else _MAKERS[kind](fk, rng, where, context)
 
 
 def _airline(fk: Faker, rng: random.Random, place: Place, context: str | None) -> str:
@@ -203,46 +207,34 @@ def _known_about(fk: Faker, rng: random.Random, place: Place, context: str | Non
     return None
 
 
+# Kinds that are one Faker method, called with no arguments.
+_FAKER_METHODS = {
+    "person": "name", "first_name": "first_name", "last_name": "last_name", "company": "company", "job": "job",
+    "street": "street_address", "file_name": "file_name", "file_ext": "file_extension", "email": "email",
+    "domain": "domain_name", "colour": "color_name", "hex_colour": "hex_color", "ip": "ipv4_public",
+    "ipv6": "ipv6", "mac": "mac_address", "user_agent": "user_agent", "uuid": "uuid4", "isbn": "isbn13",
+    "ean": "ean13", "iban": "iban", "swift": "swift", "plate": "license_plate", "slogan": "catch_phrase",
+    "postcode": "postcode", "state_abbr": "state_abbr", "month_name": "month_name", "weekday": "day_of_week",
+    "hash": "sha256", "md5": "md5", "sha1": "sha1",
+}
+
+
 _MAKERS: dict[str, Any] = {
-    "person": lambda fk, rng, p, c: fk.name(),
-    "first_name": lambda fk, rng, p, c: fk.first_name(),
-    "last_name": lambda fk, rng, p, c: fk.last_name(),
-    "company": lambda fk, rng, p, c: fk.company(),
-    "job": lambda fk, rng, p, c: fk.job(),
     "product": _product,
     "entity_name": _entity_name,
-    "street": lambda fk, rng, p, c: fk.street_address(),
     "address": lambda fk, rng, p, c: f"{fk.street_address()}, {p.city or fk.city()}",
     "phone": lambda fk, rng, p, c: phone_number(rng, p),
     "timezone": lambda fk, rng, p, c: p.timezone,
     "mime": lambda fk, rng, p, c: fk.mime_type(rng.choice(["application", "image", "text", "video", "audio"])),
-    "file_name": lambda fk, rng, p, c: fk.file_name(),
-    "file_ext": lambda fk, rng, p, c: fk.file_extension(),
     "airline": _airline,
     "currency": lambda fk, rng, p, c: p.currency or fk.currency_code(),
     "url": lambda fk, rng, p, c: f"https://{fk.domain_name()}/{fk.slug()}",
     "image_url": lambda fk, rng, p, c: f"https://images.{fk.domain_name()}/{fk.slug()}.{rng.choice(['jpg', 'png'])}",
     "file_url": lambda fk, rng, p, c: f"https://files.{fk.domain_name()}/{fk.file_name()}",
-    "email": lambda fk, rng, p, c: fk.email(),
-    "domain": lambda fk, rng, p, c: fk.domain_name(),
-    "colour": lambda fk, rng, p, c: fk.color_name(),
-    "hex_colour": lambda fk, rng, p, c: fk.hex_color(),
     "username": lambda fk, rng, p, c: f"{fk.user_name()}{rng.randint(1, 99)}",
-    "ip": lambda fk, rng, p, c: fk.ipv4_public(),
-    "ipv6": lambda fk, rng, p, c: fk.ipv6(),
-    "mac": lambda fk, rng, p, c: fk.mac_address(),
-    "user_agent": lambda fk, rng, p, c: fk.user_agent(),
-    "uuid": lambda fk, rng, p, c: fk.uuid4(),
-    "isbn": lambda fk, rng, p, c: fk.isbn13(),
-    "ean": lambda fk, rng, p, c: fk.ean13(),
-    "iban": lambda fk, rng, p, c: fk.iban(),
-    "swift": lambda fk, rng, p, c: fk.swift(),
-    "plate": lambda fk, rng, p, c: fk.license_plate(),
     "language_name": lambda fk, rng, p, c: rng.choice(["English", "Spanish", "French", "German", "Portuguese",
                                                         "Japanese", "Italian", "Dutch"]),
-    "slogan": lambda fk, rng, p, c: fk.catch_phrase(),
     "region": lambda fk, rng, p, c: fk.state() if p.country_code == "US" else p.country,
-    "postcode": lambda fk, rng, p, c: fk.postcode(),
     "city": lambda fk, rng, p, c: p.city or fk.city(),
     "country": lambda fk, rng, p, c: p.country,
     "country_code": lambda fk, rng, p, c: p.country_code,
@@ -251,13 +243,7 @@ _MAKERS: dict[str, Any] = {
     "known_name": _known_name,
     "known_about": _known_about,
     "team": lambda fk, rng, p, c: f"{fk.city()} {rng.choice(TEAM_NICKNAMES)}",
-    "state_abbr": lambda fk, rng, p, c: fk.state_abbr(),
-    "month_name": lambda fk, rng, p, c: fk.month_name(),
-    "weekday": lambda fk, rng, p, c: fk.day_of_week(),
-    "hash": lambda fk, rng, p, c: fk.sha256(),
-    "md5": lambda fk, rng, p, c: fk.md5(),
-    "sha1": lambda fk, rng, p, c: fk.sha1(),
     "hashtag": lambda fk, rng, p, c: f"#{fk.word()}{fk.word().title()}",
     "html": lambda fk, rng, p, c: f"<p>{fk.catch_phrase()}</p>",
 }
-KINDS = frozenset(_MAKERS)
+KINDS = frozenset(_MAKERS) | frozenset(_FAKER_METHODS)

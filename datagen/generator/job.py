@@ -183,8 +183,8 @@ def _run_generate(driver: Driver, database: str, settings: GenerateSettings,
     try:
         while done < settings.n:
             indices = list(range(done, min(done + settings.batch_size, settings.n)))
-            candidates = sampler.candidates(settings.mode, indices, holds=lambda chain: planner.holds(
-                chain, endpoints.get_many(chain.endpoint_ids)))
+            candidates = sampler.candidates(settings.mode, indices, holds=lambda chains: planner.hold(
+                chains, endpoints.get_many(e for c in chains for e in c.endpoint_ids)))
             batch: list[Record] = []
             for index in indices:
                 state = generator.one(index, candidates[index])

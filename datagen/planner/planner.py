@@ -134,9 +134,9 @@ class Planner:
         return scored[attempt % len(scored)][2]
 
     @staticmethod
-    def holds(chain: SampledChain, endpoints: dict[str, Endpoint]) -> bool:
-        """Whether at least two steps of a candidate belong to one goal (a multi-step conversation)."""
-        return len(_coherent(chain, endpoints)) >= 2
+    def hold(chains: list[SampledChain], endpoints: dict[str, Endpoint]) -> dict[int, bool]:
+        """For each chain (by `id`), whether at least two of its steps belong to one goal."""
+        return {id(chain): len(_coherent(chain, endpoints)) >= 2 for chain in chains}
 
     def plan(self, index: int, candidates: list[SampledChain], endpoints: dict[str, Endpoint],
              attempt: int = 0) -> ConversationPlan:

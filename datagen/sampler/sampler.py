@@ -68,13 +68,14 @@ class Sampler:
         return out
 
     def candidates(self, mode: SamplingMode, indices: list[int],
-                   holds: Callable[[SampledChain], bool] | None = None) -> dict[int, list[SampledChain]]:
+                   holds: Callable[[list[SampledChain]], dict[int, bool]] | None = None) -> dict[int, list[SampledChain]]:
         """Candidate chains per index: for `mixed`, each index gets its own drawn mode.
 
         An index whose mode has no candidate falls back to sequential (logged once per index); if
         even that has none the graph cannot support conversations and `GraphError` is raised.
-        `holds` (from the planner) says whether a chain stays multi-step once the steps that do not
-        follow from the earlier ones are cut: chains that do not hold are no candidates.
+        `holds` (from the planner) says of a query's chains, by `id(chain)`, whether each stays
+        multi-step once the steps that do not follow from the earlier ones are cut (one call per
+        query, so their endpoints are fetched at once): chains that do not hold are no candidates.
         """
         by_mode: dict[SamplingMode, list[int]] = defaultdict(list)
         for index in indices:
@@ -88,7 +89,8 @@ class Sampler:
             if holds is not None:
                 # chains that fall apart into one step are no candidates; the index falls back (and an
                 # index whose fallback holds no chain either keeps what it had)
-                kept = {i: [c for c in cs if holds(c)] for i, cs in found.items()}
+                held = holds([c for cs in found.values() for c in cs])
+                kept = {i: [c for c in cs if held[id(c)]] for i, cs in found.items()}
                 spare = {i: cs for i, cs in found.items() if not kept.get(i)}
                 found = {i: cs for i, cs in kept.items() if cs}
             else:
@@ -104,9 +106,10 @@ class Sampler:
                 log.warning("[sampler] mode %s has no candidates for %d conversation(s) (indices %s…); falling back to %s",
                             concrete.value, len(missing), missing[:5], fallback.value)
                 fallback_found = self._query(fallback, missing)
+                fallback_held = holds([c for cs in fallback_found.values() for c in cs]) if holds is not None else {}
                 for index in missing:
-                    held = [c for c in fallback_found.get(index, []) if holds is None or holds(c)]
-                    chosen = held or spare.get(index) or fallback_found.get(index)
+                    whole = [c for c in fallback_found.get(index, []) if holds is None or fallback_held[id(c)]]
+                    chosen = whole or spare.get(index) or fallback_found.get(index)
                     if not chosen:
                         raise GraphError(f"no chain of at least 2 endpoints for conversation index {index}: the graph has too few FEEDS edges")
                     result[index] = chosen
