@@ -56,14 +56,17 @@ def _first(names: dict[str, str], *candidates: str, contains: tuple[str, ...] = 
     return None
 
 
-def agree(value: Any) -> Any:
-    """Apply every rule to every object of `value`, innermost first; returns `value`."""
+def agree(value: Any, sent: frozenset[str] = frozenset()) -> Any:
+    """Apply every rule to every object of `value`, innermost first; returns `value`. `sent` holds
+    the call's arguments as text: a ranked list places the thing the call asked about."""
     if isinstance(value, list):
         for item in value:
-            agree(item)
+            agree(item, sent)
     elif isinstance(value, dict):
         for child in value.values():
-            agree(child)
+            agree(child, sent)
+        _ranked_items(value, sent)
+        _averages(value)
         _conversion(value)
         _line(value)
         _sum_of_items(value)
@@ -260,6 +263,45 @@ def _match_name(obj: dict[str, Any]) -> None:
                 if key in names and isinstance(obj[names[key]], str) and " vs " in obj[names[key]]:
                     obj[names[key]] = f"{obj[names[home]]} vs {obj[names[away]]}"
             return
+
+
+_RANK_KEYS = ("rank", "position", "ranking")
+
+
+def _ranked_items(obj: dict[str, Any], sent: frozenset[str]) -> None:
+    """A ranked list runs from the best rank down, each rank once; the rank an answer gives beside
+    the list is the one of the listed thing the call asked about."""
+    for value in obj.values():
+        if not (isinstance(value, list) and value and all(isinstance(v, dict) for v in value)):
+            continue
+        key = next((k for k in value[0] if snake(k) in _RANK_KEYS and _num(value[0][k])), None)
+        if key is None or not all(_num(v.get(key)) for v in value):
+            continue
+        ranks = sorted(int(v[key]) for v in value)
+        for i in range(1, len(ranks)):
+            ranks[i] = max(ranks[i], ranks[i - 1] + 1)
+        value.sort(key=lambda v: v[key])
+        for item, rank in zip(value, ranks):
+            item[key] = rank
+        mine = next((v for v in value if sent & {str(x) for x in v.values() if isinstance(x, (str, int))}), None)
+        own = next((k for k in obj if snake(k) == snake(key) and _num(obj[k])), None)
+        if mine is not None and own is not None:
+            obj[own] = mine[key]
+
+
+def _averages(obj: dict[str, Any]) -> None:
+    """`average_rank` beside a list of items with a `rank` is their mean."""
+    lists = [v for v in obj.values() if isinstance(v, list) and v and all(isinstance(i, dict) for i in v)]
+    for key, value in obj.items():
+        parts = snake(key).split("_")
+        if not _num(value) or len(parts) < 2 or parts[0] not in ("average", "avg", "mean"):
+            continue
+        field = "_".join(parts[1:])
+        for items in lists:
+            numbers = [i[k] for i in items for k in i if snake(k) == field and _num(i[k])]
+            if len(numbers) == len(items):
+                _set(obj, key, sum(numbers) / len(numbers))
+                break
 
 
 def _found_rank(obj: dict[str, Any]) -> None:

@@ -79,14 +79,16 @@ def _said(key: str, value: Any) -> Any:
 
 def _facts(item: dict[str, Any], skip: set[str], sent: set[str], rng: random.Random, bare: bool = False) -> list[str]:
     """Up to three facts of one object, informative fields first: never an identifier (a person
-    reports what a thing is, not its key) and echoes of what was sent only when nothing else is left."""
+    reports what a thing is, not its key), never its name again ("United Kingdom: translated name
+    United Kingdom"), and echoes of what was sent only when nothing else is left."""
     ranked: list[tuple[int, int, str]] = []
+    named = {ph.render(item[k]).lower() for k in skip if _scalar(item.get(k))}
     for pos, (key, value) in enumerate(item.items()):
         name = snake(key)
         if key in skip or name in ENVELOPE_KEYS or not _scalar(value) or _is_id(key):
             continue
         text = ph.render(value)
-        if len(text) > 80 or text.startswith(("http://", "https://")):
+        if len(text) > 80 or text.startswith(("http://", "https://")) or text.lower() in named:
             continue
         coordinate = name in COORDINATE_KEYS or name.endswith(("_lat", "_lng", "_lon"))
         ranked.append((0 if text not in sent and not coordinate else 1 if text not in sent else 2, pos, key))
@@ -161,7 +163,8 @@ def describe(output: Any, sent: set[str], rng: random.Random, noun: str | None =
             return ph.sentence(f"it returned {ph.join_words(scalars[:3])}") if scalars else ""
         names = [_name_of(i) for i in items]
         noun = _list_noun(key, items[0])
-        first = [f for f in _facts(items[0], {k for k in items[0] if snake(k) in _NAMEISH}, sent, rng, bare=True)
+        first = [f for f in _facts(items[0], {k for k in items[0] if snake(k) in _NAMEISH or names[0] and items[0][k] == names[0]},
+                                   sent, rng, bare=True)
                  if not f.startswith("it ")][:2]
         distinct = list(dict.fromkeys(n for n in names if n))
         if len(distinct) < len(items):  # things without names (or with one name for all): their facts
@@ -181,7 +184,7 @@ def describe(output: Any, sent: set[str], rng: random.Random, noun: str | None =
     if not isinstance(node, dict):
         return ph.sentence(f"the result is {ph.render(node)}") if _scalar(node) else ""
     subject = _name_of(node) or ""
-    facts = _facts(node, {k for k in node if snake(k) in _NAMEISH}, sent, rng)
+    facts = _facts(node, {k for k in node if snake(k) in _NAMEISH or subject and node[k] == subject}, sent, rng)
     if not facts:
         if subject and noun:
             return ph.sentence(f"the {noun.replace('_', ' ')} is {subject}")  # "The pet is Deborah."
@@ -234,14 +237,17 @@ def _topic(state: ConversationState, calls: list[int]) -> str | None:
     return None
 
 
-def has_content(output: Any, sent: frozenset[str] = frozenset()) -> bool:
+def has_content(output: Any, sent: frozenset[str] = frozenset(), listed: bool = False) -> bool:
     """Whether an output says something beyond ids, the envelope (`status`, `message`) and the
     arguments it was sent: `{"status": "ok", "x_id": ...}` or `{"book_id": 1, "chapter": 5}` for a
-    chapter tells the user nothing."""
+    chapter tells the user nothing, and neither do listed things that have only an id and a flag
+    (`options: [{id, isDefault}]`): a flag is an answer only about the one thing asked."""
     if isinstance(output, dict):
-        return any(has_content(v, sent) for k, v in output.items() if snake(k) not in ENVELOPE_KEYS and not _is_id(k))
+        return any(has_content(v, sent, listed) for k, v in output.items() if snake(k) not in ENVELOPE_KEYS and not _is_id(k))
     if isinstance(output, list):
-        return any(has_content(v, sent) for v in output)
+        return any(has_content(v, sent, True) for v in output)
+    if listed and isinstance(output, bool):
+        return False
     return _scalar(output) and not str(output).startswith(("http://", "https://")) and ph.render(output) not in sent
 
 

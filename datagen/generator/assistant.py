@@ -23,11 +23,11 @@ from datagen.generator import phrases as ph
 from datagen.generator.intent import intent as intent_of
 from datagen.core.paths import output_path
 from datagen.core.plan import ArgumentSource, ConversationPlan, ConversationState, FieldValue, ParamRef, SourceKind
-from datagen.generator.choice import keeps, picked
+from datagen.generator.choice import item_slot, keeps, picked
 from datagen.generator.goal import declared_via, feeds_later
 from datagen.generator.values import ROLE_WORDS, clean_default, coerce, knob_default, value_for
 from datagen.registry.models import Endpoint, Parameter, ParamType, ResponseField
-from datagen.registry.naming import snake
+from datagen.registry.naming import snake, subject_noun
 from datagen.registry.linking import compatible, linkable
 from datagen.registry.scope import Scope, concept_scope, may_link
 
@@ -221,12 +221,30 @@ class Assistant:
                 return value
         return None
 
+    def link_params(self, step: int) -> set[str]:
+        """The params a step's FEEDS link is for: its required via params, else the one optional via
+        param that best names one thing (a looked-up item's id before a list's), so a search is narrowed by what the user is
+        after (this pack), not by every field an earlier answer happened to show (its style, family,
+        tags and the first category of an unrelated list)."""
+        via = via_pairs(self.plan, step)
+        params = {p.name: p for p in self.plan.endpoints[step].parameters if p.name in via}
+        required = {name for name, p in params.items() if p.required}
+        if required or not params:
+            return required
+        group = self.plan.steps[step].group
+        subjects = {f"{subject_noun(e.name)}_id" for j, e in enumerate(self.plan.endpoints) if self.plan.steps[j].group < group}
+        best = min(params.values(), key=lambda p: ("[]" in via[p.name], p.concept not in subjects, not p.concept.endswith("_id"),
+                                                   p.concept in INCIDENTAL_CONCEPTS, p.name))
+        return {best.name}
+
     def _fill(self, call: int, step: int, param: Parameter, hit: tuple[FieldValue, Any] | None) -> ArgumentSource | None:
         key = f"{step}:{param.name}"
-        if hit is not None and not param.required and param.name not in via_pairs(self.plan, step) \
-                and (hit[0].concept in INCIDENTAL_CONCEPTS or not picked(self.state, hit[0])):
-            # an optional filter is set from an earlier answer only to the item the user picked, never
-            # to a price, a date or a style id that answer happened to show
+        if hit is not None and not param.required and (
+                param.name not in self.link_params(step) and (hit[0].concept in INCIDENTAL_CONCEPTS or not picked(self.state, hit[0]))
+                or item_slot(hit[0].path) is not None and not picked(self.state, hit[0])):
+            # an optional filter is set from an earlier answer only for what the link is about or to
+            # the item the user picked, never to a price, a date or a style id that answer happened
+            # to show, nor to whichever item of a list came first
             hit = None
         paired = {n for second, (first, _) in role_pairs(self.plan.endpoints[step]).items() for n in (first, second)}
         stated = None if param.concept in INCIDENTAL_CONCEPTS or param.name in paired else self._stated(param.concept)
@@ -234,7 +252,7 @@ class Assistant:
                 and ph.render(stated) != ph.render(hit[1]) and concept_scope(param.concept) is Scope.UNIVERSAL:
             # the user said which country (AE): a list an earlier call returned does not change their mind
             return ArgumentSource(call=call, param=param.name, source=SourceKind.USER, value=stated)
-        if hit is not None and (param.required or param.name in via_pairs(self.plan, step) or self.rng.random() < OPTIONAL_MEMORY_P):
+        if hit is not None and (param.required or param.name in self.link_params(step) or self.rng.random() < OPTIONAL_MEMORY_P):
             fv, value = hit
             return ArgumentSource(call=call, param=param.name, source=SourceKind.STEP_OUTPUT, value=value,
                                   step=fv.step, field_path=fv.path)

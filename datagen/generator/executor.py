@@ -34,7 +34,7 @@ from datagen.generator.agree import agree
 from datagen.generator.fake import Place, place_at, place_of
 from datagen.generator.pools import CITIES
 from datagen.generator.values import UNPLACED, derive_rng, value_for
-from datagen.generator.ranges import requested_ranges, within
+from datagen.generator.ranges import keep_filters, requested_ranges, within
 from datagen.lexicon import ECHOED_KINDS, NEIGHBOUR_WORDS, RELATION_WORDS, ROLE_WORDS
 from datagen.registry.linking import is_action
 from datagen.registry.scope import Scope, concept_scope
@@ -42,6 +42,9 @@ from datagen.registry.models import Endpoint, FieldSource, ParamType, ResponseFi
 from datagen.registry.naming import GENERIC_CONTAINERS, concept_of, singular, snake, subject_noun
 
 log = logging.getLogger(__name__)
+
+
+_OWN_FACTS = frozenset({"address", "full_address", "street", "phone", "phone_number", "website", "email"})
 
 
 @dataclass
@@ -134,14 +137,28 @@ class OfflineExecutor:
                     "message": f"{noun.replace('_', ' ')} request completed"}
         built = gen.node(_tree(endpoint.response_fields), subject, False)
         output: dict[str, Any] = built if isinstance(built, dict) else {} if built is UNPLACED else {TOP_ARRAY_KEY: built}
-        agree(output)
+        agree(output, frozenset(str(v) for v in arguments.values() if isinstance(v, (str, int)) and not isinstance(v, bool)))
         for head, low, high in requested_ranges(arguments):
             within(output, head, low, high, 0)
+        keep_filters(output, arguments, self._names())
+        agree(output)  # a game whose team changed is named after its teams again
         if not any(v not in (None, "", [], {}) for _, v in _leaves(output, "")):
             # every declared path conflicted or came out empty: still answer with something to report
             noun = subject or "request"
             output = {**output, "status": "ok", f"{noun}_id": echo.get(f"{noun}_id", gen.ref(noun))}
         return output
+
+
+    def _names(self) -> dict[str, str]:
+        """Id (as text) → the name that entity already has in this conversation's world."""
+        names: dict[str, str] = {}
+        for entity, facts in self.world.items():
+            ident = entity.split("|", 1)[-1]
+            label = next((v for k, v in facts.items() if isinstance(v, str) and (
+                snake(k) in ("name", "title", "full_name", "team") or snake(k).endswith("_name"))), None)
+            if label is not None:
+                names.setdefault(ident, label)
+        return names
 
 
 def _place_near(endpoint: Endpoint, arguments: dict[str, Any]) -> Place | None:
@@ -199,6 +216,7 @@ class _Gen:
         self.place = place
         self.places = places
         self.at_root = True
+        self.echoed_items: set[str] = set()
         words = set(snake(f"{endpoint.name} {endpoint.slug}").split("_"))
         self.lists_others = bool(words & NEIGHBOUR_WORDS)
 
@@ -219,6 +237,16 @@ class _Gen:
         if found is None and last in ECHOED_KINDS:
             found = self.echo.get(last)  # `normalized_email` of a call about one email is that email
         return found
+
+    def _echo_taken(self, spec: ResponseField) -> bool:
+        """Whether an id argument was already echoed into an earlier item of this answer (then this
+        item is another thing and gets its own id)."""
+        if not (spec.concept.endswith("_id") and _scalar_id(self._echoed(spec))):
+            return False
+        if spec.path in self.echoed_items:
+            return True
+        self.echoed_items.add(spec.path)
+        return False
 
     def _looked_up_root(self) -> str | None:
         """The entity a lookup without an id field in its answer is about: the one id it was called with."""
@@ -328,6 +356,9 @@ class _Gen:
         placey = any(snake(k) in ("city", "country", "zip", "zipcode", "postal_code", "address", "street")
                      for k in node.children)
         known = self.world.setdefault(entity, {}) if entity is not None else {}
+        # an item with its own address or contact is a thing in its own right: the thing the call
+        # asked about (its id echoed) is at most one of them, the others are its peers
+        peer = bool({snake(k) for k in node.children} & _OWN_FACTS)
         for key, child in node.children.items():
             if key == own:
                 continue
@@ -341,6 +372,8 @@ class _Gen:
             stored = known.get(key)
             if child.kind == "leaf" and stored is not None and (child.spec is None or self._echoed(child.spec) is None):
                 built[key] = stored
+            elif child.kind == "leaf" and child.spec is not None and in_array and peer and self._echo_taken(child.spec):
+                built[key] = value_for(child.spec, self.rng, endpoint=self.endpoint, context=sub)
             else:
                 built[key] = self.node(child, sub, in_array, where)
         self.rng = saved

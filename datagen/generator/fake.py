@@ -242,7 +242,8 @@ _MAKERS: dict[str, Any] = {
     "about": _about,
     "known_name": _known_name,
     "known_about": _known_about,
-    "team": lambda fk, rng, p, c: f"{fk.city()} {rng.choice(TEAM_NICKNAMES)}",
+    # a real city: "Walkermouth Bears" (Faker's made-up towns) reads as made up
+    "team": lambda fk, rng, p, c: f"{rng.choice(CITIES)[0]} {rng.choice(TEAM_NICKNAMES)}",
     "hashtag": lambda fk, rng, p, c: f"#{fk.word()}{fk.word().title()}",
     "html": lambda fk, rng, p, c: f"<p>{fk.catch_phrase()}</p>",
 }

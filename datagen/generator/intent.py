@@ -11,7 +11,9 @@ import re
 
 from datagen.generator.phrases import PARENS, article, humanize
 from datagen.registry.models import Endpoint
-from datagen.lexicon import DOC_VOICE_WORDS
+from wordfreq import zipf_frequency
+
+from datagen.lexicon import DOC_VOICE_WORDS, PREPOSITIONS
 from datagen.registry.naming import plain_name, snake
 
 VERBS = frozenset(
@@ -91,6 +93,17 @@ def _base_verb(token: str) -> str | None:
     return None
 
 
+def _agent_verb(token: str) -> str | None:
+    """The verb of a tool noun: `decoder` → decode, `converter` → convert, `validator` → validate."""
+    token = token.lower()
+    if not token.endswith(("er", "or")) or len(token) < 6:
+        return None
+    for cand in (token[:-2], token[:-1], token[:-2] + "e", token[:-3] + "e"):
+        if cand in VERBS:
+            return cand
+    return None
+
+
 def _clause(text: str) -> str:
     """The first sentence and clause of a description, without notes in brackets."""
     first = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].strip()
@@ -108,7 +121,37 @@ def _clause(text: str) -> str:
 def intent(endpoint: Endpoint) -> str:
     """A short verb phrase for what the endpoint does: `search the course catalogue`."""
     text = re.sub(r"\s{2,}", " ", _MARKUP.sub("", _intent(endpoint))).strip()
-    return _articles(_VAGUE.sub("the ", text))
+    return _articles(_VAGUE.sub("the ", _by_key(_lower_common(text), endpoint)))
+
+
+def _lower_common(text: str) -> str:
+    """`get Channel Cumulated Views` → `get channel cumulated views`, `get a Country` → `get a
+    country`: capitals on a run of common words, or on a common word right after an article, are a
+    heading's; a lone name (`weather in Paris`) and acronyms keep theirs."""
+    words = text.split()
+
+    def capital(i: int) -> bool:
+        w = words[i] if 0 < i < len(words) else ""
+        return w[:1].isupper() and w[1:].islower() and zipf_frequency(w.lower(), "en") >= COMMON_ZIPF
+
+    out = list(words)
+    for i in range(1, len(words)):
+        if capital(i) and (capital(i - 1) or capital(i + 1) or words[i - 1].lower() in ("a", "an", "the")):
+            out[i] = words[i].lower()
+    return " ".join(out)
+
+
+def _by_key(text: str, endpoint: Endpoint) -> str:
+    """`get the order by id` → `get the order`: how the API is addressed (by which key) is not part
+    of what a person asks for; they give the key as a value."""
+    match = re.search(r"\s+by\s+(.+)$", text)
+    if match is None:
+        return text
+    keys = {"id", "ids", "key", "code", "name", "number"} | {w for p in endpoint.parameters for w in snake(p.name).split("_")}
+    head = text[:match.start()]
+    keys |= {w.lower() for w in head.split()}  # `highlight details by highlight id`
+    tail = {w.lower() for w in match.group(1).split()} - {"the", "a", "an", "its", "their", "and"}
+    return head if tail and tail <= keys and len(head.split()) >= 2 else text
 
 
 _MARKUP = re.compile(r"[*`\"“”#]+")  # markdown emphasis and quoted parameter names in descriptions
@@ -129,6 +172,10 @@ def _articles(text: str) -> str:
         return f"{right[:1].upper() + right[1:] if m.group(1)[:1] == 'A' else right} {m.group(2)}"
     return _A_BEFORE.sub(fix, text)
 
+
+COMMON_ZIPF = 1.5
+"""Zipf frequency (wordfreq) from which a capitalised word inside a phrase is a common word in a
+heading (`Country`, `Views`), not a name."""
 
 DESCRIPTION_MAX_WORDS = 7
 """A description clause longer than this reads as documentation: a plain name says it better."""
@@ -177,11 +224,19 @@ def _from_name(endpoint: Endpoint) -> str:
     if glued is not None and _base_verb(tokens[0]) is None:
         tokens = [glued, tokens[0][len(glued):]] + tokens[1:]  # `getavailablecurrencies`
     verb = _base_verb(tokens[0])
+    if verb is not None and len(tokens) > 1 and tokens[1].lower() in PREPOSITIONS and tokens[0].lower() != verb:
+        return _shorten(f"get the {' '.join(tokens)}")  # `ranking_at_point` names a ranking: no "rank at point"
     if verb is not None:
         rest = tokens[1:]
         if rest and rest[0].lower() == verb:
             rest = rest[1:]  # `get_get_user` → get user
         return _shorten(" ".join([verb] + rest)) if rest else f"{verb} the results"
+    agent = _agent_verb(tokens[-1])
+    if agent is not None and len(tokens) > 1:
+        return _shorten(f"{agent} the {' '.join(tokens[:-1])}")  # `vin_decoder` → decode the vin
+    if tokens[-1].lower() in ("search", "lookup", "scan", "check") and len(tokens) > 1:
+        what = " ".join(tokens)
+        return _shorten(f"run {article(what)} {what}")  # `advanced_search` → run an advanced search
     if tokens[0].lower() in {"where", "what", "who", "when", "how", "which", "whether", "is", "can"}:
         return _shorten(f"find out {' '.join(tokens)}")
     if tokens[0].lower() in {"has", "have", "does", "are"} and len(tokens) > 1:

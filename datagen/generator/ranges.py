@@ -61,3 +61,64 @@ def within(value: Any, head: str, low: Any, high: Any, index: int) -> None:
         elif isinstance(low, str) and isinstance(high, str):
             day = min(date.fromisoformat(low[:10]) + timedelta(days=index), date.fromisoformat(high[:10]))
             value[key] = day.isoformat() + (leaf[10:] if isinstance(leaf, str) else "")
+
+
+def _dict_lists(value: Any) -> list[list[dict[str, Any]]]:
+    """Every list of objects in an answer."""
+    if isinstance(value, dict):
+        return [found for v in value.values() for found in _dict_lists(v)]
+    if isinstance(value, list):
+        own = [value] if value and all(isinstance(v, dict) for v in value) else []
+        return own + [found for v in value for found in _dict_lists(v)]
+    return []
+
+
+def one_sided(arguments: dict[str, Any]) -> list[tuple[str, str, float]]:
+    """(head word, side, bound) of every range the call sends one end of (`minPrice` → price ≥ …)."""
+    found: list[tuple[str, str, float]] = []
+    both = {head for head, _, _ in requested_ranges(arguments)}
+    for name, value in arguments.items():
+        words = [w for w in snake(name).split("_") if w]
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or len(words) < 2:
+            continue
+        for i, w in enumerate(words):
+            side = "low" if w in LOWER_ENDS else "high" if w in UPPER_ENDS else None
+            rest = words[:i] + words[i + 1:]
+            if side and rest and rest[-1] not in both and not set(rest) & ROUTE_ENDS:
+                found.append((rest[-1], side, float(value)))
+    return found
+
+
+def keep_filters(output: Any, arguments: dict[str, Any], names: dict[str, str]) -> None:
+    """Listed items match what the call filtered on: a `minPrice` holds for every price, and a
+    `team_id` sent to a schedule is one of each game's two teams (`home_team_id`/`away_team_id`),
+    under the name that team already has (`names`: id as text → name)."""
+    for items in _dict_lists(output):
+        for head, side, bound in one_sided(arguments):
+            for i, item in enumerate(items):
+                key = next((k for k in item if snake(k) == head and isinstance(item[k], (int, float))
+                            and not isinstance(item[k], bool)), None)
+                if key is None:
+                    continue
+                step = max(1.0, abs(bound) * 0.07) * (i + 1)
+                if side == "low" and item[key] < bound:
+                    item[key] = _like(item[key], bound + step)
+                elif side == "high" and item[key] > bound:
+                    item[key] = _like(item[key], max(bound - step, 0))
+        for name, value in arguments.items():
+            param = snake(name)
+            if not param.endswith("_id") or param == "id" or not isinstance(value, (str, int)) or isinstance(value, bool):
+                continue
+            slots = [k for k in items[0] if snake(k).endswith("_" + param)]
+            if not slots or any(str(item.get(k)) == str(value) for item in items for k in slots):
+                continue
+            for i, item in enumerate(items):
+                slot = slots[i % len(slots)]
+                item[slot] = type(item[slot])(value) if isinstance(item[slot], (str, int)) else value
+                label = next((k for k in item if snake(k) == snake(slot).removesuffix("_id")), None)
+                if label is not None and str(value) in names:
+                    item[label] = names[str(value)]
+
+
+def _like(old: Any, new: float) -> Any:
+    return int(round(new)) if isinstance(old, int) else round(new, 2)
