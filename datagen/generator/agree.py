@@ -260,7 +260,7 @@ def _match_name(obj: dict[str, Any]) -> None:
         if home in names and away in names and all(isinstance(obj[names[s]], str) and obj[names[s]]
                                                    for s in (home, away)):
             for key in _MATCH_NAMES:
-                if key in names and isinstance(obj[names[key]], str) and " vs " in obj[names[key]]:
+                if key in names and isinstance(obj[names[key]], str):
                     obj[names[key]] = f"{obj[names[home]]} vs {obj[names[away]]}"
             return
 
@@ -332,7 +332,7 @@ def _page_counts(obj: dict[str, Any]) -> None:
                     value[inner] = size
 
 
-_NOW_KEYS = frozenset({"time_now", "server_time", "current_time", "now", "timestamp_now"})
+NOW_KEYS = frozenset({"time_now", "server_time", "current_time", "now", "timestamp_now"})
 _ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z?$")
 
 
@@ -352,7 +352,7 @@ def _moments(value: Any) -> list[str]:
 def _server_time(obj: dict[str, Any]) -> None:
     """The server's `time_now` is not earlier than any moment its own answer reports."""
     for key, value in obj.items():
-        if snake(key) not in _NOW_KEYS or not isinstance(value, (str, int)) or isinstance(value, bool):
+        if snake(key) not in NOW_KEYS or not isinstance(value, (str, int)) or isinstance(value, bool):
             continue
         others = [m for k, v in obj.items() if k != key for m in _moments(v)]
         mine = _moments(value)

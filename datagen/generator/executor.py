@@ -26,14 +26,15 @@ import json
 import logging
 import random
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from datagen.core.paths import TOP_ARRAY_KEY, output_path, parse_path
 from datagen.core.plan import ConversationState, FieldValue
-from datagen.generator.agree import agree
+from datagen.generator.agree import NOW_KEYS, agree
 from datagen.generator.fake import Place, place_at, place_of
 from datagen.generator.pools import CITIES
-from datagen.generator.values import UNPLACED, derive_rng, value_for
+from datagen.generator.values import BASE_DATE, DATE_WINDOW_DAYS, UNPLACED, derive_rng, value_for
 from datagen.generator.ranges import keep_filters, requested_ranges, within
 from datagen.lexicon import ECHOED_KINDS, NEIGHBOUR_WORDS, RELATION_WORDS, ROLE_WORDS
 from datagen.registry.linking import is_action
@@ -102,6 +103,10 @@ class OfflineExecutor:
         self._cache: dict[str, dict[str, Any]] = {}
         self.world: dict[str, dict[str, Any]] = {}
         self.places: dict[str, Place] = {}
+        # one server clock per conversation, after every moment the mock answers report
+        start = derive_rng(seed, "clock").randrange(24 * 3600)
+        self.clock = datetime(BASE_DATE.year, BASE_DATE.month, BASE_DATE.day, tzinfo=timezone.utc) + timedelta(
+            days=DATE_WINDOW_DAYS + 1, seconds=start)
 
     def execute(self, state: ConversationState, call_index: int, endpoint: Endpoint,
                 arguments: dict[str, Any]) -> dict[str, Any]:
@@ -110,6 +115,7 @@ class OfflineExecutor:
         if key not in self._cache:
             self._cache[key] = self._build(endpoint, arguments, derive_rng(self.seed, f"exec:{key}"))
         output: dict[str, Any] = json.loads(json.dumps(self._cache[key], ensure_ascii=False))
+        _set_clock(output, self.clock + timedelta(seconds=CALL_SECONDS * call_index))
         concepts = {output_path(f.path): f.concept for f in endpoint.response_fields}
         for path, value in _leaves(output, ""):
             items = [value]
@@ -159,6 +165,26 @@ class OfflineExecutor:
             if label is not None:
                 names.setdefault(ident, label)
         return names
+
+
+CALL_SECONDS = 40
+"""Seconds between two calls of one conversation on the server clock (`time_now` of each answer)."""
+
+
+def _set_clock(value: Any, now: datetime) -> None:
+    """Every `time_now`-like field says the conversation's clock, as text or as a Unix time like the
+    field had (two calls a minute apart never report times months apart)."""
+    if isinstance(value, list):
+        for item in value:
+            _set_clock(item, now)
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            if snake(key) in NOW_KEYS and isinstance(child, int) and not isinstance(child, bool):
+                value[key] = int(now.timestamp()) * (1000 if child > 10**11 else 1)
+            elif snake(key) in NOW_KEYS and isinstance(child, str):
+                value[key] = now.strftime("%Y-%m-%dT%H:%M:%SZ")
+            else:
+                _set_clock(child, now)
 
 
 def _place_near(endpoint: Endpoint, arguments: dict[str, Any]) -> Place | None:

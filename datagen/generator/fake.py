@@ -165,8 +165,11 @@ def _known_name(fk: Faker, rng: random.Random, place: Place, context: str | None
     is made up: kinds nobody can name plausibly get no name (the executor then omits the field).
     """
     noun = _title(context)
-    if context in ("match", "game", "fixture", "duel", "event") and rng.random() < 0.8:
-        return f"{fk.city()} vs {fk.city()}"
+    if context in ("match", "fixture", "duel"):
+        # a match beside its two teams is renamed after them (`agree`); a lone `game` is a work's
+        # title (a streamed video game), not "Lake Jennifer vs Bowmanstad"
+        home, away = rng.sample(CITIES, 2)
+        return f"{home[0]} vs {away[0]}"
     if context in PERSON_WORDS:
         return str(fk.name())
     if context in ("pet", "dog", "cat", "animal", "horse", "puppy", "kitten"):

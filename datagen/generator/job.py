@@ -26,12 +26,11 @@ from datagen.core.record import Record, dumps
 from datagen.db.queries import load
 from datagen.db.run import graph_errors, read
 from datagen.errors import GenerationError, GraphError
-from datagen.generator import phrases as ph
-from datagen.generator.answer import has_content
 from datagen.generator.conversation import generate_conversation
 from datagen.generator.record import build_record
 from datagen.generator.sink import JsonlSink
 from datagen.generator.validator import validate
+from datagen.generator.worth import thin_reason
 from datagen.generator.writeback import count_run, write_conversations, write_run
 from datagen.planner.embedding import default_embedder
 from datagen.planner.memory import CorpusMemory
@@ -110,12 +109,13 @@ class _Generator:
             plan = self.planner.plan(index, candidates, catalog, attempt)
             state = generate_conversation(plan)
             errors = validate(state, {e.id: e for e in plan.endpoints})
-            if not errors and all(has_content(o["output"], frozenset(ph.render(v) for v in (c.get("parameters") or {}).values()))
-                                  for o, c in zip(state.tool_outputs, state.tool_calls)):
-                return state
             if not errors:
-                # a call answered nothing but ids, a status or its own arguments: try the next
-                # candidate, keep this one in case every attempt is alike (it is valid, only thin)
+                reason = thin_reason(state)
+                if reason is None:
+                    return state
+                # valid but thin (`generator.worth`): try the next candidate, keep this one in case
+                # every attempt is alike
+                log.debug("%s attempt %d is thin: %s", plan.conversation_id, attempt, reason)
                 hollow = hollow or state
                 continue
             self.rejected += 1

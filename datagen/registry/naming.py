@@ -142,15 +142,23 @@ PLAIN_WORD_ZIPF = 2.0
 `getmediadata`, `heizgradtage` fall under it, `autocomplete` and `numerology` stay above it."""
 
 
+REST_ACTIONS = frozenset({"read", "list", "create", "update", "delete", "destroy", "retrieve"})
+"""Last words of generated REST operation ids (`countries_subdivisions_read`): the resource path
+comes first, so the name reads backwards and its docs are the framework's ("GET handler")."""
+
+
 @lru_cache(maxsize=None)
 def plain_name(name: str) -> bool:
     """Whether an endpoint's name is made of plain words, so a user can ask for what it does.
 
     Names glued into one token (`getpilebysessionidandname`), in another language, or repeating a
-    word (`units_units_list`, `CashRegisterController_getCashRegisters`) are API-speak: a user who
-    asks for them recites the API. Words of two letters or fewer (`id`, `by`, `tv`) always pass.
+    word (`units_units_list`, `CashRegisterController_getCashRegisters`) or ending in a REST verb
+    (`units_custom_read`) are API-speak: a user who asks for them recites the API. Words of two
+    letters or fewer (`id`, `by`, `tv`) always pass.
     """
     words = [w for w in re.split(r"[^a-z]+", re.sub(r"([a-z])([A-Z])", r"\1 \2", name).lower()) if w]
     if not words or len(words) != len(set(words)):
         return False
+    if len(words) >= 2 and words[-1] in REST_ACTIONS:
+        return False  # `units_custom_read`: a generated REST operation id, resource first, verb last
     return all(len(w) <= 2 or zipf_frequency(w, "en") >= PLAIN_WORD_ZIPF for w in words)

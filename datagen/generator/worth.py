@@ -1,0 +1,59 @@
+"""Whether a valid conversation is worth keeping, or the job should try the planner's next pick.
+
+A conversation can pass every structural check and still teach nothing a reader would accept: a call
+that answered only ids, flags or its own arguments; an answer whose documented text (a quote's
+`text`, an option's `name`) no rule could write, so the record stands without what it is for; a step
+the assistant announced as a means ("first I need the quote of the day") whose answer no later call
+used. The job keeps such a conversation only when every attempt is alike.
+"""
+
+from __future__ import annotations
+
+from datagen.core.paths import output_path
+from datagen.core.plan import ConversationState, SourceKind
+from datagen.generator import phrases as ph
+from datagen.generator.answer import has_content
+from datagen.generator.goal import end_steps
+from datagen.registry.models import Endpoint
+from datagen.registry.naming import singular, snake, subject_noun
+
+# Fields that carry what a record is for: with all of them missing, the record has nothing to say.
+CORE_FIELDS = frozenset({"name", "title", "text", "content", "body", "quote", "message", "headline", "summary"})
+
+
+def thin_reason(state: ConversationState) -> str | None:
+    """Why the conversation is thin (None when it is worth keeping)."""
+    plan = state.plan
+    order = plan.call_order()
+    for call, (made, answered) in enumerate(zip(state.tool_calls, state.tool_outputs)):
+        sent = frozenset(ph.render(v) for v in (made.get("parameters") or {}).values())
+        if not has_content(answered["output"], sent):
+            return f"call {call} answered nothing but ids, flags or its own arguments"
+        if call < len(order) and _core_missing(plan.endpoints[order[call]], answered["output"]):
+            return f"call {call} lacks the documented field its records are for"
+    ends = set(end_steps(plan))
+    used = {s.step for s in state.argument_sources if s.source is SourceKind.STEP_OUTPUT}
+    for call, step in enumerate(order[:len(state.tool_calls)]):
+        if step not in ends and call not in used:
+            return f"call {call} was made as a means, but no later call used its answer"
+    return None
+
+
+def _core_missing(endpoint: Endpoint, output: object) -> bool:
+    """The endpoint documents a core field (or one named after its subject: `quote` of a quote
+    endpoint) and the output has none of them."""
+    subject = subject_noun(endpoint.name, endpoint.slug)
+    core = {f.path for f in endpoint.response_fields
+            if snake(f.name) in CORE_FIELDS or subject and singular(snake(f.name)) == subject}
+    if not core:
+        return False
+    present = {path for path in _paths(output, "")}
+    return not any(output_path(path).replace("[]", "") in present for path in core)
+
+
+def _paths(value: object, path: str) -> list[str]:
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in [f"{path}.{k}" if path else str(k)] + _paths(v, f"{path}.{k}" if path else str(k))]
+    if isinstance(value, list):
+        return [p for v in value for p in _paths(v, path)]
+    return []
