@@ -125,3 +125,5 @@ IDENTITY_ATTRS = frozenset({"name", "title", "address", "label", "login", "usern
 # First words of a top-level field holding the server's clock when it answered (`server_time`,
 # `current_time`; `time_now` is read by its "now").
 CLOCK_LEADS = frozenset({"server", "current", "request", "response"})
+# What a final answer says when nothing came back: said over outputs that hold values, it hides them.
+EMPTY_CLAIMS = ("nothing to report", "returned nothing", "found nothing", "came back empty", "nothing came back")

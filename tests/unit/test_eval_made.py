@@ -167,3 +167,14 @@ def test_a_step_nobody_asked_for_and_nobody_uses() -> None:
     extra["metadata"]["argument_sources"] = [s for s in extra["metadata"]["argument_sources"] if s["call"] != 1]
     assert [i.kind for i in unasked_issues(extra)] == ["unasked_step"]
     assert unasked_issues(FLIGHT) == []  # asked for ("flight"), and its answer feeds the booking
+
+
+def test_a_final_answer_labelled_with_its_own_value_or_denying_the_outputs_fails() -> None:
+    record = with_output(1, {"booking_id": "BK9921", "status": "confirmed", "airline": "Air Lumen"})
+    made = calls(record)
+    assert final_answer_problems("Air Lumen: the airline is Air Lumen, booking BK9921.", made)
+    assert final_answer_problems("Booked with Air Lumen (BK9921), it returned nothing to report.", made)
+    assert final_answer_problems("Booked with Air Lumen: booking BK9921 is confirmed.", made) == []
+    assert final_answer_problems("Booked Air Lumen. Air Lumen confirmed booking BK9921.", made) == []  # two sentences
+    flights = with_output(1, {"booking_id": "BK9921", "route": "Air Lumen vs Nordwind", "airline": "Air Lumen"})
+    assert final_answer_problems("Booked Air Lumen vs Nordwind, with Air Lumen.", calls(flights)) == []
