@@ -14,7 +14,8 @@ from typing import Any
 
 from datagen.evaluator.lineage import Call, keys, loose, mentioned, scalars
 from datagen.evaluator.rubric_made import is_meta_text, made_name_values
-from datagen.evaluator.rubric_words import (ACTION_VERBS, API_WORDS, DESCRIPTION_DEBRIS, FILING_WORDS, NOT_AFTER_THE,
+from datagen.evaluator.rubric_words import (ACTION_VERBS, API_WORDS, DESCRIPTION_DEBRIS, EMPTY_CLAIMS, FILING_WORDS,
+                                           NOT_AFTER_THE,
                                            VERBS_NOT_NOUNS, WRITE_VERBS)
 from datagen.registry.naming import snake
 
@@ -27,6 +28,7 @@ _DOC_URL = re.compile(r"docs?|documentation|swagger|openapi|readme|/api/|apidoc|
 _MARKDOWN = re.compile(r"^\s*(#{1,6} |[-*+] |\d+[.)] )|\[[^\]]+\]\([^)]+\)|`", re.MULTILINE)
 _RUN_TOGETHER = re.compile(r"\b[A-Za-z]{20,}\b")  # `gettheminimumpaymentamount`: no English word is that long
 _SMILEY = re.compile(r"[:;]-?[()]")
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 _OPTION_LABEL = re.compile(r"\bOption \w+:|\bOption:")  # "(1_ Option: local format:)", not "two options: a or b"
 
 
@@ -111,6 +113,11 @@ def final_answer_problems(answer: str, made: list[Call]) -> list[str]:
         found.append("quotes none of the values the last step returned")
     elif last and not _reports_substance(answer, made):
         found.append("reports only ids and storage times of the last step, not what was asked")
+    twice = _said_twice(answer, made)
+    if twice:
+        found.append(f"states {twice!r} twice in one sentence")
+    if last and any(p in answer.lower() for p in EMPTY_CLAIMS):
+        found.append("says nothing came back, though the last step returned values")
     recited = [m.group(0) for m in _RAW_KEY.finditer(answer)]
     keys = output_keys(made)
     raw = [t for t in _SNAKE.findall(answer) + _CAMEL.findall(answer) if t.lower() in keys]
@@ -118,6 +125,20 @@ def final_answer_problems(answer: str, made: list[Call]) -> list[str]:
     if recited or raw:
         found.append(f"lists raw keys {(recited + raw)[:3]}")
     return found
+
+
+def _said_twice(answer: str, made: list[Call]) -> str | None:
+    """A returned text stated twice in one sentence ("The Silver Promise: the game name is The Silver
+    Promise"): a field dump labelled with its own value, which tells the user nothing the first did."""
+    texts = sorted({v for c in made for v in quotable(c.output) if isinstance(v, str) and len(v.strip()) >= 4
+                    and not re.fullmatch(r"[\d.,:\s-]+", v)})
+    for sentence in _SENTENCE.split(answer.lower()):
+        for text in sorted(texts, key=len, reverse=True):  # a name inside a longer value ("A vs B") is that value's
+            pattern = rf"(?<!\w){re.escape(text.lower())}(?!\w)"
+            if len(re.findall(pattern, sentence)) > 1:
+                return text
+            sentence = re.sub(pattern, "\x00", sentence)
+    return None
 
 
 def _leaves(value: Any, key: str = "") -> list[tuple[str, Any]]:

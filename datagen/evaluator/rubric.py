@@ -33,6 +33,12 @@ that tells a thing), `made_name` (R3, "Smith Review"), `opaque_code` (R3/R2, `8G
 belongs), `repeated_item` (R3, one item listed twice under two ids), and `hollow_output` for an
 endpoint named for a text that answers no sentence; `turn_debris` also reads description phrases
 in user turns ("the pile you want to get information about").
+
+Session 4's read-audit added (in `rubric_filters`): `filter_mismatch` (R3, a list answer whose items
+contradict the call's range ends or id filters, or an item's own range ends) and `stuffed_filters`
+(R2, optional filters copied from earlier outputs the user never pointed at); in `rubric_facts`,
+`conflicting_facts` (R3, one id with two names, addresses or categories in one list or across
+calls, or one server's clock running backwards or jumping days between calls).
 """
 
 from __future__ import annotations
@@ -42,6 +48,8 @@ from datagen.evaluator.prose import debris, final_answer_problems, record_values
 from datagen.evaluator.rubric_base import RUBRIC_GATES, Endpoints, Record, issue
 from datagen.evaluator.rubric_links import (action_issues, consistency_issues, default_issues, identity_issues,
                                             lookup_issues, scope_issues, unasked_issues)
+from datagen.evaluator.rubric_facts import fact_issues
+from datagen.evaluator.rubric_filters import filter_issues, stuffed_issues
 from datagen.evaluator.rubric_made import (filler_text_issues, made_name_issues, opaque_code_issues,
                                            repeated_item_issues, wordless_issues)
 from datagen.evaluator.rubric_values import hollow_issues, range_issues, value_issues
@@ -49,6 +57,7 @@ from datagen.evaluator.rubric_words import USER_DEBRIS
 from datagen.evaluator.types import Issue
 
 __all__ = ["RUBRIC_GATES", "action_issues", "consistency_issues", "default_issues", "failed_rules", "filler_text_issues",
+           "fact_issues", "filter_issues", "stuffed_issues",
            "hollow_issues", "identity_issues", "lookup_issues", "made_name_issues", "opaque_code_issues",
            "range_issues", "repeated_item_issues", "rubric_issues", "scope_issues", "text_issues", "unasked_issues",
            "value_issues", "wordless_issues"]
@@ -83,7 +92,8 @@ def rubric_issues(record: Record, endpoints: Endpoints | None = None) -> list[Is
              + range_issues(record) + value_issues(record, endpoints) + filler_text_issues(record)
              + made_name_issues(record) + opaque_code_issues(record, endpoints)
              + lookup_issues(record, endpoints) + consistency_issues(record) + repeated_item_issues(record)
-             + hollow_issues(record, endpoints) + wordless_issues(record) + text_issues(record) + action_issues(record))
+             + hollow_issues(record, endpoints) + wordless_issues(record) + filter_issues(record, endpoints)
+             + fact_issues(record, endpoints) + stuffed_issues(record, endpoints) + text_issues(record) + action_issues(record))
     return sorted(found, key=lambda i: RUBRIC_GATES.index(i.kind))
 
 

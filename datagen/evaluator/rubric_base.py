@@ -24,8 +24,8 @@ Endpoints = dict[str, Endpoint]
 
 
 RUBRIC_GATES = ("unasked_step", "scope_crossing", "default_subject", "inverted_range", "wrong_type", "filler_value", "filler_text",
-                "made_name", "opaque_code", "lookup_mismatch", "repeated_item", "hollow_output", "turn_debris",
-                "unchosen_action", "final_answer_quality")
+                "made_name", "opaque_code", "lookup_mismatch", "repeated_item", "hollow_output", "filter_mismatch",
+                "conflicting_facts", "stuffed_filters", "turn_debris", "unchosen_action", "final_answer_quality")
 
 
 DIMENSION = {"scope_crossing": "tool_correctness", "inverted_range": "tool_correctness", "wrong_type": "tool_correctness",
@@ -34,7 +34,8 @@ DIMENSION = {"scope_crossing": "tool_correctness", "inverted_range": "tool_corre
               "filler_text": "tool_correctness", "made_name": "tool_correctness", "opaque_code": "tool_correctness",
               "repeated_item": "tool_correctness", "unasked_step": "task_completion",
               "turn_debris": "naturalness", "unchosen_action": "tool_correctness",
-              "final_answer_quality": "task_completion"}
+              "final_answer_quality": "task_completion", "filter_mismatch": "tool_correctness",
+              "conflicting_facts": "tool_correctness", "stuffed_filters": "tool_correctness"}
 
 
 def issue(gate: str, message: str, call: int | None = None, param: str | None = None) -> Issue:
@@ -56,6 +57,24 @@ def leaf_paths(value: Any, path: str = "") -> list[tuple[str, Any]]:
     if isinstance(value, list):
         return [leaf for v in value for leaf in leaf_paths(v, f"{path}[]")]
     return [(path, value)]
+
+
+def objects_in(value: Any, path: str = "") -> list[tuple[str, dict[str, Any]]]:
+    """Every object of a JSON value with its written path (`results[]`)."""
+    if isinstance(value, dict):
+        return [(path, value)] + [o for k, v in value.items() for o in objects_in(v, f"{path}.{k}" if path else str(k))]
+    if isinstance(value, list):
+        return [o for v in value for o in objects_in(v, f"{path}[]")]
+    return []
+
+
+def lists_in(value: Any, path: str = "") -> list[tuple[str, list[Any]]]:
+    """Every list of a JSON value with its written path."""
+    if isinstance(value, dict):
+        return [x for k, v in value.items() for x in lists_in(v, f"{path}.{k}" if path else str(k))]
+    if isinstance(value, list):
+        return [(path, value)] + [x for v in value for x in lists_in(v, f"{path}[]")]
+    return []
 
 
 def _concept(name: str, context: str | None) -> str:

@@ -176,20 +176,25 @@ def action_issues(record: Record) -> list[Issue]:
         words = name_words_of(target.name)
         if not words & ACTION_VERBS or words & READ_VERBS:
             continue
-        path = str(src.get("field_path") or "")
-        options = {loose(v) for v in values_at(origin.output, path)} if "[]" in path else set()
-        if len(options) < 2:
-            continue
-        value = src.get("value")
-        names = [value] + [v for item in _items_holding(origin.output, value) for v in item.values()
-                           if isinstance(v, str) and len(v) >= 3]
-        between = [m for m in messages[origin.message + 1:target.message]
-                   if isinstance(m, dict) and m.get("role") == "user"]
-        if not any(mentioned(n, str(m.get("content") or "")) for m in between for n in names):
+        value, options = src.get("value"), list_options(origin, str(src.get("field_path") or ""))
+        if options >= 2 and not chosen(messages, origin, target, value):
             found.append(issue("unchosen_action", f"call {target.index} ({target.name}) acts on {value!r}, one of "
-                                f"{len(options)} items of step {origin.index}, which the user never chose",
+                                f"{options} items of step {origin.index}, which the user never chose",
                                 target.index, str(src.get("param"))))
     return found
+
+
+def list_options(origin: Call, path: str) -> int:
+    """How many different values a list field of an output holds (0 when the path is not in a list)."""
+    return len({loose(v) for v in values_at(origin.output, path)}) if "[]" in path else 0
+
+
+def chosen(messages: list[Any], origin: Call, target: Call, value: Any) -> bool:
+    """Whether a user turn between a list and a call names the item `value` comes from (or the value)."""
+    names = [value] + [v for item in _items_holding(origin.output, value) for v in item.values()
+                       if isinstance(v, str) and len(v) >= 3]
+    between = [m for m in messages[origin.message + 1:target.message] if isinstance(m, dict) and m.get("role") == "user"]
+    return any(mentioned(n, str(m.get("content") or "")) for m in between for n in names)
 
 
 def default_issues(record: Record) -> list[Issue]:

@@ -24,7 +24,7 @@ import re
 from typing import Any
 
 from datagen.evaluator.lineage import Call, calls, loose, scalars
-from datagen.evaluator.rubric_base import Endpoints, Record, issue, leaf_paths, slug_of
+from datagen.evaluator.rubric_base import Endpoints, Record, issue, leaf_paths, lists_in, objects_in, slug_of
 from datagen.evaluator.rubric_values import schema_defaults
 from datagen.evaluator.rubric_words import (CHAT_MARKERS, CODE_FIELD_WORDS, IDENTIFIER_WORDS, META_NOUNS, META_PHRASES,
                                            PLACE_WORDS, PROPER_NAME_HEADS, RATING_WORDS, TELLING_WORDS,
@@ -90,15 +90,6 @@ def _own_kinds(call: Call, path: str, siblings: dict[str, Any]) -> set[str]:
     return {singular(w) for w in words if len(w) > 2} | {w for w in words if len(w) > 2}
 
 
-def _objects(value: Any, path: str = "") -> list[tuple[str, dict[str, Any]]]:
-    """Every object of a JSON value with its written path (`results[]`)."""
-    if isinstance(value, dict):
-        return [(path, value)] + [o for k, v in value.items() for o in _objects(v, f"{path}.{k}" if path else str(k))]
-    if isinstance(value, list):
-        return [o for v in value for o in _objects(v, f"{path}[]")]
-    return []
-
-
 def made_name(call: Call, container: str, key: str, value: Any, siblings: dict[str, Any]) -> str | None:
     """Why a name is built from its own kind (None when it reads as a real name)."""
     if not isinstance(value, str) or not (set(name_words(key)) & _NAMING):
@@ -123,7 +114,7 @@ def made_names(call: Call) -> list[tuple[str, str]]:
     if not call.answered:
         return []
     sent = {loose(v).lower() for v in scalars(call.parameters)}
-    return [(container or "root", why) for container, obj in _objects(call.output) for k, v in obj.items()
+    return [(container or "root", why) for container, obj in objects_in(call.output) for k, v in obj.items()
             if loose(v).lower() not in sent and (why := made_name(call, container, str(k), v, obj))]
 
 
@@ -132,7 +123,7 @@ def made_name_values(call: Call) -> set[str]:
     if not call.answered:
         return set()
     sent = {loose(v).lower() for v in scalars(call.parameters)}
-    return {str(v) for container, obj in _objects(call.output) for k, v in obj.items()
+    return {str(v) for container, obj in objects_in(call.output) for k, v in obj.items()
             if loose(v).lower() not in sent and made_name(call, container, str(k), v, obj)}
 
 
@@ -204,7 +195,7 @@ def repeated_item_issues(record: Record) -> list[Issue]:
     for call in calls(record):
         if not call.answered:
             continue
-        for path, value in _lists(call.output):
+        for path, value in lists_in(call.output):
             items = [i for i in value if isinstance(i, dict)]
             if _placed(items) and not _looks_up_one(call):
                 continue
@@ -216,14 +207,6 @@ def repeated_item_issues(record: Record) -> list[Issue]:
                                    f"{labels.count(twice)} times in '{path}' as different items", call.index))
                 break
     return found
-
-
-def _lists(value: Any, path: str = "") -> list[tuple[str, list[Any]]]:
-    if isinstance(value, dict):
-        return [x for k, v in value.items() for x in _lists(v, f"{path}.{k}" if path else str(k))]
-    if isinstance(value, list):
-        return [(path, value)] + [x for v in value for x in _lists(v, f"{path}[]")]
-    return []
 
 
 def _sentence(value: Any) -> bool:

@@ -118,3 +118,12 @@ TELLING_WORDS = frozenset({"description", "summary", "definition", "headline", "
 # canned sentence, not the thing told. (Messages, subjects and bodies may rightly be chat.)
 CHAT_MARKERS = ("please", "thanks", "thank you", "let me know", "see you", "when you can", "looking forward",
                 "can we", "could you", "happy to help", "great work")
+# Last name words of attributes that say which thing an item is (its name, its title, where it is): one id
+# holds one of each, so two values for one id are two stories. (Times, counts, ranks and coordinates
+# change between reads and are left out.)
+IDENTITY_ATTRS = frozenset({"name", "title", "address", "label", "login", "username", "handle", "email"})
+# First words of a top-level field holding the server's clock when it answered (`server_time`,
+# `current_time`; `time_now` is read by its "now").
+CLOCK_LEADS = frozenset({"server", "current", "request", "response"})
+# What a final answer says when nothing came back: said over outputs that hold values, it hides them.
+EMPTY_CLAIMS = ("nothing to report", "returned nothing", "found nothing", "came back empty", "nothing came back")

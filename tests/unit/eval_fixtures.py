@@ -14,7 +14,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from datagen.evaluator.rubric_filters import range_end
 from datagen.evaluator.value_rules import Expect, expect
+from datagen.registry.models import Endpoint, Parameter, ParamType
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "eval"
 Record = dict[str, Any]
@@ -77,6 +79,22 @@ FLIGHT: Record = {
         "conversation_seed": 1234, "attempt": 0, "build_id": "build_fixture", "run_id": "run_fixture",
     },
 }
+
+
+def with_output(call: int, output: Any, name: str | None = None, params: dict[str, Any] | None = None) -> dict[str, Any]:
+    """FLIGHT with one call's output (and optionally its endpoint name and arguments) replaced."""
+    record = copy.deepcopy(FLIGHT)
+    old = record["tool_calls"][call]["name"]
+    new = name or old
+    made = [c for m in record["messages"] for c in m.get("tool_calls") or []]
+    for holder in (record["tool_calls"][call], record["tool_outputs"][call], made[call]):
+        holder["name"] = new
+    if params is not None:
+        record["tool_calls"][call]["parameters"] = made[call]["parameters"] = params
+    record["tool_outputs"][call]["output"] = output
+    tools = [m for m in record["messages"] if m["role"] == "tool"]
+    tools[call]["name"] = new
+    return record
 
 
 def _calls_in_messages(record: Record) -> list[dict[str, Any]]:
@@ -402,6 +420,69 @@ def step_nobody_asked(record: Record) -> Record | None:
     return None
 
 
+def _listed(output: Any) -> list[dict[str, Any]]:
+    """Every object held in a list of an output."""
+    return [item for o in _objects(output) for v in o.values() if isinstance(v, list) for item in v if isinstance(item, dict)]
+
+
+def item_beyond_its_range(record: Record) -> Record | None:
+    """A listed item gets an upper end of its own amount below that amount (`max_price` 206 for a 412 flight)."""
+    r = copy.deepcopy(record)
+    for n, out in enumerate(r["tool_outputs"]):
+        new = copy.deepcopy(out["output"])
+        for item in _listed(new):
+            key = next((k for k, v in item.items() if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0
+                        and range_end(f"max_{k}")), None)
+            if key:
+                item[f"max_{key}"] = round(item[key] / 2, 2)
+                _set_output(r, n, new)
+                return r
+    return None
+
+
+def one_id_two_names(record: Record) -> Record | None:
+    """A list holds one id twice, under two names (one row cannot be called two things)."""
+    r = copy.deepcopy(record)
+    for n, out in enumerate(r["tool_outputs"]):
+        new = copy.deepcopy(out["output"])
+        for o in _objects(new):
+            for v in o.values():
+                named = [i for i in v if isinstance(i, dict) and isinstance(i.get("name"), str)] if isinstance(v, list) else []
+                if named and any(k.endswith("_id") for k in named[0]):
+                    v.append({**named[0], "name": "Northern " + named[0]["name"]})
+                    _set_output(r, n, new)
+                    return r
+    return None
+
+
+def filters_from_outputs(record: Record) -> Record | None:
+    """The booking also filters by the chosen flight's airline and price, two optional arguments nobody asked for."""
+    if record["conversation_id"] != FLIGHT["conversation_id"]:
+        return None
+    r = copy.deepcopy(record)
+    extra = {"airline": "Air Lumen", "price": 412.5}
+    for holder in [r["tool_calls"][1]] + _calls_in_messages(r)[1:]:
+        holder["parameters"].update(extra)
+    r["metadata"]["argument_sources"] += [{"call": 1, "param": k, "source": "step_output", "value": v, "step": 0,
+                                           "field_path": f"flights[].{k}"} for k, v in extra.items()]
+    return r
+
+
+_TYPES = {bool: ParamType.BOOLEAN, int: ParamType.INTEGER, float: ParamType.NUMBER}
+
+
+def registry_view(record: Record, optional: frozenset[str] = frozenset({"airline", "price"})) -> dict[str, Endpoint]:
+    """A registry view of the record's own calls: each argument sent is declared, required unless in `optional`."""
+    view: dict[str, Endpoint] = {}
+    for call in record["tool_calls"]:
+        tool, slug = call["name"].split("::")
+        params = [Parameter(name=k, type=_TYPES.get(type(v), ParamType.STRING), required=k not in optional, concept=k)
+                  for k, v in call["parameters"].items()]
+        view[call["name"]] = Endpoint(id=call["name"], tool_id=tool, slug=slug, name=slug, category="Travel", rk=1,
+                                      platform=tool, parameters=params, response_fields=[])
+    return view
+
+
 # rubric gate → the corruption that must fail on it (and on no other rubric gate)
 RUBRIC_CORRUPTIONS = {
     "unasked_step": step_nobody_asked,
@@ -417,6 +498,11 @@ RUBRIC_CORRUPTIONS = {
     "repeated_item": item_listed_twice,
     "hollow_output": hollow_answer,
     "turn_debris": debris_in_turn,
+    "filter_mismatch": item_beyond_its_range,
+    "conflicting_facts": one_id_two_names,
+    "stuffed_filters": filters_from_outputs,
     "unchosen_action": choice_removed,
     "final_answer_quality": answer_ignores_outputs,
 }
+# rubric gates that read the registry view (optional vs required): their cases are judged with it
+RUBRIC_REGISTRY = {"stuffed_filters": registry_view}

@@ -23,7 +23,7 @@ from datagen.core.checks import check_record
 from datagen.evaluator.types import Verdict
 from datagen.registry.models import Endpoint, Parameter, ParamType
 
-from tests.unit.eval_fixtures import CORRUPTIONS, FLIGHT, RUBRIC_CORRUPTIONS, load_records
+from tests.unit.eval_fixtures import CORRUPTIONS, FLIGHT, RUBRIC_CORRUPTIONS, RUBRIC_REGISTRY, load_records
 
 THRESHOLD = 3.5
 GATES = ScorerSettings(threshold=THRESHOLD)
@@ -64,7 +64,8 @@ def _rubric_cases() -> list[tuple[str, dict[str, Any]]]:
 @pytest.mark.parametrize("gate,broken", _rubric_cases(), ids=lambda v: v if isinstance(v, str) else v["conversation_id"])
 def test_each_rubric_corruption_fails_on_its_own_gate(gate: str, broken: dict[str, Any]) -> None:
     assert check_record(broken) == []  # structurally fine: only the rubric can tell
-    scores = score_record(broken, OfflineJudge(), GATES)
+    view = RUBRIC_REGISTRY[gate](broken) if gate in RUBRIC_REGISTRY else None
+    scores = score_record(broken, OfflineJudge(view), GATES)
     assert not scores.passed
     assert [g for g in scores.failed_gates if g in RUBRIC_GATES] == [gate], scores.reasoning
     assert f"[{gate}]" in scores.reasoning
@@ -72,7 +73,8 @@ def test_each_rubric_corruption_fails_on_its_own_gate(gate: str, broken: dict[st
 
 def test_report_counts_each_rubric_gate() -> None:
     cases = _rubric_cases()
-    scored = [{**b, "judge_scores": score_record(b, OfflineJudge(), GATES).model_dump()} for _, b in cases]
+    scored = [{**b, "judge_scores": score_record(b, OfflineJudge(RUBRIC_REGISTRY[g](b) if g in RUBRIC_REGISTRY else None),
+                                                 GATES).model_dump()} for g, b in cases]
     report = build_report(scored + [{**FLIGHT, "judge_scores": score_record(FLIGHT, OfflineJudge(), GATES).model_dump()}],
                           0, "in", "out", "offline-rules-v1", THRESHOLD)
     expected = {g: sum(1 for gate, _ in cases if gate == g) for g in RUBRIC_GATES}
