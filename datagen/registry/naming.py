@@ -159,6 +159,6 @@ def plain_name(name: str) -> bool:
     words = [w for w in re.split(r"[^a-z]+", re.sub(r"([a-z])([A-Z])", r"\1 \2", name).lower()) if w]
     if not words or len(words) != len(set(words)):
         return False
-    if len(words) >= 2 and words[-1] in REST_ACTIONS:
+    if len(words) >= 2 and words[-1] in REST_ACTIONS and words[0] not in _VERBS:
         return False  # `units_custom_read`: a generated REST operation id, resource first, verb last
     return all(len(w) <= 2 or zipf_frequency(w, "en") >= PLAIN_WORD_ZIPF for w in words)

@@ -6,6 +6,7 @@ twice, and requests do not read endpoint names aloud."""
 from __future__ import annotations
 
 import random
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -17,6 +18,7 @@ from datagen.generator.executor import OfflineExecutor
 from datagen.generator.intent import intent
 from datagen.generator.ranges import keep_filters
 from datagen.registry.models import Parameter, ParamType
+from datagen.registry.naming import plain_name
 
 from tests.unit.test_generator_executor import _ep, _state
 from tests.unit.test_generator_plans import make_plan
@@ -122,3 +124,51 @@ def test_requests_say_what_is_wanted_not_how_the_endpoint_is_addressed(
 def test_a_name_in_a_phrase_keeps_its_capital() -> None:
     ep = _ep("weather", [], []).model_copy(update={"description": "Get the weather in Paris"})
     assert intent(ep) == "get the weather in Paris"
+
+
+@pytest.mark.parametrize(("name", "plain"), [
+    ("units_custom_read", False), ("countries_subdivisions_list", False), ("get_country_list", True),
+    ("search_hotels", True), ("team_season_statistics", True), ("units_units_list", False)])
+def test_generated_rest_operation_ids_are_not_plain_names(name: str, plain: bool) -> None:
+    assert plain_name(name) is plain
+
+
+def test_one_server_clock_per_conversation() -> None:
+    ep = _ep("recent_trades", [("result[].price", ParamType.NUMBER, "price"), ("time_now", ParamType.STRING, "time_now")],
+             [Parameter(name="symbol", type=ParamType.STRING, required=True, concept="symbol")])
+    executor = OfflineExecutor(11)
+    state = _state([ep])
+    first = executor.execute(state, 0, ep, {"symbol": "BTCUSD"})["time_now"]
+    second = executor.execute(state, 1, ep, {"symbol": "ETHUSD"})["time_now"]
+    gap = datetime.fromisoformat(second.replace("Z", "+00:00")) - datetime.fromisoformat(first.replace("Z", "+00:00"))
+    assert timedelta(0) < gap < timedelta(minutes=5), (first, second)
+
+
+def test_a_match_is_named_after_its_sides_and_a_lone_game_is_a_title() -> None:
+    game = agree({"home_team": "Oslo Hawks", "away_team": "Lima Owls", "game_name": "The Silver Promise"})
+    assert game["game_name"] == "Oslo Hawks vs Lima Owls"
+    ep = _ep("active_streams", [("user_id", ParamType.STRING, "user_id"), ("game_name", ParamType.STRING, "game_name")])
+    names = [OfflineExecutor(seed).execute(_state([ep]), 0, ep, {}).get("game_name") for seed in range(20)]
+    assert not any(" vs " in str(n) for n in names), names
+
+
+def _two_step(second_params: list[Parameter]) -> tuple[ConversationState, OfflineExecutor]:
+    order = _ep("get_order", [("id", ParamType.INTEGER, "order_id"), ("pet_id", ParamType.INTEGER, "pet_id"),
+                              ("quantity", ParamType.INTEGER, "quantity")],
+                [Parameter(name="order_id", type=ParamType.INTEGER, required=True, concept="order_id")])
+    quote = _ep("daily_quote", [("data[].quote_id", ParamType.STRING, "quote_id"), ("data[].text", ParamType.STRING, "text"),
+                                ("data[].author", ParamType.STRING, "author")], second_params)
+    return ConversationState(plan=make_plan([order, quote], 2)), OfflineExecutor(2)
+
+
+def test_a_record_without_the_field_it_is_for_is_thin() -> None:
+    from datagen.generator.worth import thin_reason
+    state, executor = _two_step([Parameter(name="pet_id", type=ParamType.INTEGER, required=True, concept="pet_id")])
+    for call, (step, args) in enumerate([(0, {"order_id": 5}), (1, {"pet_id": 7})]):
+        endpoint = state.plan.endpoints[step]
+        state.tool_calls.append({"name": endpoint.id, "parameters": args})
+        state.tool_outputs.append({"name": endpoint.id, "output": executor.execute(state, call, endpoint, args)})
+    reason = thin_reason(state)
+    assert reason is not None and "field its records are for" in reason, reason  # quotes without their text
+    state.tool_outputs[1]["output"] = {"data": [{"quote_id": "q1", "text": "Well begun is half done.", "author": "Ada"}]}
+    assert "means" in str(thin_reason(state))  # the order was a means, but its pet id went nowhere
