@@ -13,10 +13,12 @@ import re
 from datetime import datetime, timezone
 from typing import Any
 
+from wordfreq import zipf_frequency
+
 from datagen.generator import phrases as ph
 from datagen.generator.choice import noun_for
 from datagen.core.plan import ConversationState
-from datagen.lexicon import (COORDINATE_KEYS, ENVELOPE_KEYS, PREPOSITIONS, REQUEST_ECHO_KEYS,
+from datagen.lexicon import (COORDINATE_KEYS, ENVELOPE_KEYS, PREPOSITIONS, RELATION_WORDS, REQUEST_ECHO_KEYS,
                              TIME_FIELD_WORDS)
 from datagen.registry.naming import GENERIC_CONTAINERS, singular, snake, subject_noun
 
@@ -119,7 +121,8 @@ def _spread(items: list[dict[str, Any]], sent: set[str]) -> str | None:
                                 if isinstance(n, (int, float)) and not isinstance(n, bool)]
         if len(numbers) == len(items) and len(set(numbers)) > 1 and not all(ph.render(n) in sent for n in numbers):
             label = ph.plural(ph.humanize(key)) if not ph.humanize(key).endswith("s") else ph.humanize(key)
-            return f"{label} from {ph.render(min(numbers))} to {ph.render(max(numbers))}"
+            low, high = _said(key, min(numbers)), _said(key, max(numbers))  # Unix times as dates
+            return f"{label} from {ph.render(low)} to {ph.render(high)}"
     return None
 
 
@@ -138,8 +141,9 @@ def _list_noun(key: str, item: dict[str, Any]) -> str:
     word = snake(key).split("_")[-1] if key else ""
     if word and word not in GENERIC_CONTAINERS and len(word) > 2 and singular(word) != word:
         return word
-    ids = [snake(k) for k in item if snake(k).endswith("_id")]  # with several (home_team_id, game_id) it is unclear
-    noun = noun_for("results[]", ids[0]) if len(ids) == 1 else "option"
+    ids = [snake(k) for k in item if snake(k).endswith("_id")]
+    own = [i for i in ids if not set(i.split("_")) & RELATION_WORDS]  # `game_id`, not `home_team_id`
+    noun = noun_for("results[]", own[0]) if len(own) == 1 else "option"
     return noun if noun != "option" else "results"
 
 
@@ -152,7 +156,21 @@ def _subject_of(state: ConversationState, call: int) -> str | None:
     return subject_noun(endpoint.name, endpoint.slug)
 
 
-def describe(output: Any, sent: set[str], rng: random.Random, noun: str | None = None) -> str:
+def _head_of(state: ConversationState, call: int) -> str | None:
+    """The head noun of a call's endpoint name, its last plain word (`latest_big_deal` → deal,
+    `public_trading_records` → record), to name a generic list ("3 deals", not "3 results")."""
+    order = state.plan.call_order()
+    if call >= len(order):
+        return None
+    words = [w for w in snake(state.plan.endpoints[order[call]].name).split("_") if w.isalpha()]
+    cut = next((i for i, w in enumerate(words) if i > 0 and w in PREPOSITIONS), len(words))
+    words = [w for w in words[:cut] if len(w) > 2]  # `property_for_rent` is about a property
+    last = singular(words[-1]) if words else None
+    return last if last and last not in GENERIC_CONTAINERS and zipf_frequency(last, "en") >= 3.0 else None
+
+
+def describe(output: Any, sent: set[str], rng: random.Random, noun: str | None = None,
+             head: str | None = None) -> str:
     """One or two sentences about one call's output: what was found, by name when things have names,
     else by the facts of the first one; never a list of ids or of the same value repeated."""
     key, node = _main(output)
@@ -162,7 +180,9 @@ def describe(output: Any, sent: set[str], rng: random.Random, noun: str | None =
             scalars = list(dict.fromkeys(ph.render(v) for v in node if _scalar(v)))
             return ph.sentence(f"it returned {ph.join_words(scalars[:3])}") if scalars else ""
         names = [_name_of(i) for i in items]
-        noun = _list_noun(key, items[0])
+        listed = _list_noun(key, items[0])
+        # "I found 3 trades", not "3 results": a generic list is named after what the call is about
+        noun = listed if listed != "results" or not head else head if head.endswith("s") else ph.plural(head)
         first = [f for f in _facts(items[0], {k for k in items[0] if snake(k) in _NAMEISH or names[0] and items[0][k] == names[0]},
                                    sent, rng, bare=True)
                  if not f.startswith("it ")][:2]
@@ -205,7 +225,7 @@ def final_answer(state: ConversationState, last_calls: list[int], rng: random.Ra
         picked = [item for key, item in sorted(state.choices.items()) if key.split("|", 1)[0] == str(call)]
         if picked:
             output = picked[0]  # the user chose one of these: the answer is about that one, not the list
-        text = describe(output, sent | said, rng, noun=_subject_of(state, call))
+        text = describe(output, sent | said, rng, noun=_subject_of(state, call), head=_head_of(state, call))
         if not text and parts and describe(output, sent, random.Random(0)):
             continue  # everything it found was already said
         said |= {ph.render(v) for _, v in _scalars_of(output)}

@@ -35,6 +35,7 @@ from datagen.generator.agree import NOW_KEYS, agree
 from datagen.generator.fake import Place, place_at, place_of
 from datagen.generator.pools import CITIES
 from datagen.generator.values import BASE_DATE, DATE_WINDOW_DAYS, UNPLACED, derive_rng, value_for
+from datagen.generator.quotes import near_reference
 from datagen.generator.ranges import keep_filters, requested_ranges, within
 from datagen.lexicon import ECHOED_KINDS, NEIGHBOUR_WORDS, RELATION_WORDS, ROLE_WORDS
 from datagen.registry.linking import is_action
@@ -147,6 +148,7 @@ class OfflineExecutor:
         for head, low, high in requested_ranges(arguments):
             within(output, head, low, high, 0)
         keep_filters(output, arguments, self._names())
+        near_reference(output, arguments, rng)
         agree(output)  # a game whose team changed is named after its teams again
         if not any(v not in (None, "", [], {}) for _, v in _leaves(output, "")):
             # every declared path conflicted or came out empty: still answer with something to report
@@ -388,8 +390,9 @@ class _Gen:
         for key, child in node.children.items():
             if key == own:
                 continue
-            if entity is not None:
-                self.rng = derive_rng(self.seed, f"entity:{entity}:{key}")
+            # what an entity is comes from the entity's own Random; a listing under it (a sport's
+            # events) is what this call found, so two endpoints over one sport list different events
+            self.rng = derive_rng(self.seed, f"entity:{entity}:{key}") if entity is not None and child.kind != "arr" else saved
             noun = singular(snake(key).split("_")[-1]) if child.kind != "leaf" and key else None
             sub = noun if noun and noun not in GENERIC_CONTAINERS and noun not in ROLE_WORDS else (
                 leaf_context if child.kind == "leaf" else context)

@@ -158,7 +158,7 @@ _MARKUP = re.compile(r"[*`\"“”#]+")  # markdown emphasis and quoted paramete
 
 
 # "for a specific country": documentation voice; a person says "for the country" (they named it).
-_VAGUE = re.compile(r"\b(?:an?|the|any)\s+(?:specific|specified|given|particular|certain|provided|desired)\s+", re.I)
+_VAGUE = re.compile(r"\b(?:an?|the|any)\s+(?:specific|specified|given|particular|certain|provided|desired|single)\s+", re.I)
 _NAME_NOISE = re.compile(r"\{[^}]*\}|\b(?:api|rest|v\d+|json|xml|endpoint)\b", re.I)
 
 

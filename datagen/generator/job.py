@@ -36,7 +36,7 @@ from datagen.planner.embedding import default_embedder
 from datagen.planner.memory import CorpusMemory
 from datagen.planner.planner import Planner
 from datagen.sampler.endpoints import EndpointCache
-from datagen.sampler.sampler import Sampler
+from datagen.sampler.sampler import Sampler, mode_for
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +101,27 @@ class _Generator:
         self.endpoints = endpoints
         self.rejected = 0
 
-    def one(self, index: int, candidates: list[Any]) -> ConversationState:
+    def one(self, index: int, candidates: list[Any], reserve: Callable[[int], list[Any]] | None = None) -> ConversationState:
+        """The first valid conversation worth keeping over the index's candidates; when every one is
+        thin, the candidates of up to `RESERVE_ROUNDS` reserve indices (`reserve(round)`) are tried
+        before a thin one is kept."""
+        errors: list[str] = []
+        hollow: ConversationState | None = None
+        for round_ in range(RESERVE_ROUNDS + 1):
+            pool = candidates if round_ == 0 else reserve(round_) if reserve is not None else []
+            if not pool:
+                continue
+            state, errors, thin = self._attempts(index, pool)
+            if state is not None:
+                return state
+            hollow = hollow or thin
+        if hollow is not None:
+            return hollow
+        raise GenerationError(f"conversation index {index}: every attempt failed validation ({errors[:3]})")
+
+    def _attempts(self, index: int, candidates: list[Any]
+                  ) -> tuple[ConversationState | None, list[str], ConversationState | None]:
+        """(a conversation worth keeping or None, the last validator errors, the first thin one)."""
         catalog = self.endpoints.get_many(e for c in candidates for e in c.endpoint_ids)
         errors: list[str] = []
         hollow: ConversationState | None = None
@@ -112,7 +132,7 @@ class _Generator:
             if not errors:
                 reason = thin_reason(state)
                 if reason is None:
-                    return state
+                    return state, [], None
                 # valid but thin (`generator.worth`): try the next candidate, keep this one in case
                 # every attempt is alike
                 log.debug("%s attempt %d is thin: %s", plan.conversation_id, attempt, reason)
@@ -124,9 +144,22 @@ class _Generator:
                 log.warning(message)
             else:
                 log.debug(message)
-        if hollow is not None:
-            return hollow
-        raise GenerationError(f"conversation index {index}: every attempt failed validation ({errors[:3]})")
+        return None, errors, hollow
+
+
+RESERVE_ROUNDS = 2
+"""How many reserve candidate sets a conversation whose every attempt was thin may try."""
+RESERVE_STRIDE = 1_000_003
+"""Reserve round r of index i samples as index i + r × stride (far from any real index), in i's mode."""
+
+
+def reserve_candidates(sampler: Sampler, planner: Planner, endpoints: EndpointCache, settings: GenerateSettings,
+                       index: int, round_: int) -> list[Any]:
+    """Candidates for a thin conversation's reserve round: a pure function of (seed, index, round, graph)."""
+    alt = index + round_ * RESERVE_STRIDE
+    found = sampler.candidates(mode_for(settings.mode, settings.seed, index), [alt], holds=lambda chains: planner.hold(
+        chains, endpoints.get_many(e for c in chains for e in c.endpoint_ids)))
+    return found.get(alt, [])
 
 
 RESUME_HINT = ("start Neo4j again and rerun the same command with --resume to continue the run "
@@ -187,7 +220,9 @@ def _run_generate(driver: Driver, database: str, settings: GenerateSettings,
                 chains, endpoints.get_many(e for c in chains for e in c.endpoint_ids)))
             batch: list[Record] = []
             for index in indices:
-                state = generator.one(index, candidates[index])
+                def reserve(round_: int, index: int = index) -> list[Any]:
+                    return reserve_candidates(sampler, planner, endpoints, settings, index, round_)
+                state = generator.one(index, candidates[index], reserve=reserve)
                 record = build_record(state, build_id, run_id)
                 planner.observe(record.metadata.endpoint_ids, endpoints.get_many(record.metadata.endpoint_ids))
                 account(record.metadata.model_dump())

@@ -30,6 +30,15 @@ FIRST = ("Maria Liam Aisha Noah Sofia Mateo Yuki Omar Elena Lucas Priya Ethan Ch
          "Jonas Leila Marco Nadia Oscar Rosa Samir Tara Victor Zoe Kenji Ingrid Tomás Fatima Arjun").split()
 LAST = ("Lopez Chen Okafor Novak Rossi Müller Tanaka Haddad Silva Kowalski Nguyen Patel Dubois Johansson "
         "García Kim Andersen Moreau Costa Schneider Ibrahim Fischer Reyes Walsh Sato Larsen Mendes Baker").split()
+# Rough price levels of the traded symbols the pools use (quotes are made near them, `generator.quotes`).
+REFERENCE_PRICES: dict[str, float] = {
+    "BTCUSD": 64000.0, "ETHUSD": 3200.0, "SOLUSD": 150.0, "XRPUSD": 0.55, "ADAUSD": 0.45, "DOGEUSD": 0.14,
+    "LTCUSD": 80.0, "DOTUSD": 6.5, "BTCUSDT": 64000.0, "ETHUSDT": 3200.0,
+    "AAPL": 190.0, "MSFT": 420.0, "GOOGL": 170.0, "AMZN": 185.0, "NVDA": 120.0, "TSLA": 210.0, "META": 500.0,
+    "NFLX": 640.0, "JPM": 200.0, "V": 275.0, "KO": 62.0, "PEP": 170.0, "DIS": 100.0, "NKE": 90.0, "INTC": 30.0,
+    "AMD": 160.0, "IBM": 185.0, "ORCL": 140.0, "SAP": 200.0, "BABA": 80.0,
+}
+CRYPTO_PAIRS = "BTCUSD ETHUSD SOLUSD XRPUSD ADAUSD DOGEUSD LTCUSD DOTUSD".split()
 TICKERS = "AAPL MSFT GOOGL AMZN NVDA TSLA META NFLX JPM V KO PEP DIS NKE INTC AMD IBM ORCL SAP BABA".split()
 CURRENCIES = "USD EUR GBP JPY CHF CAD AUD SEK NOK INR BRL MXN SGD ZAR".split()
 SENTENCES = [

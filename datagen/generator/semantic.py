@@ -17,8 +17,8 @@ from typing import Any
 from datagen.generator import fake
 from datagen.generator.fake import Place
 from datagen.generator.measures import measure
-from datagen.generator.pools import CURRENCIES, FIRST, GENERIC_QUERIES, LAST, SENTENCES, TICKERS, TOPICS
-from datagen.lexicon import (AUDIENCE_WORDS, CAPITALS, COUNT_WORDS, IMAGE_WORDS, JOB_WORDS, MARKET_WORDS, MEASURE_WORDS,
+from datagen.generator.pools import CRYPTO_PAIRS, CURRENCIES, FIRST, GENERIC_QUERIES, LAST, SENTENCES, TICKERS, TOPICS
+from datagen.lexicon import (SUBJECT_SENSES, AUDIENCE_WORDS, CAPITALS, COUNT_WORDS, IMAGE_WORDS, JOB_WORDS, MARKET_WORDS, MEASURE_WORDS,
                              MOMENT_WORDS, NAME_QUALIFIERS, PERSON_WORDS, PLACE_WORDS, ROLE_WORDS, TEXT_WORDS,
                              VALUE_BOOLEAN_LEADS, VALUE_BOOLEAN_WORDS, VALUE_KIND_PAIRS, VALUE_KIND_WORDS,
                              VENUE_WORDS, WRITTEN_NOUNS)
@@ -98,6 +98,11 @@ def _about(endpoint: Endpoint | None, words: frozenset[str] | set[str]) -> bool:
     if endpoint is None:
         return False
     return bool(set(snake(f"{endpoint.tool_id} {endpoint.name} {endpoint.description}").split("_")) & words)
+
+
+def _about_summary(endpoint: Endpoint, words: frozenset[str] | set[str]) -> bool:
+    """Whether the endpoint, or the summary of its tool, uses one of these words."""
+    return _about(endpoint, words) or bool(set(snake(endpoint.tool_summary).split("_")) & words)
 
 
 def _subject(endpoint: Endpoint) -> str | None:
@@ -203,6 +208,8 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
     if last in ("language", "lang", "locale"):
         return fake.make("language_name", rng, place) if "name" in t else "en"
     if (concept == "symbol" or last in ("symbol", "symb", "ticker", "stock")) and not numeric:
+        if endpoint is not None and _about_summary(endpoint, SUBJECT_SENSES["symbol"][1]):
+            return rng.choice(CRYPTO_PAIRS)  # a coin exchange trades BTCUSD, not AAPL
         if last in ("ticker", "stock") or endpoint is None or _about(endpoint, MARKET_WORDS):
             return rng.choice(TICKERS)
         return place.currency if _about(endpoint, {"currency", "currencies", "money", "exchange"}) else code(rng, 3)

@@ -34,6 +34,10 @@ _SHARED = frozenset({"email", "phone", "user_name", "city", "country", "country_
                      "symbol", "postal_code", "address"})
 
 
+# Values that name what a request is about by themselves ("the earnings date for AAPL").
+_NAMED_BY_VALUE = frozenset({"symbol", "ticker", "currency", "isbn", "imdb_id", "vin", "iata_code", "domain"})
+
+
 def stable_index(seed: int) -> int:
     """A place-table index from the conversation seed (drawn apart from the user's Random, so the
     user's other values do not move)."""
@@ -187,12 +191,35 @@ class UserProxy:
         wishes = ask_phrase(self.plan)
         rng = self.rng
         tasks = ph.join_words(wishes) if len(wishes) <= 2 else f"{', '.join(wishes[:-1])}, and {wishes[-1]}"
+        subject = self._subject_key(keys) if len(wishes) == 1 else None
+        if subject is not None:
+            # "get the pet for order 421454": the thing the user has, said with what they want
+            keys.remove(subject[0])
+            tasks = f"{tasks} for {subject[1]}"
         ask = ph.fill(ph.pick(rng, ph.ASKS), tasks=tasks)
         values = ph.values_phrase(self._pairs(keys), rng)
         greeting = ph.pick(rng, ph.GREETINGS)
         closing = ph.pick(rng, ph.CLOSINGS)
         parts = [greeting, values, ask, closing] if values and rng.random() < 0.3 else [greeting, ask, values, closing]
         return ph.assemble(parts)
+
+    def _subject_key(self, keys: list[str]) -> tuple[str, str] | None:
+        """The one stated value the request is about (an id of the first call, a ticker, a code),
+        as words for "… for <it>": `order 421454`, `AAPL`; None when there is no single one."""
+        first = self.plan.call_order()[0] if self.plan.endpoints else None
+        found: list[tuple[str, str]] = []
+        for key in keys:
+            step, name = key.split(":", 1)
+            param = next((p for p in self.plan.endpoints[int(step)].parameters if p.name == name), None)
+            value = self.state.user_values[key]
+            if param is None or int(step) != first or isinstance(value, (bool, list, dict)):
+                continue
+            text = ph.render(value)
+            if param.concept.endswith("_id") and param.concept != "id" and len(text) <= 24:
+                found.append((key, f"{ph.humanize(param.concept.removesuffix('_id'))} {text}"))
+            elif param.concept in _NAMED_BY_VALUE and len(text) <= 12:
+                found.append((key, text))
+        return found[0] if len(found) == 1 else None
 
     def answer(self, refs: list[ParamRef]) -> str:
         """The reply to the clarification question: the withheld values, in a varied frame."""

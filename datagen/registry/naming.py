@@ -22,6 +22,7 @@ from datagen.lexicon import (
     GENERIC_CONTAINERS,
     INVARIANT_NOUNS,
     NAME_STOPWORDS as _VERBS,
+    VERBS,
     ROLE_KEPT_CONCEPTS as _ROLE_KEPT,
     ROLE_PREFIXES as _ROLE_PREFIXES,
     WEAK_CONCEPTS,
@@ -124,7 +125,12 @@ def concept_of(name: str, context_noun: str | None = None) -> str:
 def subject_noun(*names: str) -> str | None:
     """The main noun of an endpoint or container name: `getHotelDetails` → `hotel`."""
     for name in names:
-        for token in snake(name).split("_"):
+        tokens = snake(name).split("_")
+        # `currencies_get_countries` is about countries: a verb inside a name starts what it returns
+        verb_at = next((i for i, t in enumerate(tokens) if i > 0 and t in VERBS and i + 1 < len(tokens)), None)
+        if verb_at is not None:
+            tokens = tokens[verb_at + 1:] + tokens[:verb_at]
+        for token in tokens:
             if token and token not in _VERBS and not token.isdigit() and len(token) > 2:
                 noun = singular(token)
                 if noun not in GENERIC_CONTAINERS:

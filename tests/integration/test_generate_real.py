@@ -34,7 +34,9 @@ def test_100_conversations_on_real_toolbench(clean_db: Driver, neo4j_database: s
     sources = Counter(s["source"] for r in records for s in r["metadata"]["argument_sources"])
     assert sources["step_output"] > 0 and sources["user"] > 0
     assert sources["mock_fallback"] < 0.25 * sum(sources.values())
-    assert len({tuple(r["metadata"]["endpoint_ids"]) for r in records}) >= 50
+    # 78 endpoints of 24 tools qualify here (generated REST operation ids are out, see DESIGN §4), and
+    # thin conversations make way for others: at least 40 different chains in 100
+    assert len({tuple(r["metadata"]["endpoint_ids"]) for r in records}) >= 40
 
     # With --guessed-outputs every endpoint may take part: the whole spread of the corpus.
     wide = tmp_path / "wide.jsonl"

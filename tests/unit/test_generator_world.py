@@ -172,3 +172,46 @@ def test_a_record_without_the_field_it_is_for_is_thin() -> None:
     assert reason is not None and "field its records are for" in reason, reason  # quotes without their text
     state.tool_outputs[1]["output"] = {"data": [{"quote_id": "q1", "text": "Well begun is half done.", "author": "Ada"}]}
     assert "means" in str(thin_reason(state))  # the order was a means, but its pet id went nowhere
+
+
+def test_prices_lie_near_what_the_symbol_trades_at() -> None:
+    from datagen.generator.quotes import near_reference
+    output = {"result": [{"symbol": "BTCUSD", "price": "372.02", "size": 5}, {"symbol": "BTCUSD", "price": 204.2, "size": 3}],
+              "quote": {"symbol": "NOPE", "price": 12.5}}
+    near_reference(output, {"symbol": "BTCUSD"}, random.Random(1))
+    prices = [float(r["price"]) for r in output["result"]]
+    assert all(60000 < p < 68000 for p in prices) and isinstance(output["result"][0]["price"], str), output
+    assert [r["size"] for r in output["result"]] == [5, 3] and output["quote"]["price"] == 12.5  # unknown symbol kept
+
+
+def test_a_name_with_a_verb_inside_is_about_what_follows_the_verb() -> None:
+    from datagen.registry.naming import subject_noun
+    assert subject_noun("currencies_get_countries") == "country"
+    assert subject_noun("search_hotels") == "hotel" and subject_noun("getHotelDetails") == "hotel"
+
+
+def test_two_endpoints_over_one_entity_list_different_things() -> None:
+    fields = [("sport_id", ParamType.INTEGER, "sport_id"), ("events[].event_id", ParamType.INTEGER, "event_id"),
+              ("events[].home", ParamType.STRING, "home")]
+    sport = [Parameter(name="sport_id", type=ParamType.INTEGER, required=True, concept="sport_id")]
+    markets, archive = _ep("list_of_markets", fields, sport), _ep("list_of_archive_events", fields, sport)
+    executor = OfflineExecutor(5)
+    state = _state([markets, archive])
+    one = executor.execute(state, 0, markets, {"sport_id": 1})["events"]
+    two = executor.execute(state, 1, archive, {"sport_id": 1})["events"]
+    assert {e["event_id"] for e in one}.isdisjoint({e["event_id"] for e in two})
+
+
+def test_the_request_names_the_thing_the_user_has() -> None:
+    from datagen.generator.user_proxy import UserProxy
+    order = _ep("get_order_by_id", [("id", ParamType.INTEGER, "order_id"), ("petId", ParamType.INTEGER, "pet_id")],
+                [Parameter(name="orderId", type=ParamType.INTEGER, required=True, concept="order_id")])
+    pet = _ep("get_pet", [("id", ParamType.INTEGER, "pet_id"), ("name", ParamType.STRING, "name")],
+              [Parameter(name="petId", type=ParamType.INTEGER, required=True, concept="pet_id")])
+    pet = pet.model_copy(update={"description": "Returns a single pet"})
+    state = ConversationState(plan=make_plan([order, pet], 9))
+    user = UserProxy(state, random.Random(3))
+    user.decide_values()
+    opening = user.opening()
+    assert f"the pet for order {state.user_values['0:orderId']}" in opening, opening
+    assert "single" not in opening and "order id" not in opening.lower(), opening
