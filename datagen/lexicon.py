@@ -437,3 +437,16 @@ COORDINATE_KEYS = frozenset({"lat", "lng", "lon", "long", "latitude", "longitude
 # fallbacks and what the API "returns" (`get the season schedule for the date or now returns ...`).
 DOC_VOICE_WORDS = frozenset({"if", "when", "whether", "unless", "returns", "return", "returned", "plus", "or",
                              "specified", "otherwise", "etc", "via", "using", "allows", "endpoint"})
+
+# The statuses a thing of a kind has (a thing's own status, not how a request ended).
+_FOR_SALE = ("available", "pending", "sold")
+THING_STATUSES: dict[str, tuple[str, ...]] = {
+    "order": ("placed", "approved", "shipped", "delivered"), "shipment": ("in transit", "delivered"),
+    "booking": ("confirmed", "pending", "cancelled"), "reservation": ("confirmed", "pending", "cancelled"),
+    "payment": ("completed", "pending"), "transaction": ("completed", "pending"), "invoice": ("paid", "open"),
+    "user": ("active",), "account": ("active",), "member": ("active",), "subscription": ("active", "cancelled"),
+    "pet": _FOR_SALE, "product": ("in stock", "out of stock"), "item": _FOR_SALE, "listing": _FOR_SALE,
+    "property": ("for sale", "sold", "pending"), "room": ("available", "booked"), "ticket": ("open", "closed"),
+    "task": ("open", "done"), "job": ("open", "closed"), "flight": ("scheduled", "delayed", "on time"),
+    "match": ("scheduled", "finished"), "game": ("scheduled", "final"), "event": ("scheduled", "cancelled"),
+}

@@ -81,7 +81,21 @@ def agree(value: Any, sent: frozenset[str] = frozenset()) -> Any:
         _page_counts(value)
         _server_time(value)
         _verdict(value)
+        _completion(value)
     return value
+
+
+_DONE = frozenset({"delivered", "completed", "paid", "done", "closed", "final", "finished", "sold", "shipped"})
+
+
+def _completion(obj: dict[str, Any]) -> None:
+    """`complete` beside a status says what the status says: a delivered order is complete."""
+    status = next((v for k, v in obj.items() if snake(k) in ("status", "state") and isinstance(v, str)), None)
+    if status is None:
+        return
+    for key, value in obj.items():
+        if snake(key) in ("complete", "completed", "is_complete", "is_completed", "done") and isinstance(value, bool):
+            obj[key] = status.lower() in _DONE
 
 
 def _verdict(obj: dict[str, Any]) -> None:

@@ -17,6 +17,7 @@ from wordfreq import zipf_frequency
 
 from datagen.generator import phrases as ph
 from datagen.generator.choice import noun_for
+from datagen.generator.intent import intent as intent_of
 from datagen.core.plan import ConversationState
 from datagen.lexicon import (COORDINATE_KEYS, ENVELOPE_KEYS, PREPOSITIONS, RELATION_WORDS, REQUEST_ECHO_KEYS,
                              TIME_FIELD_WORDS)
@@ -156,6 +157,21 @@ def _subject_of(state: ConversationState, call: int) -> str | None:
     return subject_noun(endpoint.name, endpoint.slug)
 
 
+def _object_of(state: ConversationState, call: int) -> str | None:
+    """What a call was asked for, as the object of its intent: `get the orderbook` → the orderbook."""
+    order = state.plan.call_order()
+    if call >= len(order):
+        return None
+    words = intent_of(state.plan.endpoints[order[call]]).split()
+    if len(words) < 2 or words[0].lower() not in ("get", "fetch", "retrieve", "find", "list", "show"):
+        return None
+    rest = words[1:]
+    if [w.lower() for w in rest[:3]] == ["a", "list", "of"] or [w.lower() for w in rest[:2]] == ["list", "of"]:
+        rest = rest[rest.index("of") + 1:]  # `get a list of markets` → the markets
+    rest = rest if rest and rest[0].lower() in ("the", "all") else ["the"] + rest
+    return " ".join(rest) if 1 < len(rest) <= 7 else None
+
+
 def _head_of(state: ConversationState, call: int) -> str | None:
     """The head noun of a call's endpoint name, its last plain word (`latest_big_deal` → deal,
     `public_trading_records` → record), to name a generic list ("3 deals", not "3 results")."""
@@ -225,7 +241,13 @@ def final_answer(state: ConversationState, last_calls: list[int], rng: random.Ra
         picked = [item for key, item in sorted(state.choices.items()) if key.split("|", 1)[0] == str(call)]
         if picked:
             output = picked[0]  # the user chose one of these: the answer is about that one, not the list
-        text = describe(output, sent | said, rng, noun=_subject_of(state, call), head=_head_of(state, call))
+        several = len(last_calls) > 1
+        thing = _object_of(state, call) if several else None
+        text = describe(output, sent | said, rng, noun=_subject_of(state, call),
+                        head="entry" if thing else _head_of(state, call))
+        if thing and text and thing.removeprefix("the ").lower() not in text.lower():
+            # several answers in one message: each says which request it answers (unless it already does)
+            text = f"For {thing}, {text if text.startswith('I ') else text[:1].lower() + text[1:]}"
         if not text and parts and describe(output, sent, random.Random(0)):
             continue  # everything it found was already said
         said |= {ph.render(v) for _, v in _scalars_of(output)}

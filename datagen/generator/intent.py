@@ -44,6 +44,7 @@ _LEAD = re.compile(r"^(?:this|the|an?)\s+(?:endpoint|api|tool|service|method|rou
 _ADDRESSED = re.compile(r"\byou\s+(?:want|need|wish|would|can|must|should|have)\b|\b(?:enter|provide|pass|insert)\s+(?:the|a|an|your)\b", re.I)
 _YOU_TO = re.compile(r"^(?:you|users?|developers?)\s+to\s+", re.I)
 MAX_INTENT = 90
+_DETERMINERS = frozenset("the a an all some any my your their its this these every each".split())
 _DANGLING = frozenset("and or the a an of to for with between in on by if is from at as that which".split())
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s|\n")
 _CLAUSE = re.compile(r"\s*(?:;|:|\s[-–—]+\s|\s--\s|\be\.g\b|\bi\.e\b|\betc\b|\bex\.)", re.I)
@@ -76,9 +77,12 @@ def _untitle(words: list[str]) -> list[str]:
     return [words[0] if words[0].isupper() and len(words[0]) > 1 else words[0].lower()] + words[1:] if words else words
 
 
-def _base_verb(token: str) -> str | None:
-    """The verb of a name's first token: `search` → search, `getting` → get, `returns` → get."""
+def _base_verb(token: str, followed: bool = False) -> str | None:
+    """The verb of a name's first token: `search` → search, `getting` → get, `returns` → get; a
+    plural before another word is a noun (`rates_stats` is about rates, not "rate stats")."""
     token = token.lower()
+    if followed and token.endswith("s") and not token.endswith("ss") and token not in _THIRD and token[:-1] in VERBS:
+        return None
     if token in VERBS:
         return token
     if token in _THIRD and _THIRD[token]:
@@ -223,13 +227,15 @@ def _from_name(endpoint: Endpoint) -> str:
                   if tokens[0].startswith(v) and len(tokens[0]) >= len(v) + 4), None)
     if glued is not None and _base_verb(tokens[0]) is None:
         tokens = [glued, tokens[0][len(glued):]] + tokens[1:]  # `getavailablecurrencies`
-    verb = _base_verb(tokens[0])
+    verb = _base_verb(tokens[0], followed=len(tokens) > 1)
     if verb is not None and len(tokens) > 1 and tokens[1].lower() in PREPOSITIONS and tokens[0].lower() != verb:
         return _shorten(f"get the {' '.join(tokens)}")  # `ranking_at_point` names a ranking: no "rank at point"
     if verb is not None:
         rest = tokens[1:]
         if rest and rest[0].lower() == verb:
             rest = rest[1:]  # `get_get_user` → get user
+        if rest and verb in ("get", "fetch", "retrieve", "find") and rest[0].lower() not in _DETERMINERS:
+            rest = ["the"] + rest  # `getorderbyid` → get the order
         return _shorten(" ".join([verb] + rest)) if rest else f"{verb} the results"
     agent = _agent_verb(tokens[-1])
     if agent is not None and len(tokens) > 1:

@@ -35,8 +35,8 @@ def _walk(value: Any, reference: float | None, rng: random.Random) -> None:
     own = next((str(v).upper() for k, v in value.items() if snake(k) in SYMBOL_KEYS and isinstance(v, str)), None)
     here = reference if own is None else REFERENCE_PRICES.get(own)  # an object of another symbol is its own
     for key, child in value.items():
-        words = set(snake(key).split("_"))
-        if here is not None and words & PRICE_WORDS and not words & {"time", "date", "id", "count", "size", "qty"}:
+        words = snake(key).split("_")
+        if here is not None and words[-1] in PRICE_WORDS and not set(words) & {"time", "date", "id", "count", "size", "qty"}:
             value[key] = _price(child, here, rng)
         else:
             _walk(child, here, rng)

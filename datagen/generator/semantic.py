@@ -18,7 +18,7 @@ from datagen.generator import fake
 from datagen.generator.fake import Place
 from datagen.generator.measures import measure
 from datagen.generator.pools import CRYPTO_PAIRS, CURRENCIES, FIRST, GENERIC_QUERIES, LAST, SENTENCES, TICKERS, TOPICS
-from datagen.lexicon import (SUBJECT_SENSES, AUDIENCE_WORDS, CAPITALS, COUNT_WORDS, IMAGE_WORDS, JOB_WORDS, MARKET_WORDS, MEASURE_WORDS,
+from datagen.lexicon import (SUBJECT_SENSES, THING_STATUSES, AUDIENCE_WORDS, CAPITALS, COUNT_WORDS, IMAGE_WORDS, JOB_WORDS, MARKET_WORDS, MEASURE_WORDS,
                              MOMENT_WORDS, NAME_QUALIFIERS, PERSON_WORDS, PLACE_WORDS, ROLE_WORDS, TEXT_WORDS,
                              VALUE_BOOLEAN_LEADS, VALUE_BOOLEAN_WORDS, VALUE_KIND_PAIRS, VALUE_KIND_WORDS,
                              VENUE_WORDS, WRITTEN_NOUNS)
@@ -311,6 +311,9 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
     if last in ("hash", "signature", "token", "secret", "nonce"):
         return fake.make("md5" if last != "hash" else "hash", rng, place)
     if last in ("status", "state"):
+        kind = context or (_subject(endpoint) if endpoint is not None else None)
+        if kind is not None and singular(kind) in THING_STATUSES and not numeric:
+            return rng.choice(THING_STATUSES[singular(kind)])  # a pet is "available", an order "shipped"
         if context is None or endpoint is not None and context == _subject(endpoint):
             return "success"  # the status of the response, not of a thing in it
         # a thing's own status has values of its kind (an order is "delivered", a pet "available"):

@@ -32,10 +32,14 @@ def thin_reason(state: ConversationState) -> str | None:
         if call < len(order) and _core_missing(plan.endpoints[order[call]], answered["output"]):
             return f"call {call} lacks the documented field its records are for"
     ends = set(end_steps(plan))
-    used = {s.step for s in state.argument_sources if s.source is SourceKind.STEP_OUTPUT}
+    stated = {ph.render(v) for v in state.user_values.values()}
+    # a means earns its call with something the user did not already say: a rates lookup that
+    # only hands back the user's own currency code was not needed
+    used = {s.step for s in state.argument_sources
+            if s.source is SourceKind.STEP_OUTPUT and ph.render(s.value) not in stated}
     for call, step in enumerate(order[:len(state.tool_calls)]):
         if step not in ends and call not in used:
-            return f"call {call} was made as a means, but no later call used its answer"
+            return f"call {call} was made as a means, but no later call needed its answer"
     return None
 
 

@@ -105,7 +105,7 @@ def _endpoint(name: str, description: str = "", params: list[Parameter] | None =
     ("cancel_ride", "Cancel a ride; a fee may apply after 2 minutes.", "cancel a ride"),
     ("search_hotels", "Search hotels (results are cached for 5 minutes) in a city.", "search hotels in a city"),
     ("Generate Password", "Generate Password", "generate password"),
-    ("getting_full_details", "", "get full details"),
+    ("getting_full_details", "", "get the full details"),
     ("where_to_watch", "", "find out where to watch"),
     # a description clause over DESCRIPTION_MAX_WORDS reads as documentation: the plain name says it
     ("PlayerImage", "Get the image for a player in PNG format by providing the player ID.", "get the player image"),

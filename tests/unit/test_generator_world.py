@@ -107,13 +107,14 @@ def test_listed_things_with_only_an_id_and_a_flag_say_nothing() -> None:
 
 
 @pytest.mark.parametrize(("name", "description", "params", "expected"), [
-    ("get_order_by_id", "", ["orderId"], "get order"),
+    ("get_order_by_id", "", ["orderId"], "get the order"),
     ("highlight", "Get highlight details by highlight id", ["id"], "get highlight details"),
     ("channel_views", "Get Channel Cumulated Views since its creation", [], "get channel cumulated views since its creation"),
     ("country", "Get a Country", [], "get a country"),
     ("vin_decoder", "", ["vin"], "decode the vin"),
     ("advanced_search", "", [], "run an advanced search"),
     ("ranking_at_coordinate_point", "", [], "get the ranking at coordinate point"),
+    ("rates_stats", "", [], "get the rates stats"),
 ])
 def test_requests_say_what_is_wanted_not_how_the_endpoint_is_addressed(
         name: str, description: str, params: list[str], expected: str) -> None:
