@@ -216,3 +216,26 @@ def test_the_request_names_the_thing_the_user_has() -> None:
     opening = user.opening()
     assert f"the pet for order {state.user_values['0:orderId']}" in opening, opening
     assert "single" not in opening and "order id" not in opening.lower(), opening
+
+
+def test_a_things_status_is_of_its_kind_and_completion_agrees() -> None:
+    ep = _ep("get_pet", [("id", ParamType.INTEGER, "pet_id"), ("status", ParamType.STRING, "status")],
+             [Parameter(name="petId", type=ParamType.INTEGER, required=True, concept="pet_id")])
+    statuses = {OfflineExecutor(seed).execute(_state([ep]), 0, ep, {"petId": 3}).get("status") for seed in range(12)}
+    assert statuses and statuses <= {"available", "pending", "sold"}, statuses
+    assert agree({"status": "delivered", "complete": False})["complete"] is True
+    assert agree({"status": "placed", "complete": True})["complete"] is False
+
+
+def test_an_answer_over_several_calls_says_which_request_each_part_answers() -> None:
+    from datagen.generator.answer import final_answer
+    book = _ep("order_book", [("result[].price", ParamType.NUMBER, "price"), ("result[].size", ParamType.INTEGER, "size")])
+    book = book.model_copy(update={"description": "Get the orderbook."})
+    trades = _ep("recent_trades", [("result[].price", ParamType.NUMBER, "price"), ("result[].qty", ParamType.INTEGER, "qty")])
+    state = ConversationState(plan=make_plan([book, trades], 4, groups=[0, 0]))
+    for call, (endpoint, rows) in enumerate([(book, [{"price": 10.5, "size": 3}, {"price": 11.0, "size": 5}]),
+                                             (trades, [{"price": 10.7, "qty": 1}, {"price": 10.9, "qty": 2}])]):
+        state.tool_calls.append({"name": endpoint.id, "parameters": {}})
+        state.tool_outputs.append({"name": endpoint.id, "output": {"result": rows}})
+    text = final_answer(state, [0, 1], random.Random(0))
+    assert "For the orderbook" in text and "For the recent trades" in text, text
