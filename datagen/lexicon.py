@@ -450,3 +450,10 @@ THING_STATUSES: dict[str, tuple[str, ...]] = {
     "task": ("open", "done"), "job": ("open", "closed"), "flight": ("scheduled", "delayed", "on time"),
     "match": ("scheduled", "finished"), "game": ("scheduled", "final"), "event": ("scheduled", "cancelled"),
 }
+
+# Leagues a request may name, and the country (ISO code) their teams and venues are in.
+LEAGUE_COUNTRIES: dict[str, str] = {
+    "mlb": "US", "nba": "US", "nfl": "US", "nhl": "US", "mls": "US", "wnba": "US", "ncaa": "US",
+    "epl": "GB", "premier league": "GB", "la liga": "ES", "laliga": "ES", "bundesliga": "DE", "serie a": "IT",
+    "ligue 1": "FR", "ipl": "IN", "afl": "AU", "nrl": "AU",
+}

@@ -11,15 +11,15 @@
 // Their answers follow the real API's shape.
 // Unless $guessed, only documented endpoints with plain names take part: an answer invented for an API
 // that never said what it returns is fiction a model should not learn from, and a name that is not
-// made of words (`plain_name`) can only be asked for by reciting it; a link across categories rarely
+// made of words with a description of its own (`askable`) can only be asked for by reciting it; a link across categories rarely
 // serves one goal (`--guessed-outputs` lets all of them in).
 // Params: $seed, $indices (list of conversation indices), $starts (candidates per index), $guessed.
 UNWIND $indices AS idx
 CALL (idx) {
   MATCH (s:Endpoint)
   WHERE s.out_feeds > 0 AND EXISTS { (s)-[:FEEDS {same_tool: false}]->() }
-    AND ($guessed OR NOT s.inferred_fields AND s.plain_name
-         AND EXISTS { (s)-[f:FEEDS]->(m:Endpoint) WHERE NOT m.inferred_fields AND m.plain_name
+    AND ($guessed OR NOT s.inferred_fields AND s.askable
+         AND EXISTS { (s)-[f:FEEDS]->(m:Endpoint) WHERE NOT m.inferred_fields AND m.askable
                                                       AND f.scope <> 'cross_category' })
   WITH s, (s.rk * 48271 + $seed * 69621 + idx * 40503 + 13) % 2147483647 AS a
   WITH s, ((a * a) % 2147483647 * 16807 + a + $seed) % 2147483647 AS h
@@ -31,7 +31,7 @@ CALL (idx) {
 WITH idx, s, h, 2 + h % 4 AS target
 CALL (idx, s) {
   OPTIONAL MATCH (s)-[r:FEEDS]->(n:Endpoint)
-  WHERE $guessed OR NOT n.inferred_fields AND n.plain_name AND r.scope <> 'cross_category'
+  WHERE $guessed OR NOT n.inferred_fields AND n.askable AND r.scope <> 'cross_category'
   WITH n, r, (n.rk * 48271 + $seed * 69621 + idx * 40503 + 101) % 2147483647 AS a
   RETURN n AS n1, r AS r1
   ORDER BY CASE WHEN n IS NULL THEN 1 ELSE 0 END, CASE WHEN n.tool_id IN [s.tool_id] THEN 1 ELSE 0 END, CASE WHEN n.inferred_fields THEN 1 ELSE 0 END,
@@ -41,7 +41,7 @@ CALL (idx, s) {
 }
 CALL (idx, s, n1) {
   OPTIONAL MATCH (n1)-[r:FEEDS]->(n:Endpoint)
-  WHERE n <> s AND ($guessed OR NOT n.inferred_fields AND n.plain_name AND r.scope <> 'cross_category')
+  WHERE n <> s AND ($guessed OR NOT n.inferred_fields AND n.askable AND r.scope <> 'cross_category')
   WITH n, r, (n.rk * 48271 + $seed * 69621 + idx * 40503 + 202) % 2147483647 AS a
   RETURN n AS n2, r AS r2
   ORDER BY CASE WHEN n IS NULL THEN 1 ELSE 0 END, CASE WHEN n.tool_id IN [s.tool_id, n1.tool_id] THEN 1 ELSE 0 END, CASE WHEN n.inferred_fields THEN 1 ELSE 0 END,
@@ -51,7 +51,7 @@ CALL (idx, s, n1) {
 }
 CALL (idx, s, n1, n2) {
   OPTIONAL MATCH (n2)-[r:FEEDS]->(n:Endpoint)
-  WHERE NOT n IN [s, n1] AND ($guessed OR NOT n.inferred_fields AND n.plain_name AND r.scope <> 'cross_category')
+  WHERE NOT n IN [s, n1] AND ($guessed OR NOT n.inferred_fields AND n.askable AND r.scope <> 'cross_category')
   WITH n, r, (n.rk * 48271 + $seed * 69621 + idx * 40503 + 303) % 2147483647 AS a
   RETURN n AS n3, r AS r3
   ORDER BY CASE WHEN n IS NULL THEN 1 ELSE 0 END, CASE WHEN n.tool_id IN [s.tool_id, n1.tool_id, n2.tool_id] THEN 1 ELSE 0 END, CASE WHEN n.inferred_fields THEN 1 ELSE 0 END,
@@ -61,7 +61,7 @@ CALL (idx, s, n1, n2) {
 }
 CALL (idx, s, n1, n2, n3) {
   OPTIONAL MATCH (n3)-[r:FEEDS]->(n:Endpoint)
-  WHERE NOT n IN [s, n1, n2] AND ($guessed OR NOT n.inferred_fields AND n.plain_name AND r.scope <> 'cross_category')
+  WHERE NOT n IN [s, n1, n2] AND ($guessed OR NOT n.inferred_fields AND n.askable AND r.scope <> 'cross_category')
   WITH n, r, (n.rk * 48271 + $seed * 69621 + idx * 40503 + 404) % 2147483647 AS a
   RETURN n AS n4, r AS r4
   ORDER BY CASE WHEN n IS NULL THEN 1 ELSE 0 END, CASE WHEN n.tool_id IN [s.tool_id, n1.tool_id, n2.tool_id, n3.tool_id] THEN 1 ELSE 0 END, CASE WHEN n.inferred_fields THEN 1 ELSE 0 END,

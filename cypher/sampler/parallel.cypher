@@ -5,13 +5,13 @@
 // Documented endpoints (schema or example outputs) come before guessed ones.
 // Unless $guessed, only documented endpoints with plain names take part: an answer invented for an API
 // that never said what it returns is fiction a model should not learn from, and a name that is not
-// made of words (`plain_name`) can only be asked for by reciting it; a link across categories rarely
+// made of words with a description of its own (`askable`) can only be asked for by reciting it; a link across categories rarely
 // serves one goal (`--guessed-outputs` lets all of them in).
 // Params: $seed, $indices (list of conversation indices), $starts (candidates per index), $guessed.
 UNWIND $indices AS idx
 CALL (idx) {
   MATCH (j:Endpoint)
-  WHERE j.in_feeds >= 2 AND ($guessed OR NOT j.inferred_fields AND j.plain_name)
+  WHERE j.in_feeds >= 2 AND ($guessed OR NOT j.inferred_fields AND j.askable)
   WITH j, (j.rk * 48271 + $seed * 69621 + idx * 40503 + 11) % 2147483647 AS a
   WITH j, ((a * a) % 2147483647 * 16807 + a + $seed) % 2147483647 AS h
   WITH j, h ORDER BY h, j.id LIMIT $starts * 3
@@ -21,7 +21,7 @@ CALL (idx) {
 }
 CALL (idx, j) {
   MATCH (p:Endpoint)-[r:FEEDS]->(j)
-  WHERE $guessed OR NOT p.inferred_fields AND p.plain_name AND r.scope <> 'cross_category'
+  WHERE $guessed OR NOT p.inferred_fields AND p.askable AND r.scope <> 'cross_category'
   WITH p, r, (p.rk * 48271 + $seed * 69621 + idx * 40503 + 505) % 2147483647 AS a
   WITH p, r ORDER BY p.inferred_fields, ((a * a) % 2147483647 * 16807 + a) % 2147483647, p.id
   LIMIT 8

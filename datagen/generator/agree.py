@@ -13,6 +13,7 @@ import re
 from datetime import datetime, timezone
 from typing import Any
 
+from datagen.generator.pools import CITIES
 from datagen.registry.naming import snake
 
 _MONEY = ("total", "total_price", "total_amount", "grand_total", "subtotal", "sub_total", "line_total", "amount",
@@ -77,6 +78,7 @@ def agree(value: Any, sent: frozenset[str] = frozenset()) -> Any:
         _ordered_moments(value)
         _calendar_parts(value)
         _match_name(value)
+        _home_venue(value)
         _found_rank(value)
         _page_counts(value)
         _server_time(value)
@@ -277,6 +279,28 @@ def _match_name(obj: dict[str, Any]) -> None:
                 if key in names and isinstance(obj[names[key]], str):
                     obj[names[key]] = f"{obj[names[home]]} vs {obj[names[away]]}"
             return
+
+
+def _home_venue(obj: dict[str, Any]) -> None:
+    """A game is played in its home team's city (`Chicago Hawks` at home: city Chicago, Chicago Arena)."""
+    names = {snake(k): k for k in obj}
+    home = next((obj[names[h]] for h, _ in _SIDES if h in names and isinstance(obj[names[h]], str)), None)
+    row = next((r for r in sorted(CITIES, key=lambda r: -len(r[0])) if isinstance(home, str) and home.startswith(r[0] + " ")),
+               None)
+    if row is None or "city" not in names:
+        return
+    city, country = row[0], row[1]
+    old = obj[names["city"]]
+    obj[names["city"]] = city
+    if "country" in names and isinstance(obj[names["country"]], str):
+        obj[names["country"]] = country
+    for key in ("latitude", "lat", "longitude", "lng", "lon"):
+        if key in names and _num(obj[names[key]]):
+            obj[names[key]] = round(row[4] if key.startswith("lat") else row[5], 4)
+    for key, value in obj.items():
+        if isinstance(value, str) and isinstance(old, str) and old and value.startswith(old + " ") and key != names["city"] \
+                and snake(key) in ("arena", "venue", "stadium", "venue_name"):
+            obj[key] = city + value[len(old):]
 
 
 _RANK_KEYS = ("rank", "position", "ranking")

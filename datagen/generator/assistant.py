@@ -48,6 +48,18 @@ def _earlier_fields(plan: ConversationPlan, step: int) -> list[tuple[Endpoint, R
     return [(e, f) for j, e in enumerate(plan.endpoints) if plan.steps[j].group < group for f in e.response_fields]
 
 
+_ROLELESS = frozenset({"date", "time", "timestamp", "at", "on", "value", "lat", "lng", "lon", "latitude", "longitude"})
+
+
+def _same_role(param: str, path: str) -> bool:
+    """Whether a field (by its last key) plays the role a parameter names: the same name, or a shared
+    word beyond the kind's own (`beforeDate` and `earningsDate` share only `date`)."""
+    field = snake(path.rsplit(".", 1)[-1].replace("[]", ""))
+    mine = set(snake(param).split("_")) - _ROLELESS
+    theirs = set(field.split("_")) - _ROLELESS
+    return snake(param) == field or bool(mine & theirs) or not mine and not theirs
+
+
 def source_endpoint(plan: ConversationPlan, call: int) -> Endpoint:
     """The endpoint of a call index (calls run in `plan.call_order()`)."""
     return plan.endpoints[plan.call_order()[call]]
@@ -138,6 +150,10 @@ class Assistant:
         candidates = [fv for c in calls for fv in memory if fv.step == c and wanted is not None and fv.path == wanted]
         if linkable(param.concept):
             candidates += [fv for c in calls for fv in memory if fv.step == c and fv.concept == param.concept]
+        if param.concept in INCIDENTAL_CONCEPTS:
+            # a date an answer shows is that answer's date (an earnings date), not the cutoff this call
+            # asks for: it carries over only under a name of the same role (`check_in` ← `check_in`)
+            candidates = [fv for fv in candidates if _same_role(param.name, fv.path)]
         # what the user picked outranks everything else: the next call acts on that item
         candidates = [fv for fv in candidates if picked(self.state, fv)] + [fv for fv in candidates
                                                                            if not picked(self.state, fv)]

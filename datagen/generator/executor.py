@@ -37,7 +37,7 @@ from datagen.generator.pools import CITIES
 from datagen.generator.values import BASE_DATE, DATE_WINDOW_DAYS, UNPLACED, derive_rng, value_for
 from datagen.generator.quotes import near_reference
 from datagen.generator.ranges import keep_filters, requested_ranges, within
-from datagen.lexicon import ECHOED_KINDS, NEIGHBOUR_WORDS, RELATION_WORDS, ROLE_WORDS
+from datagen.lexicon import ECHOED_KINDS, LEAGUE_COUNTRIES, NEIGHBOUR_WORDS, RELATION_WORDS, ROLE_WORDS
 from datagen.registry.linking import is_action
 from datagen.registry.scope import Scope, concept_scope
 from datagen.registry.models import Endpoint, FieldSource, ParamType, ResponseField
@@ -134,6 +134,11 @@ class OfflineExecutor:
         place = next((p for p in (place_of(v, c) for v, c in _place_arguments(endpoint, arguments)) if p), None)
         if place is None:
             place = _place_near(endpoint, arguments)
+        if place is None:  # a league the call names: its games are in that league's country
+            league = next((LEAGUE_COUNTRIES[str(v).lower()] for v in arguments.values()
+                           if isinstance(v, str) and str(v).lower() in LEAGUE_COUNTRIES), None)
+            homes = [i for i, row in enumerate(CITIES) if row[2] == league]
+            place = place_at(homes[derive_rng(self.seed, "league").randrange(len(homes))]) if homes else None
         if place is None:  # an id of an entity seen earlier: the call happens where that entity is
             place = next((self.places[f"{p.concept}|{arguments[p.name]}"] for p in endpoint.parameters
                           if p.name in arguments and f"{p.concept}|{arguments[p.name]}" in self.places), None)

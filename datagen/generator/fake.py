@@ -144,6 +144,12 @@ def _product(fk: Faker, rng: random.Random, place: Place, context: str | None) -
 
 
 
+def _home_cities(place: Place) -> list[tuple[str, str, str, str, float, float]]:
+    """The cities a team of this place may be from: its country's when the table has several."""
+    own = [row for row in CITIES if row[2] == place.country_code]
+    return own if len(own) >= 2 else CITIES
+
+
 def _entity_name(fk: Faker, rng: random.Random, place: Place, context: str | None) -> str:
     """The name of a thing whose kind is only known by its container noun (`event`, `venue`)."""
     known = _known_name(fk, rng, place, context)
@@ -246,7 +252,7 @@ _MAKERS: dict[str, Any] = {
     "known_name": _known_name,
     "known_about": _known_about,
     # a real city: "Walkermouth Bears" (Faker's made-up towns) reads as made up
-    "team": lambda fk, rng, p, c: f"{rng.choice(CITIES)[0]} {rng.choice(TEAM_NICKNAMES)}",
+    "team": lambda fk, rng, p, c: f"{rng.choice(_home_cities(p))[0]} {rng.choice(TEAM_NICKNAMES)}",
     "hashtag": lambda fk, rng, p, c: f"#{fk.word()}{fk.word().title()}",
     "html": lambda fk, rng, p, c: f"<p>{fk.catch_phrase()}</p>",
 }

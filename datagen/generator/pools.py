@@ -38,6 +38,8 @@ REFERENCE_PRICES: dict[str, float] = {
     "NFLX": 640.0, "JPM": 200.0, "V": 275.0, "KO": 62.0, "PEP": 170.0, "DIS": 100.0, "NKE": 90.0, "INTC": 30.0,
     "AMD": 160.0, "IBM": 185.0, "ORCL": 140.0, "SAP": 200.0, "BABA": 80.0,
 }
+# Tickers of companies that pay a dividend (a dividend lookup for one that pays none has no answer).
+DIVIDEND_TICKERS = "AAPL MSFT JPM V KO PEP DIS NKE IBM ORCL SAP".split()
 CRYPTO_PAIRS = "BTCUSD ETHUSD SOLUSD XRPUSD ADAUSD DOGEUSD LTCUSD DOTUSD".split()
 TICKERS = "AAPL MSFT GOOGL AMZN NVDA TSLA META NFLX JPM V KO PEP DIS NKE INTC AMD IBM ORCL SAP BABA".split()
 CURRENCIES = "USD EUR GBP JPY CHF CAD AUD SEK NOK INR BRL MXN SGD ZAR".split()

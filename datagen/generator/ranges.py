@@ -112,6 +112,7 @@ def keep_filters(output: Any, arguments: dict[str, Any], names: dict[str, str]) 
             slots = [k for k in items[0] if snake(k).endswith("_" + param)]
             if not slots or any(str(item.get(k)) == str(value) for item in items for k in slots):
                 continue
+            del items[1:]  # one side of one game: the thing filtered for takes part once in the answer
             for i, item in enumerate(items):
                 slot = slots[i % len(slots)]
                 item[slot] = type(item[slot])(value) if isinstance(item[slot], (str, int)) else value

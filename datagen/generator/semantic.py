@@ -17,7 +17,7 @@ from typing import Any
 from datagen.generator import fake
 from datagen.generator.fake import Place
 from datagen.generator.measures import measure
-from datagen.generator.pools import CRYPTO_PAIRS, CURRENCIES, FIRST, GENERIC_QUERIES, LAST, SENTENCES, TICKERS, TOPICS
+from datagen.generator.pools import CRYPTO_PAIRS, CURRENCIES, DIVIDEND_TICKERS, FIRST, GENERIC_QUERIES, LAST, SENTENCES, TICKERS, TOPICS
 from datagen.lexicon import (SUBJECT_SENSES, THING_STATUSES, AUDIENCE_WORDS, CAPITALS, COUNT_WORDS, IMAGE_WORDS, JOB_WORDS, MARKET_WORDS, MEASURE_WORDS,
                              MOMENT_WORDS, NAME_QUALIFIERS, PERSON_WORDS, PLACE_WORDS, ROLE_WORDS, TEXT_WORDS,
                              VALUE_BOOLEAN_LEADS, VALUE_BOOLEAN_WORDS, VALUE_KIND_PAIRS, VALUE_KIND_WORDS,
@@ -210,6 +210,8 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
     if (concept == "symbol" or last in ("symbol", "symb", "ticker", "stock")) and not numeric:
         if endpoint is not None and _about_summary(endpoint, SUBJECT_SENSES["symbol"][1]):
             return rng.choice(CRYPTO_PAIRS)  # a coin exchange trades BTCUSD, not AAPL
+        if endpoint is not None and _about(endpoint, {"dividend", "dividends", "exdiv", "payout"}):
+            return rng.choice(DIVIDEND_TICKERS)  # a dividend lookup is about a company that pays one
         if last in ("ticker", "stock") or endpoint is None or _about(endpoint, MARKET_WORDS):
             return rng.choice(TICKERS)
         return place.currency if _about(endpoint, {"currency", "currencies", "money", "exchange"}) else code(rng, 3)

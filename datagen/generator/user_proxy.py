@@ -34,6 +34,7 @@ _SHARED = frozenset({"email", "phone", "user_name", "city", "country", "country_
                      "symbol", "postal_code", "address"})
 
 
+_DATED = frozenset({"date", "time", "timestamp", "year", "month", "day"})
 # Values that name what a request is about by themselves ("the earnings date for AAPL").
 _NAMED_BY_VALUE = frozenset({"symbol", "ticker", "currency", "isbn", "imdb_id", "vin", "iata_code", "domain"})
 
@@ -113,7 +114,8 @@ class UserProxy:
         lead_step, lead = leader
         # a documented default latitude is one half of somebody's example point: the user's own
         # coordinates come from where they are, both halves from one place
-        prefer = 0.0 if param.concept in ("latitude", "longitude") else 0.35
+        # (a documented default date is somebody's example from years ago, in a format of its own)
+        prefer = 0.0 if param.concept in ("latitude", "longitude") or param.concept in _DATED else 0.35
         value = value_for(lead, self.rng, endpoint=self.plan.endpoints[lead_step], prefer_default=prefer,
                           place=self.place)
         try:
@@ -192,10 +194,13 @@ class UserProxy:
         rng = self.rng
         tasks = ph.join_words(wishes) if len(wishes) <= 2 else f"{', '.join(wishes[:-1])}, and {wishes[-1]}"
         subject = self._subject_key(keys) if len(wishes) == 1 else None
+        held = self._subject_key(sorted(withheld & set(self.state.user_values)), bare=True) if len(wishes) == 1 else None
         if subject is not None:
             # "get the pet for order 421454": the thing the user has, said with what they want
             keys.remove(subject[0])
             tasks = f"{tasks} for {subject[1]}"
+        elif held is not None:
+            tasks = f"{tasks} for {held[1]}"  # "the pet on my order": the number comes when asked
         ask = ph.fill(ph.pick(rng, ph.ASKS), tasks=tasks)
         values = ph.values_phrase(self._pairs(keys), rng)
         greeting = ph.pick(rng, ph.GREETINGS)
@@ -203,9 +208,10 @@ class UserProxy:
         parts = [greeting, values, ask, closing] if values and rng.random() < 0.3 else [greeting, ask, values, closing]
         return ph.assemble(parts)
 
-    def _subject_key(self, keys: list[str]) -> tuple[str, str] | None:
+    def _subject_key(self, keys: list[str], bare: bool = False) -> tuple[str, str] | None:
         """The one stated value the request is about (an id of the first call, a ticker, a code),
-        as words for "… for <it>": `order 421454`, `AAPL`; None when there is no single one."""
+        as words for "… for <it>": `order 421454`, `AAPL`; None when there is no single one.
+        `bare`: the value is not said yet (it is asked for later): `my order`."""
         first = self.plan.call_order()[0] if self.plan.endpoints else None
         found: list[tuple[str, str]] = []
         for key in keys:
@@ -216,8 +222,9 @@ class UserProxy:
                 continue
             text = ph.render(value)
             if param.concept.endswith("_id") and param.concept != "id" and len(text) <= 24:
-                found.append((key, f"{ph.humanize(param.concept.removesuffix('_id'))} {text}"))
-            elif param.concept in _NAMED_BY_VALUE and len(text) <= 12:
+                noun = ph.humanize(param.concept.removesuffix('_id'))
+                found.append((key, f"my {noun}" if bare else f"{noun} {text}"))
+            elif param.concept in _NAMED_BY_VALUE and len(text) <= 12 and not bare:
                 found.append((key, text))
         return found[0] if len(found) == 1 else None
 

@@ -40,7 +40,20 @@ def tool_rows(registry: Registry) -> list[Row]:
     ]
 
 
+def _shared_descriptions(registry: Registry) -> set[tuple[str, str]]:
+    """(tool id, description) pairs that more than one endpoint of the tool carries: copied text that
+    says what none of them does in particular (`Retrieve a Country based on its alpha 2 code` on four
+    different endpoints)."""
+    seen: dict[tuple[str, str], int] = {}
+    for e in registry.endpoints():
+        key = (e.tool_id, " ".join(e.description.lower().split()))
+        if key[1]:
+            seen[key] = seen.get(key, 0) + 1
+    return {key for key, count in seen.items() if count > 1}
+
+
 def endpoint_rows(registry: Registry) -> list[Row]:
+    shared = _shared_descriptions(registry)
     return [
         {
             "id": e.id,
@@ -54,6 +67,8 @@ def endpoint_rows(registry: Registry) -> list[Row]:
                 "field_count": len(e.response_fields),
                 "inferred_fields": any(f.inferred for f in e.response_fields),
                 "plain_name": plain_name(e.name),
+                # a user can ask for it in plain words: a plain name and a description of its own
+                "askable": plain_name(e.name) and (e.tool_id, " ".join(e.description.lower().split())) not in shared,
             },
         }
         for e in registry.endpoints()
