@@ -48,7 +48,7 @@ code as the thing's name: a country named "EUR").
 from __future__ import annotations
 
 from datagen.evaluator.lineage import calls, final_answer
-from datagen.evaluator.prose import debris, final_answer_problems, record_values
+from datagen.evaluator.prose import debris, final_answer_problems, read_aloud, record_values
 from datagen.evaluator.rubric_base import RUBRIC_GATES, Endpoints, Record, issue
 from datagen.evaluator.rubric_links import (action_issues, consistency_issues, default_issues, identity_issues,
                                             lookup_issues, scope_issues, unasked_issues)
@@ -82,6 +82,7 @@ def text_issues(record: Record) -> list[Issue]:
         bad = debris(str(m.get("content")), made, values, final)
         if m.get("role") == "user":  # a user speaks of their own request, never of "the pile you want"
             bad += [f"description residue {p!r}" for p in USER_DEBRIS if p in str(m.get("content")).lower()]
+            bad += read_aloud(str(m.get("content")), made)
         if bad:
             found.append(issue("turn_debris", f"message {i} ({m.get('role')}): {'; '.join(bad[:3])}"))
     if answer is not None and made:
