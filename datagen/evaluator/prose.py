@@ -4,7 +4,8 @@
 snake_case or camelCase identifiers that are not values of the conversation, markdown, option
 lists and other description residue (`Option:`, `e.g.`, `(1_`), documentation URLs, unbalanced
 brackets, and field names recited as words ("the is valid format is json"). `final_answer_problems`
-finds a closing answer that quotes none of the last outputs' values or lists raw keys.
+finds a closing answer that quotes none of the last outputs' values, lists raw keys, or counts
+"3 results" without naming what they are.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ _MARKDOWN = re.compile(r"^\s*(#{1,6} |[-*+] |\d+[.)] )|\[[^\]]+\]\([^)]+\)|`", r
 _RUN_TOGETHER = re.compile(r"\b[A-Za-z]{20,}\b")  # `gettheminimumpaymentamount`: no English word is that long
 _SMILEY = re.compile(r"[:;]-?[()]")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+# "I found 3 results; the top one has price X": a count of nameless results says what the user's
+# request was about no more than a field dump does ("I found 3 trades" does).
+_NAMELESS_COUNT = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten) results\b", re.IGNORECASE)
 _OPTION_LABEL = re.compile(r"\bOption \w+:|\bOption:")  # "(1_ Option: local format:)", not "two options: a or b"
 
 
@@ -149,6 +153,9 @@ def final_answer_problems(answer: str, made: list[Call]) -> list[str]:
     twice = _said_twice(answer, made)
     if twice:
         found.append(f"states {twice!r} twice in one sentence")
+    nameless = _NAMELESS_COUNT.search(answer)
+    if nameless:
+        found.append(f"counts what came back as {nameless.group(0)!r} without saying what they are")
     if last and any(p in answer.lower() for p in EMPTY_CLAIMS):
         found.append("says nothing came back, though the last step returned values")
     recited = [m.group(0) for m in _RAW_KEY.finditer(answer)]

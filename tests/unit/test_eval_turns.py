@@ -44,3 +44,14 @@ def test_a_name_read_aloud_counts_only_in_user_turns() -> None:
     assert calls(record)[0].name.endswith("rates_stats")
     assert [i for i in rubric_issues(record) if i.kind == "turn_debris"] == []
 
+
+def _answer_gates(answer: str) -> list[str]:
+    record = with_output(1, FLIGHT["tool_outputs"][1]["output"])
+    record["messages"][-1]["content"] = answer
+    return [i.message for i in rubric_issues(record) if i.kind == "final_answer_quality"]
+
+
+def test_a_final_answer_counting_nameless_results_does_not_say_what_came_back() -> None:
+    assert _answer_gates("I found 2 results; the top one has booking BK9921 and status confirmed.")
+    assert _answer_gates("Booked FL247 with Air Lumen: booking BK9921 is confirmed.") == []
+    assert _answer_gates("Booked FL247 with Air Lumen: booking BK9921 is confirmed; I found 2 flights.") == []
