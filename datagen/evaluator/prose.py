@@ -4,7 +4,8 @@
 snake_case or camelCase identifiers that are not values of the conversation, markdown, option
 lists and other description residue (`Option:`, `e.g.`, `(1_`), documentation URLs, unbalanced
 brackets, and field names recited as words ("the is valid format is json"). `final_answer_problems`
-finds a closing answer that quotes none of the last outputs' values or lists raw keys.
+finds a closing answer that quotes none of the last outputs' values, lists raw keys, or counts
+"3 results" without naming what they are.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from typing import Any
 
 from datagen.evaluator.lineage import Call, keys, loose, mentioned, scalars
 from datagen.evaluator.rubric_made import is_meta_text, made_name_values
-from datagen.evaluator.rubric_words import (ACTION_VERBS, API_WORDS, DESCRIPTION_DEBRIS, EMPTY_CLAIMS, FILING_WORDS,
-                                           NOT_AFTER_THE,
+from datagen.evaluator.rubric_words import (ACTION_VERBS, API_WORDS, DESCRIPTION_DEBRIS, DETERMINERS, EMPTY_CLAIMS,
+                                           FILING_WORDS, NOT_AFTER_THE,
                                            VERBS_NOT_NOUNS, WRITE_VERBS)
+from datagen.lexicon import NAME_STOPWORDS, VERBS
 from datagen.registry.naming import snake
 
 
@@ -29,6 +31,9 @@ _MARKDOWN = re.compile(r"^\s*(#{1,6} |[-*+] |\d+[.)] )|\[[^\]]+\]\([^)]+\)|`", r
 _RUN_TOGETHER = re.compile(r"\b[A-Za-z]{20,}\b")  # `gettheminimumpaymentamount`: no English word is that long
 _SMILEY = re.compile(r"[:;]-?[()]")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+# "I found 3 results; the top one has price X": a count of nameless results says what the user's
+# request was about no more than a field dump does ("I found 3 trades" does).
+_NAMELESS_COUNT = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten) results\b", re.IGNORECASE)
 _OPTION_LABEL = re.compile(r"\bOption \w+:|\bOption:")  # "(1_ Option: local format:)", not "two options: a or b"
 
 
@@ -63,6 +68,38 @@ def _verb_last_names(made: list[Call]) -> list[str]:
         if len(words) >= 2 and (words[-1] in VERBS_NOT_NOUNS or doubled or set(words) & API_WORDS):
             names.append(" ".join(words))
     return sorted(set(names))
+
+
+def read_aloud(text: str, made: list[Call]) -> list[str]:
+    """Endpoint names a user turn reads aloud word for word ("get all active stream infos", "rate stats").
+
+    A name counts when it has two content words besides a leading verb and the turn says its words
+    in order, bare: a person puts an article or a determiner before a thing they want ("get the
+    weekly schedule", "get the earnings date", "a list of archive events"). Where plain English ends:
+    a verb and its object ("check room availability", "log workout") is how people ask, so a bare
+    name is debris only when it is long (three content words: nobody says "get all active stream
+    infos") or bent to fit the sentence ("help me rate stats" for `rates_stats`: a plural noun made
+    a verb, which no one rephrasing a request would arrive at).
+    """
+    tokens = re.findall(r"[a-z0-9]+", text.lower())
+    stems = [_stem(t) for t in tokens]
+    found: list[str] = []
+    for name in sorted({c.name.split("::", 1)[-1] for c in made}):
+        words = [w for w in snake(name).split("_") if w and not w.isdigit()]
+        content = [w for w in (words[1:] if words and words[0] in VERBS else words) if w not in NAME_STOPWORDS and len(w) > 2]
+        said = [_stem(w) for w in words]
+        for i in (i for i in range(len(stems) - len(said) + 1) if stems[i:i + len(said)] == said):
+            bare = i == 0 or tokens[i - 1] not in DETERMINERS
+            bent = tokens[i:i + len(words)] != words
+            if len(content) >= 2 and bare and (len(content) >= 3 or bent):
+                found.append(f"reads the endpoint name {' '.join(words)!r} aloud")
+                break
+    return found
+
+
+def _stem(word: str) -> str:
+    """A word without its plural `s`, so "rate" reads `rates` and "location" reads `locations`."""
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
 def debris(text: str, made: list[Call], values: set[str], final: bool) -> list[str]:
@@ -116,6 +153,9 @@ def final_answer_problems(answer: str, made: list[Call]) -> list[str]:
     twice = _said_twice(answer, made)
     if twice:
         found.append(f"states {twice!r} twice in one sentence")
+    nameless = _NAMELESS_COUNT.search(answer)
+    if nameless:
+        found.append(f"counts what came back as {nameless.group(0)!r} without saying what they are")
     if last and any(p in answer.lower() for p in EMPTY_CLAIMS):
         found.append("says nothing came back, though the last step returned values")
     recited = [m.group(0) for m in _RAW_KEY.finditer(answer)]

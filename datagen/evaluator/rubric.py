@@ -39,15 +39,20 @@ contradict the call's range ends or id filters, or an item's own range ends) and
 (R2, optional filters copied from earlier outputs the user never pointed at); in `rubric_facts`,
 `conflicting_facts` (R3, one id with two names, addresses or categories in one list or across
 calls, or one server's clock running backwards or jumping days between calls).
+
+Session 4's second read-audit added (in `rubric_copies`): `copied_answer` (R3, two different endpoints
+answering one byte-identical payload) and `code_as_name` (R3, a lookup by a code answering with that
+code as the thing's name: a country named "EUR").
 """
 
 from __future__ import annotations
 
 from datagen.evaluator.lineage import calls, final_answer
-from datagen.evaluator.prose import debris, final_answer_problems, record_values
+from datagen.evaluator.prose import debris, final_answer_problems, read_aloud, record_values
 from datagen.evaluator.rubric_base import RUBRIC_GATES, Endpoints, Record, issue
 from datagen.evaluator.rubric_links import (action_issues, consistency_issues, default_issues, identity_issues,
                                             lookup_issues, scope_issues, unasked_issues)
+from datagen.evaluator.rubric_copies import code_name_issues, copied_issues
 from datagen.evaluator.rubric_facts import fact_issues
 from datagen.evaluator.rubric_filters import filter_issues, stuffed_issues
 from datagen.evaluator.rubric_made import (filler_text_issues, made_name_issues, opaque_code_issues,
@@ -56,7 +61,7 @@ from datagen.evaluator.rubric_values import hollow_issues, range_issues, value_i
 from datagen.evaluator.rubric_words import USER_DEBRIS
 from datagen.evaluator.types import Issue
 
-__all__ = ["RUBRIC_GATES", "action_issues", "consistency_issues", "default_issues", "failed_rules", "filler_text_issues",
+__all__ = ["RUBRIC_GATES", "action_issues", "code_name_issues", "consistency_issues", "copied_issues", "default_issues", "failed_rules", "filler_text_issues",
            "fact_issues", "filter_issues", "stuffed_issues",
            "hollow_issues", "identity_issues", "lookup_issues", "made_name_issues", "opaque_code_issues",
            "range_issues", "repeated_item_issues", "rubric_issues", "scope_issues", "text_issues", "unasked_issues",
@@ -77,6 +82,7 @@ def text_issues(record: Record) -> list[Issue]:
         bad = debris(str(m.get("content")), made, values, final)
         if m.get("role") == "user":  # a user speaks of their own request, never of "the pile you want"
             bad += [f"description residue {p!r}" for p in USER_DEBRIS if p in str(m.get("content")).lower()]
+            bad += read_aloud(str(m.get("content")), made)
         if bad:
             found.append(issue("turn_debris", f"message {i} ({m.get('role')}): {'; '.join(bad[:3])}"))
     if answer is not None and made:
@@ -93,7 +99,7 @@ def rubric_issues(record: Record, endpoints: Endpoints | None = None) -> list[Is
              + made_name_issues(record) + opaque_code_issues(record, endpoints)
              + lookup_issues(record, endpoints) + consistency_issues(record) + repeated_item_issues(record)
              + hollow_issues(record, endpoints) + wordless_issues(record) + filter_issues(record, endpoints)
-             + fact_issues(record, endpoints) + stuffed_issues(record, endpoints) + text_issues(record) + action_issues(record))
+             + fact_issues(record, endpoints) + copied_issues(record) + code_name_issues(record) + stuffed_issues(record, endpoints) + text_issues(record) + action_issues(record))
     return sorted(found, key=lambda i: RUBRIC_GATES.index(i.kind))
 
 

@@ -25,7 +25,7 @@ Endpoints = dict[str, Endpoint]
 
 RUBRIC_GATES = ("unasked_step", "scope_crossing", "default_subject", "inverted_range", "wrong_type", "filler_value", "filler_text",
                 "made_name", "opaque_code", "lookup_mismatch", "repeated_item", "hollow_output", "filter_mismatch",
-                "conflicting_facts", "stuffed_filters", "turn_debris", "unchosen_action", "final_answer_quality")
+                "conflicting_facts", "copied_answer", "code_as_name", "stuffed_filters", "turn_debris", "unchosen_action", "final_answer_quality")
 
 
 DIMENSION = {"scope_crossing": "tool_correctness", "inverted_range": "tool_correctness", "wrong_type": "tool_correctness",
@@ -35,7 +35,8 @@ DIMENSION = {"scope_crossing": "tool_correctness", "inverted_range": "tool_corre
               "repeated_item": "tool_correctness", "unasked_step": "task_completion",
               "turn_debris": "naturalness", "unchosen_action": "tool_correctness",
               "final_answer_quality": "task_completion", "filter_mismatch": "tool_correctness",
-              "conflicting_facts": "tool_correctness", "stuffed_filters": "tool_correctness"}
+              "conflicting_facts": "tool_correctness", "stuffed_filters": "tool_correctness",
+              "copied_answer": "tool_correctness", "code_as_name": "tool_correctness"}
 
 
 def issue(gate: str, message: str, call: int | None = None, param: str | None = None) -> Issue:

@@ -225,7 +225,11 @@ def unasked_issues(record: Record) -> list[Issue]:
 
     A call serves the goal when the user named its subject, a later call takes a value from it, or
     an assistant turn reports what it returned; a call that does none of these (a listing fetched in
-    parallel and dropped) is a step no person would want.
+    parallel and dropped) is a step no person would want. A "means" call whose answer only hands a
+    later call a value the user had already stated (a rates lookup whose `base_currency` repeats
+    the user's `EUR`), and which the request names only by words another call's name shares ("rate
+    stats" names `rates_stats`, not `currencies_get_rates`), was not wanted either: it copied the
+    request back.
     """
     made = calls(record)
     if len(made) < 2:
@@ -234,15 +238,32 @@ def unasked_issues(record: Record) -> list[Issue]:
     said = " ".join(str(m.get("content") or "") for m in messages if m.get("role") == "user").lower()
     told = " ".join(str(m.get("content") or "") for m in messages
                     if m.get("role") == "assistant" and not m.get("tool_calls"))
-    feeding = {s.get("step") for s in sources(record) if s.get("source") == "step_output"}
+    fed = [s for s in sources(record) if s.get("source") == "step_output"]
+    feeding = {s.get("step") for s in fed}
+    copying = feeding - {s.get("step") for s in fed if not _stated(s.get("value"), said)}
     found: list[Issue] = []
     for call in made:
-        words = {singular(w) for w in snake(slug_of(call.name)).split("_") if len(w) > 3 and w not in NAME_STOPWORDS}
-        asked = any(re.search(rf"\b{re.escape(w)}", said) for w in words)
+        words = _name_words(call)
+        asked = {w for w in words if re.search(rf"\b{re.escape(w)}", said)}
         reported = any(mentioned(v, told) for v in scalars(call.output)
                        if not isinstance(v, bool) and len(str(v)) >= 3 and str(v).lower() not in said)
-        if call.index in feeding or asked or reported or not words:
-            continue
-        found.append(issue("unasked_step", f"call {call.index} ({call.name}) was never asked for, and nothing uses "
-                           "or reports its answer", call.index))
+        shared = {w for other in made if other.name != call.name for w in _name_words(other)}
+        if call.index in copying and asked and asked <= shared and not reported:
+            found.append(issue("unasked_step", f"call {call.index} ({call.name}) was asked for only by words of "
+                               "another call's name, and only hands on values the user had already stated",
+                               call.index))
+        elif not (call.index in feeding or asked or reported or not words):
+            found.append(issue("unasked_step", f"call {call.index} ({call.name}) was never asked for, and "
+                               "nothing uses or reports its answer", call.index))
     return found
+
+
+def _name_words(call: Call) -> set[str]:
+    """The words of an endpoint name that say what it is about (`currencies_get_rates` → currency, rate)."""
+    return {singular(w) for w in snake(slug_of(call.name)).split("_") if len(w) > 3 and w not in NAME_STOPWORDS}
+
+
+def _stated(value: Any, said: str) -> bool:
+    """Whether a value is stated as a word of a text (`IN` is not stated by "find")."""
+    text = loose(value).lower()
+    return bool(text) and re.search(rf"(?<!\w){re.escape(text)}(?!\w)", said) is not None

@@ -127,3 +127,7 @@ IDENTITY_ATTRS = frozenset({"name", "title", "address", "label", "login", "usern
 CLOCK_LEADS = frozenset({"server", "current", "request", "response"})
 # What a final answer says when nothing came back: said over outputs that hold values, it hides them.
 EMPTY_CLAIMS = ("nothing to report", "returned nothing", "found nothing", "came back empty", "nothing came back")
+# Words a person puts before a thing they want ("the weekly schedule", "all grid points"): an
+# endpoint's words said after one are a request in English, said bare they are the name.
+DETERMINERS = frozenset({"the", "a", "an", "all", "any", "some", "my", "your", "our", "their", "his", "her", "its",
+                         "this", "that", "these", "those", "each", "every", "which", "what", "no"})

@@ -468,6 +468,28 @@ def filters_from_outputs(record: Record) -> Record | None:
     return r
 
 
+def payload_copied(record: Record) -> Record | None:
+    """copied_answer: the closing action answers with the first call's payload, word for word."""
+    r = copy.deepcopy(record)
+    first, last = r["tool_calls"][0]["name"], r["tool_calls"][-1]["name"]
+    if len(r["tool_calls"]) < 2 or first == last or not any(v in last for v in ("book", "reserve")):
+        return None
+    _set_output(r, len(r["tool_calls"]) - 1, copy.deepcopy(r["tool_outputs"][0]["output"]))
+    return r
+
+
+def code_named_by_itself(record: Record) -> Record | None:
+    """code_as_name: a call sent a capitals-and-digits id answers that id as the thing's name."""
+    r = copy.deepcopy(record)
+    for n, call in enumerate(r["tool_calls"]):
+        out = r["tool_outputs"][n]["output"]
+        for param, value in call["parameters"].items():
+            if param.endswith("_id") and isinstance(value, str) and value.isupper() and isinstance(out, dict):
+                _set_output(r, n, {**out, f"{param[:-3]}_name": value})
+                return r
+    return None
+
+
 _TYPES = {bool: ParamType.BOOLEAN, int: ParamType.INTEGER, float: ParamType.NUMBER}
 
 
@@ -501,6 +523,8 @@ RUBRIC_CORRUPTIONS = {
     "filter_mismatch": item_beyond_its_range,
     "conflicting_facts": one_id_two_names,
     "stuffed_filters": filters_from_outputs,
+    "copied_answer": payload_copied,
+    "code_as_name": code_named_by_itself,
     "unchosen_action": choice_removed,
     "final_answer_quality": answer_ignores_outputs,
 }
