@@ -239,3 +239,47 @@ def test_an_answer_over_several_calls_says_which_request_each_part_answers() -> 
         state.tool_outputs.append({"name": endpoint.id, "output": {"result": rows}})
     text = final_answer(state, [0, 1], random.Random(0))
     assert "For the orderbook" in text and "For the recent trades" in text, text
+
+
+def test_a_league_places_its_games_and_a_game_is_in_its_home_teams_city() -> None:
+    ep = _ep("daily_schedule", [("games[].game_id", ParamType.STRING, "game_id"), ("games[].home_team", ParamType.STRING, "team"),
+                                ("games[].away_team", ParamType.STRING, "team"), ("games[].city", ParamType.STRING, "city"),
+                                ("games[].arena", ParamType.STRING, "arena")],
+             [Parameter(name="sport", type=ParamType.STRING, required=True, concept="sport")])
+    us = {"New York", "Chicago", "San Francisco", "Austin"}
+    for seed in range(8):
+        for game in OfflineExecutor(seed).execute(_state([ep]), 0, ep, {"sport": "MLB"})["games"]:
+            assert game["home_team"].rsplit(" ", 1)[0] in us and game["away_team"].rsplit(" ", 1)[0] in us, game
+            assert game["home_team"].startswith(game["city"] + " "), game
+
+
+def test_a_team_filtered_for_plays_once_in_the_answer() -> None:
+    games = {"games": [{"home_team_id": 1, "away_team_id": 2}, {"home_team_id": 3, "away_team_id": 4},
+                       {"home_team_id": 5, "away_team_id": 6}]}
+    keep_filters(games, {"team_id": 9}, {})
+    assert len(games["games"]) == 1 and 9 in games["games"][0].values()
+
+
+def test_a_date_carries_over_only_under_a_name_of_the_same_role() -> None:
+    from datagen.generator.assistant import _same_role
+    assert not _same_role("beforeDate", "earningsDate") and _same_role("check_in", "booking.check_in")
+    assert _same_role("date", "date") and _same_role("start_date", "events[].start_date")
+
+
+def test_dividend_lookups_ask_about_companies_that_pay_one() -> None:
+    from datagen.generator.pools import DIVIDEND_TICKERS
+    from datagen.generator.values import value_for
+    ep = _ep("get_next_ex_dividend", [], [Parameter(name="ticker", type=ParamType.STRING, required=True, concept="symbol")])
+    assert {value_for(ep.parameters[0], random.Random(s), endpoint=ep) for s in range(30)} <= set(DIVIDEND_TICKERS)
+
+
+def test_an_endpoint_whose_description_is_copied_across_its_tool_is_not_askable() -> None:
+    from datagen.graph.rows import endpoint_rows
+    from tests.unit.test_generator_plans import registry
+    reg = registry()
+    tool = reg.tools[0]
+    copied = [e.model_copy(update={"description": "Retrieve a record"}) for e in tool.endpoints[:2]]
+    reg = reg.model_copy(update={"tools": [tool.model_copy(update={"endpoints": copied + tool.endpoints[2:]})] + reg.tools[1:]})
+    rows = {r["id"]: r["props"] for r in endpoint_rows(reg)}
+    assert [rows[e.id]["askable"] for e in copied] == [False, False]
+    assert any(props["askable"] for props in rows.values())
