@@ -120,6 +120,8 @@ def type_problem(name: str, value: Any, output: bool) -> str | None:
     if want is Expect.BOOLEAN:
         if isinstance(value, bool) or (not output and str(value).strip().lower() in _TRUTHY):
             return None
+        if isinstance(value, int) and value in (0, 1):
+            return None  # a flag as 0/1 is how many APIs (and their schemas) write yes/no
         return f"{value!r} is not a yes/no value"
     if want is Expect.NUMBER:
         if isinstance(value, bool):

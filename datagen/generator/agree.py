@@ -84,10 +84,25 @@ def agree(value: Any, sent: frozenset[str] = frozenset()) -> Any:
         _server_time(value)
         _verdict(value)
         _completion(value)
+        _within_own_range(value)
     return value
 
 
 _DONE = frozenset({"delivered", "completed", "paid", "done", "closed", "final", "finished", "sold", "shipped"})
+
+
+def _within_own_range(obj: dict[str, Any]) -> None:
+    """`price` lies within its own `priceMin`/`priceMax` (`min_price`, `price_max` …)."""
+    names = {snake(k): k for k, v in obj.items() if _ranged(v)}
+    for name, key in names.items():
+        low = next((names[n] for n in (f"{name}_min", f"min_{name}", f"{name}_from") if n in names), None)
+        high = next((names[n] for n in (f"{name}_max", f"max_{name}", f"{name}_to") if n in names), None)
+        if low is None or high is None:
+            continue
+        values = sorted(float(obj[k]) for k in (low, key, high))
+        for k, v in zip((low, key, high), values):
+            obj[k] = (f"{v:.2f}" if "." in obj[k] else str(int(v))) if isinstance(obj[k], str) else (
+                int(v) if isinstance(obj[k], int) else v)
 
 
 def _completion(obj: dict[str, Any]) -> None:

@@ -118,6 +118,9 @@ def predicted_fed(plan: ConversationPlan) -> set[tuple[int, str]]:
                 continue
             by_via = [(e, f) for e, f in fields if output_path(f.path) == via.get(param.name)]
             by_concept = [(e, f) for e, f in fields if linkable(param.concept) and f.concept == param.concept]
+            if param.concept in INCIDENTAL_CONCEPTS:  # as `Assistant.lookup_all`: a date only by its role
+                by_via = [(e, f) for e, f in by_via if _same_role(param.name, f.path)]
+                by_concept = [(e, f) for e, f in by_concept if _same_role(param.name, f.path)]
             if any(compatible(f.type, param) and may_link(f.concept, e, endpoint, param) for e, f in by_via + by_concept):
                 fed.add((step, param.name))
         for second, (first, _) in role_pairs(endpoint).items():
@@ -256,11 +259,11 @@ class Assistant:
     def _fill(self, call: int, step: int, param: Parameter, hit: tuple[FieldValue, Any] | None) -> ArgumentSource | None:
         key = f"{step}:{param.name}"
         if hit is not None and not param.required and (
-                param.name not in self.link_params(step) and (hit[0].concept in INCIDENTAL_CONCEPTS or not picked(self.state, hit[0]))
+                param.name not in self.link_params(step)
                 or item_slot(hit[0].path) is not None and not picked(self.state, hit[0])):
-            # an optional filter is set from an earlier answer only for what the link is about or to
-            # the item the user picked, never to a price, a date or a style id that answer happened
-            # to show, nor to whichever item of a list came first
+            # an optional filter is set from an earlier answer only for what the link is about, never
+            # to a price, a date or a style id that answer happened to show, nor to whichever item of
+            # a list came first
             hit = None
         paired = {n for second, (first, _) in role_pairs(self.plan.endpoints[step]).items() for n in (first, second)}
         stated = None if param.concept in INCIDENTAL_CONCEPTS or param.name in paired else self._stated(param.concept)

@@ -46,6 +46,11 @@ from datagen.registry.naming import GENERIC_CONTAINERS, concept_of, singular, sn
 log = logging.getLogger(__name__)
 
 
+HANDLE_KEYS = frozenset({"username", "user_name", "login", "user_login", "handle", "screen_name"})
+"""Keys of an account's handle: a lookup by handle is about the account seen under it."""
+_HANDLES = "handles|"  # a reserved key of the world: handle → entity key
+
+
 _OWN_FACTS = frozenset({"address", "full_address", "street", "phone", "phone_number", "website", "email"})
 
 
@@ -360,10 +365,17 @@ class _Gen:
     def _object(self, node: _Node, context: str | None, in_array: bool, where: Place | None) -> Any:
         own = self._own_id(node, context)
         built: dict[str, Any] = {}
+        aliased = self._handle_entity() if self.at_root else None
+        if aliased is not None:
+            own = next((k for k, c in node.children.items() if c.kind == "leaf" and c.spec is not None
+                        and c.spec.concept == aliased[0]), own)
         spec = node.children[own].spec if own is not None else None
         if own is not None:
             if in_array and spec is not None:  # an item of a listing: its own, new id, not the request's
                 built[own] = value_for(spec, self.rng, endpoint=self.endpoint, context=context)
+            elif aliased is not None and spec is not None and aliased[0] == spec.concept:
+                # a lookup by handle (`username`) answers about the account seen under that handle
+                built[own] = int(aliased[1]) if spec.type is ParamType.INTEGER and aliased[1].isdigit() else aliased[1]
             else:
                 built[own] = self.node(node.children[own], context, in_array, where)
         root, self.at_root = self.at_root, False
@@ -423,7 +435,21 @@ class _Gen:
             self._off_the_point(node, out)
         if entity is not None:
             known.update({k: v for k, v in out.items() if node.children[k].kind == "leaf"})
+            for key, value in out.items():
+                if snake(key) in HANDLE_KEYS and isinstance(value, str) and value:
+                    self.world.setdefault(_HANDLES, {})[value.lower()] = entity
         return out
+
+    def _handle_entity(self) -> tuple[str, str] | None:
+        """(concept, id) of the entity an argument handle was seen under, if any."""
+        handles = self.world.get(_HANDLES, {})
+        for key, value in self.echo.items():
+            if key.startswith("name:") and key[5:] in HANDLE_KEYS and isinstance(value, str):
+                entity = handles.get(value.lower())
+                if isinstance(entity, str) and "|" in entity:
+                    concept, ident = entity.split("|", 1)
+                    return concept, ident
+        return None
 
     def _off_the_point(self, node: _Node, out: dict[str, Any]) -> None:
         """Items a search around a point finds are near it, not on it: their coordinates move off the

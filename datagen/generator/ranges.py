@@ -107,7 +107,15 @@ def keep_filters(output: Any, arguments: dict[str, Any], names: dict[str, str]) 
                     item[key] = _like(item[key], max(bound - step, 0))
         for name, value in arguments.items():
             param = snake(name)
-            if not param.endswith("_id") or param == "id" or not isinstance(value, (str, int)) or isinstance(value, bool):
+            if not isinstance(value, (str, int)) or isinstance(value, bool):
+                continue
+            own = next((k for k in items[0] if param.endswith("_ids") and snake(k) == param[:-1]), None)
+            if own is not None and not any(str(item.get(own)) == str(value) for item in items):
+                # `event_ids=447250` asks for that one event: the answer lists it, not others
+                del items[1:]
+                items[0][own] = type(items[0][own])(value) if isinstance(items[0][own], (str, int)) else value
+                continue
+            if not param.endswith("_id") or param == "id":
                 continue
             slots = [k for k in items[0] if snake(k).endswith("_" + param)]
             if not slots or any(str(item.get(k)) == str(value) for item in items for k in slots):

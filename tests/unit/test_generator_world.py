@@ -283,3 +283,26 @@ def test_an_endpoint_whose_description_is_copied_across_its_tool_is_not_askable(
     rows = {r["id"]: r["props"] for r in endpoint_rows(reg)}
     assert [rows[e.id]["askable"] for e in copied] == [False, False]
     assert any(props["askable"] for props in rows.values())
+
+
+def test_a_list_asked_for_one_id_lists_that_one_and_a_price_lies_in_its_own_range() -> None:
+    events = {"events": [{"event_id": 1, "home": "A"}, {"event_id": 2, "home": "B"}]}
+    keep_filters(events, {"event_ids": 447250}, {})
+    assert events["events"] == [{"event_id": 447250, "home": "A"}]
+    item = agree({"price": "470.17", "priceMin": "33.30", "priceMax": "357.08"})
+    assert float(item["priceMin"]) <= float(item["price"]) <= float(item["priceMax"]), item
+
+
+def test_a_lookup_by_handle_answers_about_the_account_seen_under_it() -> None:
+    post = _ep("post_info", [("post_id", ParamType.STRING, "post_id"), ("owner.pk_id", ParamType.STRING, "pk_id"),
+                             ("owner.username", ParamType.STRING, "username"), ("owner.full_name", ParamType.STRING, "full_name")],
+               [Parameter(name="post_id", type=ParamType.STRING, required=True, concept="post_id")])
+    user = _ep("user_info_by_username", [("catalog_id", ParamType.STRING, "catalog_id"), ("pk_id", ParamType.STRING, "pk_id"),
+                                         ("full_name", ParamType.STRING, "full_name")],
+               [Parameter(name="username", type=ParamType.STRING, required=True, concept="username")])
+    for seed in range(6):
+        executor = OfflineExecutor(seed)
+        state = _state([post, user])
+        owner = executor.execute(state, 0, post, {"post_id": "pst_1"})["owner"]
+        looked = executor.execute(state, 1, user, {"username": owner["username"]})
+        assert (looked["pk_id"], looked["full_name"]) == (owner["pk_id"], owner["full_name"]), (owner, looked)
