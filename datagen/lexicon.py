@@ -404,7 +404,7 @@ TITLE_NOUNS = ("Harbour", "Garden", "River", "Letters", "Summer", "Lantern", "Ro
 # date, a time, coordinates or an amount a step happens to show is a coincidence, not what a person
 # looks up to go on (a horoscope's date is no reason to open a calendar, a sale price no rent budget).
 INCIDENTAL_CONCEPTS = frozenset({"date", "time", "timestamp", "year", "month", "day", "latitude", "longitude",
-                                "amount", "radius", "count", "quantity", "rate", "page", "limit"})
+                                "amount", "price", "cost", "radius", "count", "quantity", "rate", "page", "limit"})
 # The two ends of a range among a call's parameters (`min_price`/`max_price`, `verse_from`/`verse_to`) …
 LOWER_ENDS = frozenset({"min", "from", "start", "begin", "since", "in", "earliest", "lowest"})
 UPPER_ENDS = frozenset({"max", "to", "end", "until", "through", "thru", "out", "latest", "highest"})

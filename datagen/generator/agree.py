@@ -10,7 +10,7 @@ after its leaves were drawn; they change values in place and never add or remove
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from datagen.generator.pools import CITIES
@@ -85,10 +85,51 @@ def agree(value: Any, sent: frozenset[str] = frozenset()) -> Any:
         _verdict(value)
         _completion(value)
         _within_own_range(value)
+        _around_start(value)
     return value
 
 
 _DONE = frozenset({"delivered", "completed", "paid", "done", "closed", "final", "finished", "sold", "shipped"})
+
+
+_START_KEYS = frozenset({"starts", "start", "start_time", "start_date", "starts_at", "kickoff", "begins"})
+_BEFORE_START = frozenset({"cutoff", "deadline", "closes", "close_time", "cutoff_time"})
+_AFTER_START = frozenset({"settled_at", "ended_at", "finished_at", "completed_at", "result_at", "settled"})
+
+
+def _parse_moment(text: str) -> datetime | None:
+    for fmt in ("%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%dT%H:%MZ", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    return None
+
+
+def _around_start(obj: dict[str, Any]) -> None:
+    """Under a thing that starts at a moment, what closes before it (a betting `cutoff`) is not after
+    it, and what is settled after it (`settled_at`) is not before it."""
+    start_key = next((k for k in obj if snake(k) in _START_KEYS and isinstance(obj[k], str)), None)
+    start = _parse_moment(obj[start_key]) if start_key else None
+    if start is None:
+        return
+    for child in obj.values():
+        for item in child if isinstance(child, list) else []:
+            if not isinstance(item, dict):
+                continue
+            for key, value in item.items():
+                moment = _parse_moment(value) if isinstance(value, str) else None
+                if moment is None:
+                    continue
+                name = snake(key)
+                if name in _BEFORE_START and moment > start:
+                    item[key] = _like_moment(value, start - (moment - start) % timedelta(days=3) - timedelta(hours=1))
+                elif name in _AFTER_START and moment < start:
+                    item[key] = _like_moment(value, start + (start - moment) % timedelta(hours=5) + timedelta(hours=2))
+
+
+def _like_moment(old: str, new: datetime) -> str:
+    return new.strftime("%Y-%m-%d") if len(old) == 10 else new.strftime("%Y-%m-%dT%H:%M:%SZ" if old.count(":") == 2 else "%Y-%m-%dT%H:%MZ")
 
 
 def _within_own_range(obj: dict[str, Any]) -> None:

@@ -24,6 +24,8 @@ from datagen.lexicon import (COORDINATE_KEYS, ENVELOPE_KEYS, PREPOSITIONS, RELAT
 from datagen.registry.naming import GENERIC_CONTAINERS, singular, snake, subject_noun
 
 MAX_FACTS = 3
+# Field names that are verbs: "starts 2026-03-08", never "the starts is".
+_VERB_LABELS = frozenset({"starts", "ends", "opens", "closes", "begins", "expires", "departs", "arrives"})
 _NAMEISH = frozenset({"name", "title", "full_name", "display_name", "label", "headline"})
 _BOOL_HEADS = ("is", "has", "can", "was", "are", "does", "did", "should", "allow", "allows")
 
@@ -105,7 +107,7 @@ def _facts(item: dict[str, Any], skip: set[str], sent: set[str], rng: random.Ran
             facts.append(_bool_fact(label, value))
         else:
             # "delivered at 2026-05-18", "released 2026-05-09": no "the released is"
-            plain = bare or label.split()[-1] in PREPOSITIONS or label.endswith("ed")
+            plain = bare or label.split()[-1] in PREPOSITIONS or label.endswith("ed") or label in _VERB_LABELS
             style = "{l} {v}" if plain else ph.pick(rng, ["the {l} is {v}", "{l} {v}", "the {l} is {v}"])
             facts.append(ph.fill(style, l=label, v=ph.render(value)))
     return facts

@@ -27,7 +27,7 @@ from datagen.generator.choice import item_slot, keeps, picked
 from datagen.generator.goal import declared_via, feeds_later
 from datagen.generator.values import ROLE_WORDS, clean_default, coerce, knob_default, value_for
 from datagen.registry.models import Endpoint, Parameter, ParamType, ResponseField
-from datagen.registry.naming import snake, subject_noun
+from datagen.registry.naming import concept_of, snake, subject_noun
 from datagen.registry.linking import compatible, linkable
 from datagen.registry.scope import Scope, concept_scope, may_link
 
@@ -55,8 +55,10 @@ def _same_role(param: str, path: str) -> bool:
     """Whether a field (by its last key) plays the role a parameter names: the same name, or a shared
     word beyond the kind's own (`beforeDate` and `earningsDate` share only `date`)."""
     field = snake(path.rsplit(".", 1)[-1].replace("[]", ""))
-    mine = set(snake(param).split("_")) - _ROLELESS
-    theirs = set(field.split("_")) - _ROLELESS
+    # the kind is the concept and each name's last word: `max_price` and `price` share only the kind
+    kind = set(concept_of(param).split("_")) | {snake(param).split("_")[-1], field.split("_")[-1]}
+    mine = set(snake(param).split("_")) - _ROLELESS - kind
+    theirs = set(field.split("_")) - _ROLELESS - kind
     return snake(param) == field or bool(mine & theirs) or not mine and not theirs
 
 

@@ -46,6 +46,7 @@ from datagen.registry.naming import GENERIC_CONTAINERS, concept_of, singular, sn
 log = logging.getLogger(__name__)
 
 
+_LOCATION_WORDS = frozenset({"location", "area", "locality", "zone", "region", "market", "neighborhood", "neighbourhood"})
 HANDLE_KEYS = frozenset({"username", "user_name", "login", "user_login", "handle", "screen_name"})
 """Keys of an account's handle: a lookup by handle is about the account seen under it."""
 _HANDLES = "handles|"  # a reserved key of the world: handle → entity key
@@ -144,6 +145,10 @@ class OfflineExecutor:
                            if isinstance(v, str) and str(v).lower() in LEAGUE_COUNTRIES), None)
             homes = [i for i, row in enumerate(CITIES) if row[2] == league]
             place = place_at(homes[derive_rng(self.seed, "league").randrange(len(homes))]) if homes else None
+        if place is None:  # a location key (`locationKey=c3sp5g4t8b`): one place, whatever it is called
+            key = next((str(arguments[p.name]) for p in endpoint.parameters if p.name in arguments
+                        and set(snake(p.name).split("_")) & _LOCATION_WORDS and isinstance(arguments[p.name], str)), None)
+            place = place_at(derive_rng(self.seed, f"location:{key}").randrange(len(CITIES))) if key else None
         if place is None:  # an id of an entity seen earlier: the call happens where that entity is
             place = next((self.places[f"{p.concept}|{arguments[p.name]}"] for p in endpoint.parameters
                           if p.name in arguments and f"{p.concept}|{arguments[p.name]}" in self.places), None)

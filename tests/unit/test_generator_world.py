@@ -306,3 +306,20 @@ def test_a_lookup_by_handle_answers_about_the_account_seen_under_it() -> None:
         owner = executor.execute(state, 0, post, {"post_id": "pst_1"})["owner"]
         looked = executor.execute(state, 1, user, {"username": owner["username"]})
         assert (looked["pk_id"], looked["full_name"]) == (owner["pk_id"], owner["full_name"]), (owner, looked)
+
+
+def test_a_location_key_puts_every_listing_in_one_place() -> None:
+    ep = _ep("search_property_for_sale", [("data[].property_id", ParamType.STRING, "property_id"),
+                                          ("data[].location.city", ParamType.STRING, "city")],
+             [Parameter(name="locationKey", type=ParamType.STRING, required=True, concept="location_key")])
+    for seed in range(10):
+        data = OfflineExecutor(seed).execute(_state([ep]), 0, ep, {"locationKey": "c3sp5g4t8b"})["data"]
+        assert len({d["location"]["city"] for d in data}) == 1, data
+
+
+def test_an_answers_price_is_no_filter_of_the_next_search_and_betting_closes_before_the_start() -> None:
+    from datagen.generator.assistant import _same_role
+    assert not _same_role("maxPrice", "data[].price") and _same_role("min_price", "price_min")
+    event = agree({"starts": "2026-03-08", "periods": [{"cutoff": "2026-07-02"}],
+                   "period_results": [{"settled_at": "2026-03-01T10:00:00Z"}]})
+    assert event["periods"][0]["cutoff"] < "2026-03-08" < event["period_results"][0]["settled_at"], event
