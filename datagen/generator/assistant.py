@@ -260,12 +260,13 @@ class Assistant:
 
     def _fill(self, call: int, step: int, param: Parameter, hit: tuple[FieldValue, Any] | None) -> ArgumentSource | None:
         key = f"{step}:{param.name}"
+        chosen = hit is not None and picked(self.state, hit[0])
         if hit is not None and not param.required and (
-                param.name not in self.link_params(step)
-                or item_slot(hit[0].path) is not None and not picked(self.state, hit[0])):
-            # an optional filter is set from an earlier answer only for what the link is about, never
-            # to a price, a date or a style id that answer happened to show, nor to whichever item of
-            # a list came first
+                param.name not in self.link_params(step) and not (chosen and hit[0].concept.endswith(("_id", "_ids")))
+                or item_slot(hit[0].path) is not None and not chosen):
+            # an optional filter is set from an earlier answer only for what the link is about, or to
+            # the id of the item the user picked; never to a price, a date or a flag that answer
+            # happened to show, nor to whichever item of a list came first
             hit = None
         paired = {n for second, (first, _) in role_pairs(self.plan.endpoints[step]).items() for n in (first, second)}
         stated = None if param.concept in INCIDENTAL_CONCEPTS or param.name in paired else self._stated(param.concept)

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from datagen.generator import phrases as ph
 from datagen.core.paths import values_at
 from datagen.core.plan import ConversationState, FieldValue
-from datagen.lexicon import PLACE_WORDS
+from datagen.lexicon import PLACE_WORDS, RELATION_WORDS
 from datagen.registry.naming import GENERIC_CONTAINERS, singular, snake, subject_noun
 
 MAX_OPTIONS = 4
@@ -67,6 +67,10 @@ def picked(state: ConversationState, fv: FieldValue) -> bool:
 def item_name(item: dict[str, Any], fallback_key: str) -> str:
     """How a person names an item: its name or title, else a text field that reads as a proper
     name (`team: "North Juliefort Athletic"`), else the value the call needs."""
+    sides = {snake(k): v for k, v in item.items() if isinstance(v, str) and v}
+    for home, away in (("home_team", "away_team"), ("home", "away"), ("home_team_name", "away_team_name")):
+        if home in sides and away in sides:
+            return f"{sides[home]} vs {sides[away]}"  # a game is named by its two sides
     for key, value in item.items():
         if snake(key) in _NAME_KEYS or snake(key).endswith("_name") and isinstance(value, str):
             if isinstance(value, str) and value.strip():
@@ -118,9 +122,12 @@ class Choice(BaseModel):
 
     def noun(self) -> str:
         """What the items are: named by their own id field (`hotel_id`), else the list, else the key."""
-        own = next((k for k in self.items[0] if snake(k).endswith("_id")), None)
+        own = next((k for k in self.items[0] if snake(k).endswith("_id") and not set(snake(k).split("_")) & RELATION_WORDS),
+                   None)  # a game's own `game_id`, not its `home_team_id`
         if own is not None:
             return noun_for("results[]", own)  # `team_id` → teams, whatever the list is called
+        if {snake(k) for k in self.items[0]} & {"lat", "latitude"}:
+            return "points"  # unnamed places on a map
         if self.subject and self.container.rsplit(".", 1)[-1].replace("[]", "") in GENERIC_CONTAINERS:
             return ph.plural(self.subject)  # `search_symbols` → symbols
         return noun_for(self.container, self.key)

@@ -4,7 +4,8 @@ A conversation can pass every structural check and still teach nothing a reader 
 that answered only ids, flags or its own arguments; an answer whose documented text (a quote's
 `text`, an option's `name`) no rule could write, so the record stands without what it is for; a step
 the assistant announced as a means ("first I need the quote of the day") whose answer no later call
-used. The job keeps such a conversation only when every attempt is alike.
+used; a pick the user made that no later call used. The job keeps such a conversation only when
+every attempt is alike.
 """
 
 from __future__ import annotations
@@ -40,6 +41,11 @@ def thin_reason(state: ConversationState) -> str | None:
     for call, step in enumerate(order[:len(state.tool_calls)]):
         if step not in ends and call not in used:
             return f"call {call} was made as a means, but no later call needed its answer"
+    for key in state.choices:
+        call_text, container = key.split("|", 1)
+        if not any(s.source is SourceKind.STEP_OUTPUT and s.step == int(call_text)
+                   and (s.field_path or "").startswith(container) for s in state.argument_sources):
+            return f"the user picked from call {call_text}'s list, but no later call used the pick"
     return None
 
 

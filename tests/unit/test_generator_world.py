@@ -323,3 +323,21 @@ def test_an_answers_price_is_no_filter_of_the_next_search_and_betting_closes_bef
     event = agree({"starts": "2026-03-08", "periods": [{"cutoff": "2026-07-02"}],
                    "period_results": [{"settled_at": "2026-03-01T10:00:00Z"}]})
     assert event["periods"][0]["cutoff"] < "2026-03-08" < event["period_results"][0]["settled_at"], event
+
+
+def test_games_are_offered_by_their_sides_and_a_pick_nobody_used_is_thin() -> None:
+    from datagen.core.plan import ArgumentSource, SourceKind
+    from datagen.generator.choice import Choice
+    from datagen.generator.worth import thin_reason
+    games = [{"game_id": "g1", "home_team_id": 1, "home_team": "Oslo Hawks", "away_team": "Lima Owls"},
+             {"game_id": "g2", "home_team_id": 2, "home_team": "Rome Bears", "away_team": "Kyiv Wolves"}]
+    choice = Choice(call=0, container="games[]", key="game_id", items=games)
+    assert choice.names() == ["Oslo Hawks vs Lima Owls", "Rome Bears vs Kyiv Wolves"] and choice.noun() == "games"
+    points = Choice(call=0, container="results[]", key="lat", items=[{"lat": "1.1", "rank": 3}, {"lat": "1.2", "rank": 4}])
+    assert points.noun() == "points"
+    state, executor = _two_step([Parameter(name="pet_id", type=ParamType.INTEGER, required=True, concept="pet_id")])
+    state.choices["0|games[]"] = games[0]
+    assert thin_reason(state) is not None and "pick" in str(thin_reason(state))
+    state.argument_sources.append(ArgumentSource(call=1, param="game_id", source=SourceKind.STEP_OUTPUT, value="g1",
+                                                 step=0, field_path="games[].game_id"))
+    assert "pick" not in str(thin_reason(state))
