@@ -440,12 +440,13 @@ DOC_VOICE_WORDS = frozenset({"if", "when", "whether", "unless", "returns", "retu
 
 # The statuses a thing of a kind has (a thing's own status, not how a request ended).
 _FOR_SALE = ("available", "pending", "sold")
+_ORDERED = ("pending", "sold")  # a thing someone ordered is no longer simply available
 THING_STATUSES: dict[str, tuple[str, ...]] = {
     "order": ("placed", "approved", "shipped", "delivered"), "shipment": ("in transit", "delivered"),
     "booking": ("confirmed", "pending", "cancelled"), "reservation": ("confirmed", "pending", "cancelled"),
     "payment": ("completed", "pending"), "transaction": ("completed", "pending"), "invoice": ("paid", "open"),
     "user": ("active",), "account": ("active",), "member": ("active",), "subscription": ("active", "cancelled"),
-    "pet": _FOR_SALE, "product": ("in stock", "out of stock"), "item": _FOR_SALE, "listing": _FOR_SALE,
+    "pet": _ORDERED, "product": ("in stock", "out of stock"), "item": _FOR_SALE, "listing": _FOR_SALE,
     "property": ("for sale", "sold", "pending"), "room": ("available", "booked"), "ticket": ("open", "closed"),
     "task": ("open", "done"), "job": ("open", "closed"), "flight": ("scheduled", "delayed", "on time"),
     "match": ("scheduled", "finished"), "game": ("scheduled", "final"), "event": ("scheduled", "cancelled"),
@@ -457,3 +458,13 @@ LEAGUE_COUNTRIES: dict[str, str] = {
     "epl": "GB", "premier league": "GB", "la liga": "ES", "laliga": "ES", "bundesliga": "DE", "serie a": "IT",
     "ligue 1": "FR", "ipl": "IN", "afl": "AU", "nrl": "AU",
 }
+
+# Price ranges by what is priced, first match wins (rent before the home it is the rent of).
+PRICE_LEVELS: tuple[tuple[str, frozenset[str], tuple[float, float]], ...] = (
+    ("rent", frozenset({"rent", "rental", "rentals", "lease", "letting"}), (800.0, 4500.0)),
+    ("home", frozenset({"property", "properties", "house", "houses", "home", "homes", "apartment", "condo", "realty",
+                        "estate", "sell", "sale"}), (150000.0, 1200000.0)),
+    ("car", frozenset({"car", "cars", "vehicle", "vehicles"}), (8000.0, 70000.0)),
+    ("flight", frozenset({"flight", "flights", "airfare"}), (80.0, 1200.0)),
+    ("stay", frozenset({"hotel", "hotels", "room", "rooms", "stay"}), (60.0, 450.0)),
+)

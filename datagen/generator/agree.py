@@ -14,6 +14,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from datagen.generator.pools import CITIES
+from datagen.lexicon import TEAM_NICKNAMES
 from datagen.registry.naming import snake
 
 _MONEY = ("total", "total_price", "total_amount", "grand_total", "subtotal", "sub_total", "line_total", "amount",
@@ -283,7 +284,8 @@ def _ranges(obj: dict[str, Any]) -> None:
 _MOMENT = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|\d{2}:\d{2})")  # ISO dates and HH:MM times sort as text
 _MOMENT_PAIRS = (("start", "end"), ("from", "to"), ("check_in", "check_out"), ("checkin", "checkout"),
                  ("departure", "arrival"), ("valid_from", "valid_until"), ("created", "updated"),
-                 ("begin", "finish"), ("since", "until"), ("issued", "expires"))
+                 ("begin", "finish"), ("since", "until"), ("issued", "expires"), ("list", "sold"),
+                 ("listed", "sold"), ("created", "closed"), ("published", "updated"), ("ordered", "shipped"))
 
 
 def _ordered_moments(obj: dict[str, Any]) -> None:
@@ -331,6 +333,10 @@ def _match_name(obj: dict[str, Any]) -> None:
     for home, away in _SIDES:
         if home in names and away in names and all(isinstance(obj[names[s]], str) and obj[names[s]]
                                                    for s in (home, away)):
+            if obj[names[home]] == obj[names[away]]:  # a team does not play itself
+                city, _, nick = obj[names[away]].rpartition(" ")
+                other = TEAM_NICKNAMES[(TEAM_NICKNAMES.index(nick) + 1) % len(TEAM_NICKNAMES)] if nick in TEAM_NICKNAMES else "Reserves"
+                obj[names[away]] = f"{city} {other}".strip()
             for key in _MATCH_NAMES:
                 if key in names and isinstance(obj[names[key]], str):
                     obj[names[key]] = f"{obj[names[home]]} vs {obj[names[away]]}"

@@ -130,7 +130,12 @@ def _spread(items: list[dict[str, Any]], sent: set[str]) -> str | None:
 
 
 def _name_of(item: dict[str, Any]) -> str | None:
-    """An item's own name or title, if it has one (never an id, a URL or another field's text)."""
+    """An item's own name or title, if it has one (never an id, a URL or another field's text); a
+    match is named by its two sides (`homeTeam.name` vs `awayTeam.name`)."""
+    sides = {snake(k): v.get("name") for k, v in item.items() if isinstance(v, dict)}
+    for home, away in (("home_team", "away_team"), ("home", "away")):
+        if isinstance(sides.get(home), str) and isinstance(sides.get(away), str):
+            return f"{sides[home]} vs {sides[away]}"
     for key, value in item.items():
         if snake(key) in _NAMEISH or snake(key).endswith(("_name", "_title")) and not _is_id(key):
             if isinstance(value, str) and value.strip() and not value.startswith(("http://", "https://")):
@@ -197,6 +202,8 @@ def describe(output: Any, sent: set[str], rng: random.Random, noun: str | None =
         if not items:
             scalars = list(dict.fromkeys(ph.render(v) for v in node if _scalar(v)))
             return ph.sentence(f"it returned {ph.join_words(scalars[:3])}") if scalars else ""
+        if len(items) == 1 and not _name_of(items[0]):
+            return describe(items[0], sent, rng, noun=noun, head=head)  # one thing: say what it is
         names = [_name_of(i) for i in items]
         listed = _list_noun(key, items[0])
         # "I found 3 trades", not "3 results": a generic list is named after what the call is about
@@ -221,6 +228,13 @@ def describe(output: Any, sent: set[str], rng: random.Random, noun: str | None =
         return ph.sentence(head + tail)
     if not isinstance(node, dict):
         return ph.sentence(f"the result is {ph.render(node)}") if _scalar(node) else ""
+    nested = [(k, v) for k, v in node.items() if isinstance(v, dict) and snake(k) not in REQUEST_ECHO_KEYS
+              and (_name_of(v) or _facts(v, set(), sent, random.Random(0)))]
+    if not _facts(node, set(), sent, random.Random(0)) and len(nested) == 1 and not _name_of(node):
+        # a highlight whose content is its match: say what the match was
+        key, inner = nested[0]
+        text = describe(inner, sent, rng, noun=singular(snake(key).split("_")[-1]))
+        return text
     subject = _name_of(node) or ""
     facts = _facts(node, {k for k in node if snake(k) in _NAMEISH or subject and node[k] == subject}, sent, rng)
     if not facts:
@@ -249,7 +263,8 @@ def final_answer(state: ConversationState, last_calls: list[int], rng: random.Ra
                         head="entry" if thing else _head_of(state, call))
         if thing and text and thing.removeprefix("the ").lower() not in text.lower():
             # several answers in one message: each says which request it answers (unless it already does)
-            text = f"For {thing}, {text if text.startswith('I ') else text[:1].lower() + text[1:]}"
+            lower = text.split(" ", 1)[0] in ("The", "It", "A", "An", "There")  # names keep their capital
+            text = f"For {thing}, {text[:1].lower() + text[1:] if lower else text}"
         if not text and parts and describe(output, sent, random.Random(0)):
             continue  # everything it found was already said
         said |= {ph.render(v) for _, v in _scalars_of(output)}

@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import logging
 import random
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -33,9 +34,10 @@ from datagen.core.paths import TOP_ARRAY_KEY, output_path, parse_path
 from datagen.core.plan import ConversationState, FieldValue
 from datagen.generator.agree import NOW_KEYS, agree
 from datagen.generator.fake import Place, place_at, place_of
-from datagen.generator.pools import CITIES
+from datagen.generator.pools import CITIES, US_STATES
 from datagen.generator.values import BASE_DATE, DATE_WINDOW_DAYS, UNPLACED, derive_rng, value_for
 from datagen.generator.quotes import near_reference
+from datagen.generator.timeline import Timeline
 from datagen.generator.ranges import keep_filters, requested_ranges, within
 from datagen.lexicon import ECHOED_KINDS, LEAGUE_COUNTRIES, NEIGHBOUR_WORDS, RELATION_WORDS, ROLE_WORDS
 from datagen.registry.linking import is_action
@@ -110,6 +112,7 @@ class OfflineExecutor:
         self._cache: dict[str, dict[str, Any]] = {}
         self.world: dict[str, dict[str, Any]] = {}
         self.places: dict[str, Place] = {}
+        self.timeline = Timeline()
         # one server clock per conversation, after every moment the mock answers report
         start = derive_rng(seed, "clock").randrange(24 * 3600)
         self.clock = datetime(BASE_DATE.year, BASE_DATE.month, BASE_DATE.day, tzinfo=timezone.utc) + timedelta(
@@ -123,6 +126,7 @@ class OfflineExecutor:
             self._cache[key] = self._build(endpoint, arguments, derive_rng(self.seed, f"exec:{key}"))
         output: dict[str, Any] = json.loads(json.dumps(self._cache[key], ensure_ascii=False))
         _set_clock(output, self.clock + timedelta(seconds=CALL_SECONDS * call_index))
+        self.timeline.apply(output, arguments)
         concepts = {output_path(f.path): f.concept for f in endpoint.response_fields}
         for path, value in _leaves(output, ""):
             items = [value]
@@ -148,7 +152,7 @@ class OfflineExecutor:
         if place is None:  # a location key (`locationKey=c3sp5g4t8b`): one place, whatever it is called
             key = next((str(arguments[p.name]) for p in endpoint.parameters if p.name in arguments
                         and set(snake(p.name).split("_")) & _LOCATION_WORDS and isinstance(arguments[p.name], str)), None)
-            place = place_at(derive_rng(self.seed, f"location:{key}").randrange(len(CITIES))) if key else None
+            place = _place_of_key(key, derive_rng(self.seed, f"location:{key}").randrange(len(CITIES))) if key else None
         if place is None:  # an id of an entity seen earlier: the call happens where that entity is
             place = next((self.places[f"{p.concept}|{arguments[p.name]}"] for p in endpoint.parameters
                           if p.name in arguments and f"{p.concept}|{arguments[p.name]}" in self.places), None)
@@ -162,7 +166,7 @@ class OfflineExecutor:
         agree(output, frozenset(str(v) for v in arguments.values() if isinstance(v, (str, int)) and not isinstance(v, bool)))
         for head, low, high in requested_ranges(arguments):
             within(output, head, low, high, 0)
-        keep_filters(output, arguments, self._names())
+        keep_filters(output, arguments, self._names(), self.world)
         near_reference(output, arguments, rng)
         agree(output)  # a game whose team changed is named after its teams again
         if not any(v not in (None, "", [], {}) for _, v in _leaves(output, "")):
@@ -202,6 +206,21 @@ def _set_clock(value: Any, now: datetime) -> None:
                 value[key] = now.strftime("%Y-%m-%dT%H:%M:%SZ")
             else:
                 _set_clock(child, now)
+
+
+def _place_of_key(key: str, anchor: int) -> Place:
+    """The place a location key names: a city in it (`Detroit_MI`: Detroit, in the US by its state
+    code), else an anchored table city (an opaque key like `c3sp5g4t8b`)."""
+    match = re.match(r"^([A-Za-z][A-Za-z .'-]+?)[_, ]+([A-Z]{2})$", key)
+    if match is not None:
+        known = place_of(match.group(1), "city")
+        if match.group(2) in US_STATES:
+            us = next(row for row in CITIES if row[2] == "US")
+            return Place(match.group(1).replace("_", " "), *us[1:])
+        if known is not None:
+            return known
+    named = place_of(key, "city") if key[:1].isupper() and key.replace(" ", "").isalpha() else None
+    return named or place_at(anchor)
 
 
 def _place_near(endpoint: Endpoint, arguments: dict[str, Any]) -> Place | None:

@@ -22,7 +22,7 @@ import phonenumbers
 from faker import Faker
 from phonenumbers import geocoder
 
-from datagen.generator.pools import CITIES
+from datagen.generator.pools import CITIES, POSTCODES
 from datagen.lexicon import (CITY_TIMEZONES, PERSON_WORDS, PLACE_WORDS, TEAM_NICKNAMES, TITLE_NOUNS, VALUE_KIND_WORDS,
                              VENUE_WORDS, WORK_WORDS)
 
@@ -223,12 +223,21 @@ _FAKER_METHODS = {
     "domain": "domain_name", "colour": "color_name", "hex_colour": "hex_color", "ip": "ipv4_public",
     "ipv6": "ipv6", "mac": "mac_address", "user_agent": "user_agent", "uuid": "uuid4", "isbn": "isbn13",
     "ean": "ean13", "iban": "iban", "swift": "swift", "plate": "license_plate", "slogan": "catch_phrase",
-    "postcode": "postcode", "state_abbr": "state_abbr", "month_name": "month_name", "weekday": "day_of_week",
+    "state_abbr": "state_abbr", "month_name": "month_name", "weekday": "day_of_week",
     "hash": "sha256", "md5": "md5", "sha1": "sha1",
 }
 
 
+def _postcode(fk: Faker, rng: random.Random, place: Place, context: str | None) -> str:
+    """A postal code of the place's city (`POSTCODES`: a pattern, `#` a digit, `?` a letter), else Faker's."""
+    pattern = POSTCODES.get(place.city)
+    if pattern is None:
+        return str(fk.postcode())
+    return "".join(str(rng.randint(0, 9)) if c == "#" else chr(65 + rng.randrange(26)) if c == "?" else c for c in pattern)
+
+
 _MAKERS: dict[str, Any] = {
+    "postcode": _postcode,
     "product": _product,
     "entity_name": _entity_name,
     "address": lambda fk, rng, p, c: f"{fk.street_address()}, {p.city or fk.city()}",

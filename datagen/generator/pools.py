@@ -68,3 +68,20 @@ TOPICS: list[tuple[str, list[str]]] = [
     ("domain website url web seo", ["small business website", "open source analytics", "site speed"]),
 ]
 GENERIC_QUERIES = ["best practices", "latest updates", "beginner guide", "top rated", "weekend ideas", "open data"]
+
+# Two-letter US state codes (a location written `Detroit_MI` is a US city).
+US_STATES = frozenset("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY "
+                      "NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split())
+
+# Postal code patterns of the table's cities (`#` a digit, `?` a capital letter).
+POSTCODES: dict[str, str] = {
+    "Paris": "750##", "Lisbon": "1###-###", "Berlin": "10###", "Madrid": "280##", "Rome": "001##",
+    "Amsterdam": "10## ??", "Vienna": "1###", "Dublin": "D0# ?###", "London": "EC# #??", "Edinburgh": "EH# #??",
+    "New York": "100##", "Chicago": "606##", "San Francisco": "941##", "Austin": "787##", "Toronto": "M#? #?#",
+    "Vancouver": "V#? #?#", "Mexico City": "06###", "São Paulo": "01###-###", "Buenos Aires": "C1###???",
+    "Tokyo": "1##-####", "Osaka": "5##-####", "Seoul": "0####", "Singapore": "######", "Bangkok": "10###",
+    "Mumbai": "4000##", "Bangalore": "5600##", "Sydney": "2000", "Melbourne": "3000", "Auckland": "10##",
+    "Cape Town": "80##", "Nairobi": "00100", "Cairo": "11###", "Istanbul": "34###", "Dubai": "00000",
+    "Stockholm": "1## ##", "Oslo": "0###", "Copenhagen": "1###", "Zurich": "80##", "Warsaw": "00-###",
+    "Prague": "1## 00",
+}

@@ -89,7 +89,8 @@ def one_sided(arguments: dict[str, Any]) -> list[tuple[str, str, float]]:
     return found
 
 
-def keep_filters(output: Any, arguments: dict[str, Any], names: dict[str, str]) -> None:
+def keep_filters(output: Any, arguments: dict[str, Any], names: dict[str, str],
+                 world: dict[str, dict[str, Any]] | None = None) -> None:
     """Listed items match what the call filtered on: a `minPrice` holds for every price, and a
     `team_id` sent to a schedule is one of each game's two teams (`home_team_id`/`away_team_id`),
     under the name that team already has (`names`: id as text → name)."""
@@ -114,6 +115,8 @@ def keep_filters(output: Any, arguments: dict[str, Any], names: dict[str, str]) 
                 # `event_ids=447250` asks for that one event: the answer lists it, not others
                 del items[1:]
                 items[0][own] = type(items[0][own])(value) if isinstance(items[0][own], (str, int)) else value
+                seen = (world or {}).get(f"{snake(own)}|{value}", {})
+                items[0].update({k: v for k, v in seen.items() if k in items[0]})  # the event as it was shown
                 continue
             if not param.endswith("_id") or param == "id":
                 continue

@@ -18,7 +18,7 @@ from datagen.generator import fake
 from datagen.generator.fake import Place
 from datagen.generator.measures import measure
 from datagen.generator.pools import CRYPTO_PAIRS, CURRENCIES, DIVIDEND_TICKERS, FIRST, GENERIC_QUERIES, LAST, SENTENCES, TICKERS, TOPICS
-from datagen.lexicon import (SUBJECT_SENSES, THING_STATUSES, AUDIENCE_WORDS, CAPITALS, COUNT_WORDS, IMAGE_WORDS, JOB_WORDS, MARKET_WORDS, MEASURE_WORDS,
+from datagen.lexicon import (PRICE_LEVELS, SUBJECT_SENSES, THING_STATUSES, AUDIENCE_WORDS, CAPITALS, COUNT_WORDS, IMAGE_WORDS, JOB_WORDS, MARKET_WORDS, MEASURE_WORDS,
                              MOMENT_WORDS, NAME_QUALIFIERS, PERSON_WORDS, PLACE_WORDS, ROLE_WORDS, TEXT_WORDS,
                              VALUE_BOOLEAN_LEADS, VALUE_BOOLEAN_WORDS, VALUE_KIND_PAIRS, VALUE_KIND_WORDS,
                              VENUE_WORDS, WRITTEN_NOUNS)
@@ -98,6 +98,17 @@ def _about(endpoint: Endpoint | None, words: frozenset[str] | set[str]) -> bool:
     if endpoint is None:
         return False
     return bool(set(snake(f"{endpoint.tool_id} {endpoint.name} {endpoint.description}").split("_")) & words)
+
+
+def _price_level(endpoint: Endpoint | None, context: str | None) -> tuple[float, float]:
+    """The price range of what is priced: a home for sale costs hundreds of thousands, its rent a
+    few thousand a month, a flight hundreds (`PRICE_LEVELS`); other things 5–500."""
+    words = set(snake(f"{endpoint.name} {endpoint.slug}").split("_")) if endpoint is not None else set()
+    words |= {singular(context)} if context else set()
+    for kind, words_of_kind, level in PRICE_LEVELS:
+        if words & words_of_kind:
+            return level
+    return 5.0, 500.0
 
 
 def _about_summary(endpoint: Endpoint, words: frozenset[str] | set[str]) -> bool:
@@ -229,7 +240,8 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
         return round(rng.uniform(0.5, 12), 2) if ptype is ParamType.NUMBER else rng.randint(1, 12)
     if (t & {"amount", "price", "cost", "budget", "salary", "fare", "fee", "total", "subtotal", "balance"}
             or concept == "amount") and (last not in COUNT_WORDS or last == "total"):
-        return rng.randint(5, 500) if ptype is ParamType.INTEGER else round(rng.uniform(5, 500), 2)
+        low, high = _price_level(endpoint, context)
+        return rng.randint(int(low), int(high)) if ptype is ParamType.INTEGER else round(rng.uniform(low, high), 2)
     if last in ("rating", "stars"):
         return rng.randint(1, 5) if ptype is ParamType.INTEGER else round(rng.uniform(3.0, 5.0), 1)
     if numeric and last in ("quantity", "qty", "adults", "children", "guests", "people", "rooms", "passengers",

@@ -15,10 +15,11 @@ from datagen.core.plan import ConversationState, SourceKind
 from datagen.generator import phrases as ph
 from datagen.generator.answer import has_content
 from datagen.generator.goal import end_steps
-from datagen.registry.models import Endpoint
+from datagen.registry.models import Endpoint, ParamType
 from datagen.registry.naming import singular, snake, subject_noun
 
 # Fields that carry what a record is for: with all of them missing, the record has nothing to say.
+STAT_WORDS = frozenset({"statistics", "statistic", "stats", "standings", "scores", "metrics", "analytics"})
 CORE_FIELDS = frozenset({"name", "title", "text", "content", "body", "quote", "message", "headline", "summary"})
 
 
@@ -51,7 +52,13 @@ def thin_reason(state: ConversationState) -> str | None:
 
 def _core_missing(endpoint: Endpoint, output: object) -> bool:
     """The endpoint documents a core field (or one named after its subject: `quote` of a quote
-    endpoint) and the output has none of them."""
+    endpoint; numbers, for an endpoint named for statistics) and the output has none of them."""
+    present_paths = set(_paths(output, ""))
+    if set(snake(endpoint.name).split("_")) & STAT_WORDS:
+        numbers = {output_path(f.path).replace("[]", "") for f in endpoint.response_fields
+                   if f.type in (ParamType.INTEGER, ParamType.NUMBER) and not f.concept.endswith("_id")}
+        if numbers and not numbers & present_paths:
+            return True  # team statistics that are only team names
     subject = subject_noun(endpoint.name, endpoint.slug)
     core = {f.path for f in endpoint.response_fields
             if snake(f.name) in CORE_FIELDS or subject and singular(snake(f.name)) == subject}

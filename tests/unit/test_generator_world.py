@@ -341,3 +341,46 @@ def test_games_are_offered_by_their_sides_and_a_pick_nobody_used_is_thin() -> No
     state.argument_sources.append(ArgumentSource(call=1, param="game_id", source=SourceKind.STEP_OUTPUT, value="g1",
                                                  step=0, field_path="games[].game_id"))
     assert "pick" not in str(thin_reason(state))
+
+
+def test_has_events_before_a_date_agrees_with_the_dates_shown_for_that_ticker() -> None:
+    from datagen.generator.timeline import Timeline
+    line = Timeline()
+    earnings = {"symbol": "NKE", "earningsDate": "2026-03-26"}
+    line.apply(earnings, {"ticker": "NKE"})
+    verdict = {"symbol": "NKE", "hasEvents": False, "beforeDate": "2026-05-03"}
+    line.apply(verdict, {"ticker": "NKE", "beforeDate": "2026-05-03"})
+    assert verdict["hasEvents"] is True
+    other = Timeline()
+    none_before = {"hasEvents": False}
+    other.apply(none_before, {"ticker": "KO", "beforeDate": "2026-06-30"})
+    later = {"exDividendDate": "2026-03-11"}
+    other.apply(later, {"ticker": "KO"})
+    assert later["exDividendDate"] >= "2026-06-30", later
+
+
+def test_places_prices_and_sides_a_reader_would_believe() -> None:
+    from datagen.generator import fake
+    from datagen.generator.executor import _place_of_key
+    from datagen.generator.semantic import _price_level
+    chicago = fake.place_at(next(i for i, row in enumerate(fake.CITIES) if row[0] == "Chicago"))
+    assert all(fake.make("postcode", random.Random(s), chicago).startswith("606") for s in range(5))
+    detroit = _place_of_key("Detroit_MI", 0)
+    assert (detroit.city, detroit.country_code) == ("Detroit", "US")
+    sale, rent = _ep("search_property_for_sale", []), _ep("search_property_for_rent", [])
+    assert _price_level(sale, None)[0] >= 100000 and _price_level(rent, None)[1] <= 5000
+    game = agree({"home_team": "Oslo Hawks", "away_team": "Oslo Hawks", "name": "x"})
+    assert game["home_team"] != game["away_team"] and game["name"] == f"Oslo Hawks vs {game['away_team']}"
+    assert agree({"listDate": "2026-07-20", "soldDate": "2026-07-01"}) == {"listDate": "2026-07-01", "soldDate": "2026-07-20"}
+
+
+def test_statistics_without_numbers_are_thin_and_a_lone_item_is_said_by_its_content() -> None:
+    from datagen.generator.worth import _core_missing
+    stats = _ep("team_season_statistics", [("data[].team_id", ParamType.INTEGER, "team_id"), ("data[].team", ParamType.STRING, "team"),
+                                           ("data[].wins", ParamType.INTEGER, "wins")])
+    assert _core_missing(stats, {"data": [{"team_id": 1, "team": "Oslo Hawks"}]})
+    assert not _core_missing(stats, {"data": [{"team_id": 1, "team": "Oslo Hawks", "wins": 40}]})
+    highlight = {"results": [{"id": 1, "url": "https://x.org/h", "match": {"date": "2026-04-20",
+                 "homeTeam": {"name": "Oslo Hawks"}, "awayTeam": {"name": "Lima Owls"}}}]}
+    text = describe(highlight, set(), random.Random(0))
+    assert "Oslo Hawks vs Lima Owls" in text and "2026-04-20" in text, text

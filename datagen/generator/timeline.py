@@ -1,0 +1,71 @@
+"""Dated answers about one subject agree with a yes/no about them: "has events before D" is true
+exactly when an earnings or ex-dividend date of that ticker shown in the conversation lies before D.
+
+A reader rejects "hasEvents: false before 2026-05-03" next to an earnings date of 2026-03-26 for the
+same ticker. The executor keeps, per conversation, the dates its answers showed with the arguments
+they were answers to; a `has_*`/`is_*` verdict of a call with a `before…`/`after…` date argument is
+set from the dates seen for the same subject (an argument value both calls share), and a later date
+of that subject is kept on the side of the cutoff that an earlier verdict stated.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from datagen.registry.naming import snake
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+BEFORE_WORDS = frozenset({"before", "until", "till", "to", "end"})
+AFTER_WORDS = frozenset({"after", "since", "from", "start"})
+
+
+def _day(value: Any) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) and _ISO_DAY.match(value) else None
+
+
+class Timeline:
+    """Dates and verdicts seen in one conversation, by the argument values of their calls."""
+
+    def __init__(self) -> None:
+        self.dates: list[tuple[frozenset[str], date]] = []
+        self.verdicts: list[tuple[frozenset[str], str, date, bool]] = []
+
+    def apply(self, output: dict[str, Any], arguments: dict[str, Any]) -> None:
+        """Make `output` agree with what was seen, then remember its dates and verdicts."""
+        cutoff = _cutoff(arguments)
+        subject = frozenset(str(v) for v in arguments.values() if isinstance(v, (str, int)) and not isinstance(v, bool)
+                            and _day(v) is None)
+        if cutoff is not None and subject:
+            side, when = cutoff
+            for key, value in output.items():
+                if isinstance(value, bool) and snake(key).split("_")[0] == "has":
+                    seen = [d for args, d in self.dates if args & subject]
+                    if seen:
+                        output[key] = any(d < when for d in seen) if side == "before" else any(d > when for d in seen)
+                    self.verdicts.append((subject, side, when, bool(output[key])))
+        sent = {str(v) for v in arguments.values()}
+        for key, value in output.items():
+            day = _day(value)
+            if day is None or value in sent:
+                continue
+            for args, side, when, verdict in self.verdicts:
+                if args & subject and not verdict:  # "no events before D": this one is on or after D
+                    if side == "before" and day < when:
+                        day = when + timedelta(days=(when - day).days % 20 + 1)
+                    elif side == "after" and day > when:
+                        day = when - timedelta(days=(day - when).days % 20 + 1)
+            output[key] = day.isoformat()
+            self.dates.append((subject, day))
+
+
+def _cutoff(arguments: dict[str, Any]) -> tuple[str, date] | None:
+    for name, value in arguments.items():
+        day = _day(value)
+        words = set(snake(name).split("_"))
+        if day is not None and words & BEFORE_WORDS:
+            return "before", day
+        if day is not None and words & AFTER_WORDS:
+            return "after", day
+    return None
