@@ -157,9 +157,10 @@ def reserve_candidates(sampler: Sampler, planner: Planner, endpoints: EndpointCa
                        index: int, round_: int) -> list[Any]:
     """Candidates for a thin conversation's reserve round: a pure function of (seed, index, round, graph)."""
     alt = index + round_ * RESERVE_STRIDE
-    found = sampler.candidates(mode_for(settings.mode, settings.seed, index), [alt], holds=lambda chains: planner.hold(
+    mode = mode_for(settings.mode, settings.seed, index)
+    found = sampler.candidates(mode, [alt], holds=lambda chains: planner.hold(
         chains, endpoints.get_many(e for c in chains for e in c.endpoint_ids)))
-    return found.get(alt, [])
+    return [c for c in found.get(alt, []) if c.mode is mode]  # a reserve keeps the conversation's mode
 
 
 RESUME_HINT = ("start Neo4j again and rerun the same command with --resume to continue the run "
