@@ -369,17 +369,15 @@ _RANK_KEYS = ("rank", "position", "ranking")
 
 
 def _ranked_items(obj: dict[str, Any], sent: frozenset[str]) -> None:
-    """A ranked list runs from the best rank down, each rank once; the rank an answer gives beside
-    the list is the one of the listed thing the call asked about."""
+    """A ranked list runs 1, 2, 3 … in its order; the rank an answer gives beside the list is the one
+    of the listed thing the call asked about."""
     for value in obj.values():
         if not (isinstance(value, list) and value and all(isinstance(v, dict) for v in value)):
             continue
         key = next((k for k in value[0] if snake(k) in _RANK_KEYS and _num(value[0][k])), None)
         if key is None or not all(_num(v.get(key)) for v in value):
             continue
-        ranks = sorted(int(v[key]) for v in value)
-        for i in range(1, len(ranks)):
-            ranks[i] = max(ranks[i], ranks[i - 1] + 1)
+        ranks = list(range(1, len(value) + 1))  # the places of a result list are its positions
         value.sort(key=lambda v: v[key])
         for item, rank in zip(value, ranks):
             item[key] = rank

@@ -96,7 +96,10 @@ def _facts(item: dict[str, Any], skip: set[str], sent: set[str], rng: random.Ran
         if len(text) > 80 or text.startswith(("http://", "https://")) or text.lower() in named:
             continue
         coordinate = name in COORDINATE_KEYS or name.endswith(("_lat", "_lng", "_lon"))
-        ranked.append((0 if text not in sent and not coordinate else 1 if text not in sent else 2, pos, key))
+        # what a thing is (a text, a number, a date) before a yes/no setting of it ("show fb link on
+        # profile: no"), before where it is, before what it was sent
+        flag = isinstance(value, bool) and name.split("_")[0] not in _BOOL_HEADS  # a verdict (is_valid) is content
+        ranked.append((0 if text not in sent and not coordinate and not flag else 1 if text not in sent else 2, pos, key))
     best = min((weight for weight, _, _ in ranked), default=0)
     ranked = [r for r in ranked if r[0] == best]  # what the call found before where it is, before what it was sent
     facts: list[str] = []
@@ -109,7 +112,7 @@ def _facts(item: dict[str, Any], skip: set[str], sent: set[str], rng: random.Ran
             # "delivered at 2026-05-18", "released 2026-05-09": no "the released is"
             plain = bare or label.split()[-1] in PREPOSITIONS or label.endswith("ed") or label in _VERB_LABELS
             style = "{l} {v}" if plain else ph.pick(rng, ["the {l} is {v}", "{l} {v}", "the {l} is {v}"])
-            facts.append(ph.fill(style, l=label, v=ph.render(value)))
+            facts.append(ph.fill(style, l=label, v=ph.render(value).rstrip(".")))  # no "Singapore., and"
     return facts
 
 

@@ -54,8 +54,10 @@ def test_items_that_belong_to_the_thing_asked_about_all_carry_its_id() -> None:
 
 
 def test_an_average_beside_a_list_is_the_mean_of_its_items() -> None:
-    out = agree({"average_rank": 44, "results": [{"rank": 10}, {"rank": 20}]})
-    assert out["average_rank"] == 15
+    out = agree({"average_score": 44, "results": [{"score": 10}, {"score": 20}]})
+    assert out["average_score"] == 15
+    ranked = agree({"average_rank": 44, "results": [{"rank": 30}, {"rank": 10}]})  # positions 1, 2
+    assert [r["rank"] for r in ranked["results"]] == [1, 2] and ranked["average_rank"] == 2
 
 
 def test_listed_items_keep_to_one_sided_bounds_and_id_filters() -> None:
