@@ -13,7 +13,7 @@ import re
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from datagen.generator.pools import CITIES
+from datagen.generator.pools import CITIES, POSTCODES
 from datagen.lexicon import TEAM_NICKNAMES
 from datagen.registry.naming import snake
 
@@ -68,6 +68,7 @@ def agree(value: Any, sent: frozenset[str] = frozenset()) -> Any:
         for child in value.values():
             agree(child, sent)
         _ranked_items(value, sent)
+        _sequence_numbers(value)
         _averages(value)
         _conversion(value)
         _line(value)
@@ -87,6 +88,7 @@ def agree(value: Any, sent: frozenset[str] = frozenset()) -> Any:
         _completion(value)
         _within_own_range(value)
         _around_start(value)
+        _business_days(value)
     return value
 
 
@@ -131,6 +133,23 @@ def _around_start(obj: dict[str, Any]) -> None:
 
 def _like_moment(old: str, new: datetime) -> str:
     return new.strftime("%Y-%m-%d") if len(old) == 10 else new.strftime("%Y-%m-%dT%H:%M:%SZ" if old.count(":") == 2 else "%Y-%m-%dT%H:%MZ")
+
+
+_MARKET_DAY_WORDS = frozenset({"earnings", "dividend", "exdividend", "ex", "payment", "settlement", "trade", "trading",
+                               "filing", "ipo", "report", "record", "payable"})
+
+
+def _business_days(obj: dict[str, Any]) -> None:
+    """Dates of market events (an earnings date, an ex-dividend date) fall on weekdays: a Saturday
+    moves to the Monday after."""
+    for key, value in obj.items():
+        if not (isinstance(value, str) and _ISO_DATE.match(value) and len(value) == 10):
+            continue
+        if not set(snake(key).split("_")) & _MARKET_DAY_WORDS:
+            continue
+        day = datetime.strptime(value, "%Y-%m-%d")
+        if day.weekday() >= 5:
+            obj[key] = (day + timedelta(days=7 - day.weekday())).strftime("%Y-%m-%d")
 
 
 def _within_own_range(obj: dict[str, Any]) -> None:
@@ -363,6 +382,12 @@ def _home_venue(obj: dict[str, Any]) -> None:
         if isinstance(value, str) and isinstance(old, str) and old and value.startswith(old + " ") and key != names["city"] \
                 and snake(key) in ("arena", "venue", "stadium", "venue_name"):
             obj[key] = city + value[len(old):]
+    pattern = POSTCODES.get(city)
+    for key in ("postal_code", "postcode", "zip", "zip_code", "zipcode"):
+        if key in names and isinstance(obj[names[key]], str) and pattern is not None and old != city:
+            digits = [int(c) for c in obj[names[key]] if c.isdigit()] or [0]
+            obj[names[key]] = "".join(str(digits[i % len(digits)]) if c == "#" else "A" if c == "?" else c
+                                      for i, c in enumerate(pattern))  # the code of the city it moved to
 
 
 _RANK_KEYS = ("rank", "position", "ranking")
@@ -385,6 +410,25 @@ def _ranked_items(obj: dict[str, Any], sent: frozenset[str]) -> None:
         own = next((k for k in obj if snake(k) == snake(key) and _num(obj[k])), None)
         if mine is not None and own is not None:
             obj[own] = mine[key]
+
+
+_SEQUENCE_KEYS = frozenset({"order", "index", "seq", "sequence", "step", "period_number"})
+# Lists whose items are parts of one whole, where a bare `number` is the part's place (not a flight's).
+_PARTS = frozenset({"periods", "period_results", "rounds", "steps", "instructions", "stages", "innings", "sets",
+                    "quarters", "halves", "legs", "episodes", "chapters"})
+
+
+def _sequence_numbers(obj: dict[str, Any]) -> None:
+    """Items of one list numbered by their place (`periods[].number`, `instructions[].order`) run
+    1, 2, 3: never 44, 54 and 58 or the same number twice."""
+    for name, value in obj.items():
+        if not (isinstance(value, list) and value and all(isinstance(v, dict) for v in value)):
+            continue
+        keys = _SEQUENCE_KEYS | ({"number"} if snake(name) in _PARTS else set())
+        key = next((k for k in value[0] if snake(k) in keys and _num(value[0][k])), None)
+        if key is not None and all(_num(v.get(key)) for v in value):
+            for i, item in enumerate(value):
+                item[key] = i + 1
 
 
 def _averages(obj: dict[str, Any]) -> None:

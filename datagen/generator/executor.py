@@ -25,21 +25,20 @@ from __future__ import annotations
 import json
 import logging
 import random
-import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from datagen.core.paths import TOP_ARRAY_KEY, output_path, parse_path
 from datagen.core.plan import ConversationState, FieldValue
-from datagen.generator.agree import NOW_KEYS, agree
-from datagen.generator.fake import Place, place_at, place_of
-from datagen.generator.pools import CITIES, US_STATES
+from datagen.generator.agree import agree
+from datagen.generator.fake import Place, place_at
+from datagen.generator.places import call_place
 from datagen.generator.values import BASE_DATE, DATE_WINDOW_DAYS, UNPLACED, derive_rng, value_for
 from datagen.generator.quotes import near_reference
-from datagen.generator.timeline import Timeline
-from datagen.generator.ranges import keep_filters, requested_ranges, within
-from datagen.lexicon import ECHOED_KINDS, LEAGUE_COUNTRIES, NEIGHBOUR_WORDS, RELATION_WORDS, ROLE_WORDS
+from datagen.generator.timeline import CALL_SECONDS, Timeline, set_clock
+from datagen.generator.ranges import active_only, keep_filters, requested_ranges, within
+from datagen.lexicon import ECHOED_KINDS, NEIGHBOUR_WORDS, RELATION_WORDS, ROLE_WORDS
 from datagen.registry.linking import is_action
 from datagen.registry.scope import Scope, concept_scope
 from datagen.registry.models import Endpoint, FieldSource, ParamType, ResponseField
@@ -48,7 +47,6 @@ from datagen.registry.naming import GENERIC_CONTAINERS, concept_of, singular, sn
 log = logging.getLogger(__name__)
 
 
-_LOCATION_WORDS = frozenset({"location", "area", "locality", "zone", "region", "market", "neighborhood", "neighbourhood"})
 HANDLE_KEYS = frozenset({"username", "user_name", "login", "user_login", "handle", "screen_name"})
 """Keys of an account's handle: a lookup by handle is about the account seen under it."""
 _HANDLES = "handles|"  # a reserved key of the world: handle → entity key
@@ -125,7 +123,7 @@ class OfflineExecutor:
         if key not in self._cache:
             self._cache[key] = self._build(endpoint, arguments, derive_rng(self.seed, f"exec:{key}"))
         output: dict[str, Any] = json.loads(json.dumps(self._cache[key], ensure_ascii=False))
-        _set_clock(output, self.clock + timedelta(seconds=CALL_SECONDS * call_index))
+        set_clock(output, self.clock + timedelta(seconds=CALL_SECONDS * call_index))
         self.timeline.apply(output, arguments)
         concepts = {output_path(f.path): f.concept for f in endpoint.response_fields}
         for path, value in _leaves(output, ""):
@@ -141,21 +139,7 @@ class OfflineExecutor:
     def _build(self, endpoint: Endpoint, arguments: dict[str, Any], rng: random.Random) -> dict[str, Any]:
         echo = _echo_values(endpoint, arguments)
         subject = subject_noun(endpoint.name, endpoint.slug)
-        place = next((p for p in (place_of(v, c) for v, c in _place_arguments(endpoint, arguments)) if p), None)
-        if place is None:
-            place = _place_near(endpoint, arguments)
-        if place is None:  # a league the call names: its games are in that league's country
-            league = next((LEAGUE_COUNTRIES[str(v).lower()] for v in arguments.values()
-                           if isinstance(v, str) and str(v).lower() in LEAGUE_COUNTRIES), None)
-            homes = [i for i, row in enumerate(CITIES) if row[2] == league]
-            place = place_at(homes[derive_rng(self.seed, "league").randrange(len(homes))]) if homes else None
-        if place is None:  # a location key (`locationKey=c3sp5g4t8b`): one place, whatever it is called
-            key = next((str(arguments[p.name]) for p in endpoint.parameters if p.name in arguments
-                        and set(snake(p.name).split("_")) & _LOCATION_WORDS and isinstance(arguments[p.name], str)), None)
-            place = _place_of_key(key, derive_rng(self.seed, f"location:{key}").randrange(len(CITIES))) if key else None
-        if place is None:  # an id of an entity seen earlier: the call happens where that entity is
-            place = next((self.places[f"{p.concept}|{arguments[p.name]}"] for p in endpoint.parameters
-                          if p.name in arguments and f"{p.concept}|{arguments[p.name]}" in self.places), None)
+        place = call_place(endpoint, arguments, self.seed, self.places)
         gen = _Gen(rng, endpoint, echo, subject, self.seed, self.world, place, self.places)
         if not endpoint.response_fields:
             noun = subject or "request"
@@ -167,6 +151,7 @@ class OfflineExecutor:
         for head, low, high in requested_ranges(arguments):
             within(output, head, low, high, 0)
         keep_filters(output, arguments, self._names(), self.world)
+        active_only(output, set(snake(f"{endpoint.name} {endpoint.slug}").split("_")))
         near_reference(output, arguments, rng)
         agree(output)  # a game whose team changed is named after its teams again
         if not any(v not in (None, "", [], {}) for _, v in _leaves(output, "")):
@@ -186,63 +171,6 @@ class OfflineExecutor:
             if label is not None:
                 names.setdefault(ident, label)
         return names
-
-
-CALL_SECONDS = 40
-"""Seconds between two calls of one conversation on the server clock (`time_now` of each answer)."""
-
-
-def _set_clock(value: Any, now: datetime) -> None:
-    """Every `time_now`-like field says the conversation's clock, as text or as a Unix time like the
-    field had (two calls a minute apart never report times months apart)."""
-    if isinstance(value, list):
-        for item in value:
-            _set_clock(item, now)
-    elif isinstance(value, dict):
-        for key, child in value.items():
-            if snake(key) in NOW_KEYS and isinstance(child, int) and not isinstance(child, bool):
-                value[key] = int(now.timestamp()) * (1000 if child > 10**11 else 1)
-            elif snake(key) in NOW_KEYS and isinstance(child, str):
-                value[key] = now.strftime("%Y-%m-%dT%H:%M:%SZ")
-            else:
-                _set_clock(child, now)
-
-
-def _place_of_key(key: str, anchor: int) -> Place:
-    """The place a location key names: a city in it (`Detroit_MI`: Detroit, in the US by its state
-    code), else an anchored table city (an opaque key like `c3sp5g4t8b`)."""
-    match = re.match(r"^([A-Za-z][A-Za-z .'-]+?)[_, ]+([A-Z]{2})$", key)
-    if match is not None:
-        known = place_of(match.group(1), "city")
-        if match.group(2) in US_STATES:
-            us = next(row for row in CITIES if row[2] == "US")
-            return Place(match.group(1).replace("_", " "), *us[1:])
-        if known is not None:
-            return known
-    named = place_of(key, "city") if key[:1].isupper() and key.replace(" ", "").isalpha() else None
-    return named or place_at(anchor)
-
-
-def _place_near(endpoint: Endpoint, arguments: dict[str, Any]) -> Place | None:
-    """The table place nearest to the coordinates a call names (a reverse geocode answers that city)."""
-    found: dict[str, float] = {}
-    for param in endpoint.parameters:
-        if param.concept in ("latitude", "longitude") and param.name in arguments:
-            try:
-                found.setdefault(param.concept, float(arguments[param.name]))
-            except (TypeError, ValueError):
-                continue
-    if len(found) < 2:
-        return None
-    lat, lon = found["latitude"], found["longitude"]
-    return min((place_at(i) for i in range(len(CITIES))),
-               key=lambda p: (p.latitude - lat) ** 2 + (p.longitude - lon) ** 2)
-
-
-def _place_arguments(endpoint: Endpoint, arguments: dict[str, Any]) -> list[tuple[Any, str]]:
-    """Argument values that may name a place (a city, a country, a code, a phone number), with their concept."""
-    return [(arguments[p.name], p.concept) for p in endpoint.parameters if p.name in arguments and not p.control
-            and isinstance(arguments[p.name], str)]
 
 
 def _echo_values(endpoint: Endpoint, arguments: dict[str, Any]) -> dict[str, Any]:
@@ -281,6 +209,10 @@ class _Gen:
         self.echoed_items: set[str] = set()
         words = set(snake(f"{endpoint.name} {endpoint.slug}").split("_"))
         self.lists_others = bool(words & NEIGHBOUR_WORDS)
+        required = [p for p in endpoint.parameters if p.required and not p.control]
+        # a call about one link (`media_url`) is about one thing: its answer lists that one
+        self.top_list = True  # the first list of the answer (its results), until it is built
+        self.one_thing = len(required) == 1 and snake(required[0].name).endswith(("url", "link")) and not self.lists_others
 
     def ref(self, noun: str) -> Any:
         spec = ResponseField(path=f"{noun}_id", name=f"{noun}_id", type=ParamType.STRING, concept=f"{noun}_id",
@@ -350,7 +282,8 @@ class _Gen:
         if node.kind == "obj":
             return self._object(node, context, in_array, where)
         if node.kind == "arr" and node.item is not None:
-            if self._looked_up(node.item, context):
+            top, self.top_list = self.top_list, False
+            if self._looked_up(node.item, context) or self.one_thing and top:
                 one = self.node(node.item, context, False, where)
                 return UNPLACED if one is UNPLACED else [one]
             # items of a listing are in different places unless the call or their parent fixed one

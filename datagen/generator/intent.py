@@ -237,6 +237,10 @@ def _from_name(endpoint: Endpoint) -> str:
         if rest and verb in ("get", "fetch", "retrieve", "find") and rest[0].lower() not in _DETERMINERS:
             rest = ["the"] + rest  # `getorderbyid` → get the order
         return _shorten(" ".join([verb] + rest)) if rest else f"{verb} the results"
+    prep = next((i for i, t in enumerate(tokens) if i > 0 and t.lower() in PREPOSITIONS), None)
+    if prep is not None and tokens[prep - 1].lower() in ("search", "lookup", "scan") and prep + 1 < len(tokens):
+        what, where = " ".join(tokens[:prep]), " ".join(tokens[prep + 1:])
+        return _shorten(f"run {article(what)} {what} {tokens[prep]} the {where}")  # `keyword_search_at_point`
     agent = _agent_verb(tokens[-1])
     if agent is not None and len(tokens) > 1:
         return _shorten(f"{agent} the {' '.join(tokens[:-1])}")  # `vin_decoder` → decode the vin

@@ -134,3 +134,17 @@ def keep_filters(output: Any, arguments: dict[str, Any], names: dict[str, str],
 
 def _like(old: Any, new: float) -> Any:
     return int(round(new)) if isinstance(old, int) else round(new, 2)
+
+
+_ACTIVE_WORDS = frozenset({"sell", "sale", "sales", "rent", "rental", "rentals", "available", "active", "listing", "listings"})
+
+
+def active_only(output: Any, endpoint_words: set[str]) -> None:
+    """A search for what is on offer (`searchPropertyForSell`, `…ForRent`) lists things not yet sold:
+    their `sold_price`/`sold_date` are left out."""
+    if not endpoint_words & _ACTIVE_WORDS or endpoint_words & {"sold", "history", "past", "archive"}:
+        return
+    for items in _dict_lists(output):
+        for item in items:
+            for key in [k for k in item if snake(k).split("_")[0] == "sold"]:
+                del item[key]

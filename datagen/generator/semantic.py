@@ -253,6 +253,8 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
         return rng.choice([5, 10, 20])
     if numeric and last in ("order", "position", "index", "step", "sequence", "seq", "priority"):
         return rng.randint(1, 10)
+    if numeric and (last == "score" or last in ("goals", "points", "runs") and t & {"team", "home", "away", "1", "2"}):
+        return rng.randint(0, 6)  # a match score; the sport decides the scale, few are in the nineties
     if last == "month":
         return rng.randint(1, 12)
     if last in ("hour", "hours_of_day"):
@@ -283,6 +285,8 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
         return fake.make("image_url", rng, place)
     if last in ("filename", "file", "path", "attachment", "document"):
         return fake.make("file_name", rng, place)
+    if last == "county" and not numeric:
+        return None if strict else place.city  # a county needs a county table: an answer leaves it out
     if last in VALUE_KIND_WORDS and not numeric:
         made = fake.make(VALUE_KIND_WORDS[last], rng, place, context)
         return None if strict and VALUE_KIND_WORDS[last] == "region" and made == place.country else made

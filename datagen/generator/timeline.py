@@ -11,9 +11,10 @@ of that subject is kept on the side of the cutoff that an earlier verdict stated
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
+from datagen.generator.agree import NOW_KEYS
 from datagen.registry.naming import snake
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -69,3 +70,23 @@ def _cutoff(arguments: dict[str, Any]) -> tuple[str, date] | None:
         if day is not None and words & AFTER_WORDS:
             return "after", day
     return None
+
+
+CALL_SECONDS = 40
+"""Seconds between two calls of one conversation on the server clock (`time_now` of each answer)."""
+
+
+def set_clock(value: Any, now: datetime) -> None:
+    """Every `time_now`-like field says the conversation's clock, as text or as a Unix time like the
+    field had (two calls a minute apart never report times months apart)."""
+    if isinstance(value, list):
+        for item in value:
+            set_clock(item, now)
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            if snake(key) in NOW_KEYS and isinstance(child, int) and not isinstance(child, bool):
+                value[key] = int(now.timestamp()) * (1000 if child > 10**11 else 1)
+            elif snake(key) in NOW_KEYS and isinstance(child, str):
+                value[key] = now.strftime("%Y-%m-%dT%H:%M:%SZ")
+            else:
+                set_clock(child, now)

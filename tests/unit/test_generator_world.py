@@ -363,7 +363,7 @@ def test_has_events_before_a_date_agrees_with_the_dates_shown_for_that_ticker() 
 
 def test_places_prices_and_sides_a_reader_would_believe() -> None:
     from datagen.generator import fake
-    from datagen.generator.executor import _place_of_key
+    from datagen.generator.places import _place_of_key
     from datagen.generator.semantic import _price_level
     chicago = fake.place_at(next(i for i, row in enumerate(fake.CITIES) if row[0] == "Chicago"))
     assert all(fake.make("postcode", random.Random(s), chicago).startswith("606") for s in range(5))
@@ -386,3 +386,27 @@ def test_statistics_without_numbers_are_thin_and_a_lone_item_is_said_by_its_cont
                  "homeTeam": {"name": "Oslo Hawks"}, "awayTeam": {"name": "Lima Owls"}}}]}
     text = describe(highlight, set(), random.Random(0))
     assert "Oslo Hawks vs Lima Owls" in text and "2026-04-20" in text, text
+
+
+def test_scores_parts_counties_market_days_and_offers_a_reader_believes() -> None:
+    from datagen.generator.ranges import active_only
+    event = agree({"period_results": [{"number": 44, "team_1_score": 3}, {"number": 58, "team_1_score": 1}]})
+    assert [p["number"] for p in event["period_results"]] == [1, 2]
+    flights = agree({"flights": [{"number": 247}, {"number": 318}]})
+    assert [f["number"] for f in flights["flights"]] == [247, 318]  # a flight's number is no place in a list
+    assert agree({"earningsDate": "2026-05-02"})["earningsDate"] == "2026-05-04"  # Saturday → Monday
+    listing = {"data": [{"price": 1, "soldPrice": 2, "soldDate": "2026-01-01"}]}
+    active_only(listing, {"search", "property", "for", "sell"})
+    assert listing == {"data": [{"price": 1}]}
+    ep = _ep("match_result", [("home_score", ParamType.INTEGER, "score"), ("county", ParamType.STRING, "county")])
+    for seed in range(10):
+        out = OfflineExecutor(seed).execute(_state([ep]), 0, ep, {})
+        assert 0 <= out.get("home_score", 0) <= 6 and "county" not in out, out
+
+
+def test_a_call_about_one_link_answers_about_one_thing() -> None:
+    ep = _ep("reel_information", [("[].id", ParamType.STRING, "post_id"), ("[].caption", ParamType.STRING, "caption")],
+             [Parameter(name="media_url", type=ParamType.STRING, required=True, concept="url")])
+    for seed in range(10):
+        out = OfflineExecutor(seed).execute(_state([ep]), 0, ep, {"media_url": "https://example.org/p/1"})
+        assert len(next(iter(out.values()))) == 1, out

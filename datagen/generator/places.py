@@ -1,0 +1,78 @@
+"""Where a call happens: the place its answer's addresses, phones, currencies and cities come from.
+
+In order: a place an argument names (a city, a country, a code, a phone number), the table city
+nearest to coordinates it sends, the country of a league it names (MLB games are in the US), the city
+a location key names (`Detroit_MI`) or an anchored one for an opaque key (`c3sp5g4t8b`: one place for
+every listing it returns), else where an entity it names was first seen.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from datagen.generator.fake import Place, place_at, place_of
+from datagen.generator.pools import CITIES, US_STATES
+from datagen.generator.values import derive_rng
+from datagen.lexicon import LEAGUE_COUNTRIES
+from datagen.registry.models import Endpoint
+from datagen.registry.naming import snake
+
+_LOCATION_WORDS = frozenset({"location", "area", "locality", "zone", "region", "market", "neighborhood", "neighbourhood"})
+
+
+def call_place(endpoint: Endpoint, arguments: dict[str, Any], seed: int, places: dict[str, Place]) -> Place | None:
+    """The place of one call (None: each object of its answer gets its own)."""
+    place = next((p for p in (place_of(v, c) for v, c in _place_arguments(endpoint, arguments)) if p), None)
+    if place is None:
+        place = _place_near(endpoint, arguments)
+    if place is None:  # a league the call names: its games are in that league's country
+        league = next((LEAGUE_COUNTRIES[str(v).lower()] for v in arguments.values()
+                       if isinstance(v, str) and str(v).lower() in LEAGUE_COUNTRIES), None)
+        homes = [i for i, row in enumerate(CITIES) if row[2] == league]
+        place = place_at(homes[derive_rng(seed, "league").randrange(len(homes))]) if homes else None
+    if place is None:  # a location key (`locationKey=c3sp5g4t8b`): one place, whatever it is called
+        key = next((str(arguments[p.name]) for p in endpoint.parameters if p.name in arguments
+                    and set(snake(p.name).split("_")) & _LOCATION_WORDS and isinstance(arguments[p.name], str)), None)
+        place = _place_of_key(key, derive_rng(seed, f"location:{key}").randrange(len(CITIES))) if key else None
+    if place is None:  # an id of an entity seen earlier: the call happens where that entity is
+        place = next((places[f"{p.concept}|{arguments[p.name]}"] for p in endpoint.parameters
+                      if p.name in arguments and f"{p.concept}|{arguments[p.name]}" in places), None)
+    return place
+
+
+def _place_of_key(key: str, anchor: int) -> Place:
+    """The place a location key names: a city in it (`Detroit_MI`: Detroit, in the US by its state
+    code), else an anchored table city (an opaque key like `c3sp5g4t8b`)."""
+    match = re.match(r"^([A-Za-z][A-Za-z .'-]+?)[_, ]+([A-Z]{2})$", key)
+    if match is not None:
+        known = place_of(match.group(1), "city")
+        if match.group(2) in US_STATES:
+            us = next(row for row in CITIES if row[2] == "US")
+            return Place(match.group(1).replace("_", " "), *us[1:])
+        if known is not None:
+            return known
+    named = place_of(key, "city") if key[:1].isupper() and key.replace(" ", "").isalpha() else None
+    return named or place_at(anchor)
+
+
+def _place_near(endpoint: Endpoint, arguments: dict[str, Any]) -> Place | None:
+    """The table place nearest to the coordinates a call names (a reverse geocode answers that city)."""
+    found: dict[str, float] = {}
+    for param in endpoint.parameters:
+        if param.concept in ("latitude", "longitude") and param.name in arguments:
+            try:
+                found.setdefault(param.concept, float(arguments[param.name]))
+            except (TypeError, ValueError):
+                continue
+    if len(found) < 2:
+        return None
+    lat, lon = found["latitude"], found["longitude"]
+    return min((place_at(i) for i in range(len(CITIES))),
+               key=lambda p: (p.latitude - lat) ** 2 + (p.longitude - lon) ** 2)
+
+
+def _place_arguments(endpoint: Endpoint, arguments: dict[str, Any]) -> list[tuple[Any, str]]:
+    """Argument values that may name a place (a city, a country, a code, a phone number), with their concept."""
+    return [(arguments[p.name], p.concept) for p in endpoint.parameters if p.name in arguments and not p.control
+            and isinstance(arguments[p.name], str)]
