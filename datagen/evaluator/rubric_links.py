@@ -19,7 +19,7 @@ from datagen.evaluator.rubric_words import ACTION_VERBS, NEIGHBOUR_WORDS, PUBLIC
 from datagen.evaluator.types import Issue
 from datagen.lexicon import NAME_STOPWORDS
 from datagen.registry.models import Endpoint
-from datagen.registry.naming import concept_of, singular, snake, subject_noun
+from datagen.registry.naming import concept_of, singular, snake, subject_noun, unglue
 from datagen.registry.scope import Scope, concept_scope, may_link, same_service
 
 
@@ -260,7 +260,8 @@ def unasked_issues(record: Record) -> list[Issue]:
 
 def _name_words(call: Call) -> set[str]:
     """The words of an endpoint name that say what it is about (`currencies_get_rates` → currency, rate)."""
-    return {singular(w) for w in snake(slug_of(call.name)).split("_") if len(w) > 3 and w not in NAME_STOPWORDS}
+    words = [part for w in snake(slug_of(call.name)).split("_") for part in unglue(w)]  # `hasevents` → has, events
+    return {singular(w) for w in words if len(w) > 3 and w not in NAME_STOPWORDS}
 
 
 def _stated(value: Any, said: str) -> bool:

@@ -168,3 +168,18 @@ def plain_name(name: str) -> bool:
     if len(words) >= 2 and words[-1] in REST_ACTIONS and words[0] not in _VERBS:
         return False  # `units_custom_read`: a generated REST operation id, resource first, verb last
     return all(len(w) <= 2 or zipf_frequency(w, "en") >= PLAIN_WORD_ZIPF for w in words)
+
+
+@lru_cache(maxsize=None)
+def unglue(token: str) -> tuple[str, ...]:
+    """A token of run-together words split in two when both halves are common words and the whole is
+    not (`hasevents` → has, events; `getearningsdate` stays, being three); else the token itself."""
+    if zipf_frequency(token, "en") >= PLAIN_WORD_ZIPF or len(token) < 6:
+        return (token,)
+    best: tuple[float, tuple[str, ...]] = (0.0, (token,))
+    for cut in range(2, len(token) - 2):
+        head, tail = token[:cut], token[cut:]
+        score = min(zipf_frequency(head, "en"), zipf_frequency(tail, "en"))
+        if score >= 3.0 and score > best[0]:
+            best = (score, (head, tail))
+    return best[1]
