@@ -89,6 +89,7 @@ def agree(value: Any, sent: frozenset[str] = frozenset()) -> Any:
         _within_own_range(value)
         _around_start(value)
         _business_days(value)
+        _parts_after_whole(value)
     return value
 
 
@@ -137,6 +138,21 @@ def _like_moment(old: str, new: datetime) -> str:
 
 _MARKET_DAY_WORDS = frozenset({"earnings", "dividend", "exdividend", "ex", "payment", "settlement", "trade", "trading",
                                "filing", "ipo", "report", "record", "payable"})
+
+
+_MADE_KEYS = frozenset({"taken_at", "created_at", "published_at", "posted_at", "uploaded_at", "created"})
+
+
+def _parts_after_whole(obj: dict[str, Any]) -> None:
+    """A part made with a thing (a post's caption, a comment) is not made before the thing was."""
+    whole = next((v for k, v in obj.items() if snake(k) in _MADE_KEYS and _num(v) and 10**9 <= v < 2 * 10**9), None)
+    if whole is None:
+        return
+    for child in obj.values():
+        if isinstance(child, dict):
+            for key, value in child.items():
+                if snake(key) in _MADE_KEYS and _num(value) and 10**9 <= value < whole:
+                    child[key] = int(whole) + 60 + int(value) % 3600
 
 
 def _business_days(obj: dict[str, Any]) -> None:

@@ -314,8 +314,11 @@ class Assistant:
         if len(steps) >= 2:
             text = ph.fill(ph.pick(rng, ph.CALL_PARALLEL), a=intents[0], b=ph.join_words(intents[1:]))
         else:
+            stated = {ph.render(v) for v in self.state.user_values.values()}
+            # a value the user said is not "from that result", even when a result repeats it
             grounded = [s for s in self.state.argument_sources if s.call == calls[0] and s.source is SourceKind.STEP_OUTPUT
-                        and len(ph.render(s.value)) <= 60 and not isinstance(s.value, (dict, bool))]
+                        and len(ph.render(s.value)) <= 60 and not isinstance(s.value, (dict, bool))
+                        and ph.render(s.value) not in stated]
             if grounded:
                 src = min(grounded, key=lambda s: (not s.param.lower().endswith("id"), not isinstance(s.value, str)))
                 options = ph.CALL_GROUNDED if isinstance(src.value, str) else ph.CALL_GROUNDED[:3]

@@ -12,6 +12,7 @@ from datagen.generator.intent import intent as intent_of
 from datagen.core.plan import ConversationPlan
 from datagen.registry.linking import end_indices, feeds, via_pairs
 from datagen.registry.models import Endpoint
+from datagen.registry.naming import snake
 
 # Verbs after which the rest of the intent names the thing the user wants to see.
 _SEE = frozenset("get retrieve fetch find list show return obtain view display look lookup give".split())
@@ -53,10 +54,26 @@ def wish(endpoint: Endpoint) -> str:
 
 
 def ask_phrase(plan: ConversationPlan) -> list[str]:
-    """The wishes of the end steps, in call order, without repeats."""
+    """The wishes of the end steps, in call order, without repeats; a step fed from one side of a
+    match says which side the user means ("the team details for the away team")."""
     out: list[str] = []
     for step in end_steps(plan):
         phrase = wish(plan.endpoints[step])
+        side = _side(plan, step)
+        phrase = f"{phrase} for the {side}" if side else phrase
         if phrase not in out:
             out.append(phrase)
     return out
+
+
+_SIDE_WORDS = ("home", "away")
+
+
+def _side(plan: ConversationPlan, step: int) -> str | None:
+    """`away team` when the step's link takes its value from `…awayTeam.id` (one of two sides)."""
+    for path in declared_via(plan, step).values():
+        for segment in path.replace("[]", "").split("."):
+            words = snake(segment).split("_")
+            if len(words) >= 2 and words[0] in _SIDE_WORDS:
+                return " ".join(words[:2])
+    return None

@@ -410,3 +410,16 @@ def test_a_call_about_one_link_answers_about_one_thing() -> None:
     for seed in range(10):
         out = OfflineExecutor(seed).execute(_state([ep]), 0, ep, {"media_url": "https://example.org/p/1"})
         assert len(next(iter(out.values()))) == 1, out
+
+
+def test_a_side_is_named_and_a_caption_is_not_older_than_its_post() -> None:
+    from datagen.generator.goal import ask_phrase
+    highlight = _ep("get_highlight", [("match.awayTeam.id", ParamType.INTEGER, "team_id"), ("match.homeTeam.id", ParamType.INTEGER, "team_id")],
+                    [Parameter(name="id", type=ParamType.INTEGER, required=True, concept="highlight_id")])
+    team = _ep("get_team", [("name", ParamType.STRING, "name")],
+               [Parameter(name="teamId", type=ParamType.INTEGER, required=True, concept="team_id")])
+    plan = make_plan([highlight, team], 1)
+    plan.steps[1] = plan.steps[1].model_copy(update={"via": ["match.awayTeam.id->teamId"]})
+    assert any(w.endswith("for the away team") for w in ask_phrase(plan)), ask_phrase(plan)
+    post = agree({"taken_at": 1782484336, "caption": {"created_at": 1775034239}})
+    assert post["caption"]["created_at"] > post["taken_at"]
