@@ -70,6 +70,7 @@ def agree(value: Any, sent: frozenset[str] = frozenset()) -> Any:
         _ranked_items(value, sent)
         _sequence_numbers(value)
         _averages(value)
+        _shares(value)
         _conversion(value)
         _line(value)
         _sum_of_items(value)
@@ -418,6 +419,9 @@ def _ranked_items(obj: dict[str, Any], sent: frozenset[str]) -> None:
         key = next((k for k in value[0] if snake(k) in _RANK_KEYS and _num(value[0][k])), None)
         if key is None or not all(_num(v.get(key)) for v in value):
             continue
+        names = {snake(k) for k in value[0]}
+        if names & {"lat", "latitude"} and not names & {"name", "title", "place_id", "id"}:
+            continue  # one thing's rank at several points of a map, not a ranking of several things
         ranks = list(range(1, len(value) + 1))  # the places of a result list are its positions
         value.sort(key=lambda v: v[key])
         for item, rank in zip(value, ranks):
@@ -445,6 +449,31 @@ def _sequence_numbers(obj: dict[str, Any]) -> None:
         if key is not None and all(_num(v.get(key)) for v in value):
             for i, item in enumerate(value):
                 item[key] = i + 1
+
+
+def _shares(obj: dict[str, Any]) -> None:
+    """`found` beside a list whose items say `found: true` counts them, and `found_percent` is their
+    share of the list (`top_3_rank_percent`: the share ranked 3 or better)."""
+    lists = [v for v in obj.values() if isinstance(v, list) and v and all(isinstance(i, dict) for i in v)]
+    if len(lists) != 1:
+        return
+    items = lists[0]
+    for key, value in list(obj.items()):
+        name = snake(key)
+        if _num(value) and not isinstance(value, float) and all(isinstance(i.get(key), bool) for i in items):
+            obj[key] = sum(1 for i in items if i.get(key))
+        if not (_num(value) and name.endswith("_percent")):
+            continue
+        stem = name.removesuffix("_percent")
+        top = re.match(r"^top_(\d+)_rank$", stem)
+        if top is not None:
+            ranks = [i.get("rank") for i in items if _num(i.get("rank"))]
+            if ranks:
+                _set(obj, key, 100 * sum(1 for r in ranks if r <= int(top.group(1))) / len(items))
+            continue
+        count = next((obj[k] for k in obj if snake(k) == stem and _num(obj[k])), None)
+        if count is not None and count <= len(items):
+            _set(obj, key, 100 * count / len(items))
 
 
 def _averages(obj: dict[str, Any]) -> None:

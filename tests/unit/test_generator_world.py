@@ -423,3 +423,12 @@ def test_a_side_is_named_and_a_caption_is_not_older_than_its_post() -> None:
     assert any(w.endswith("for the away team") for w in ask_phrase(plan)), ask_phrase(plan)
     post = agree({"taken_at": 1782484336, "caption": {"created_at": 1775034239}})
     assert post["caption"]["created_at"] > post["taken_at"]
+
+
+def test_shares_agree_with_the_list_they_are_shares_of() -> None:
+    out = agree({"found": 1, "found_percent": 11, "top_3_rank_percent": 12,
+                 "results": [{"lat": "1.1", "found": True, "rank": 2}, {"lat": "1.2", "found": False, "rank": 9},
+                             {"lat": "1.3", "found": True, "rank": 5}]})
+    assert out["found"] == sum(1 for r in out["results"] if r["found"])
+    assert out["found_percent"] == round(100 * out["found"] / 3) and out["top_3_rank_percent"] == 33
+    assert [r["rank"] for r in out["results"]] == [2, 9, 5]  # one place's rank at three points is no ranking
