@@ -18,8 +18,8 @@ from datagen.evaluator.rubric_made import is_meta_text, made_name_values
 from datagen.evaluator.rubric_words import (ACTION_VERBS, API_WORDS, DESCRIPTION_DEBRIS, DETERMINERS, EMPTY_CLAIMS,
                                            FILING_WORDS, NOT_AFTER_THE,
                                            VERBS_NOT_NOUNS, WRITE_VERBS)
-from datagen.lexicon import NAME_STOPWORDS, VERBS
-from datagen.registry.naming import snake
+from datagen.lexicon import NAME_STOPWORDS, PREPOSITIONS, VERBS
+from datagen.registry.naming import snake, unglue
 
 
 _SNAKE = re.compile(r"(?<![\w@/.:-])[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?![\w@/-])")
@@ -34,6 +34,7 @@ _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 # "I found 3 results; the top one has price X": a count of nameless results says what the user's
 # request was about no more than a field dump does ("I found 3 trades" does).
 _NAMELESS_COUNT = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten) results\b", re.IGNORECASE)
+_GLUED = 14  # a name part this long that does not split into words was run together
 _OPTION_LABEL = re.compile(r"\bOption \w+:|\bOption:")  # "(1_ Option: local format:)", not "two options: a or b"
 
 
@@ -79,7 +80,9 @@ def read_aloud(text: str, made: list[Call]) -> list[str]:
     a verb and its object ("check room availability", "log workout") is how people ask, so a bare
     name is debris only when it is long (three content words: nobody says "get all active stream
     infos") or bent to fit the sentence ("help me rate stats" for `rates_stats`: a plural noun made
-    a verb, which no one rephrasing a request would arrive at).
+    a verb, which no one rephrasing a request would arrive at). A long name joined by a preposition
+    stays a name after an article ("get the keyword search at coordinate point"), and a run-together
+    name said as its words is read off the name (`_glued_aloud`).
     """
     tokens = re.findall(r"[a-z0-9]+", text.lower())
     stems = [_stem(t) for t in tokens]
@@ -91,10 +94,26 @@ def read_aloud(text: str, made: list[Call]) -> list[str]:
         for i in (i for i in range(len(stems) - len(said) + 1) if stems[i:i + len(said)] == said):
             bare = i == 0 or tokens[i - 1] not in DETERMINERS
             bent = tokens[i:i + len(words)] != words
-            if len(content) >= 2 and bare and (len(content) >= 3 or bent):
+            phrase = len(content) >= 3 and any(w in PREPOSITIONS for w in words[1:-1])
+            if len(content) >= 2 and (bare or phrase) and (len(content) >= 3 or bent):
                 found.append(f"reads the endpoint name {' '.join(words)!r} aloud")
                 break
+        found += _glued_aloud(tokens, name)
     return found
+
+
+def _glued_aloud(tokens: list[str], name: str) -> list[str]:
+    """A run-together name part said as three words or more ("properties for sell" from
+    `searchpropertyforsell`): nobody arrives at a glued name's words, its preposition included, by
+    rephrasing a request; the words were read off the name."""
+    glued = [w for w in snake(name).split("_") if len(w) >= _GLUED and len(unglue(w)) == 1]
+    stems = [t[:-3] + "y" if t.endswith("ies") else _stem(t) for t in tokens]  # properties → property
+    for start in range(len(tokens)):
+        for size in range(3, min(6, len(tokens) - start) + 1):
+            said = "".join(stems[start:start + size])
+            if len(said) >= _GLUED - 4 and any(said in w for w in glued):
+                return [f"reads the run-together endpoint name {' '.join(tokens[start:start + size])!r} aloud"]
+    return []
 
 
 def _stem(word: str) -> str:

@@ -22,7 +22,9 @@ is named in `judge_scores.failed_gates` and counted in `evaluation_report.json`.
 - `turn_debris` (R5): API names, identifiers, markdown or description residue in a user or
   assistant turn.
 - `unchosen_action` (R2): an action (buy, book, delete, send …) on one item of a list the user
-  never chose: no user turn between the list and the action names the item.
+  never chose: no user turn between the list and the action names the item; also an argument
+  taken from one of two sibling objects (`match.awayTeam.id` beside `match.homeTeam.id`) that no
+  user turn told apart.
 - `final_answer_quality` (R4): a final answer that quotes none of the last outputs' values, lists
   raw keys, or quotes only ids, storage times, made names and texts about a stored row.
 

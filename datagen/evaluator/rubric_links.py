@@ -2,7 +2,8 @@
 
 `scope_crossing` (a service id sent to an unrelated tool, or one value sent as two kinds of id),
 `lookup_mismatch` (a lookup answers about another item, or renames the item picked from a list) and
-`unchosen_action` (an action on a list item the user never picked), `default_subject` (what a call is
+`unchosen_action` (an action on a list item the user never picked, or an argument from one of
+two sibling objects nobody told apart), `default_subject` (what a call is
 about filled by a default nobody gave) and `unasked_step` (a call nobody asked for whose answer
 nothing uses). See `evaluator.rubric`.
 """
@@ -181,6 +182,40 @@ def action_issues(record: Record) -> list[Issue]:
             found.append(issue("unchosen_action", f"call {target.index} ({target.name}) acts on {value!r}, one of "
                                 f"{options} items of step {origin.index}, which the user never chose",
                                 target.index, str(src.get("param"))))
+    return found + sibling_issues(record)
+
+
+def sibling_issues(record: Record) -> list[Issue]:
+    """`unchosen_action` (R2): an argument taken from one of two sibling objects of one kind
+    (`match.awayTeam.id` beside `match.homeTeam.id`) that no user turn told apart.
+
+    Siblings share their fields and a word of their keys (`awayTeam`, `homeTeam`: team); "the team"
+    names both, so the one taken was picked for the user. A user turn saying the taken key's own
+    word ("away"), or a value of the taken object, chose it.
+    """
+    made = {c.index: c for c in calls(record)}
+    said = " ".join(str(m.get("content") or "") for m in record.get("messages") or []
+                    if isinstance(m, dict) and m.get("role") == "user")
+    found: list[Issue] = []
+    for src in sources(record):
+        target, origin = made.get(src.get("call", -1)), made.get(src.get("step", -1))
+        parts = str(src.get("field_path") or "").split(".")
+        if src.get("source") != "step_output" or target is None or origin is None or len(parts) < 2:
+            continue
+        key, leaf, value = parts[-2].replace("[]", ""), parts[-1], src.get("value")
+        words = set(snake(key).split("_"))
+        for parent in values_at(origin.output, ".".join(parts[:-2])) if len(parts) > 2 else [origin.output]:
+            taken = parent.get(key) if isinstance(parent, dict) else None
+            if not isinstance(taken, dict) or loose(taken.get(leaf)) != loose(value):
+                continue
+            twins = [k for k, v in parent.items() if k != key and isinstance(v, dict) and set(v) == set(taken)
+                     and loose(v.get(leaf)) != loose(value) and words & set(snake(k).split("_"))]
+            own = {w for w in words - {x for k in twins for x in snake(k).split("_")} if len(w) > 2}
+            if twins and not any(re.search(rf"\b{re.escape(w)}", said.lower()) for w in own) and not any(
+                    mentioned(v, said) for v in taken.values() if isinstance(v, (str, int)) and len(str(v)) >= 3):
+                found.append(issue("unchosen_action", f"call {target.index} ({target.name}) takes '{src.get('param')}' "
+                                   f"from '{key}' of step {origin.index}, beside '{twins[0]}', and no user turn "
+                                   "said which one", target.index, str(src.get("param"))))
     return found
 
 

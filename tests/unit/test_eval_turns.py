@@ -55,3 +55,17 @@ def test_a_final_answer_counting_nameless_results_does_not_say_what_came_back() 
     assert _answer_gates("I found 2 results; the top one has booking BK9921 and status confirmed.")
     assert _answer_gates("Booked FL247 with Air Lumen: booking BK9921 is confirmed.") == []
     assert _answer_gates("Booked FL247 with Air Lumen: booking BK9921 is confirmed; I found 2 flights.") == []
+
+
+def test_a_run_together_name_said_as_words_is_debris() -> None:
+    assert _named("searchpropertyforsell",
+                  "Can you get all the properties for sell from JFK to CDG and book it for Ada Park?")
+    assert _named("searchpropertyforsell",
+                  "Can you find homes on sale from JFK to CDG and book it for Ada Park?") == []
+
+
+def test_a_long_name_joined_by_a_preposition_stays_a_name_after_an_article() -> None:
+    assert _named("keyword_search_at_coordinate_point",
+                  "Get the keyword search at coordinate point from JFK to CDG and book it for Ada Park.")
+    assert _named("keyword_search_at_coordinate_point",
+                  "Search the keyword near that point from JFK to CDG and book it for Ada Park.") == []
