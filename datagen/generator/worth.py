@@ -18,8 +18,9 @@ from datagen.generator.goal import end_steps
 from datagen.registry.models import Endpoint, ParamType
 from datagen.registry.naming import singular, snake, subject_noun
 
-# Fields that carry what a record is for: with all of them missing, the record has nothing to say.
+# Endpoint-name words of statistics: such an answer is for its numbers.
 STAT_WORDS = frozenset({"statistics", "statistic", "stats", "standings", "scores", "metrics", "analytics"})
+# Fields that carry what a record is for: with all of them missing, the record has nothing to say.
 CORE_FIELDS = frozenset({"name", "title", "text", "content", "body", "quote", "message", "headline", "summary"})
 
 
@@ -64,13 +65,17 @@ def _core_missing(endpoint: Endpoint, output: object) -> bool:
             if snake(f.name) in CORE_FIELDS or subject and singular(snake(f.name)) == subject}
     if not core:
         return False
-    present = {path for path in _paths(output, "")}
-    return not any(output_path(path).replace("[]", "") in present for path in core)
+    return not any(output_path(path).replace("[]", "") in present_paths for path in core)
 
 
 def _paths(value: object, path: str) -> list[str]:
+    """Every key path of an output, lists flattened (`data.title` for `data[].title`)."""
     if isinstance(value, dict):
-        return [p for k, v in value.items() for p in [f"{path}.{k}" if path else str(k)] + _paths(v, f"{path}.{k}" if path else str(k))]
+        out: list[str] = []
+        for key, child in value.items():
+            here = f"{path}.{key}" if path else str(key)
+            out += [here] + _paths(child, here)
+        return out
     if isinstance(value, list):
         return [p for v in value for p in _paths(v, path)]
     return []
