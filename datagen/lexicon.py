@@ -442,7 +442,7 @@ DOC_VOICE_WORDS = frozenset({"if", "when", "whether", "unless", "returns", "retu
 _FOR_SALE = ("available", "pending", "sold")
 _ORDERED = ("pending", "sold")  # a thing someone ordered is no longer simply available
 THING_STATUSES: dict[str, tuple[str, ...]] = {
-    "order": ("placed", "approved", "shipped", "delivered"), "shipment": ("in transit", "delivered"),
+    "order": ("placed", "approved", "delivered"), "shipment": ("in transit", "delivered"),
     "booking": ("confirmed", "pending", "cancelled"), "reservation": ("confirmed", "pending", "cancelled"),
     "payment": ("completed", "pending"), "transaction": ("completed", "pending"), "invoice": ("paid", "open"),
     "user": ("active",), "account": ("active",), "member": ("active",), "subscription": ("active", "cancelled"),

@@ -178,6 +178,8 @@ def _within_own_range(obj: dict[str, Any]) -> None:
         if low is None or high is None:
             continue
         values = sorted(float(obj[k]) for k in (low, key, high))
+        middle = values[1]  # a range around one thing's price is narrow: within -15 % … +20 % of it
+        values = [max(values[0], round(middle * 0.85, 2)), middle, min(values[2], round(middle * 1.2, 2))]
         for k, v in zip((low, key, high), values):
             obj[k] = (f"{v:.2f}" if "." in obj[k] else str(int(v))) if isinstance(obj[k], str) else (
                 int(v) if isinstance(obj[k], int) else v)

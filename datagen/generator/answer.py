@@ -149,6 +149,8 @@ def _name_of(item: dict[str, Any]) -> str | None:
 def _list_noun(key: str, item: dict[str, Any]) -> str:
     """The plural noun for a returned list: its own name (`hotels`), else its items' own id field
     (`hotel_id` → hotels), else "results"."""
+    if {snake(k) for k in item} & {"lat", "latitude"} and not {snake(k) for k in item} & _NAMEISH:
+        return "points"  # unnamed places on a map (a grid's points), not "3 searches"
     word = snake(key).split("_")[-1] if key else ""
     if word and word not in GENERIC_CONTAINERS and len(word) > 2 and singular(word) != word:
         return word
@@ -211,6 +213,7 @@ def describe(output: Any, sent: set[str], rng: random.Random, noun: str | None =
         listed = _list_noun(key, items[0])
         # "I found 3 trades", not "3 results": a generic list is named after what the call is about
         noun = listed if listed != "results" or not head else head if head.endswith("s") else ph.plural(head)
+        noun = "results" if noun in ("searches", "lookups", "queries") else noun  # a search's items are results
         first = [f for f in _facts(items[0], {k for k in items[0] if snake(k) in _NAMEISH or names[0] and items[0][k] == names[0]},
                                    sent, rng, bare=True)
                  if not f.startswith("it ")][:2]

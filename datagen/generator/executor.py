@@ -36,7 +36,7 @@ from datagen.generator.fake import Place, place_at
 from datagen.generator.places import call_place
 from datagen.generator.values import BASE_DATE, DATE_WINDOW_DAYS, UNPLACED, derive_rng, value_for
 from datagen.generator.quotes import near_reference
-from datagen.generator.timeline import CALL_SECONDS, Timeline, set_clock
+from datagen.generator.timeline import CALL_SECONDS, PAST_WORDS, Timeline, into_the_past, set_clock
 from datagen.generator.ranges import active_only, keep_filters, requested_ranges, within
 from datagen.lexicon import ECHOED_KINDS, NEIGHBOUR_WORDS, RELATION_WORDS, ROLE_WORDS
 from datagen.registry.linking import is_action
@@ -52,6 +52,8 @@ HANDLE_KEYS = frozenset({"username", "user_name", "login", "user_login", "handle
 _HANDLES = "handles|"  # a reserved key of the world: handle → entity key
 
 
+_SALE_STATES = frozenset({"available", "pending", "sold"})
+_DONE_ORDERS = frozenset({"delivered", "completed", "complete", "shipped", "fulfilled"})
 _OWN_FACTS = frozenset({"address", "full_address", "street", "phone", "phone_number", "website", "email"})
 
 
@@ -152,6 +154,10 @@ class OfflineExecutor:
             within(output, head, low, high, 0)
         keep_filters(output, arguments, self._names(), self.world)
         active_only(output, set(snake(f"{endpoint.name} {endpoint.slug}").split("_")))
+        self._follow_orders(output, endpoint, arguments)
+        if set(snake(f"{endpoint.name} {endpoint.slug}").split("_")) & PAST_WORDS and not any(
+                isinstance(v, str) and v[:4].isdigit() and v[4:5] == "-" for v in arguments.values()):
+            into_the_past(output, DATE_WINDOW_DAYS)  # (dates the call asked for stay where they were asked)
         near_reference(output, arguments, rng)
         agree(output)  # a game whose team changed is named after its teams again
         if not any(v not in (None, "", [], {}) for _, v in _leaves(output, "")):
@@ -160,6 +166,24 @@ class OfflineExecutor:
             output = {**output, "status": "ok", f"{noun}_id": echo.get(f"{noun}_id", gen.ref(noun))}
         return output
 
+
+    def _follow_orders(self, output: dict[str, Any], endpoint: Endpoint, arguments: dict[str, Any]) -> None:
+        """A thing for sale that an order seen earlier refers to follows that order: sold once the
+        order is delivered, pending before (an order `delivered` beside a pet still `available` is a
+        contradiction a reader sees)."""
+        status = output.get("status")
+        if status not in _SALE_STATES:
+            return
+        for param in endpoint.parameters:
+            value = arguments.get(param.name)
+            if not param.concept.endswith("_id") or value is None:
+                continue
+            for entity, facts in self.world.items():
+                refers = any(snake(k) == param.concept and str(v) == str(value) for k, v in facts.items())
+                state = facts.get("status")
+                if refers and isinstance(state, str) and entity.split("|", 1)[0] != param.concept:
+                    output["status"] = "sold" if state.lower() in _DONE_ORDERS else "pending"
+                    return
 
     def _names(self) -> dict[str, str]:
         """Id (as text) → the name that entity already has in this conversation's world."""

@@ -22,7 +22,7 @@ import phonenumbers
 from faker import Faker
 from phonenumbers import geocoder
 
-from datagen.generator.pools import CITIES, POSTCODES
+from datagen.generator.pools import CITIES, POSTCODES, STREET_LOCALES
 from datagen.lexicon import (CITY_TIMEZONES, PERSON_WORDS, PLACE_WORDS, TEAM_NICKNAMES, TITLE_NOUNS, VALUE_KIND_WORDS,
                              VENUE_WORDS, WORK_WORDS)
 
@@ -122,12 +122,24 @@ def _title(noun: str | None) -> str:
     return (noun or "").replace("_", " ").strip().title()
 
 
+@lru_cache(maxsize=None)
+def _local(locale: str) -> Faker:
+    return Faker(locale)
+
+
 def make(kind: str, rng: random.Random, place: Place | None = None, context: str | None = None) -> Any:
-    """A value of one kind (see `KINDS`); None for an unknown kind."""
+    """A value of one kind (see `KINDS`); None for an unknown kind. Streets and addresses are written
+    the way the place's country writes them (`Storgatan 77` in Stockholm, not `64805 Krause Port`)."""
     if kind not in KINDS:
         return None
     fk = faker(rng)  # seeded from rng before the place is drawn, for every kind alike (same bytes)
     where = place or place_at(rng.randrange(len(CITIES)))
+    locale = STREET_LOCALES.get(where.country_code)
+    if kind in ("street", "address") and locale is not None:
+        local = _local(locale)
+        local.seed_instance(rng.getrandbits(48))
+        street = str(local.street_address())
+        return street if kind == "street" else f"{street}, {where.city or fk.city()}"
     method = _FAKER_METHODS.get(kind)
     return getattr(fk, method)() if method is not None else _MAKERS[kind](fk, rng, where, context)
 

@@ -125,6 +125,7 @@ def _clause(text: str) -> str:
 def intent(endpoint: Endpoint) -> str:
     """A short verb phrase for what the endpoint does: `search the course catalogue`."""
     text = re.sub(r"\s{2,}", " ", _MARKUP.sub("", _intent(endpoint))).strip()
+    text = re.sub(r"\bfor sell\b", "for sale", text)  # a slip of many listings' docs
     return _articles(_VAGUE.sub("the ", _by_key(_lower_common(text), endpoint)))
 
 

@@ -72,6 +72,10 @@ def param_label(param: Parameter, value: Any = None) -> str:
     desc = plain(param.description.strip().split("\n", 1)[0]).rstrip(".")
     if name in ("id", "ids") and param.concept.endswith("_id") and param.concept != "id":
         return humanize(param.concept)  # `id` of a recipe: the recipe id
+    if param.concept in ("latitude", "longitude"):
+        return param.concept  # not "coordinate point latitude value"
+    if name in ("before_date", "until_date", "cutoff_date", "date_before"):
+        return "cutoff date"  # "the before date is …" is the parameter's name read aloud
     cryptic = len(name) <= 3 or any(c.isdigit() for c in name)
     if (cryptic and 3 < len(desc) <= 40 and not _NOT_A_LABEL.search(desc) and len(desc.split()) <= 6
             and re.search(r"[A-Za-z]{3}", desc)):

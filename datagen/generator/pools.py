@@ -76,7 +76,7 @@ US_STATES = frozenset("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME 
 # Postal code patterns of the table's cities (`#` a digit, `?` a capital letter).
 POSTCODES: dict[str, str] = {
     "Paris": "750##", "Lisbon": "1###-###", "Berlin": "10###", "Madrid": "280##", "Rome": "001##",
-    "Amsterdam": "10## ??", "Vienna": "1###", "Dublin": "D0# ?###", "London": "EC# #??", "Edinburgh": "EH# #??",
+    "Amsterdam": "10## ??", "Vienna": "1###", "Dublin": "D0# ?###", "London": "W1? #??", "Edinburgh": "EH# #??",
     "New York": "100##", "Chicago": "606##", "San Francisco": "941##", "Austin": "787##", "Toronto": "M#? #?#",
     "Vancouver": "V#? #?#", "Mexico City": "06###", "São Paulo": "01###-###", "Buenos Aires": "C1###???",
     "Tokyo": "1##-####", "Osaka": "5##-####", "Seoul": "0####", "Singapore": "######", "Bangkok": "10###",
@@ -84,4 +84,12 @@ POSTCODES: dict[str, str] = {
     "Cape Town": "80##", "Nairobi": "00100", "Cairo": "11###", "Istanbul": "34###", "Dubai": "00000",
     "Stockholm": "1## ##", "Oslo": "0###", "Copenhagen": "1###", "Zurich": "80##", "Warsaw": "00-###",
     "Prague": "1## 00",
+}
+
+# Faker locales whose street addresses read like the country's (by ISO code; Faker pinned).
+STREET_LOCALES: dict[str, str] = {
+    "DE": "de_DE", "PL": "pl_PL", "FR": "fr_FR", "ES": "es_ES", "IT": "it_IT", "NL": "nl_NL", "PT": "pt_PT",
+    "GB": "en_GB", "IE": "en_IE", "AT": "de_AT", "CH": "de_CH", "SE": "sv_SE", "NO": "no_NO", "DK": "da_DK",
+    "CZ": "cs_CZ", "MX": "es_MX", "BR": "pt_BR", "AR": "es_AR", "CA": "en_CA", "AU": "en_AU", "NZ": "en_NZ",
+    "IN": "en_IN", "KR": "ko_KR", "TH": "th_TH",
 }

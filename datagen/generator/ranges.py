@@ -106,6 +106,7 @@ def keep_filters(output: Any, arguments: dict[str, Any], names: dict[str, str],
                     item[key] = _like(item[key], bound + step)
                 elif side == "high" and item[key] > bound:
                     item[key] = _like(item[key], max(bound - step, 0))
+        _named_first(items, arguments)
         for name, value in arguments.items():
             param = snake(name)
             if not isinstance(value, (str, int)) or isinstance(value, bool):
@@ -148,3 +149,18 @@ def active_only(output: Any, endpoint_words: set[str]) -> None:
         for item in items:
             for key in [k for k in item if snake(k).split("_")[0] == "sold"]:
                 del item[key]
+
+
+_QUERY_PARAMS = frozenset({"query", "q", "name", "keyword", "term", "search", "business_name", "company_name"})
+_NAME_KEYS = ("name", "title", "business_name", "company_name", "display_name")
+
+
+def _named_first(items: list[dict[str, Any]], arguments: dict[str, Any]) -> None:
+    """A search for a name (`query="Jives Media"`, words in capitals) finds that name first; a search
+    for a kind of thing ("riverside park") finds things of other names."""
+    query = next((v for k, v in arguments.items() if snake(k) in _QUERY_PARAMS and isinstance(v, str)
+                  and v.split() and all(w[:1].isupper() for w in v.split())), None)
+    key = next((k for k in items[0] if snake(k) in _NAME_KEYS and isinstance(items[0][k], str)), None)
+    if query is None or key is None or any(query.lower() in str(i.get(key, "")).lower() for i in items):
+        return
+    items[0][key] = query

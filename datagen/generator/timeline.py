@@ -90,3 +90,23 @@ def set_clock(value: Any, now: datetime) -> None:
                 value[key] = now.strftime("%Y-%m-%dT%H:%M:%SZ")
             else:
                 set_clock(child, now)
+
+
+PAST_WORDS = frozenset({"archive", "archived", "history", "historical", "past", "previous"})
+_ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?Z?)?$")
+
+
+def into_the_past(value: Any, days: int) -> None:
+    """An archive lists what is over: every date of its answer moves `days` back (their order kept),
+    so archived events come before the ones another call lists as current."""
+    if isinstance(value, list):
+        for item in value:
+            into_the_past(item, days)
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            if isinstance(child, str) and _ISO_MOMENT.match(child):
+                moment = datetime.fromisoformat(child.replace("Z", "+00:00")) - timedelta(days=days)
+                value[key] = moment.strftime("%Y-%m-%d") if len(child) == 10 else (
+                    moment.strftime("%Y-%m-%dT%H:%M:%SZ") if child.count(":") == 2 else moment.strftime("%Y-%m-%dT%H:%MZ"))
+            else:
+                into_the_past(child, days)

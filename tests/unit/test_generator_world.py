@@ -432,3 +432,44 @@ def test_shares_agree_with_the_list_they_are_shares_of() -> None:
     assert out["found"] == sum(1 for r in out["results"] if r["found"])
     assert out["found_percent"] == round(100 * out["found"] / 3) and out["top_3_rank_percent"] == 33
     assert [r["rank"] for r in out["results"]] == [2, 9, 5]  # one place's rank at three points is no ranking
+
+
+def test_a_search_for_a_name_finds_it_and_map_points_are_points() -> None:
+    places = {"results": [{"name": "Graham Ltd", "rank": 1}, {"name": "Foster PLC", "rank": 2}]}
+    keep_filters(places, {"query": "Jives Media"}, {})
+    assert places["results"][0]["name"] == "Jives Media"
+    kinds = {"results": [{"name": "Graham Ltd"}, {"name": "Foster PLC"}]}
+    keep_filters(kinds, {"query": "riverside park"}, {})
+    assert kinds["results"][0]["name"] == "Graham Ltd"  # a kind of thing, not a name
+    text = describe({"results": [{"lat": "1.1", "rank": 3}, {"lat": "1.2", "rank": 5}]}, set(), random.Random(0),
+                    head="search")
+    assert "points" in text and "searches" not in text, text
+
+
+def test_labels_offers_archives_orders_and_streets() -> None:
+    from datagen.generator import fake
+    from datagen.generator.phrases import param_label
+    from datagen.generator.timeline import into_the_past
+    lat = Parameter(name="lat", type=ParamType.STRING, required=True, concept="latitude", description="Coordinate point latitude value")
+    assert param_label(lat) == "latitude"
+    assert param_label(Parameter(name="beforeDate", type=ParamType.STRING, required=True, concept="date")) == "cutoff date"
+    offer = _ep("searchpropertyforsell", []).model_copy(update={"description": "Get all the properties for sell"})
+    assert intent(offer) == "get all the properties for sale"
+    archive = {"events": [{"starts": "2026-06-01", "settled_at": "2026-06-02T10:00:00Z"}]}
+    into_the_past(archive, 150)
+    assert archive["events"][0]["starts"] < "2026-03-02" and archive["events"][0]["settled_at"].startswith("2026-01-03")
+    listing = agree({"price": 300000.0, "priceMin": 100000.0, "priceMax": 900000.0})
+    assert listing["priceMin"] >= 255000 and listing["priceMax"] <= 360000, listing
+    stockholm = fake.place_at(next(i for i, row in enumerate(fake.CITIES) if row[0] == "Stockholm"))
+    assert fake.make("address", random.Random(2), stockholm).endswith(", Stockholm")
+    order = _ep("get_order", [("id", ParamType.INTEGER, "order_id"), ("petId", ParamType.INTEGER, "pet_id"),
+                              ("status", ParamType.STRING, "status")],
+                [Parameter(name="orderId", type=ParamType.INTEGER, required=True, concept="order_id")])
+    pet = _ep("get_pet", [("id", ParamType.INTEGER, "pet_id"), ("status", ParamType.STRING, "status")],
+              [Parameter(name="petId", type=ParamType.INTEGER, required=True, concept="pet_id")])
+    for seed in range(12):
+        executor = OfflineExecutor(seed)
+        state = _state([order, pet])
+        placed = executor.execute(state, 0, order, {"orderId": 7})
+        bought = executor.execute(state, 1, pet, {"petId": placed["petId"]})
+        assert bought["status"] == ("sold" if placed["status"] == "delivered" else "pending"), (placed, bought)
