@@ -13,6 +13,9 @@ import re
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+from datagen.generator.moments import (around_start, business_days, calendar_parts, ordered_moments,
+                                       parts_after_whole, server_time)
+from datagen.generator.numeric import num, numeric_keys, ranged, set_number
 from datagen.generator.pools import CITIES, POSTCODES
 from datagen.lexicon import TEAM_NICKNAMES
 from datagen.registry.naming import snake
@@ -24,28 +27,6 @@ _COUNT_KEYS = ("count", "total_count", "total_results", "num_results", "results_
                "number_of_results", "total_items", "item_count", "items_count", "found")
 _VERDICT_KEYS = ("valid", "is_valid", "isvalid", "verified", "is_verified", "success", "passed", "result")
 _REASON_KEYS = ("reason", "reasons", "message", "explanation", "details", "detail", "status_message")
-
-
-_NUMERIC_TEXT = re.compile(r"^-?\d+(\.\d+)?$")
-
-
-def _num(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def _ranged(value: Any) -> bool:
-    """A number, or a number written as text (`"15"`): bounds agree either way."""
-    return _num(value) or isinstance(value, str) and bool(_NUMERIC_TEXT.match(value))
-
-
-def _keys(obj: dict[str, Any]) -> dict[str, str]:
-    """snake name → actual key, numeric leaves only."""
-    return {snake(k): k for k, v in obj.items() if _num(v)}
-
-
-def _set(obj: dict[str, Any], key: str, value: float) -> None:
-    old = obj[key]
-    obj[key] = int(round(value)) if isinstance(old, int) else round(value, 2)
 
 
 def _first(names: dict[str, str], *candidates: str, contains: tuple[str, ...] = ()) -> str | None:
@@ -78,100 +59,28 @@ def agree(value: Any, sent: frozenset[str] = frozenset()) -> Any:
         _nutrition(value)
         _counts(value)
         _ranges(value)
-        _ordered_moments(value)
-        _calendar_parts(value)
+        ordered_moments(value)
+        calendar_parts(value)
         _match_name(value)
         _home_venue(value)
         _found_rank(value)
         _page_counts(value)
-        _server_time(value)
+        server_time(value)
         _verdict(value)
         _completion(value)
         _within_own_range(value)
-        _around_start(value)
-        _business_days(value)
-        _parts_after_whole(value)
+        around_start(value)
+        business_days(value)
+        parts_after_whole(value)
     return value
 
 
 _DONE = frozenset({"delivered", "completed", "paid", "done", "closed", "final", "finished", "sold", "shipped"})
 
 
-_START_KEYS = frozenset({"starts", "start", "start_time", "start_date", "starts_at", "kickoff", "begins"})
-_BEFORE_START = frozenset({"cutoff", "deadline", "closes", "close_time", "cutoff_time"})
-_AFTER_START = frozenset({"settled_at", "ended_at", "finished_at", "completed_at", "result_at", "settled"})
-
-
-def _parse_moment(text: str) -> datetime | None:
-    for fmt in ("%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%dT%H:%MZ", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(text, fmt)
-        except ValueError:
-            continue
-    return None
-
-
-def _around_start(obj: dict[str, Any]) -> None:
-    """Under a thing that starts at a moment, what closes before it (a betting `cutoff`) is not after
-    it, and what is settled after it (`settled_at`) is not before it."""
-    start_key = next((k for k in obj if snake(k) in _START_KEYS and isinstance(obj[k], str)), None)
-    start = _parse_moment(obj[start_key]) if start_key else None
-    if start is None:
-        return
-    for child in obj.values():
-        for item in child if isinstance(child, list) else []:
-            if not isinstance(item, dict):
-                continue
-            for key, value in item.items():
-                moment = _parse_moment(value) if isinstance(value, str) else None
-                if moment is None:
-                    continue
-                name = snake(key)
-                if name in _BEFORE_START and moment > start:
-                    item[key] = _like_moment(value, start - (moment - start) % timedelta(days=3) - timedelta(hours=1))
-                elif name in _AFTER_START and moment < start:
-                    item[key] = _like_moment(value, start + (start - moment) % timedelta(hours=5) + timedelta(hours=2))
-
-
-def _like_moment(old: str, new: datetime) -> str:
-    return new.strftime("%Y-%m-%d") if len(old) == 10 else new.strftime("%Y-%m-%dT%H:%M:%SZ" if old.count(":") == 2 else "%Y-%m-%dT%H:%MZ")
-
-
-_MARKET_DAY_WORDS = frozenset({"earnings", "dividend", "exdividend", "ex", "payment", "settlement", "trade", "trading",
-                               "filing", "ipo", "report", "record", "payable"})
-
-
-_MADE_KEYS = frozenset({"taken_at", "created_at", "published_at", "posted_at", "uploaded_at", "created"})
-
-
-def _parts_after_whole(obj: dict[str, Any]) -> None:
-    """A part made with a thing (a post's caption, a comment) is not made before the thing was."""
-    whole = next((v for k, v in obj.items() if snake(k) in _MADE_KEYS and _num(v) and 10**9 <= v < 2 * 10**9), None)
-    if whole is None:
-        return
-    for child in obj.values():
-        if isinstance(child, dict):
-            for key, value in child.items():
-                if snake(key) in _MADE_KEYS and _num(value) and 10**9 <= value < whole:
-                    child[key] = int(whole) + 60 + int(value) % 3600
-
-
-def _business_days(obj: dict[str, Any]) -> None:
-    """Dates of market events (an earnings date, an ex-dividend date) fall on weekdays: a Saturday
-    moves to the Monday after."""
-    for key, value in obj.items():
-        if not (isinstance(value, str) and _ISO_DATE.match(value) and len(value) == 10):
-            continue
-        if not set(snake(key).split("_")) & _MARKET_DAY_WORDS:
-            continue
-        day = datetime.strptime(value, "%Y-%m-%d")
-        if day.weekday() >= 5:
-            obj[key] = (day + timedelta(days=7 - day.weekday())).strftime("%Y-%m-%d")
-
-
 def _within_own_range(obj: dict[str, Any]) -> None:
     """`price` lies within its own `priceMin`/`priceMax` (`min_price`, `price_max` …)."""
-    names = {snake(k): k for k, v in obj.items() if _ranged(v)}
+    names = {snake(k): k for k, v in obj.items() if ranged(v)}
     for name, key in names.items():
         low = next((names[n] for n in (f"{name}_min", f"min_{name}", f"{name}_from") if n in names), None)
         high = next((names[n] for n in (f"{name}_max", f"max_{name}", f"{name}_to") if n in names), None)
@@ -215,59 +124,59 @@ def _verdict(obj: dict[str, Any]) -> None:
 
 def _conversion(obj: dict[str, Any]) -> None:
     """`converted = amount × rate` (currency and unit converters)."""
-    names = _keys(obj)
+    names = numeric_keys(obj)
     rate = _first(names, "rate", "exchange_rate", "conversion_rate", "fx_rate", contains=("rate",))
     result = _first(names, "converted_amount", "converted", "result", "conversion_result", "to_amount",
                     "converted_value", contains=("converted", "result"))
     amount = _first(names, "amount", "from_amount", "value", "input", "original_amount", "quantity")
     if rate and result and amount and len({rate, result, amount}) == 3:
-        _set(obj, result, obj[amount] * obj[rate])
+        set_number(obj, result, obj[amount] * obj[rate])
 
 
 def _line(obj: dict[str, Any]) -> None:
     """`total = quantity × unit price` on one line."""
-    names = _keys(obj)
+    names = numeric_keys(obj)
     qty = _first(names, "quantity", "qty", "units")
     unit = _first(names, "unit_price", "price_per_unit", "unit_cost", "price_each", "price")
     total = _first(names, "line_total", "total", "total_price", "total_amount", "subtotal", "amount")
     if qty and unit and total and len({qty, unit, total}) == 3:
-        _set(obj, total, obj[qty] * obj[unit])
+        set_number(obj, total, obj[qty] * obj[unit])
 
 
 def _sum_of_items(obj: dict[str, Any]) -> None:
     """A total beside a list of priced items is their sum."""
-    names = _keys(obj)
+    names = numeric_keys(obj)
     total = _first(names, "subtotal", "total", "total_price", "total_amount", "grand_total", "amount", "total_cost")
     if not total:
         return
     for value in obj.values():
         if isinstance(value, list) and value and all(isinstance(i, dict) for i in value):
-            parts = [_first(_keys(i), *_ITEM_MONEY) for i in value]
+            parts = [_first(numeric_keys(i), *_ITEM_MONEY) for i in value]
             if all(parts):
-                _set(obj, total, sum(i[p] for i, p in zip(value, parts) if p))
+                set_number(obj, total, sum(i[p] for i, p in zip(value, parts) if p))
                 return
 
 
 def _base_plus_tax(obj: dict[str, Any]) -> None:
     """`total = base + tax + fees` when the parts sit beside the total."""
-    names = _keys(obj)
+    names = numeric_keys(obj)
     total = _first(names, "total", "grand_total", "total_amount", "total_price")
     base = _first(names, "base", "base_price", "subtotal", "net", "base_fare", "net_amount")
     extras = [k for n, k in names.items() if n in ("tax", "taxes", "vat", "fee", "fees", "service_fee", "shipping")]
     if total and base and extras and total != base:
-        _set(obj, total, obj[base] + sum(obj[k] for k in extras))
+        set_number(obj, total, obj[base] + sum(obj[k] for k in extras))
 
 
 def _nutrition(obj: dict[str, Any]) -> None:
     """Energy from the macros: 4 kcal per gram of protein and carbohydrate, 9 per gram of fat."""
-    names = _keys(obj)
+    names = numeric_keys(obj)
     energy = _first(names, "calories", "kcal", "energy", "energy_kcal", contains=("calories", "kcal"))
     protein = _first(names, "protein", "proteins", "protein_g")
     carbs = _first(names, "carbs", "carbohydrates", "carbohydrate", "carbs_g", "total_carbohydrate")
     fat = _first(names, "fat", "total_fat", "fat_g", "fats")
     if energy and (protein or carbs or fat):
         grams = [(protein, 4.0), (carbs, 4.0), (fat, 9.0)]
-        _set(obj, energy, sum(obj[k] * f for k, f in grams if k))
+        set_number(obj, energy, sum(obj[k] * f for k, f in grams if k))
 
 
 def _counts(obj: dict[str, Any]) -> None:
@@ -275,7 +184,7 @@ def _counts(obj: dict[str, Any]) -> None:
     lists = {snake(k): v for k, v in obj.items() if isinstance(v, list)}
     if not lists:
         return
-    for name, key in _keys(obj).items():
+    for name, key in numeric_keys(obj).items():
         if isinstance(obj[key], float):
             continue
         words = name.split("_")
@@ -287,7 +196,7 @@ def _counts(obj: dict[str, Any]) -> None:
 
 def _ranges(obj: dict[str, Any]) -> None:
     """min ≤ max, low ≤ open/close ≤ high, winner's score ≥ loser's (numbers written as text too)."""
-    texts = {snake(k): k for k, v in obj.items() if _ranged(v) and not _num(v)}
+    texts = {snake(k): k for k, v in obj.items() if ranged(v) and not num(v)}
     for name, key in texts.items():
         words = name.split("_")
         for lo_word, hi_word in (("min", "max"), ("low", "high"), ("first", "last"), ("start", "end")):
@@ -295,7 +204,7 @@ def _ranges(obj: dict[str, Any]) -> None:
                 other = "_".join(hi_word if w == lo_word else w for w in words)
                 if other in texts and float(obj[key]) > float(obj[texts[other]]):
                     obj[key], obj[texts[other]] = obj[texts[other]], obj[key]
-    names = _keys(obj)
+    names = numeric_keys(obj)
     for lo_word, hi_word in (("min", "max"), ("low", "high"), ("lowest", "highest"), ("minimum", "maximum"),
                              ("first", "last"), ("start", "end"), ("from", "to"), ("since", "until")):
         for name, key in names.items():
@@ -316,48 +225,7 @@ def _ranges(obj: dict[str, Any]) -> None:
         obj[won], obj[lost] = obj[lost], obj[won]
     for name, key in names.items():
         if set(name.split("_")) & {"percent", "percentage", "pct"} and not 0 <= obj[key] <= 100:
-            _set(obj, key, abs(obj[key]) % 100)
-
-
-_MOMENT = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|\d{2}:\d{2})")  # ISO dates and HH:MM times sort as text
-_MOMENT_PAIRS = (("start", "end"), ("from", "to"), ("check_in", "check_out"), ("checkin", "checkout"),
-                 ("departure", "arrival"), ("valid_from", "valid_until"), ("created", "updated"),
-                 ("begin", "finish"), ("since", "until"), ("issued", "expires"), ("list", "sold"),
-                 ("listed", "sold"), ("created", "closed"), ("published", "updated"), ("ordered", "shipped"))
-
-
-def _ordered_moments(obj: dict[str, Any]) -> None:
-    """An end date or time is not before its start (ISO strings compare in time order)."""
-    texts = {snake(k): k for k, v in obj.items() if isinstance(v, str) and _MOMENT.match(v)}
-    for first, second in _MOMENT_PAIRS:
-        for name, key in texts.items():
-            if name == first or name.startswith(f"{first}_") or name.endswith(f"_{first}"):
-                other = name.replace(first, second, 1)
-                if other in texts and obj[key] > obj[texts[other]]:
-                    obj[key], obj[texts[other]] = obj[texts[other]], obj[key]
-
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-
-
-def _calendar_parts(obj: dict[str, Any]) -> None:
-    """`year`, `month`, `month_name` and a numeric `day` beside a date are that date's parts."""
-    found = next((m for v in obj.values() if isinstance(v, str) and (m := _ISO_DATE.match(v))), None)
-    if found is None:
-        return
-    year, month, day = (int(found.group(i)) for i in (1, 2, 3))
-    for name, key in {snake(k): k for k in obj}.items():
-        value = obj[key]
-        if name == "year" and (_num(value) or isinstance(value, str) and value.isdigit()):
-            obj[key] = year if _num(value) else str(year)
-        elif name == "month" and (_num(value) or isinstance(value, str) and value.isdigit()):
-            obj[key] = month if _num(value) else str(month)
-        elif name == "month" and isinstance(value, str) and value in _MONTHS or name == "month_name":
-            obj[key] = _MONTHS[month - 1]
-        elif name == "day" and _num(value):
-            obj[key] = day
+            set_number(obj, key, abs(obj[key]) % 100)
 
 
 _SIDES = (("home_team", "away_team"), ("home", "away"), ("team1", "team2"), ("team_1", "team_2"),
@@ -395,7 +263,7 @@ def _home_venue(obj: dict[str, Any]) -> None:
     if "country" in names and isinstance(obj[names["country"]], str):
         obj[names["country"]] = country
     for key in ("latitude", "lat", "longitude", "lng", "lon"):
-        if key in names and _num(obj[names[key]]):
+        if key in names and num(obj[names[key]]):
             obj[names[key]] = round(row[4] if key.startswith("lat") else row[5], 4)
     for key, value in obj.items():
         if isinstance(value, str) and isinstance(old, str) and old and value.startswith(old + " ") and key != names["city"] \
@@ -418,8 +286,8 @@ def _ranked_items(obj: dict[str, Any], sent: frozenset[str]) -> None:
     for value in obj.values():
         if not (isinstance(value, list) and value and all(isinstance(v, dict) for v in value)):
             continue
-        key = next((k for k in value[0] if snake(k) in _RANK_KEYS and _num(value[0][k])), None)
-        if key is None or not all(_num(v.get(key)) for v in value):
+        key = next((k for k in value[0] if snake(k) in _RANK_KEYS and num(value[0][k])), None)
+        if key is None or not all(num(v.get(key)) for v in value):
             continue
         names = {snake(k) for k in value[0]}
         if names & {"lat", "latitude"} and not names & {"name", "title", "place_id", "id"}:
@@ -429,7 +297,7 @@ def _ranked_items(obj: dict[str, Any], sent: frozenset[str]) -> None:
         for item, rank in zip(value, ranks):
             item[key] = rank
         mine = next((v for v in value if sent & {str(x) for x in v.values() if isinstance(x, (str, int))}), None)
-        own = next((k for k in obj if snake(k) == snake(key) and _num(obj[k])), None)
+        own = next((k for k in obj if snake(k) == snake(key) and num(obj[k])), None)
         if mine is not None and own is not None:
             obj[own] = mine[key]
 
@@ -447,8 +315,8 @@ def _sequence_numbers(obj: dict[str, Any]) -> None:
         if not (isinstance(value, list) and value and all(isinstance(v, dict) for v in value)):
             continue
         keys = _SEQUENCE_KEYS | ({"number"} if snake(name) in _PARTS else set())
-        key = next((k for k in value[0] if snake(k) in keys and _num(value[0][k])), None)
-        if key is not None and all(_num(v.get(key)) for v in value):
+        key = next((k for k in value[0] if snake(k) in keys and num(value[0][k])), None)
+        if key is not None and all(num(v.get(key)) for v in value):
             for i, item in enumerate(value):
                 item[key] = i + 1
 
@@ -462,20 +330,20 @@ def _shares(obj: dict[str, Any]) -> None:
     items = lists[0]
     for key, value in list(obj.items()):
         name = snake(key)
-        if _num(value) and not isinstance(value, float) and all(isinstance(i.get(key), bool) for i in items):
+        if num(value) and not isinstance(value, float) and all(isinstance(i.get(key), bool) for i in items):
             obj[key] = sum(1 for i in items if i.get(key))
-        if not (_num(value) and name.endswith("_percent")):
+        if not (num(value) and name.endswith("_percent")):
             continue
         stem = name.removesuffix("_percent")
         top = re.match(r"^top_(\d+)_rank$", stem)
         if top is not None:
-            ranks = [i.get("rank") for i in items if _num(i.get("rank"))]
+            ranks = [i.get("rank") for i in items if num(i.get("rank"))]
             if ranks:
-                _set(obj, key, 100 * sum(1 for r in ranks if r <= int(top.group(1))) / len(items))
+                set_number(obj, key, 100 * sum(1 for r in ranks if r <= int(top.group(1))) / len(items))
             continue
-        count = next((obj[k] for k in obj if snake(k) == stem and _num(obj[k])), None)
+        count = next((obj[k] for k in obj if snake(k) == stem and num(obj[k])), None)
         if count is not None and count <= len(items):
-            _set(obj, key, 100 * count / len(items))
+            set_number(obj, key, 100 * count / len(items))
 
 
 def _averages(obj: dict[str, Any]) -> None:
@@ -483,19 +351,19 @@ def _averages(obj: dict[str, Any]) -> None:
     lists = [v for v in obj.values() if isinstance(v, list) and v and all(isinstance(i, dict) for i in v)]
     for key, value in obj.items():
         parts = snake(key).split("_")
-        if not _num(value) or len(parts) < 2 or parts[0] not in ("average", "avg", "mean"):
+        if not num(value) or len(parts) < 2 or parts[0] not in ("average", "avg", "mean"):
             continue
         field = "_".join(parts[1:])
         for items in lists:
-            numbers = [i[k] for i in items for k in i if snake(k) == field and _num(i[k])]
+            numbers = [i[k] for i in items for k in i if snake(k) == field and num(i[k])]
             if len(numbers) == len(items):
-                _set(obj, key, sum(numbers) / len(numbers))
+                set_number(obj, key, sum(numbers) / len(numbers))
                 break
 
 
 def _found_rank(obj: dict[str, Any]) -> None:
     """A thing that has a rank or a position was found: `found` beside a number rank is true."""
-    names = _keys(obj)
+    names = numeric_keys(obj)
     found = next((k for k in obj if snake(k) in ("found", "is_found") and isinstance(obj[k], bool)), None)
     if found is not None and any(n in names for n in ("rank", "position", "ranking")):
         obj[found] = True
@@ -512,7 +380,7 @@ def _page_counts(obj: dict[str, Any]) -> None:
     size = len(lists[0])
     for key, value in obj.items():
         if snake(key) in _PAGING and isinstance(value, dict):
-            names = _keys(value)
+            names = numeric_keys(value)
             for name, inner in names.items():
                 if name in ("count", "page_count", "results", "returned", "size") and not isinstance(value[inner], float):
                     value[inner] = size
@@ -521,31 +389,3 @@ def _page_counts(obj: dict[str, Any]) -> None:
                     value[inner] = size
 
 
-NOW_KEYS = frozenset({"time_now", "server_time", "current_time", "now", "timestamp_now"})
-_ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z?$")
-
-
-def _moments(value: Any) -> list[str]:
-    """Every ISO moment and Unix time (as ISO) in a subtree."""
-    if isinstance(value, dict):
-        return [m for v in value.values() for m in _moments(v)]
-    if isinstance(value, list):
-        return [m for v in value for m in _moments(v)]
-    if isinstance(value, str) and _ISO_MOMENT.match(value):
-        return [value[:16]]
-    if isinstance(value, int) and not isinstance(value, bool) and 1_000_000_000 <= value < 2_000_000_000:
-        return [datetime.fromtimestamp(value, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M")]
-    return []
-
-
-def _server_time(obj: dict[str, Any]) -> None:
-    """The server's `time_now` is not earlier than any moment its own answer reports."""
-    for key, value in obj.items():
-        if snake(key) not in NOW_KEYS or not isinstance(value, (str, int)) or isinstance(value, bool):
-            continue
-        others = [m for k, v in obj.items() if k != key for m in _moments(v)]
-        mine = _moments(value)
-        if not others or not mine or mine[0] >= max(others):
-            continue
-        latest = datetime.strptime(max(others), "%Y-%m-%dT%H:%M").replace(tzinfo=timezone.utc)
-        obj[key] = int(latest.timestamp()) + 60 if isinstance(value, int) else latest.strftime("%Y-%m-%dT%H:%M:00Z")

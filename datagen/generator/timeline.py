@@ -14,7 +14,7 @@ import re
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from datagen.generator.agree import NOW_KEYS
+from datagen.generator.moments import NOW_KEYS
 from datagen.registry.naming import snake
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -1,0 +1,155 @@
+"""Agreement rules about moments: ends after starts, calendar parts of a date, a server's clock after
+its own timestamps, what closes before a start and settles after it, market events on weekdays, a
+part made with a thing not before it. Applied by `agree.agree`, object by object.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from datagen.generator.numeric import num
+from datagen.registry.naming import snake
+
+_MOMENT = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|\d{2}:\d{2})")  # ISO dates and HH:MM times sort as text
+_MOMENT_PAIRS = (("start", "end"), ("from", "to"), ("check_in", "check_out"), ("checkin", "checkout"),
+                 ("departure", "arrival"), ("valid_from", "valid_until"), ("created", "updated"),
+                 ("begin", "finish"), ("since", "until"), ("issued", "expires"), ("list", "sold"),
+                 ("listed", "sold"), ("created", "closed"), ("published", "updated"), ("ordered", "shipped"))
+
+
+def ordered_moments(obj: dict[str, Any]) -> None:
+    """An end date or time is not before its start (ISO strings compare in time order)."""
+    texts = {snake(k): k for k, v in obj.items() if isinstance(v, str) and _MOMENT.match(v)}
+    for first, second in _MOMENT_PAIRS:
+        for name, key in texts.items():
+            if name == first or name.startswith(f"{first}_") or name.endswith(f"_{first}"):
+                other = name.replace(first, second, 1)
+                if other in texts and obj[key] > obj[texts[other]]:
+                    obj[key], obj[texts[other]] = obj[texts[other]], obj[key]
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+def calendar_parts(obj: dict[str, Any]) -> None:
+    """`year`, `month`, `month_name` and a numeric `day` beside a date are that date's parts."""
+    found = next((m for v in obj.values() if isinstance(v, str) and (m := _ISO_DATE.match(v))), None)
+    if found is None:
+        return
+    year, month, day = (int(found.group(i)) for i in (1, 2, 3))
+    for name, key in {snake(k): k for k in obj}.items():
+        value = obj[key]
+        if name == "year" and (num(value) or isinstance(value, str) and value.isdigit()):
+            obj[key] = year if num(value) else str(year)
+        elif name == "month" and (num(value) or isinstance(value, str) and value.isdigit()):
+            obj[key] = month if num(value) else str(month)
+        elif name == "month" and isinstance(value, str) and value in _MONTHS or name == "month_name":
+            obj[key] = _MONTHS[month - 1]
+        elif name == "day" and num(value):
+            obj[key] = day
+
+
+_START_KEYS = frozenset({"starts", "start", "start_time", "start_date", "starts_at", "kickoff", "begins"})
+_BEFORE_START = frozenset({"cutoff", "deadline", "closes", "close_time", "cutoff_time"})
+_AFTER_START = frozenset({"settled_at", "ended_at", "finished_at", "completed_at", "result_at", "settled"})
+
+
+def _parse_moment(text: str) -> datetime | None:
+    for fmt in ("%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%dT%H:%MZ", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    return None
+
+
+def around_start(obj: dict[str, Any]) -> None:
+    """Under a thing that starts at a moment, what closes before it (a betting `cutoff`) is not after
+    it, and what is settled after it (`settled_at`) is not before it."""
+    start_key = next((k for k in obj if snake(k) in _START_KEYS and isinstance(obj[k], str)), None)
+    start = _parse_moment(obj[start_key]) if start_key else None
+    if start is None:
+        return
+    for child in obj.values():
+        for item in child if isinstance(child, list) else []:
+            if not isinstance(item, dict):
+                continue
+            for key, value in item.items():
+                moment = _parse_moment(value) if isinstance(value, str) else None
+                if moment is None:
+                    continue
+                name = snake(key)
+                if name in _BEFORE_START and moment > start:
+                    item[key] = _like_moment(value, start - (moment - start) % timedelta(days=3) - timedelta(hours=1))
+                elif name in _AFTER_START and moment < start:
+                    item[key] = _like_moment(value, start + (start - moment) % timedelta(hours=5) + timedelta(hours=2))
+
+
+def _like_moment(old: str, new: datetime) -> str:
+    return new.strftime("%Y-%m-%d") if len(old) == 10 else new.strftime("%Y-%m-%dT%H:%M:%SZ" if old.count(":") == 2 else "%Y-%m-%dT%H:%MZ")
+
+
+_MARKET_DAY_WORDS = frozenset({"earnings", "dividend", "exdividend", "ex", "payment", "settlement", "trade", "trading",
+                               "filing", "ipo", "report", "record", "payable"})
+
+
+_MADE_KEYS = frozenset({"taken_at", "created_at", "published_at", "posted_at", "uploaded_at", "created"})
+
+
+def parts_after_whole(obj: dict[str, Any]) -> None:
+    """A part made with a thing (a post's caption, a comment) is not made before the thing was."""
+    whole = next((v for k, v in obj.items() if snake(k) in _MADE_KEYS and num(v) and 10**9 <= v < 2 * 10**9), None)
+    if whole is None:
+        return
+    for child in obj.values():
+        if isinstance(child, dict):
+            for key, value in child.items():
+                if snake(key) in _MADE_KEYS and num(value) and 10**9 <= value < whole:
+                    child[key] = int(whole) + 60 + int(value) % 3600
+
+
+def business_days(obj: dict[str, Any]) -> None:
+    """Dates of market events (an earnings date, an ex-dividend date) fall on weekdays: a Saturday
+    moves to the Monday after."""
+    for key, value in obj.items():
+        if not (isinstance(value, str) and _ISO_DATE.match(value) and len(value) == 10):
+            continue
+        if not set(snake(key).split("_")) & _MARKET_DAY_WORDS:
+            continue
+        day = datetime.strptime(value, "%Y-%m-%d")
+        if day.weekday() >= 5:
+            obj[key] = (day + timedelta(days=7 - day.weekday())).strftime("%Y-%m-%d")
+
+
+NOW_KEYS = frozenset({"time_now", "server_time", "current_time", "now", "timestamp_now"})
+_ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z?$")
+
+
+def _moments(value: Any) -> list[str]:
+    """Every ISO moment and Unix time (as ISO) in a subtree."""
+    if isinstance(value, dict):
+        return [m for v in value.values() for m in _moments(v)]
+    if isinstance(value, list):
+        return [m for v in value for m in _moments(v)]
+    if isinstance(value, str) and _ISO_MOMENT.match(value):
+        return [value[:16]]
+    if isinstance(value, int) and not isinstance(value, bool) and 1_000_000_000 <= value < 2_000_000_000:
+        return [datetime.fromtimestamp(value, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M")]
+    return []
+
+
+def server_time(obj: dict[str, Any]) -> None:
+    """The server's `time_now` is not earlier than any moment its own answer reports."""
+    for key, value in obj.items():
+        if snake(key) not in NOW_KEYS or not isinstance(value, (str, int)) or isinstance(value, bool):
+            continue
+        others = [m for k, v in obj.items() if k != key for m in _moments(v)]
+        mine = _moments(value)
+        if not others or not mine or mine[0] >= max(others):
+            continue
+        latest = datetime.strptime(max(others), "%Y-%m-%dT%H:%M").replace(tzinfo=timezone.utc)
+        obj[key] = int(latest.timestamp()) + 60 if isinstance(value, int) else latest.strftime("%Y-%m-%dT%H:%M:00Z")
