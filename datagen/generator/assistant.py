@@ -244,9 +244,9 @@ class Assistant:
 
     def link_params(self, step: int) -> set[str]:
         """The params a step's FEEDS link is for: its required via params, else the one optional via
-        param that best names one thing (a looked-up item's id before a list's), so a search is narrowed by what the user is
-        after (this pack), not by every field an earlier answer happened to show (its style, family,
-        tags and the first category of an unrelated list)."""
+        param that best names one thing (a looked-up item's id before a list's), so a search is
+        narrowed by what the user is after (this pack), not by every field an earlier answer happened
+        to show (its style, family, tags and the first category of an unrelated list)."""
         via = via_pairs(self.plan, step)
         params = {p.name: p for p in self.plan.endpoints[step].parameters if p.name in via}
         required = {name for name, p in params.items() if p.required}

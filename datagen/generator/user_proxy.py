@@ -200,7 +200,7 @@ class UserProxy:
             keys.remove(subject[0])
             tasks = f"{tasks} for {subject[1]}"
         elif held is not None:
-            tasks = f"{tasks} for {held[1]}"  # "the pet on my order": the number comes when asked
+            tasks = f"{tasks} for {held[1]}"  # "the pet for my order": the number comes when asked
         ask = ph.fill(ph.pick(rng, ph.ASKS), tasks=tasks)
         values = ph.values_phrase(self._pairs(keys), rng)
         greeting = ph.pick(rng, ph.GREETINGS)
