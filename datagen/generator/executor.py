@@ -25,15 +25,16 @@ from __future__ import annotations
 import json
 import logging
 import random
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from datagen.core.paths import TOP_ARRAY_KEY, output_path, parse_path
+from datagen.core.paths import TOP_ARRAY_KEY, output_path
 from datagen.core.plan import ConversationState, FieldValue
 from datagen.generator.agree import agree
 from datagen.generator.fake import Place, place_at
 from datagen.generator.places import call_place
+from datagen.generator.shape import Node, tree
+from datagen.generator.world import follow_orders, names_in
 from datagen.generator.values import BASE_DATE, DATE_WINDOW_DAYS, UNPLACED, derive_rng, value_for
 from datagen.generator.quotes import near_reference
 from datagen.generator.timeline import CALL_SECONDS, PAST_WORDS, Timeline, into_the_past, set_clock
@@ -52,50 +53,9 @@ HANDLE_KEYS = frozenset({"username", "user_name", "login", "user_login", "handle
 _HANDLES = "handles|"  # a reserved key of the world: handle → entity key
 
 
-_SALE_STATES = frozenset({"available", "pending", "sold"})
-_DONE_ORDERS = frozenset({"delivered", "completed", "complete", "shipped", "fulfilled"})
 _OWN_FACTS = frozenset({"address", "full_address", "street", "phone", "phone_number", "website", "email"})
 
 
-@dataclass
-class _Node:
-    kind: str  # "obj" | "arr" | "leaf"
-    children: dict[str, _Node] = field(default_factory=dict)
-    item: _Node | None = None
-    spec: ResponseField | None = None
-
-
-def _tree(fields: list[ResponseField]) -> _Node:
-    root = _Node("obj")
-    for f in fields:
-        parts = parse_path(output_path(f.path))
-        if not _insert(root, parts, f):
-            log.debug("field path %s conflicts with another path; left out", f.path)
-    return root
-
-
-def _insert(root: _Node, parts: list[tuple[str, int]], spec: ResponseField) -> bool:
-    node = root
-    for i, (key, depth) in enumerate(parts):
-        last = i == len(parts) - 1
-        want = "leaf" if last and depth == 0 else ("arr" if depth else "obj")
-        child = node.children.get(key)
-        if child is None:
-            child = _Node(want)
-            node.children[key] = child
-        elif child.kind != want or (last and depth == 0):
-            return False
-        for level in range(depth):
-            inner = "leaf" if last and level == depth - 1 else ("arr" if level < depth - 1 else "obj")
-            if child.item is None:
-                child.item = _Node(inner)
-            elif child.item.kind != inner or inner == "leaf":
-                return False
-            child = child.item
-        if last:
-            child.spec = spec
-        node = child
-    return True
 
 
 class OfflineExecutor:
@@ -147,14 +107,14 @@ class OfflineExecutor:
             noun = subject or "request"
             return {"status": "ok", f"{noun}_id": echo.get(f"{noun}_id", gen.ref(noun)),
                     "message": f"{noun.replace('_', ' ')} request completed"}
-        built = gen.node(_tree(endpoint.response_fields), subject, False)
+        built = gen.node(tree(endpoint.response_fields), subject, False)
         output: dict[str, Any] = built if isinstance(built, dict) else {} if built is UNPLACED else {TOP_ARRAY_KEY: built}
         agree(output, frozenset(str(v) for v in arguments.values() if isinstance(v, (str, int)) and not isinstance(v, bool)))
         for head, low, high in requested_ranges(arguments):
             within(output, head, low, high, 0)
-        keep_filters(output, arguments, self._names(), self.world)
+        keep_filters(output, arguments, names_in(self.world), self.world)
         active_only(output, set(snake(f"{endpoint.name} {endpoint.slug}").split("_")))
-        self._follow_orders(output, endpoint, arguments)
+        follow_orders(output, endpoint, arguments, self.world)
         if set(snake(f"{endpoint.name} {endpoint.slug}").split("_")) & PAST_WORDS and not any(
                 isinstance(v, str) and v[:4].isdigit() and v[4:5] == "-" for v in arguments.values()):
             into_the_past(output, DATE_WINDOW_DAYS)  # (dates the call asked for stay where they were asked)
@@ -167,34 +127,6 @@ class OfflineExecutor:
         return output
 
 
-    def _follow_orders(self, output: dict[str, Any], endpoint: Endpoint, arguments: dict[str, Any]) -> None:
-        """A thing for sale that an order seen earlier refers to follows that order: sold once the
-        order is delivered, pending before (an order `delivered` beside a pet still `available` is a
-        contradiction a reader sees)."""
-        status = output.get("status")
-        if status not in _SALE_STATES:
-            return
-        for param in endpoint.parameters:
-            value = arguments.get(param.name)
-            if not param.concept.endswith("_id") or value is None:
-                continue
-            for entity, facts in self.world.items():
-                refers = any(snake(k) == param.concept and str(v) == str(value) for k, v in facts.items())
-                state = facts.get("status")
-                if refers and isinstance(state, str) and entity.split("|", 1)[0] != param.concept:
-                    output["status"] = "sold" if state.lower() in _DONE_ORDERS else "pending"
-                    return
-
-    def _names(self) -> dict[str, str]:
-        """Id (as text) → the name that entity already has in this conversation's world."""
-        names: dict[str, str] = {}
-        for entity, facts in self.world.items():
-            ident = entity.split("|", 1)[-1]
-            label = next((v for k, v in facts.items() if isinstance(v, str) and (
-                snake(k) in ("name", "title", "full_name", "team") or snake(k).endswith("_name"))), None)
-            if label is not None:
-                names.setdefault(ident, label)
-        return names
 
 
 def _echo_values(endpoint: Endpoint, arguments: dict[str, Any]) -> dict[str, Any]:
@@ -274,7 +206,7 @@ class _Gen:
         values = [(c, v) for c, v in values if _scalar_id(v)]
         return f"{values[0][0]}|{values[0][1]}" if len(values) == 1 else None
 
-    def _own_id(self, node: _Node, context: str | None) -> str | None:
+    def _own_id(self, node: Node, context: str | None) -> str | None:
         """The key of the leaf that identifies the object: the id named after its container
         (`events[].event_id`), then a bare `id`, then an id that names no relation (`game_id` before
         `home_team_id`), and among those its own id before an id the call passed in (a review listed
@@ -294,7 +226,7 @@ class _Gen:
                     1 if self._echoed(spec) is not None else 0, pos)
         return min(enumerate(ids), key=rank)[1]
 
-    def _looked_up(self, item: _Node, context: str | None) -> bool:
+    def _looked_up(self, item: Node, context: str | None) -> bool:
         """Whether the call names the id of the items of this array: a lookup returns that one item."""
         if self.lists_others or item.kind != "obj":
             return False
@@ -302,7 +234,7 @@ class _Gen:
         spec = item.children[key].spec if key else None
         return spec is not None and _scalar_id(self._echoed(spec))
 
-    def node(self, node: _Node, context: str | None, in_array: bool, where: Place | None = None) -> Any:
+    def node(self, node: Node, context: str | None, in_array: bool, where: Place | None = None) -> Any:
         if node.kind == "obj":
             return self._object(node, context, in_array, where)
         if node.kind == "arr" and node.item is not None:
@@ -317,7 +249,7 @@ class _Gen:
             return self._distinct_names(node.item, items, context) if items else UNPLACED
         return self.leaf(node.spec, context, where) if node.spec is not None else None
 
-    def _distinct_names(self, item: _Node, items: list[Any], context: str | None) -> list[Any]:
+    def _distinct_names(self, item: Node, items: list[Any], context: str | None) -> list[Any]:
         """Items of one list never share a name: a repeated one is drawn again (and the entity keeps it)."""
         keys = [k for k, c in item.children.items() if c.kind == "leaf" and c.spec is not None
                 and snake(k).split("_")[-1] in ("name", "title", "label") and self._echoed(c.spec) is None]
@@ -343,7 +275,7 @@ class _Gen:
                     self.world[entity][key] = entry[key]
         return items
 
-    def _object(self, node: _Node, context: str | None, in_array: bool, where: Place | None) -> Any:
+    def _object(self, node: Node, context: str | None, in_array: bool, where: Place | None) -> Any:
         own = self._own_id(node, context)
         built: dict[str, Any] = {}
         aliased = self._handle_entity() if self.at_root else None
@@ -432,7 +364,7 @@ class _Gen:
                     return concept, ident
         return None
 
-    def _off_the_point(self, node: _Node, out: dict[str, Any]) -> None:
+    def _off_the_point(self, node: Node, out: dict[str, Any]) -> None:
         """Items a search around a point finds are near it, not on it: their coordinates move off the
         echoed ones by up to about a kilometre (as text where the point was text)."""
         for key, value in out.items():

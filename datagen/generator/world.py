@@ -1,0 +1,45 @@
+"""What one conversation's world already knows, read by later calls: the names its entities have,
+and the state of an order a later lookup's thing belongs to.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from datagen.registry.models import Endpoint
+from datagen.registry.naming import snake
+
+_SALE_STATES = frozenset({"available", "pending", "sold"})
+_DONE_ORDERS = frozenset({"delivered", "completed", "complete", "shipped", "fulfilled"})
+
+
+def follow_orders(output: dict[str, Any], endpoint: Endpoint, arguments: dict[str, Any],
+                  world: dict[str, dict[str, Any]]) -> None:
+    """A thing for sale that an order seen earlier refers to follows that order: sold once the
+    order is delivered, pending before (an order `delivered` beside a pet still `available` is a
+    contradiction a reader sees)."""
+    status = output.get("status")
+    if status not in _SALE_STATES:
+        return
+    for param in endpoint.parameters:
+        value = arguments.get(param.name)
+        if not param.concept.endswith("_id") or value is None:
+            continue
+        for entity, facts in world.items():
+            refers = any(snake(k) == param.concept and str(v) == str(value) for k, v in facts.items())
+            state = facts.get("status")
+            if refers and isinstance(state, str) and entity.split("|", 1)[0] != param.concept:
+                output["status"] = "sold" if state.lower() in _DONE_ORDERS else "pending"
+                return
+
+
+def names_in(world: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Id (as text) → the name that entity already has in this conversation's world."""
+    names: dict[str, str] = {}
+    for entity, facts in world.items():
+        ident = entity.split("|", 1)[-1]
+        label = next((v for k, v in facts.items() if isinstance(v, str) and (
+            snake(k) in ("name", "title", "full_name", "team") or snake(k).endswith("_name"))), None)
+        if label is not None:
+            names.setdefault(ident, label)
+    return names
