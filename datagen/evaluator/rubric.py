@@ -63,11 +63,11 @@ from datagen.evaluator.rubric_values import hollow_issues, range_issues, value_i
 from datagen.evaluator.rubric_words import USER_DEBRIS
 from datagen.evaluator.types import Issue
 
-__all__ = ["RUBRIC_GATES", "action_issues", "code_name_issues", "consistency_issues", "copied_issues", "default_issues", "failed_rules", "filler_text_issues",
-           "fact_issues", "filter_issues", "stuffed_issues",
-           "hollow_issues", "identity_issues", "lookup_issues", "made_name_issues", "opaque_code_issues",
-           "range_issues", "repeated_item_issues", "rubric_issues", "scope_issues", "text_issues", "unasked_issues",
-           "value_issues", "wordless_issues"]
+__all__ = ["RUBRIC_GATES", "action_issues", "code_name_issues", "consistency_issues", "copied_issues",
+           "default_issues", "fact_issues", "failed_rules", "filler_text_issues", "filter_issues", "hollow_issues",
+           "identity_issues", "lookup_issues", "made_name_issues", "opaque_code_issues", "range_issues",
+           "repeated_item_issues", "rubric_issues", "scope_issues", "stuffed_issues", "text_issues",
+           "unasked_issues", "value_issues", "wordless_issues"]
 
 
 def text_issues(record: Record) -> list[Issue]:
@@ -96,12 +96,13 @@ def text_issues(record: Record) -> list[Issue]:
 
 def rubric_issues(record: Record, endpoints: Endpoints | None = None) -> list[Issue]:
     """Every rubric gate's problems, in the order of `RUBRIC_GATES`."""
-    found = (unasked_issues(record) + scope_issues(record, endpoints) + identity_issues(record, endpoints) + default_issues(record)
-             + range_issues(record) + value_issues(record, endpoints) + filler_text_issues(record)
-             + made_name_issues(record) + opaque_code_issues(record, endpoints)
+    found = (unasked_issues(record) + scope_issues(record, endpoints) + identity_issues(record, endpoints)
+             + default_issues(record) + range_issues(record) + value_issues(record, endpoints)
+             + filler_text_issues(record) + made_name_issues(record) + opaque_code_issues(record, endpoints)
              + lookup_issues(record, endpoints) + consistency_issues(record) + repeated_item_issues(record)
              + hollow_issues(record, endpoints) + wordless_issues(record) + filter_issues(record, endpoints)
-             + fact_issues(record, endpoints) + copied_issues(record) + code_name_issues(record) + stuffed_issues(record, endpoints) + text_issues(record) + action_issues(record))
+             + fact_issues(record, endpoints) + copied_issues(record) + code_name_issues(record)
+             + stuffed_issues(record, endpoints) + text_issues(record) + action_issues(record))
     return sorted(found, key=lambda i: RUBRIC_GATES.index(i.kind))
 
 

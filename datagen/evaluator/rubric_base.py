@@ -23,9 +23,10 @@ Record = RecordDict
 Endpoints = dict[str, Endpoint]
 
 
-RUBRIC_GATES = ("unasked_step", "scope_crossing", "default_subject", "inverted_range", "wrong_type", "filler_value", "filler_text",
-                "made_name", "opaque_code", "lookup_mismatch", "repeated_item", "hollow_output", "filter_mismatch",
-                "conflicting_facts", "copied_answer", "code_as_name", "stuffed_filters", "turn_debris", "unchosen_action", "final_answer_quality")
+RUBRIC_GATES = ("unasked_step", "scope_crossing", "default_subject", "inverted_range", "wrong_type", "filler_value",
+                "filler_text", "made_name", "opaque_code", "lookup_mismatch", "repeated_item", "hollow_output",
+                "filter_mismatch", "conflicting_facts", "copied_answer", "code_as_name", "stuffed_filters", "turn_debris",
+                "unchosen_action", "final_answer_quality")
 
 
 DIMENSION = {"scope_crossing": "tool_correctness", "inverted_range": "tool_correctness", "wrong_type": "tool_correctness",
