@@ -112,7 +112,11 @@ def _facts(item: dict[str, Any], skip: set[str], sent: set[str], rng: random.Ran
             # "delivered at 2026-05-18", "released 2026-05-09": no "the released is"
             plain = bare or label.split()[-1] in PREPOSITIONS or label.endswith("ed") or label in _VERB_LABELS
             style = "{l} {v}" if plain else ph.pick(rng, ["the {l} is {v}", "{l} {v}", "the {l} is {v}"])
-            facts.append(ph.fill(style, l=label, v=ph.render(value).rstrip(".")))  # no "Singapore., and"
+            text = ph.render(value)
+            # a sentence's full stop goes ("based in Singapore., and"), an abbreviation's stays ("D.C.")
+            if text.endswith(".") and text.split() and "." not in text.split()[-1][:-1]:
+                text = text[:-1]
+            facts.append(ph.fill(style, l=label, v=text))
     return facts
 
 

@@ -473,3 +473,9 @@ def test_labels_offers_archives_orders_and_streets() -> None:
         placed = executor.execute(state, 0, order, {"orderId": 7})
         bought = executor.execute(state, 1, pet, {"petId": placed["petId"]})
         assert bought["status"] == ("sold" if placed["status"] == "delivered" else "pending"), (placed, bought)
+
+
+def test_an_abbreviation_keeps_its_full_stop_and_a_sentence_loses_it_inside_an_answer() -> None:
+    text = describe({"name": "United States", "capital": "Washington, D.C.", "biography": "Architect based in Oslo."},
+                    set(), random.Random(0))
+    assert "Washington, D.C." in text and "Oslo.," not in text, text
