@@ -81,6 +81,20 @@ FLIGHT: Record = {
 }
 
 
+def call_record(conversation_id: str, request: str, made: list[dict[str, Any]], answers: list[Any], final: str,
+                sources: list[dict[str, Any]], saying: str = "One moment.") -> Record:
+    """A record of one user request, these calls each announced with `saying` and answered in turn,
+    and a final answer; `sources` are its argument sources."""
+    messages: list[dict[str, Any]] = [{"role": "user", "content": request}]
+    for call, answer in zip(made, answers):
+        messages += [{"role": "assistant", "content": saying, "tool_calls": [call]},
+                     {"role": "tool", "name": call["name"], "content": json.dumps(answer)}]
+    messages.append({"role": "assistant", "content": final})
+    return {"conversation_id": conversation_id, "messages": messages, "tool_calls": made,
+            "tool_outputs": [{"name": c["name"], "output": a} for c, a in zip(made, answers)],
+            "metadata": {"argument_sources": sources}}
+
+
 def with_output(call: int, output: Any, name: str | None = None, params: dict[str, Any] | None = None) -> dict[str, Any]:
     """FLIGHT with one call's output (and optionally its endpoint name and arguments) replaced."""
     record = copy.deepcopy(FLIGHT)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import copy
-import json
 from typing import Any
 
 from datagen.evaluator.rubric import rubric_issues
 
-from tests.unit.eval_fixtures import FLIGHT, with_output
+from tests.unit.eval_fixtures import FLIGHT, call_record, with_output
 
 _EVENTS = {"sport_id": 1, "events": [{"event_id": 947040, "home": "Dubai Wolves", "away": "Madrid Falcons",
                                       "starts": "2026-03-02"},
@@ -23,16 +22,9 @@ def _gates(record: dict[str, Any]) -> set[str]:
 def _two_lists(first: str, second: str, output: Any) -> dict[str, Any]:
     """Two list calls with the user's sport id, the first answering `_EVENTS`, the second `output`."""
     made = [{"name": first, "parameters": {"sport_id": 1}}, {"name": second, "parameters": {"sport_id": 1}}]
-    answers = [_EVENTS, output]
-    messages: list[dict[str, Any]] = [{"role": "user", "content": "Events and markets for sport 1, please."}]
-    for call, answer in zip(made, answers):
-        messages += [{"role": "assistant", "content": "Looking.", "tool_calls": [call]},
-                     {"role": "tool", "name": call["name"], "content": json.dumps(answer)}]
-    messages.append({"role": "assistant", "content": "Dubai Wolves play Madrid Falcons on 2026-03-02."})
-    return {"conversation_id": "conv_9_0001", "messages": messages, "tool_calls": made,
-            "tool_outputs": [{"name": c["name"], "output": a} for c, a in zip(made, answers)],
-            "metadata": {"argument_sources": [{"call": i, "param": "sport_id", "source": "user", "value": 1}
-                                              for i in range(2)]}}
+    return call_record("conv_9_0001", "Events and markets for sport 1, please.", made, [_EVENTS, output],
+                       "Dubai Wolves play Madrid Falcons on 2026-03-02.",
+                       [{"call": i, "param": "sport_id", "source": "user", "value": 1} for i in range(2)], saying="Looking.")
 
 
 def test_two_endpoints_answering_one_payload_is_a_copy() -> None:

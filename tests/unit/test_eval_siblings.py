@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from datagen.evaluator.rubric import rubric_issues
+
+from tests.unit.eval_fixtures import call_record
 
 _MATCH = {"results": [{"id": 7, "match": {"id": 8927, "date": "2026-06-15",
                                           "awayTeam": {"id": 5363, "name": "Austin Wolves"},
@@ -17,18 +18,11 @@ def _highlight_then_team(request: str) -> dict[str, Any]:
     """A highlight lookup whose match's away team id feeds a team lookup."""
     made = [{"name": "games::get_highlight", "parameters": {"id": 7}},
             {"name": "games::get_team", "parameters": {"id": 5363}}]
-    answers = [_MATCH, _TEAM]
-    messages: list[dict[str, Any]] = [{"role": "user", "content": request}]
-    for call, answer in zip(made, answers):
-        messages += [{"role": "assistant", "content": "One moment.", "tool_calls": [call]},
-                     {"role": "tool", "name": call["name"], "content": json.dumps(answer)}]
-    messages.append({"role": "assistant", "content": "The match was on 2026-06-15; Austin Wolves were founded in 1998."})
-    return {"conversation_id": "conv_9_0003", "messages": messages, "tool_calls": made,
-            "tool_outputs": [{"name": c["name"], "output": a} for c, a in zip(made, answers)],
-            "metadata": {"argument_sources": [
-                {"call": 0, "param": "id", "source": "user", "value": 7},
-                {"call": 1, "param": "id", "source": "step_output", "value": 5363, "step": 0,
-                 "field_path": "results[].match.awayTeam.id"}]}}
+    return call_record("conv_9_0003", request, made, [_MATCH, _TEAM],
+                       "The match was on 2026-06-15; Austin Wolves were founded in 1998.", [
+                           {"call": 0, "param": "id", "source": "user", "value": 7},
+                           {"call": 1, "param": "id", "source": "step_output", "value": 5363, "step": 0,
+                            "field_path": "results[].match.awayTeam.id"}])
 
 
 def _unchosen(request: str) -> list[str]:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from datagen.evaluator.rubric import rubric_issues
+
+from tests.unit.eval_fixtures import call_record
 
 _RATES = {"id": "crr_70612", "currency": "EUR", "base_currency": "EUR", "value_date": "2026-03-21"}
 _STATS = {"period": "1d", "results": [{"currency": "USD", "base_currency": "EUR", "max": 1.12}]}
@@ -15,18 +16,11 @@ def _rates_then_stats(request: str, fed: str = "EUR") -> dict[str, Any]:
     """A rates lookup for the user's code whose `base_currency` feeds a stats call."""
     made = [{"name": "fx::currencies_get_rates", "parameters": {"code": "EUR"}},
             {"name": "fx::rates_stats", "parameters": {"base_currency": fed}}]
-    answers = [{**_RATES, "base_currency": fed}, _STATS]
-    messages: list[dict[str, Any]] = [{"role": "user", "content": request}]
-    for call, answer in zip(made, answers):
-        messages += [{"role": "assistant", "content": "One moment.", "tool_calls": [call]},
-                     {"role": "tool", "name": call["name"], "content": json.dumps(answer)}]
-    messages.append({"role": "assistant", "content": "Against EUR, USD peaked at 1.12 over the day."})
-    return {"conversation_id": "conv_9_0002", "messages": messages, "tool_calls": made,
-            "tool_outputs": [{"name": c["name"], "output": a} for c, a in zip(made, answers)],
-            "metadata": {"argument_sources": [
-                {"call": 0, "param": "code", "source": "user", "value": "EUR"},
-                {"call": 1, "param": "base_currency", "source": "step_output", "value": fed, "step": 0,
-                 "field_path": "base_currency"}]}}
+    return call_record("conv_9_0002", request, made, [{**_RATES, "base_currency": fed}, _STATS],
+                       "Against EUR, USD peaked at 1.12 over the day.", [
+                           {"call": 0, "param": "code", "source": "user", "value": "EUR"},
+                           {"call": 1, "param": "base_currency", "source": "step_output", "value": fed, "step": 0,
+                            "field_path": "base_currency"}])
 
 
 def _unasked(record: dict[str, Any]) -> list[str]:
