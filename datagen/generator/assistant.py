@@ -139,6 +139,7 @@ class Assistant:
         self.rng = rng
         self.plan = state.plan
         self.clarified: set[str] = {f"{r.step}:{r.param}" for r in self.plan.clarify}
+        self._links: dict[int, set[str]] = {}  # `link_params` per step (the plan does not change)
 
     def lookup_all(self, step: int, param: Parameter) -> list[tuple[FieldValue, Any]]:
         """Every memory value that can fill a param, best first: the via pair, then the same
@@ -247,16 +248,20 @@ class Assistant:
         param that best names one thing (a looked-up item's id before a list's), so a search is
         narrowed by what the user is after (this pack), not by every field an earlier answer happened
         to show (its style, family, tags and the first category of an unrelated list)."""
+        if step in self._links:
+            return self._links[step]
         via = via_pairs(self.plan, step)
         params = {p.name: p for p in self.plan.endpoints[step].parameters if p.name in via}
         required = {name for name, p in params.items() if p.required}
         if required or not params:
+            self._links[step] = required
             return required
         group = self.plan.steps[step].group
         subjects = {f"{subject_noun(e.name)}_id" for j, e in enumerate(self.plan.endpoints) if self.plan.steps[j].group < group}
         best = min(params.values(), key=lambda p: ("[]" in via[p.name], p.concept not in subjects, not p.concept.endswith("_id"),
                                                    p.concept in INCIDENTAL_CONCEPTS, p.name))
-        return {best.name}
+        self._links[step] = {best.name}
+        return self._links[step]
 
     def _fill(self, call: int, step: int, param: Parameter, hit: tuple[FieldValue, Any] | None) -> ArgumentSource | None:
         key = f"{step}:{param.name}"
