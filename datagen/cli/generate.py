@@ -15,6 +15,7 @@ from datagen.evaluator.endpoints import endpoints_from_graph
 from datagen.evaluator.job import score_file_inline
 from datagen.evaluator.judges import make_judge
 from datagen.evaluator.records import read_records
+from datagen.evaluator.review import offline_review
 from datagen.generator.job import GenerateSettings, GenerateSummary, run_generate
 
 DEFAULT_JUDGE_MODEL = "claude-haiku-4-5-20251001"
@@ -56,11 +57,14 @@ def coverage_report(summary: GenerateSummary) -> str:
 @click.option("--no-write-back", is_flag=True, help="Do not write conversations and lineage back to Neo4j.")
 @click.option("--resume", is_flag=True, help="Continue an interrupted run of the same settings to the same bytes.")
 @click.option("--overwrite", is_flag=True, help="Replace an existing --output (and discard an interrupted run of it).")
+@click.option("--no-review", is_flag=True,
+              help="Keep the first valid attempt even when the offline judge fails it (the raw generator).")
 @click.option("--verbose", is_flag=True, help="Log rejected conversations.")
 @neo4j_uri_option
 @pass_context
 def generate(obj: Context, n: int, seed: int, mode: str, output: Path, evaluate: bool, judge_model: str,
-             no_corpus_memory: bool, guessed_outputs: bool, no_write_back: bool, resume: bool, overwrite: bool, verbose: bool) -> None:
+             no_corpus_memory: bool, guessed_outputs: bool, no_write_back: bool, resume: bool, overwrite: bool,
+             no_review: bool, verbose: bool) -> None:
     """Generate conversations from the graph built by `datagen build` and print a coverage report."""
     settings = GenerateSettings(n=n, seed=seed, mode=SamplingMode(mode), output=output,
                                 corpus_memory=not no_corpus_memory, guessed_outputs=guessed_outputs,
@@ -69,9 +73,12 @@ def generate(obj: Context, n: int, seed: int, mode: str, output: Path, evaluate:
     driver = obj.driver()
     with progress_bar(Console(stderr=True), obj.quiet) as advance:
         summary = run_generate(driver, obj.database, settings,
-                               progress=lambda done, total: advance("generating conversations", done, total))
+                               progress=lambda done, total: advance("generating conversations", done, total),
+                               review=None if no_review else offline_review)
     click.echo(coverage_report(summary))
     resumed = f" ({summary.resumed} resumed)" if summary.resumed else ""
+    if summary.flagged:
+        click.echo(f"[review] {summary.flagged} attempt(s) the offline judge would fail gave way to the next candidate")
     click.echo(f"wrote {summary.records} conversations{resumed} to {summary.output}")
     if summary.written_back is not None:
         wb = summary.written_back

@@ -35,12 +35,16 @@ from datagen.generator.writeback import count_run, write_conversations, write_ru
 from datagen.planner.embedding import default_embedder
 from datagen.planner.memory import CorpusMemory
 from datagen.planner.planner import Planner
+from datagen.registry.models import Endpoint
 from datagen.sampler.endpoints import EndpointCache
 from datagen.sampler.sampler import Sampler, mode_for
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
+Review = Callable[[Record, dict[str, Endpoint]], list[str]]
+"""The gates a finished conversation fails, given the endpoints it calls (empty: keep it); the CLI
+passes the evaluator's offline judge (`evaluator.review.offline_review`)."""
 
 
 class GenerateSettings(BaseModel):
@@ -69,16 +73,19 @@ class GenerateSummary(BaseModel):
     records: int
     resumed: int
     rejected: int
+    flagged: int = 0
     domains: dict[str, int]
     patterns: dict[str, int]
     modes: dict[str, int]
     written_back: dict[str, int] | None
 
 
-def run_id_for(settings: GenerateSettings, build_id: str) -> str:
+def run_id_for(settings: GenerateSettings, build_id: str, reviewed: bool = True) -> str:
     """Same settings and graph → same run node (so a resumed run merges into it)."""
     parts: list[object] = [settings.seed, settings.mode.value, settings.corpus_memory, build_id]
-    key = json.dumps(parts + ["guessed"] if settings.guessed_outputs else parts)
+    parts += ["guessed"] if settings.guessed_outputs else []
+    parts += [] if reviewed else ["unreviewed"]
+    key = json.dumps(parts)
     return "run_" + hashlib.sha256(key.encode()).hexdigest()[:12]
 
 
@@ -93,18 +100,21 @@ def _graph_state(driver: Driver, database: str) -> str:
 
 
 class _Generator:
-    """One conversation at a time, with retries on validator rejections."""
+    """One conversation at a time, with retries on validator rejections, thin and flagged attempts."""
 
-    def __init__(self, settings: GenerateSettings, planner: Planner, endpoints: EndpointCache) -> None:
+    def __init__(self, settings: GenerateSettings, planner: Planner, endpoints: EndpointCache,
+                 review: Callable[[ConversationState], list[str]] | None = None) -> None:
         self.settings = settings
         self.planner = planner
         self.endpoints = endpoints
+        self.review = review
         self.rejected = 0
+        self.flagged = 0
 
     def one(self, index: int, candidates: list[Any], reserve: Callable[[int], list[Any]] | None = None) -> ConversationState:
         """The first valid conversation worth keeping over the index's candidates; when every one is
-        thin, the candidates of up to `RESERVE_ROUNDS` reserve indices (`reserve(round)`) are tried
-        before a thin one is kept."""
+        thin or flagged by the review, the candidates of up to `RESERVE_ROUNDS` reserve indices
+        (`reserve(round)`) are tried before the first thin or flagged one is kept."""
         errors: list[str] = []
         hollow: ConversationState | None = None
         for round_ in range(RESERVE_ROUNDS + 1):
@@ -121,7 +131,7 @@ class _Generator:
 
     def _attempts(self, index: int, candidates: list[Any]
                   ) -> tuple[ConversationState | None, list[str], ConversationState | None]:
-        """(a conversation worth keeping or None, the last validator errors, the first thin one)."""
+        """(a conversation worth keeping or None, the last validator errors, the first thin or flagged one)."""
         catalog = self.endpoints.get_many(e for c in candidates for e in c.endpoint_ids)
         errors: list[str] = []
         hollow: ConversationState | None = None
@@ -131,11 +141,15 @@ class _Generator:
             errors = validate(state, {e.id: e for e in plan.endpoints})
             if not errors:
                 reason = thin_reason(state)
+                if reason is None and self.review is not None:
+                    gates = self.review(state)
+                    self.flagged += bool(gates)
+                    reason = f"the review fails it on {', '.join(gates)}" if gates else None
                 if reason is None:
                     return state, [], None
-                # valid but thin (`generator.worth`): try the next candidate, keep this one in case
-                # every attempt is alike
-                log.debug("%s attempt %d is thin: %s", plan.conversation_id, attempt, reason)
+                # valid but thin (`generator.worth`) or flagged by the review: try the next
+                # candidate, keep this one in case every attempt is alike
+                log.debug("%s attempt %d gives way: %s", plan.conversation_id, attempt, reason)
                 hollow = hollow or state
                 continue
             self.rejected += 1
@@ -163,13 +177,25 @@ def reserve_candidates(sampler: Sampler, planner: Planner, endpoints: EndpointCa
     return [c for c in found.get(alt, []) if c.mode is mode]  # a reserve keeps the conversation's mode
 
 
+def _on_states(review: Review, endpoints: EndpointCache, build_id: str,
+               run_id: str) -> Callable[[ConversationState], list[str]]:
+    """The review of an attempt, on the record it would be written as."""
+    def reviewed(state: ConversationState) -> list[str]:
+        record = build_record(state, build_id, run_id)
+        return review(record, endpoints.get_many(record.metadata.endpoint_ids))
+    return reviewed
+
+
 RESUME_HINT = ("start Neo4j again and rerun the same command with --resume to continue the run "
                "(the records already written are kept)")
 
 
 def run_generate(driver: Driver, database: str, settings: GenerateSettings,
-                 progress: Progress | None = None) -> GenerateSummary:
+                 progress: Progress | None = None, review: Review | None = None) -> GenerateSummary:
     """Generate `settings.n` conversations into `settings.output` (and Neo4j unless disabled).
+
+    `review` (the CLI's default: the offline judge) names the gates a finished attempt fails; a
+    flagged attempt gives way to the next candidate like a thin one. None keeps the raw generator.
 
     Raises:
         Neo4jUnavailable: the server went away; the message says that `--resume` continues the run.
@@ -177,13 +203,13 @@ def run_generate(driver: Driver, database: str, settings: GenerateSettings,
     """
     check_output(settings.output, overwrite=settings.overwrite or settings.resume)
     with output_lock(settings.output), graph_errors("generating conversations", RESUME_HINT):
-        return _run_generate(driver, database, settings, progress)
+        return _run_generate(driver, database, settings, progress, review)
 
 
 def _run_generate(driver: Driver, database: str, settings: GenerateSettings,
-                  progress: Progress | None) -> GenerateSummary:
+                  progress: Progress | None, review: Review | None) -> GenerateSummary:
     build_id = _graph_state(driver, database)
-    run_id = run_id_for(settings, build_id)
+    run_id = run_id_for(settings, build_id, reviewed=review is not None)
     memory = CorpusMemory(enabled=settings.corpus_memory,
                           embedder=default_embedder() if settings.corpus_memory else CorpusMemory().embedder)
     planner = Planner(settings.seed, memory)
@@ -191,7 +217,8 @@ def _run_generate(driver: Driver, database: str, settings: GenerateSettings,
     sampler = Sampler(driver, database, settings.seed, guessed=settings.guessed_outputs)
     sink = JsonlSink(settings.output, {"seed": settings.seed, "mode": settings.mode.value,
                                        "corpus_memory": settings.corpus_memory, "build_id": build_id,
-                                       "run_id": run_id, "guessed_outputs": settings.guessed_outputs})
+                                       "run_id": run_id, "guessed_outputs": settings.guessed_outputs,
+                                       "reviewed": review is not None})
     existing = sink.open(settings.resume, settings.overwrite, limit=settings.n)
     if settings.write_back:
         write_run(driver, database, run_id, {
@@ -210,7 +237,8 @@ def _run_generate(driver: Driver, database: str, settings: GenerateSettings,
     if existing and settings.write_back:
         for start in range(0, len(existing), settings.batch_size):
             write_conversations(driver, database, run_id, [r.to_dict() for r in existing[start:start + settings.batch_size]])
-    generator = _Generator(settings, planner, endpoints)
+    generator = _Generator(settings, planner, endpoints,
+                           review=_on_states(review, endpoints, build_id, run_id) if review is not None else None)
     done = len(existing)
     if progress is not None:
         progress(done, settings.n)
@@ -239,7 +267,7 @@ def _run_generate(driver: Driver, database: str, settings: GenerateSettings,
         sink.close()
     return GenerateSummary(
         run_id=run_id, build_id=build_id, output=settings.output, records=done, resumed=len(existing),
-        rejected=generator.rejected,
+        rejected=generator.rejected, flagged=generator.flagged,
         domains=dict(counts["domain"].most_common()), patterns=dict(counts["pattern_type"].most_common()),
         modes=dict(counts["sampling_mode"].most_common()),
         written_back=count_run(driver, database, run_id) if settings.write_back else None,

@@ -7,6 +7,7 @@ from pathlib import Path
 from neo4j import Driver
 
 from datagen.core.plan import SamplingMode
+from datagen.evaluator.review import offline_review
 from datagen.generator.job import GenerateSettings, run_generate
 from datagen.planner.embedding import LexicalEmbedder, default_embedder
 
@@ -37,5 +38,6 @@ def uses_lexical_embeddings() -> bool:
 
 def generate(driver: Driver, database: str, mode: SamplingMode, n: int, seed: int, output: Path) -> bytes:
     """Run one golden run into `output` (no write-back) and return its bytes."""
-    run_generate(driver, database, GenerateSettings(n=n, seed=seed, mode=mode, output=output, write_back=False))
+    run_generate(driver, database, GenerateSettings(n=n, seed=seed, mode=mode, output=output, write_back=False),
+                 review=offline_review)  # as `datagen generate` does
     return output.read_bytes()

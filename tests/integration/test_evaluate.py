@@ -105,3 +105,26 @@ def test_generate_evaluate_scores_inline(seed_graph_cli_env: dict[str, str], tmp
 def seed_graph_cli_env(generated: Path, cli_env: dict[str, str]) -> dict[str, str]:
     """The CLI environment once the seed graph is built (by `generated`)."""
     return cli_env
+
+
+def test_an_attempt_the_review_flags_gives_way_to_the_next_candidate(generated: Path, clean_db: Driver,
+                                                                     neo4j_database: str, tmp_path: Path) -> None:
+    """The generate job's review hook: an attempt calling a flagged endpoint is replaced when another
+    candidate exists, and the flags are counted; with the offline judge (the CLI's review) no kept
+    conversation is lost (a flagged attempt is kept only when every candidate is flagged)."""
+    raw = _read(generated)
+    banned = raw[0]["tool_calls"][0]["name"]
+    seen: list[str] = []
+
+    def review(record: Any, endpoints: dict[str, Any]) -> list[str]:
+        names = [c.name for c in record.tool_calls]
+        seen.append(record.conversation_id)
+        return ["test_gate"] if banned in names else []
+
+    output = tmp_path / "reviewed.jsonl"
+    summary = run_generate(clean_db, neo4j_database, GenerateSettings(
+        n=6, seed=42, mode=SamplingMode.MIXED, output=output, corpus_memory=False, write_back=False), review=review)
+    reviewed = _read(output)
+    assert summary.flagged >= 1 and len(seen) > len(reviewed)
+    calling = [r for r in reviewed if banned in [c["name"] for c in r["tool_calls"]]]
+    assert len(calling) < sum(1 for r in raw if banned in [c["name"] for c in r["tool_calls"]])

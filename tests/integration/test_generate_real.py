@@ -8,6 +8,7 @@ from pathlib import Path
 
 from neo4j import Driver
 
+from datagen.evaluator.review import offline_review
 from datagen.generator.job import GenerateSettings, run_generate
 from datagen.core.plan import SamplingMode
 from datagen.graph.build import run_build
@@ -22,7 +23,8 @@ def test_100_conversations_on_real_toolbench(clean_db: Driver, neo4j_database: s
     by_id = {e.id: e for e in registry.endpoints()}
     out = tmp_path / "real.jsonl"
     summary = run_generate(clean_db, neo4j_database,
-                           GenerateSettings(n=100, seed=42, mode=SamplingMode.MIXED, output=out))
+                           GenerateSettings(n=100, seed=42, mode=SamplingMode.MIXED, output=out),
+                           review=offline_review)  # as `datagen generate` does
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(records) == 100 == summary.written_back["conversations"]  # type: ignore[index]
     # By default only endpoints whose answers are documented and whose names are plain words take part:
@@ -30,10 +32,10 @@ def test_100_conversations_on_real_toolbench(clean_db: Driver, neo4j_database: s
     used = {i for r in records for i in r["metadata"]["endpoint_ids"]}
     assert all(by_id[i].response_fields and not any(f.inferred for f in by_id[i].response_fields) for i in used)
     assert all(plain_name(by_id[i].name) for i in used)
-    # … and whose description is their own, not text copied across the tool's endpoints
+    # … and whose description, when they have one, is their own, not text copied across the tool's endpoints
     for i in used:
         own = by_id[i]
-        assert not any(e.id != i and e.tool_id == own.tool_id and " ".join(e.description.lower().split())
+        assert not any(own.description.strip() and e.id != i and e.tool_id == own.tool_id and " ".join(e.description.lower().split())
                        == " ".join(own.description.lower().split()) for e in registry.endpoints()), i
     # 12 categories have qualifying chains here; thin conversations (records without what they are
     # for) give way to others, which concentrates the sample on the tools that answer fully
@@ -48,7 +50,8 @@ def test_100_conversations_on_real_toolbench(clean_db: Driver, neo4j_database: s
     # With --guessed-outputs every endpoint may take part: the whole spread of the corpus.
     wide = tmp_path / "wide.jsonl"
     summary = run_generate(clean_db, neo4j_database, GenerateSettings(
-        n=100, seed=42, mode=SamplingMode.MIXED, output=wide, guessed_outputs=True, write_back=False))
+        n=100, seed=42, mode=SamplingMode.MIXED, output=wide, guessed_outputs=True, write_back=False),
+        review=offline_review)
     records = [json.loads(line) for line in wide.read_text(encoding="utf-8").splitlines()]
     assert len(summary.domains) >= 20
     assert set(summary.modes) == {"sequential", "multi_tool", "clarification_first", "parallel"}
