@@ -19,7 +19,7 @@ from datagen.generator import phrases as ph
 from datagen.generator.choice import noun_for
 from datagen.generator.intent import intent as intent_of
 from datagen.core.plan import ConversationState
-from datagen.lexicon import (COORDINATE_KEYS, ENVELOPE_KEYS, PREPOSITIONS, RELATION_WORDS, REQUEST_ECHO_KEYS,
+from datagen.lexicon import (COORDINATE_KEYS, ENVELOPE_KEYS, MEASURE_WORDS, PREPOSITIONS, RELATION_WORDS, REQUEST_ECHO_KEYS,
                              TIME_FIELD_WORDS)
 from datagen.registry.naming import GENERIC_CONTAINERS, singular, snake, subject_noun
 
@@ -96,16 +96,16 @@ def _facts(item: dict[str, Any], skip: set[str], sent: set[str], rng: random.Ran
         if len(text) > 80 or text.startswith(("http://", "https://")) or text.lower() in named:
             continue
         coordinate = name in COORDINATE_KEYS or name.endswith(("_lat", "_lng", "_lon"))
-        # what a thing is (a text, a number, a date) before a yes/no setting of it ("show fb link on
-        # profile: no"), before where it is, before what it was sent
-        flag = isinstance(value, bool) and name.split("_")[0] not in _BOOL_HEADS  # a verdict (is_valid) is content
-        ranked.append((0 if text not in sent and not coordinate and not flag else 1 if text not in sent else 2, pos, key))
+        if isinstance(value, bool) and name.split("_")[0] not in ("is", "has", "was", "are"):
+            continue  # a yes/no setting ("can hide category: no") is not what anyone asked; a verdict (is_valid) is
+        # what a thing is (a text, a number, a date) before where it is, before what it was sent
+        ranked.append((0 if text not in sent and not coordinate else 1 if text not in sent else 2, pos, key))
     best = min((weight for weight, _, _ in ranked), default=0)
     ranked = [r for r in ranked if r[0] == best]  # what the call found before where it is, before what it was sent
     facts: list[str] = []
     for _, _, key in sorted(ranked)[:MAX_FACTS]:
         value = _said(key, item[key])
-        label = re.sub(r"^(?:num|no|nb|n) (?=\w)", "number of ", ph.humanize(key))  # `numVotes`
+        label = field_label(key, value)
         if isinstance(value, bool):
             facts.append(_bool_fact(label, value))
         else:
@@ -118,6 +118,26 @@ def _facts(item: dict[str, Any], skip: set[str], sent: set[str], rng: random.Ran
                 text = text[:-1]
             facts.append(ph.fill(style, l=label, v=text))
     return facts
+
+
+_QUALIFIERS = {"min": "minimum", "max": "maximum", "avg": "average", "mean": "mean", "total": "total",
+               "minimum": "minimum", "maximum": "maximum", "average": "average"}
+
+
+def field_label(key: str, value: Any = None) -> str:
+    """A field name as a noun phrase: `numVotes` → "number of votes", `priceMin` → "minimum price"
+    (a qualifier the API put last goes first, where English puts it), a whole number under a plural
+    name is a count (`pack_items: 34` → "number of pack items")."""
+    label = re.sub(r"^(?:num|no|nb|n) (?=\w)", "number of ", ph.humanize(key))
+    words = label.split()
+    if len(words) > 1 and words[-1] in _QUALIFIERS and words[0] not in _QUALIFIERS:
+        words = [words[-1]] + words[:-1]
+    words = [_QUALIFIERS[words[0]]] + words[1:] if len(words) > 1 and words[0] in _QUALIFIERS else words
+    if isinstance(value, int) and not isinstance(value, bool) and words and words[0] not in ("number", *_QUALIFIERS) \
+            and len(words[-1]) > 3 and singular(words[-1]) != words[-1] and words[-1] not in _VERB_LABELS \
+            and words[-1] not in MEASURE_WORDS:  # "eta minutes" is a measure, not a count
+        words = ["number", "of"] + words
+    return " ".join(words)
 
 
 def _spread(items: list[dict[str, Any]], sent: set[str]) -> str | None:
@@ -139,8 +159,8 @@ def _spread(items: list[dict[str, Any]], sent: set[str]) -> str | None:
 def _name_of(item: dict[str, Any]) -> str | None:
     """An item's own name or title, if it has one (never an id, a URL or another field's text); a
     match is named by its two sides (`homeTeam.name` vs `awayTeam.name`)."""
-    sides = {snake(k): v.get("name") for k, v in item.items() if isinstance(v, dict)}
-    for home, away in (("home_team", "away_team"), ("home", "away")):
+    sides = {snake(k): v.get("name") if isinstance(v, dict) else v for k, v in item.items()}
+    for home, away in (("home_team", "away_team"), ("home", "away"), ("home_team_name", "away_team_name")):
         if isinstance(sides.get(home), str) and isinstance(sides.get(away), str):
             return f"{sides[home]} vs {sides[away]}"
     for key, value in item.items():
@@ -148,6 +168,13 @@ def _name_of(item: dict[str, Any]) -> str | None:
             if isinstance(value, str) and value.strip() and not value.startswith(("http://", "https://")):
                 return value.strip()
     return None
+
+
+def _naming_keys(item: dict[str, Any], name: str | None) -> set[str]:
+    """The fields a thing's name already says (its `name`, or the two sides of "A vs B"): not facts."""
+    parts = set(name.split(" vs ")) if name else set()
+    return {k for k, v in item.items() if snake(k) in _NAMEISH or isinstance(v, str) and v in parts
+            or isinstance(v, dict) and v.get("name") in parts}
 
 
 def _list_noun(key: str, item: dict[str, Any]) -> str:
@@ -218,7 +245,7 @@ def describe(output: Any, sent: set[str], rng: random.Random, noun: str | None =
         # "I found 3 trades", not "3 results": a generic list is named after what the call is about
         noun = listed if listed != "results" or not head else head if head.endswith("s") else ph.plural(head)
         noun = "results" if noun in ("searches", "lookups", "queries") else noun  # a search's items are results
-        first = [f for f in _facts(items[0], {k for k in items[0] if snake(k) in _NAMEISH or names[0] and items[0][k] == names[0]},
+        first = [f for f in _facts(items[0], _naming_keys(items[0], names[0]),
                                    sent, rng, bare=True)
                  if not f.startswith("it ")][:2]
         distinct = list(dict.fromkeys(n for n in names if n))
@@ -228,7 +255,8 @@ def describe(output: Any, sent: set[str], rng: random.Random, noun: str | None =
             spread = _spread(items, sent)
             if spread:
                 return ph.sentence(f"I found {len(items)} {noun}, with {spread}")
-            return ph.sentence(f"I found {len(items)} {noun}; the top one has {ph.join_words(first)}")
+            facts = [f for f in _facts(items[0], _naming_keys(items[0], None), sent, rng) if not f.startswith("it ")][:2]
+            return ph.sentence(f"I found {len(items)} {noun}; for the first one, {ph.join_words(facts or first)}")
         if len(items) == 1:
             tail = f" ({ph.join_words(first)})" if first else ""
             return ph.sentence(f"I found {distinct[0]}{tail}")
@@ -246,7 +274,7 @@ def describe(output: Any, sent: set[str], rng: random.Random, noun: str | None =
         text = describe(inner, sent, rng, noun=singular(snake(key).split("_")[-1]))
         return text
     subject = _name_of(node) or ""
-    facts = _facts(node, {k for k in node if snake(k) in _NAMEISH or subject and node[k] == subject}, sent, rng)
+    facts = _facts(node, _naming_keys(node, subject), sent, rng)
     if not facts:
         if subject and noun:
             return ph.sentence(f"the {noun.replace('_', ' ')} is {subject}")  # "The pet is Deborah."
@@ -273,7 +301,9 @@ def final_answer(state: ConversationState, last_calls: list[int], rng: random.Ra
                         head="entry" if thing else _head_of(state, call))
         if thing and text and thing.removeprefix("the ").lower() not in text.lower():
             # several answers in one message: each says which request it answers (unless it already does)
-            lower = text.split(" ", 1)[0] in ("The", "It", "A", "An", "There")  # names keep their capital
+            first_word = text.split(" ", 1)[0]
+            # names keep their capital; a sentence's own first word ("The", a field's label) does not
+            lower = first_word in ("The", "It", "A", "An", "There") or first_word.lower() in _label_words(output)
             text = f"For {thing}, {text[:1].lower() + text[1:] if lower else text}"
         if not text and parts and describe(output, sent, random.Random(0)):
             continue  # everything it found was already said
@@ -289,6 +319,21 @@ def final_answer(state: ConversationState, last_calls: list[int], rng: random.Ra
         opener = f"{opener[:-1]} for {topic}." if opener.startswith("Here") else f"{opener} For {topic}:"
     body = " ".join(parts) if parts else "The request went through, but it returned nothing to report."
     return ph.assemble([opener, body, ph.pick(rng, ph.FINAL_CLOSERS)])
+
+
+def _label_words(output: Any) -> set[str]:
+    """The words of every field label in an output (to tell "Starts 2026-06-02" from a name)."""
+    words: set[str] = set()
+    stack = [output]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                words |= set(field_label(str(key)).split())
+                stack.append(value)
+        elif isinstance(node, list):
+            stack.extend(node)
+    return words
 
 
 def _topic(state: ConversationState, calls: list[int]) -> str | None:

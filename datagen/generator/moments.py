@@ -67,26 +67,39 @@ def _parse_moment(text: str) -> datetime | None:
     return None
 
 
+_SEQUENCE_KEYS = frozenset({"number", "num", "period", "sequence", "seq", "order", "position", "index", "part"})
+
+
+def _sequence(item: dict[str, Any], position: int) -> int:
+    """A part's place in its whole: its own sequence number (`number: 2`), else its list position."""
+    found = next((v for k, v in item.items() if snake(k) in _SEQUENCE_KEYS and isinstance(v, int)
+                  and not isinstance(v, bool)), None)
+    return found if found is not None else position
+
+
 def around_start(obj: dict[str, Any]) -> None:
-    """Under a thing that starts at a moment, what closes before it (a betting `cutoff`) is not after
-    it, and what is settled after it (`settled_at`) is not before it."""
+    """Under a thing that starts at a moment, its parts close when it starts (a betting period's
+    `cutoff` is the event's start, not weeks before it) and are settled in their order within hours
+    after it (period 2 after period 1, the same day), never before it."""
     start_key = next((k for k in obj if snake(k) in _START_KEYS and isinstance(obj[k], str)), None)
     start = _parse_moment(obj[start_key]) if start_key else None
     if start is None:
         return
     for child in obj.values():
-        for item in child if isinstance(child, list) else []:
+        for position, item in enumerate(child if isinstance(child, list) else []):
             if not isinstance(item, dict):
                 continue
+            step = max(0, _sequence(item, position))
             for key, value in item.items():
                 moment = _parse_moment(value) if isinstance(value, str) else None
                 if moment is None:
                     continue
                 name = snake(key)
-                if name in _BEFORE_START and moment > start:
-                    item[key] = _like_moment(value, start - (moment - start) % timedelta(days=3) - timedelta(hours=1))
-                elif name in _AFTER_START and moment < start:
-                    item[key] = _like_moment(value, start + (start - moment) % timedelta(hours=5) + timedelta(hours=2))
+                if name in _BEFORE_START:
+                    item[key] = _like_moment(value, start - timedelta(minutes=moment.minute % 10 + 1))
+                elif name in _AFTER_START:
+                    late = timedelta(minutes=50 * step + 40 + moment.minute % 15)
+                    item[key] = _like_moment(value, start + late)
 
 
 def _like_moment(old: str, new: datetime) -> str:

@@ -479,3 +479,29 @@ def test_an_abbreviation_keeps_its_full_stop_and_a_sentence_loses_it_inside_an_a
     text = describe({"name": "United States", "capital": "Washington, D.C.", "biography": "Architect based in Oslo."},
                     set(), random.Random(0))
     assert "Washington, D.C." in text and "Oslo.," not in text, text
+
+
+def test_numbered_parts_of_a_thing_close_at_its_start_and_settle_in_order_the_same_day() -> None:
+    event = agree({"starts": "2026-06-02T18:00:00Z",
+                   "periods": [{"number": 1, "cutoff": "2026-05-12"}, {"number": 2, "cutoff": "2026-04-01"}],
+                   "period_results": [{"number": 2, "settled_at": "2026-06-02T02:19:00Z"},
+                                      {"number": 1, "settled_at": "2026-06-02T03:35:00Z"},
+                                      {"number": 3, "settled_at": "2026-07-10T06:39:00Z"}]})
+    assert all(p["cutoff"] == "2026-06-02" for p in event["periods"]), event["periods"]
+    settled = {r["number"]: r["settled_at"] for r in event["period_results"]}
+    assert "2026-06-02T18:00" < settled[1] < settled[2] < settled[3] < "2026-06-03", settled
+
+
+def test_an_answer_says_fields_as_english_and_leaves_settings_out() -> None:
+    rng = random.Random(3)
+    text = describe({"name": "Ryan Miller", "biography": "Teacher based in Bangkok", "can_hide_category": True,
+                     "show_fb_link": False}, set(), rng)
+    assert "Bangkok" in text and "hide" not in text and "fb" not in text, text
+    text = describe({"listing": {"list_date": "2026-03-31", "priceMin": 374414.09}}, set(), rng)
+    assert "minimum price" in text and "price min" not in text, text
+    text = describe({"icons": [{"family_name": "Crosby", "pack_items": 34}]}, set(), rng)
+    assert "number of pack items" in text, text
+    # a game named by its two sides does not name a side again as a fact
+    text = describe({"events": [{"starts": "2026-07-15", "home": "Cape Town Falcons", "away": "Dublin Owls"}]},
+                    set(), rng)
+    assert text.count("Cape Town Falcons") == 1 and "Dublin Owls" in text, text
