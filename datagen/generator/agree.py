@@ -13,7 +13,7 @@ import re
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from datagen.generator.moments import (around_start, business_days, calendar_parts, ordered_moments,
+from datagen.generator.moments import (around_start, business_days, calendar_parts, one_moment, ordered_moments,
                                        parts_after_whole, server_time)
 from datagen.generator.numeric import num, numeric_keys, ranged, set_number
 from datagen.generator.pools import CITIES, POSTCODES
@@ -72,6 +72,7 @@ def agree(value: Any, sent: frozenset[str] = frozenset()) -> Any:
         around_start(value)
         business_days(value)
         parts_after_whole(value)
+        one_moment(value)
     return value
 
 

@@ -34,7 +34,7 @@ from datagen.generator.agree import agree
 from datagen.generator.fake import Place, place_at
 from datagen.generator.places import call_place
 from datagen.generator.shape import Node, tree
-from datagen.generator.world import follow_orders, names_in
+from datagen.generator.world import follow_orders, names_in, referenced_facts
 from datagen.generator.values import BASE_DATE, DATE_WINDOW_DAYS, UNPLACED, derive_rng, value_for
 from datagen.generator.quotes import near_reference
 from datagen.generator.timeline import CALL_SECONDS, PAST_WORDS, Timeline, into_the_past, set_clock
@@ -115,6 +115,7 @@ class OfflineExecutor:
         keep_filters(output, arguments, names_in(self.world), self.world)
         active_only(output, set(snake(f"{endpoint.name} {endpoint.slug}").split("_")))
         follow_orders(output, endpoint, arguments, self.world)
+        referenced_facts(output, self.world)
         if set(snake(f"{endpoint.name} {endpoint.slug}").split("_")) & PAST_WORDS and not any(
                 isinstance(v, str) and v[:4].isdigit() and v[4:5] == "-" for v in arguments.values()):
             into_the_past(output, DATE_WINDOW_DAYS)  # (dates the call asked for stay where they were asked)

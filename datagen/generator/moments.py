@@ -114,15 +114,52 @@ _MADE_KEYS = frozenset({"taken_at", "created_at", "published_at", "posted_at", "
 
 
 def parts_after_whole(obj: dict[str, Any]) -> None:
-    """A part made with a thing (a post's caption, a comment) is not made before the thing was."""
+    """A part made with a thing (a post's caption) is made within the hour after the thing was, not
+    before it and not weeks later."""
     whole = next((v for k, v in obj.items() if snake(k) in _MADE_KEYS and num(v) and 10**9 <= v < 2 * 10**9), None)
     if whole is None:
         return
     for child in obj.values():
         if isinstance(child, dict):
             for key, value in child.items():
-                if snake(key) in _MADE_KEYS and num(value) and 10**9 <= value < whole:
-                    child[key] = int(whole) + 60 + int(value) % 3600
+                if snake(key) in _MADE_KEYS and num(value) and 10**9 <= value < 2 * 10**9 \
+                        and not whole <= value <= whole + 3600:
+                    child[key] = int(whole) + 60 + int(value) % 3540
+
+
+_SAME_MOMENT_WORDS = frozenset({"timestamp", "taken", "device", "posted", "captured", "uploaded"})
+_OTHER_MOMENT_WORDS = frozenset({"updated", "modified", "edited", "expires", "expiry", "end", "last", "next",
+                                 "deleted", "until", "now"})
+
+
+def one_moment(obj: dict[str, Any]) -> None:
+    """Fields of one object that stamp the moment it was made agree with it: a post `taken_at`
+    2026-05-25 has no `device_timestamp` of 2026-04-01 (a device clock is a few seconds ahead)."""
+    made = next(((k, v) for k, v in obj.items() if snake(k) in _MADE_KEYS and (
+        num(v) and 10**9 <= v < 2 * 10**9 or isinstance(v, str) and _ISO_MOMENT.match(v))), None)
+    if made is None:
+        return
+    value = made[1]
+    at = datetime.fromtimestamp(value, tz=timezone.utc).replace(tzinfo=None) if num(value) \
+        else _parse_moment(str(value)[:16] + ":00Z")
+    if at is None:
+        return
+    for key, value in obj.items():
+        words = set(snake(key).split("_"))
+        if key == made[0] or not words & _SAME_MOMENT_WORDS or words & _OTHER_MOMENT_WORDS or isinstance(value, bool):
+            continue
+        ahead = at + timedelta(seconds=3 + _stable(key) % 20)
+        if num(value) and 10**9 <= value < 2 * 10**9:
+            obj[key] = int(ahead.replace(tzinfo=timezone.utc).timestamp())
+        elif num(value) and 10**12 <= value < 2 * 10**12:
+            obj[key] = int(ahead.replace(tzinfo=timezone.utc).timestamp()) * 1000
+        elif isinstance(value, str) and _ISO_MOMENT.match(value):
+            obj[key] = _like_moment(value, ahead)
+
+
+def _stable(text: str) -> int:
+    """A small stable number from a text (Python's `hash` changes between runs)."""
+    return sum(ord(c) * (i + 1) for i, c in enumerate(text))
 
 
 def business_days(obj: dict[str, Any]) -> None:

@@ -1,5 +1,6 @@
 """What one conversation's world already knows, read by later calls: the names its entities have,
-and the state of an order a later lookup's thing belongs to.
+the state of an order a later lookup's thing belongs to, and the facts items state about a thing
+they name by id.
 """
 
 from __future__ import annotations
@@ -43,3 +44,30 @@ def names_in(world: dict[str, dict[str, Any]]) -> dict[str, str]:
         if label is not None:
             names.setdefault(ident, label)
     return names
+
+
+def referenced_facts(output: Any, world: dict[str, dict[str, Any]]) -> None:
+    """A fact an item states about a thing it names by id (`pack_id: 7, pack_items: 12`) is that
+    thing's: every item and call that names the thing says the same (a reader rejects a pack that
+    holds 12 items in its own lookup and 26 beside each of its icons)."""
+    if isinstance(output, list):
+        for item in output:
+            referenced_facts(item, world)
+        return
+    if not isinstance(output, dict):
+        return
+    for ref_key, ref in output.items():
+        name = snake(ref_key)
+        if not name.endswith("_id") or name in ("id", "_id") or isinstance(ref, (bool, dict, list)) or ref is None:
+            continue
+        prefix = name.removesuffix("_id") + "_"
+        known = world.setdefault(f"ref:{prefix}|{ref}", {})
+        for key, value in output.items():
+            own = snake(key)
+            if key == ref_key or not own.startswith(prefix) or own.endswith(("_id", "_ids")) \
+                    or isinstance(value, (dict, list)) or value is None:
+                continue
+            output[key] = known.setdefault(key, value)
+    for value in output.values():
+        if isinstance(value, (dict, list)):
+            referenced_facts(value, world)

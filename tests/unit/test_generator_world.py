@@ -505,3 +505,25 @@ def test_an_answer_says_fields_as_english_and_leaves_settings_out() -> None:
     text = describe({"events": [{"starts": "2026-07-15", "home": "Cape Town Falcons", "away": "Dublin Owls"}]},
                     set(), rng)
     assert text.count("Cape Town Falcons") == 1 and "Dublin Owls" in text, text
+
+
+def test_one_posts_timestamps_agree_and_its_caption_is_written_with_it() -> None:
+    post = agree({"taken_at": 1779864288, "device_timestamp": "2026-03-03T17:13:00Z",
+                  "updated_at": "2026-01-01T00:00:00Z", "caption": {"text": "hi", "created_at": 1781970993}})
+    taken = datetime.utcfromtimestamp(post["taken_at"])
+    device = datetime.strptime(post["device_timestamp"], "%Y-%m-%dT%H:%M:%SZ")
+    assert timedelta(0) <= device - taken < timedelta(minutes=1), post
+    assert post["updated_at"] == "2026-01-01T00:00:00Z"  # another moment, left alone
+    assert 0 < post["caption"]["created_at"] - post["taken_at"] <= 3600, post
+
+
+def test_what_items_say_about_a_thing_they_name_by_id_is_one_fact_across_calls() -> None:
+    from datagen.generator.world import referenced_facts
+    world: dict[str, dict[str, object]] = {}
+    pack = {"data": {"id": 45489, "pack_id": 45489, "pack_items": 12, "family_name": "Lyons"}}
+    icons = {"data": [{"id": 1, "pack_id": 45489, "pack_items": 26}, {"id": 2, "pack_id": 45489, "pack_items": 43},
+                      {"id": 3, "pack_id": 777, "pack_items": 5}]}
+    referenced_facts(pack, world)
+    referenced_facts(icons, world)
+    assert [i["pack_items"] for i in icons["data"]] == [12, 12, 5]
+    assert pack["data"]["family_name"] == "Lyons"
