@@ -38,7 +38,7 @@ from datagen.generator.world import follow_orders, names_in, referenced_facts
 from datagen.generator.values import BASE_DATE, DATE_WINDOW_DAYS, UNPLACED, derive_rng, value_for
 from datagen.generator.quotes import near_reference
 from datagen.generator.timeline import CALL_SECONDS, PAST_WORDS, Timeline, into_the_past, set_clock
-from datagen.generator.ranges import active_only, keep_filters, requested_ranges, within
+from datagen.generator.ranges import active_only, grid_points, keep_filters, requested_ranges, within
 from datagen.lexicon import ECHOED_KINDS, NEIGHBOUR_WORDS, RELATION_WORDS, ROLE_WORDS
 from datagen.registry.linking import is_action
 from datagen.registry.scope import Scope, concept_scope
@@ -113,6 +113,7 @@ class OfflineExecutor:
         for head, low, high in requested_ranges(arguments):
             within(output, head, low, high, 0)
         keep_filters(output, arguments, names_in(self.world), self.world)
+        grid_points(output, arguments)
         active_only(output, set(snake(f"{endpoint.name} {endpoint.slug}").split("_")))
         follow_orders(output, endpoint, arguments, self.world)
         referenced_facts(output, self.world)

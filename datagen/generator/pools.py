@@ -51,6 +51,7 @@ SENTENCES = [
 ]
 # Search phrases by topic words of the endpoint; plain topics, never a brand or a title.
 TOPICS: list[tuple[str, list[str]]] = [
+    ("business local nearby coordinate rank review", ["coffee shop", "pizza restaurant", "dentist", "hair salon", "car repair", "bakery"]),
     ("course learn tutorial class lesson skill", ["python for data analysis", "intro to machine learning", "public speaking", "watercolor basics", "spanish for beginners"]),
     ("recipe food meal dish cook restaurant", ["vegetarian lasagna", "thai green curry", "gluten free pancakes", "sourdough bread"]),
     ("job career hiring employ resume", ["data engineer", "remote ux designer", "product manager", "nurse practitioner"]),

@@ -8,6 +8,7 @@ verses 27 and 41 for a request of verses 1 to 3. Range words are the lexicon's (
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -106,7 +107,7 @@ def keep_filters(output: Any, arguments: dict[str, Any], names: dict[str, str],
                     item[key] = _like(item[key], bound + step)
                 elif side == "high" and item[key] > bound:
                     item[key] = _like(item[key], max(bound - step, 0))
-        _named_first(items, arguments)
+        _named_first(items, arguments, world)
         for name, value in arguments.items():
             param = snake(name)
             if not isinstance(value, (str, int)) or isinstance(value, bool):
@@ -155,12 +156,66 @@ _QUERY_PARAMS = frozenset({"query", "q", "name", "keyword", "term", "search", "b
 _NAME_KEYS = ("name", "title", "business_name", "company_name", "display_name")
 
 
-def _named_first(items: list[dict[str, Any]], arguments: dict[str, Any]) -> None:
+def _named_first(items: list[dict[str, Any]], arguments: dict[str, Any],
+                 world: dict[str, dict[str, Any]] | None = None) -> None:
     """A search for a name (`query="Jives Media"`, words in capitals) finds that name first; a search
-    for a kind of thing ("riverside park") finds things of other names."""
+    for a kind of place ("coffee shop") finds places of that kind ("Kelley Coffee Shop"), wherever
+    the conversation shows them again."""
+    key = next((k for k in items[0] if snake(k) in _NAME_KEYS and isinstance(items[0][k], str)), None)
+    if key is None:
+        return
     query = next((v for k, v in arguments.items() if snake(k) in _QUERY_PARAMS and isinstance(v, str)
                   and v.split() and all(w[:1].isupper() for w in v.split())), None)
-    key = next((k for k in items[0] if snake(k) in _NAME_KEYS and isinstance(items[0][k], str)), None)
-    if query is None or key is None or any(query.lower() in str(i.get(key, "")).lower() for i in items):
+    if query is not None:
+        if not any(query.lower() in str(i.get(key, "")).lower() for i in items):
+            items[0][key] = query
         return
-    items[0][key] = query
+    kind = next((v for k, v in arguments.items() if snake(k) in _QUERY_PARAMS and isinstance(v, str)
+                 and 0 < len(v.split()) <= 3 and v.islower() and v.replace(" ", "").isalpha()), None)
+    placed = {snake(k) for k in items[0]} & {"address", "full_address", "lat", "latitude"}
+    if kind is None or not placed:
+        return
+    for item in items:
+        old = item.get(key)
+        if not isinstance(old, str) or kind in old.lower():
+            continue
+        item[key] = f"{re.split(r'[ ,-]', old)[0]} {kind.title()}"
+        for facts in (world or {}).values():  # the place keeps its new name in later calls
+            if facts.get(key) == old:
+                facts[key] = item[key]
+
+
+_LAT_KEYS = ("lat", "latitude")
+_LNG_KEYS = ("lng", "lon", "long", "longitude")
+
+
+def grid_points(output: Any, arguments: dict[str, Any]) -> None:
+    """A grid of size n asked around a point answers its n × n points, spread over the radius
+    around that point (a reader counts 3 points for a 3 × 3 grid as a fault); grids larger than
+    7 × 7 keep their sample of points."""
+    size = next((int(v) for k, v in arguments.items() if {"grid", "size"} <= set(snake(k).split("_"))
+                 and str(v).strip().isdigit()), None)
+    center = [_number(next((v for k, v in arguments.items() if snake(k) in keys), None)) for keys in (_LAT_KEYS, _LNG_KEYS)]
+    if size is None or not 2 <= size <= 7 or center[0] is None or center[1] is None:
+        return
+    radius = _number(next((v for k, v in arguments.items() if snake(k) == "radius"), None)) or 1.0
+    step = radius / 111.0 / (size - 1)  # degrees between neighbouring points (km-ish, roughly)
+    for items in _dict_lists(output):
+        lat = next((k for k in items[0] if snake(k) in _LAT_KEYS), None)
+        lng = next((k for k in items[0] if snake(k) in _LNG_KEYS), None)
+        if lat is None or lng is None:
+            continue
+        grid = [dict(items[i % len(items)]) for i in range(size * size)]
+        for i, item in enumerate(grid):
+            row, col = divmod(i, size)
+            for key, base, offset in ((lat, center[0], row), (lng, center[1], col)):
+                point = round(base + (offset - (size - 1) / 2) * step, 4)
+                item[key] = str(point) if isinstance(items[0][key], str) else point
+        items[:] = grid
+
+
+def _number(value: Any) -> float | None:
+    try:
+        return float(value) if value is not None and not isinstance(value, bool) else None
+    except (TypeError, ValueError):
+        return None

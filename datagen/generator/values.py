@@ -137,6 +137,20 @@ def clean_default(spec: Spec) -> Any:
     return None if default in ("", [], {}) else default
 
 
+_STATED = re.compile(r"\b(?:allowed|possible|valid|accepted|supported) values\W*(?:are|include)?\W*([^\n]+)", re.I)
+
+
+def stated_values(description: str | None) -> list[str]:
+    """The values a parameter's description lists as the only ones allowed (`**Allowed values:** 3,
+    5, 7.`), for a parameter whose type does not say so; empty when it lists none."""
+    match = _STATED.search(description or "")
+    if match is None:
+        return []
+    items = [p.strip(" *`'\"().") for p in re.split(r",|\bor\b|\|", match.group(1))]
+    items = [i for i in items if i and len(i) <= 30 and len(i.split()) <= 2]
+    return items if len(items) >= 2 else []
+
+
 def value_for(spec: Spec, rng: random.Random, *, endpoint: Endpoint | None = None,
               context: str | None = None, prefer_default: float = 0.0, anchor: int | None = None,
               place: Place | None = None, strict: bool = False) -> Any:
@@ -158,6 +172,9 @@ def value_for(spec: Spec, rng: random.Random, *, endpoint: Endpoint | None = Non
         return default
     if enum:
         return rng.choice(enum)
+    allowed = stated_values(spec.description) if isinstance(spec, Parameter) else []
+    if allowed:  # "Allowed values: 3, 5, 7": the documented default when it is one of them
+        return default if default is not None and str(default) in allowed else rng.choice(allowed)
     if spec.type is ParamType.BOOLEAN:
         return isinstance(default, bool) and default or rng.random() < 0.5
     if isinstance(spec, ResponseField) and spec.type is not ParamType.ARRAY and is_boolean_name(

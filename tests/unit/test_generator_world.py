@@ -527,3 +527,37 @@ def test_what_items_say_about_a_thing_they_name_by_id_is_one_fact_across_calls()
     referenced_facts(icons, world)
     assert [i["pack_items"] for i in icons["data"]] == [12, 12, 5]
     assert pack["data"]["family_name"] == "Lyons"
+
+
+def test_a_grid_of_size_n_answers_n_by_n_points_around_the_asked_point() -> None:
+    from datagen.generator.ranges import grid_points
+    output = {"data": [{"lat": "1.0", "lng": "2.0"}, {"lat": "5.0", "lng": "6.0"}]}
+    grid_points(output, {"grid_size": "3", "lat": "-34.6066", "lng": "-58.3703", "radius": "10"})
+    points = output["data"]
+    assert len(points) == 9 and {"lat": "-34.6066", "lng": "-58.3703"} in points, points
+    assert len({(p["lat"], p["lng"]) for p in points}) == 9
+    big = {"data": [{"lat": 1.0, "lng": 2.0}]}
+    grid_points(big, {"grid_size": "13", "lat": "1", "lng": "2"})
+    assert len(big["data"]) == 1  # a 13 x 13 grid keeps its sample
+
+
+def test_a_parameter_whose_description_lists_its_values_gets_one_of_them() -> None:
+    from datagen.generator.values import stated_values, value_for
+    text = "The size of the grid (i.e. 3x3, 5x5, 7x7, etc).\n\n**Allowed values:** 3, 5, 7, 9, 11, 13, 15."
+    assert stated_values(text) == ["3", "5", "7", "9", "11", "13", "15"]
+    assert stated_values("The grid id.") == []
+    param = Parameter(name="grid_size", type=ParamType.STRING, required=True, description=text, default="3",
+                      concept="grid_size")
+    assert {value_for(param, random.Random(s)) for s in range(20)} == {"3"}
+
+
+def test_a_place_search_for_a_kind_of_place_finds_places_of_that_kind() -> None:
+    world: dict[str, dict[str, object]] = {"place_id|plc_1": {"name": "Kelley Group"}}
+    output = {"results": [{"place_id": "plc_1", "name": "Kelley Group", "address": "1 Main St"},
+                          {"place_id": "plc_2", "name": "Roberts, Mckay and Smith", "address": "2 Main St"}]}
+    keep_filters(output, {"query": "coffee shop"}, {}, world)
+    assert [r["name"] for r in output["results"]] == ["Kelley Coffee Shop", "Roberts Coffee Shop"]
+    assert world["place_id|plc_1"]["name"] == "Kelley Coffee Shop"
+    movies = {"results": [{"title": "Linen Stranger", "year": 2001}]}
+    keep_filters(movies, {"query": "heist thrillers"}, {}, {})
+    assert movies["results"][0]["title"] == "Linen Stranger"  # not a place: its own title stays
