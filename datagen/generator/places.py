@@ -46,7 +46,9 @@ def _place_of_key(key: str, anchor: int) -> Place:
     code), else an anchored table city (an opaque key like `c3sp5g4t8b`)."""
     match = re.match(r"^([A-Za-z][A-Za-z .'-]+?)[_, ]+([A-Z]{2})$", key)
     if match is not None:
-        known = place_of(match.group(1), "city")
+        known = place_of(match.group(1).replace("-", " "), "city")
+        if known is not None and match.group(2) in US_STATES and known.country_code == "US":
+            return known  # `New-York_NY`: the table's New York, with its coordinates
         if match.group(2) in US_STATES:
             us = next(row for row in CITIES if row[2] == "US")
             return Place(match.group(1).replace("_", " "), *us[1:])

@@ -74,6 +74,9 @@ GENERIC_QUERIES = ["best practices", "latest updates", "beginner guide", "top ra
 US_STATES = frozenset("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY "
                       "NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split())
 
+# The state of each US city of the table (a location key is written `Chicago_IL`).
+US_CITY_STATES: dict[str, str] = {"New York": "NY", "Chicago": "IL", "San Francisco": "CA", "Austin": "TX"}
+
 # Postal code patterns of the table's cities (`#` a digit, `?` a capital letter).
 POSTCODES: dict[str, str] = {
     "Paris": "750##", "Lisbon": "1###-###", "Berlin": "10###", "Madrid": "280##", "Rome": "001##",

@@ -21,7 +21,7 @@ from typing import Any
 
 from datagen.generator import fake
 from datagen.generator.fake import Place
-from datagen.generator.pools import CITIES, CURRENCIES, FIRST, LAST, TICKERS
+from datagen.generator.pools import CITIES, CURRENCIES, FIRST, LAST, TICKERS, US_CITY_STATES, US_STATES
 from datagen.generator.semantic import (BASE_DATE, DATE_WINDOW_DAYS, example, fake_date, id_prefix, is_boolean_name,
                                         query_phrase, semantic_value, shaped_fallback)
 from datagen.lexicon import PERSON_WORDS, ROLE_WORDS
@@ -137,6 +137,7 @@ def clean_default(spec: Spec) -> Any:
     return None if default in ("", [], {}) else default
 
 
+_CITY_KEY = re.compile(r"^[A-Z][A-Za-z.'-]+(?:[ -][A-Z][A-Za-z.'-]+)*_[A-Z]{2}$")
 _STATED = re.compile(r"\b(?:allowed|possible|valid|accepted|supported) values\W*(?:are|include)?\W*([^\n]+)", re.I)
 
 
@@ -168,6 +169,11 @@ def value_for(spec: Spec, rng: random.Random, *, endpoint: Endpoint | None = Non
     """
     enum = getattr(spec, "enum", None)
     default = clean_default(spec)
+    if isinstance(default, str) and isinstance(spec, Parameter) and _CITY_KEY.match(default) \
+            and default[-2:] in US_STATES:
+        # a key written like its example (`Detroit_MI`), naming a city the world can place
+        city = rng.choice(sorted(US_CITY_STATES))
+        return f"{city.replace(' ', '-')}_{US_CITY_STATES[city]}"
     if default is not None and rng.random() < prefer_default:
         return default
     if enum:

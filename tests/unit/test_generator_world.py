@@ -561,3 +561,15 @@ def test_a_place_search_for_a_kind_of_place_finds_places_of_that_kind() -> None:
     movies = {"results": [{"title": "Linen Stranger", "year": 2001}]}
     keep_filters(movies, {"query": "heist thrillers"}, {}, {})
     assert movies["results"][0]["title"] == "Linen Stranger"  # not a place: its own title stays
+
+
+def test_a_location_key_written_like_its_example_names_a_city_the_world_can_place() -> None:
+    from datagen.generator.places import _place_of_key
+    from datagen.generator.values import value_for
+    param = Parameter(name="locationKey", type=ParamType.STRING, required=True, default="Detroit_MI",
+                      concept="location_key")
+    keys = {value_for(param, random.Random(s), prefer_default=0.35) for s in range(20)}
+    assert "Detroit_MI" not in keys and all(k[-3:-2] == "_" for k in keys), keys
+    for key in keys:
+        place = _place_of_key(key, 0)
+        assert place.city == key[:-3].replace("-", " ") and place.country_code == "US", (key, place)
