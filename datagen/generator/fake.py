@@ -15,6 +15,7 @@ zone, calling code, coordinates).
 from __future__ import annotations
 
 import random
+import re
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -138,10 +139,12 @@ def make(kind: str, rng: random.Random, place: Place | None = None, context: str
     if kind in ("street", "address") and locale is not None:
         local = _local(locale)
         local.seed_instance(rng.getrandbits(48))
-        street = str(local.street_address())
+        street = re.sub(r"\s*\n\s*", ", ", str(local.street_address()))
         return street if kind == "street" else f"{street}, {where.city or fk.city()}"
     method = _FAKER_METHODS.get(kind)
-    return getattr(fk, method)() if method is not None else _MAKERS[kind](fk, rng, where, context)
+    value = getattr(fk, method)() if method is not None else _MAKERS[kind](fk, rng, where, context)
+    # some locales write an address over two lines: one line in a field ("21, Morar Circle")
+    return re.sub(r"\s*\n\s*", ", ", value) if isinstance(value, str) else value
 
 
 def _airline(fk: Faker, rng: random.Random, place: Place, context: str | None) -> str:

@@ -37,7 +37,7 @@ from datagen.planner.memory import CorpusMemory
 from datagen.planner.planner import Planner
 from datagen.registry.models import Endpoint
 from datagen.sampler.endpoints import EndpointCache
-from datagen.sampler.sampler import Sampler, mode_for
+from datagen.sampler.sampler import FALLBACK, Sampler, mode_for
 
 log = logging.getLogger(__name__)
 
@@ -161,8 +161,11 @@ class _Generator:
         return None, errors, hollow
 
 
-RESERVE_ROUNDS = 2
-"""How many reserve candidate sets a conversation whose every attempt was thin may try."""
+RESERVE_ROUNDS = 3
+"""How many reserve candidate sets a conversation whose every attempt was thin or flagged may try:
+the first ones in its own mode, the last one in the mode its mode falls back to (a parallel or
+clarification-first conversation whose few candidate chains all fail becomes a sequential one
+rather than a conversation a reader rejects)."""
 RESERVE_STRIDE = 1_000_003
 """Reserve round r of index i samples as index i + r × stride (far from any real index), in i's mode."""
 
@@ -172,9 +175,11 @@ def reserve_candidates(sampler: Sampler, planner: Planner, endpoints: EndpointCa
     """Candidates for a thin conversation's reserve round: a pure function of (seed, index, round, graph)."""
     alt = index + round_ * RESERVE_STRIDE
     mode = mode_for(settings.mode, settings.seed, index)
+    if round_ == RESERVE_ROUNDS:
+        mode = FALLBACK.get(mode, mode)
     found = sampler.candidates(mode, [alt], holds=lambda chains: planner.hold(
         chains, endpoints.get_many(e for c in chains for e in c.endpoint_ids)))
-    return [c for c in found.get(alt, []) if c.mode is mode]  # a reserve keeps the conversation's mode
+    return [c for c in found.get(alt, []) if c.mode is mode]  # a reserve keeps the round's mode
 
 
 def _on_states(review: Review, endpoints: EndpointCache, build_id: str,

@@ -78,3 +78,28 @@ def _place_arguments(endpoint: Endpoint, arguments: dict[str, Any]) -> list[tupl
     """Argument values that may name a place (a city, a country, a code, a phone number), with their concept."""
     return [(arguments[p.name], p.concept) for p in endpoint.parameters if p.name in arguments and not p.control
             and isinstance(arguments[p.name], str)]
+
+
+_FULL_ADDRESS = ("full_address", "formatted_address", "address")
+_STREET = ("street", "street_address", "address_line1", "address_line_1")
+_NUMBER = ("street_number", "house_number", "building_number")
+
+
+def address_parts(obj: dict[str, Any]) -> None:
+    """The parts of one address agree: the street number is the number in the street, and the full
+    address is the street in its city (a reader rejects `full_address: "639 Daniel Forges"` beside
+    `street: "4792 Townsend Mission"` and `street_number: "PN6202328"`)."""
+    keys = {snake(k): k for k, v in obj.items() if isinstance(v, (str, int)) and not isinstance(v, bool)}
+    street = next((keys[n] for n in _STREET if n in keys), None)
+    if street is None or not isinstance(obj[street], str):
+        return
+    text = obj[street]
+    number = next((keys[n] for n in _NUMBER if n in keys), None)
+    if number is not None:
+        digits = re.match(r"^\s*(\d+[A-Za-z]?)\b", text) or re.search(r"\b(\d+[A-Za-z]?)\s*$", text)
+        found = digits.group(1) if digits else str(1 + sum(map(ord, text)) % 240)
+        obj[number] = int(found) if isinstance(obj[number], int) and found.isdigit() else found
+    full = next((keys[n] for n in _FULL_ADDRESS if n in keys and keys[n] != street), None)
+    city = obj.get(keys["city"]) if "city" in keys else None
+    if full is not None and isinstance(obj[full], str):
+        obj[full] = f"{text}, {city}" if isinstance(city, str) and city and city not in text else text

@@ -44,8 +44,10 @@ def test_100_conversations_on_real_toolbench(clean_db: Driver, neo4j_database: s
     assert sources["step_output"] > 0 and sources["user"] > 0
     assert sources["mock_fallback"] < 0.25 * sum(sources.values())
     # 69 endpoints of 22 tools qualify here (generated REST operation ids and copied descriptions are
-    # out, see DESIGN §4), and thin conversations make way for others: at least 30 different chains
-    assert len({tuple(r["metadata"]["endpoint_ids"]) for r in records}) >= 30
+    # out, see DESIGN §4), and thin conversations and those the offline judge fails make way for
+    # others (a last reserve in sequential mode): the sample concentrates on the chains that come out
+    # right, at least 25 different ones (30 before the review, DESIGN §4)
+    assert len({tuple(r["metadata"]["endpoint_ids"]) for r in records}) >= 25
 
     # With --guessed-outputs every endpoint may take part: the whole spread of the corpus.
     wide = tmp_path / "wide.jsonl"
@@ -56,5 +58,6 @@ def test_100_conversations_on_real_toolbench(clean_db: Driver, neo4j_database: s
     assert len(summary.domains) >= 20
     assert set(summary.modes) == {"sequential", "multi_tool", "clarification_first", "parallel"}
     assert any(f.inferred for r in records for i in r["metadata"]["endpoint_ids"] for f in by_id[i].response_fields)
-    # thin conversations give way to others (candidates of reserve indices), so a few chains repeat
-    assert len({tuple(r["metadata"]["endpoint_ids"]) for r in records}) >= 85
+    # thin and flagged conversations give way to others (candidates of reserve indices), so a few
+    # chains repeat (85 before the review)
+    assert len({tuple(r["metadata"]["endpoint_ids"]) for r in records}) >= 80

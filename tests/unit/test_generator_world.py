@@ -573,3 +573,13 @@ def test_a_location_key_written_like_its_example_names_a_city_the_world_can_plac
     for key in keys:
         place = _place_of_key(key, 0)
         assert place.city == key[:-3].replace("-", " ") and place.country_code == "US", (key, place)
+
+
+def test_the_parts_of_one_address_agree_and_an_address_is_one_line() -> None:
+    venue = agree({"venue": {"full_address": "Diag. 5 N° 5013, Buenos Aires", "street_number": "CLJ168206",
+                             "street": "Avenida Mendoza N° 385", "city": "Buenos Aires"}})["venue"]
+    assert venue["full_address"] == "Avenida Mendoza N° 385, Buenos Aires" and venue["street_number"] == "385"
+    from datagen.generator.fake import make
+    from datagen.generator.fake import place_of
+    mumbai = place_of("Mumbai", "city")
+    assert all("\n" not in make("address", random.Random(s), mumbai) for s in range(40))
