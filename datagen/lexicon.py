@@ -70,7 +70,7 @@ WEAK_CONCEPTS = frozenset({
 
 # Knobs about how to return data, never data another endpoint produces.
 CONTROL_PARAMS = frozenset({
-    "page", "page_number", "pagenumber", "page_no", "limit", "offset", "per_page", "page_size",
+    "page", "page_number", "pagenumber", "page_no", "page_num", "pagenum", "page_index", "pageindex", "limit", "offset", "per_page", "page_size",
     "pagesize", "size", "skip", "start_index", "cursor", "format", "output_format", "callback",
     "sort", "sort_by", "sortby", "order", "order_by", "orderby", "sort_order", "direction", "fields",
     "pretty", "api_key", "apikey", "key", "token", "access_token", "rapidapi_key", "x_rapidapi_key",

@@ -85,7 +85,16 @@ def param_label(param: Parameter, value: Any = None) -> str:
     if name in _BARE and (param.type is ParamType.DATE or "date" in param.description.lower()
                           or isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}", value)):
         return f"{name} date"
-    return humanize(param.name)
+    words = [_ABBREVIATIONS.get(w, w) for w in humanize(param.name).split()]
+    if words and value is not None and not isinstance(value, (list, tuple)) and words[-1] in ("ids", "keys", "codes"):
+        words[-1] = words[-1][:-1]  # one value: "the league id 787854", not "league ids"
+    return " ".join(words)
+
+
+# Short forms in parameter names, said in full ("the page num is 6" reads as the name read aloud).
+_ABBREVIATIONS = {"num": "number", "nb": "number", "qty": "quantity", "amt": "amount", "desc": "description",
+                  "img": "image", "msg": "message", "addr": "address", "cat": "category", "lang": "language",
+                  "dob": "date of birth", "tz": "time zone"}
 
 
 _ENGLISH = inflect.engine()
