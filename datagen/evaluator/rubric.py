@@ -45,6 +45,16 @@ calls, or one server's clock running backwards or jumping days between calls).
 Session 4's second read-audit added (in `rubric_copies`): `copied_answer` (R3, two different endpoints
 answering one byte-identical payload) and `code_as_name` (R3, a lookup by a code answering with that
 code as the thing's name: a country named "EUR").
+
+Session 5's read-audit added (in `rubric_times`, `rubric_counts`, `rubric_labels`):
+- `timeline_order` (R3): numbered parts of one thing out of time order (period 2 settled before period 1),
+  or off their parent's start (a cutoff after the event starts, a period settled weeks after it).
+- `timestamp_mismatch` (R3): two fields of one object naming one moment days apart (`taken_at` epoch
+  2026-05-25 beside `device_timestamp` 2026-04-01), or a caption created weeks after its post.
+- `count_mismatch` (R3): one entity with two counts (`pack_items` 12 for pack 255675, 26 on its icons),
+  a grid of size 3 answering other than 9 points, `found_percent` 100 beside `found` 2 of 9.
+- `field_label_answer` (R5): the final answer reads keys as labels ("…, Starts 2026-06-02", "has starts",
+  "price min 374414.09", "can hide category: no").
 """
 
 from __future__ import annotations
@@ -55,19 +65,22 @@ from datagen.evaluator.rubric_base import RUBRIC_GATES, Endpoints, Record, issue
 from datagen.evaluator.rubric_links import (action_issues, consistency_issues, default_issues, identity_issues,
                                             lookup_issues, scope_issues, unasked_issues)
 from datagen.evaluator.rubric_copies import code_name_issues, copied_issues
+from datagen.evaluator.rubric_counts import count_issues
 from datagen.evaluator.rubric_facts import fact_issues
 from datagen.evaluator.rubric_filters import filter_issues, stuffed_issues
+from datagen.evaluator.rubric_labels import label_issues
 from datagen.evaluator.rubric_made import (filler_text_issues, made_name_issues, opaque_code_issues,
                                            repeated_item_issues, wordless_issues)
+from datagen.evaluator.rubric_times import timeline_issues, timestamp_issues
 from datagen.evaluator.rubric_values import hollow_issues, range_issues, value_issues
 from datagen.evaluator.rubric_words import USER_DEBRIS
 from datagen.evaluator.types import Issue
 
-__all__ = ["RUBRIC_GATES", "action_issues", "code_name_issues", "consistency_issues", "copied_issues",
+__all__ = ["RUBRIC_GATES", "action_issues", "code_name_issues", "consistency_issues", "copied_issues", "count_issues",
            "default_issues", "fact_issues", "failed_rules", "filler_text_issues", "filter_issues", "hollow_issues",
-           "identity_issues", "lookup_issues", "made_name_issues", "opaque_code_issues", "range_issues",
-           "repeated_item_issues", "rubric_issues", "scope_issues", "stuffed_issues", "text_issues",
-           "unasked_issues", "value_issues", "wordless_issues"]
+           "identity_issues", "label_issues", "lookup_issues", "made_name_issues", "opaque_code_issues",
+           "range_issues", "repeated_item_issues", "rubric_issues", "scope_issues", "stuffed_issues", "text_issues",
+           "timeline_issues", "timestamp_issues", "unasked_issues", "value_issues", "wordless_issues"]
 
 
 def text_issues(record: Record) -> list[Issue]:
@@ -101,8 +114,10 @@ def rubric_issues(record: Record, endpoints: Endpoints | None = None) -> list[Is
              + filler_text_issues(record) + made_name_issues(record) + opaque_code_issues(record, endpoints)
              + lookup_issues(record, endpoints) + consistency_issues(record) + repeated_item_issues(record)
              + hollow_issues(record, endpoints) + wordless_issues(record) + filter_issues(record, endpoints)
-             + fact_issues(record, endpoints) + copied_issues(record) + code_name_issues(record)
-             + stuffed_issues(record, endpoints) + text_issues(record) + action_issues(record))
+             + fact_issues(record, endpoints) + timeline_issues(record) + timestamp_issues(record)
+             + count_issues(record) + copied_issues(record) + code_name_issues(record)
+             + stuffed_issues(record, endpoints) + text_issues(record) + action_issues(record)
+             + label_issues(record))
     return sorted(found, key=lambda i: RUBRIC_GATES.index(i.kind))
 
 

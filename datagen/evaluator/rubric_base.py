@@ -25,8 +25,9 @@ Endpoints = dict[str, Endpoint]
 
 RUBRIC_GATES = ("unasked_step", "scope_crossing", "default_subject", "inverted_range", "wrong_type", "filler_value",
                 "filler_text", "made_name", "opaque_code", "lookup_mismatch", "repeated_item", "hollow_output",
-                "filter_mismatch", "conflicting_facts", "copied_answer", "code_as_name", "stuffed_filters", "turn_debris",
-                "unchosen_action", "final_answer_quality")
+                "filter_mismatch", "conflicting_facts", "timeline_order", "timestamp_mismatch",
+                "count_mismatch", "copied_answer", "code_as_name", "stuffed_filters", "turn_debris",
+                "unchosen_action", "field_label_answer", "final_answer_quality")
 
 
 DIMENSION = {"scope_crossing": "tool_correctness", "inverted_range": "tool_correctness", "wrong_type": "tool_correctness",
@@ -37,7 +38,9 @@ DIMENSION = {"scope_crossing": "tool_correctness", "inverted_range": "tool_corre
               "turn_debris": "naturalness", "unchosen_action": "tool_correctness",
               "final_answer_quality": "task_completion", "filter_mismatch": "tool_correctness",
               "conflicting_facts": "tool_correctness", "stuffed_filters": "tool_correctness",
-              "copied_answer": "tool_correctness", "code_as_name": "tool_correctness"}
+              "copied_answer": "tool_correctness", "code_as_name": "tool_correctness",
+              "timeline_order": "tool_correctness", "timestamp_mismatch": "tool_correctness",
+              "count_mismatch": "tool_correctness", "field_label_answer": "naturalness"}
 
 
 def issue(gate: str, message: str, call: int | None = None, param: str | None = None) -> Issue:

@@ -131,3 +131,21 @@ EMPTY_CLAIMS = ("nothing to report", "returned nothing", "found nothing", "came 
 # endpoint's words said after one are a request in English, said bare they are the name.
 DETERMINERS = frozenset({"the", "a", "an", "all", "any", "some", "my", "your", "our", "their", "his", "her", "its",
                          "this", "that", "these", "those", "each", "every", "which", "what", "no"})
+# Time-field words (`rubric_times`). Words of a field that says when one thing came to be: two such
+# fields of one object (`taken_at`, `device_timestamp`, `created_at`) name one moment.
+SAME_MOMENT_WORDS = frozenset({"taken", "created", "creation", "posted", "published", "device", "timestamp",
+                               "captured", "uploaded", "recorded"})
+# Words of a time field that moves on its own (`updated_at`, `expires`, `end_time`), never that moment.
+MOVING_TIME_WORDS = frozenset({"updated", "update", "modified", "edited", "expires", "expiry", "expiration", "end",
+                               "ends", "ended", "last", "latest", "next", "deleted", "until", "due", "renewed",
+                               "seen", "recent"})
+# Words of a field numbering the parts of one thing in order (`number`, `period`, `seq_no`).
+PART_ORDER_WORDS = frozenset({"number", "no", "num", "seq", "sequence", "period", "part", "step", "round", "leg",
+                              "stage", "phase", "half", "quarter", "inning", "lap", "set", "segment"})
+# Words of a part's time that closes before its parent starts (`cutoff`), or settles once it is over.
+CLOSING_WORDS = frozenset({"cutoff", "deadline"})
+SETTLING_WORDS = frozenset({"settled", "settlement", "finished", "completed", "resulted", "graded"})
+START_WORDS = frozenset({"start", "starts", "starting", "begin", "begins", "kickoff"})
+# Last words of a field counting what one entity holds (`pack_items`, `member_count`).
+COUNT_WORDS = frozenset({"count", "items", "size", "total", "num", "members", "length"})
+PERCENT_WORDS = frozenset({"percent", "percentage", "pct"})

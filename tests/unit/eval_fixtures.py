@@ -519,6 +519,52 @@ def registry_view(record: Record, optional: frozenset[str] = frozenset({"airline
     return view
 
 
+def _flight_only(record: Record) -> Record | None:
+    return copy.deepcopy(record) if record["conversation_id"] == FLIGHT["conversation_id"] else None
+
+
+def legs_out_of_order(record: Record) -> Record | None:
+    """timeline_order: the chosen flight's second leg departs before its first."""
+    r = _flight_only(record)
+    if r is None:
+        return None
+    new = copy.deepcopy(r["tool_outputs"][0]["output"])
+    new["flights"][0]["legs"] = [{"number": 1, "departs_at": "2026-06-02T10:00:00Z"},
+                                 {"number": 2, "departs_at": "2026-06-02T08:15:00Z"}]
+    _set_output(r, 0, new)
+    return r
+
+
+def booking_two_moments(record: Record) -> Record | None:
+    """timestamp_mismatch: the booking was created (epoch) seven weeks before its own timestamp says."""
+    r = _flight_only(record)
+    if r is None:
+        return None
+    _set_output(r, 1, {**r["tool_outputs"][1]["output"], "created_at": 1775000000, "timestamp": "2026-05-25T09:00:00Z"})
+    return r
+
+
+def one_fleet_two_sizes(record: Record) -> Record | None:
+    """count_mismatch: both flights fly for one fleet, said to hold 40 planes and 55."""
+    r = _flight_only(record)
+    if r is None:
+        return None
+    new = copy.deepcopy(r["tool_outputs"][0]["output"])
+    for flight, size in zip(new["flights"], (40, 55)):
+        flight.update({"fleet_id": "FLT7", "fleet_size": size})
+    _set_output(r, 0, new)
+    return r
+
+
+def answer_with_labels(record: Record) -> Record | None:
+    """field_label_answer: the final answer reads the status field out as a capitalised label."""
+    r = _flight_only(record)
+    if r is None:
+        return None
+    r["messages"][-1]["content"] = "Booked FL247 with Air Lumen, Status confirmed: booking BK9921."
+    return r
+
+
 # rubric gate → the corruption that must fail on it (and on no other rubric gate)
 RUBRIC_CORRUPTIONS = {
     "unasked_step": step_nobody_asked,
@@ -536,6 +582,10 @@ RUBRIC_CORRUPTIONS = {
     "turn_debris": debris_in_turn,
     "filter_mismatch": item_beyond_its_range,
     "conflicting_facts": one_id_two_names,
+    "timeline_order": legs_out_of_order,
+    "timestamp_mismatch": booking_two_moments,
+    "count_mismatch": one_fleet_two_sizes,
+    "field_label_answer": answer_with_labels,
     "stuffed_filters": filters_from_outputs,
     "copied_answer": payload_copied,
     "code_as_name": code_named_by_itself,
