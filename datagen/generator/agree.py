@@ -14,7 +14,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from datagen.generator.moments import (around_start, business_days, calendar_parts, one_moment, ordered_moments,
-                                       parts_after_whole, server_time)
+                                       parts_after_whole, results_of_parts, server_time, within_window)
 from datagen.generator.numeric import num, numeric_keys, ranged, set_number
 from datagen.generator.places import address_parts
 from datagen.generator.pools import CITIES, POSTCODES
@@ -70,11 +70,13 @@ def agree(value: Any, sent: frozenset[str] = frozenset()) -> Any:
         _verdict(value)
         _completion(value)
         _within_own_range(value)
+        results_of_parts(value)
         around_start(value)
         business_days(value)
         parts_after_whole(value)
         one_moment(value)
         address_parts(value)
+        within_window(value)
     return value
 
 

@@ -34,7 +34,7 @@ from datagen.generator.agree import agree
 from datagen.generator.fake import Place, place_at
 from datagen.generator.places import call_place
 from datagen.generator.shape import Node, tree
-from datagen.generator.world import follow_orders, names_in, referenced_facts
+from datagen.generator.world import follow_orders, names_in, referenced_facts, remember
 from datagen.generator.values import BASE_DATE, DATE_WINDOW_DAYS, UNPLACED, derive_rng, value_for
 from datagen.generator.quotes import near_reference
 from datagen.generator.timeline import CALL_SECONDS, PAST_WORDS, Timeline, into_the_past, set_clock
@@ -124,6 +124,7 @@ class OfflineExecutor:
         if isinstance(output.get("status"), str) and any(snake(k) == "request_id" for k in output):
             output["status"] = "OK"  # beside the request's id, `status` is how the request went
         agree(output)  # a game whose team changed is named after its teams again
+        remember(output, self.world)
         if not any(v not in (None, "", [], {}) for _, v in _leaves(output, "")):
             # every declared path conflicted or came out empty: still answer with something to report
             noun = subject or "request"

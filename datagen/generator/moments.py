@@ -77,6 +77,21 @@ def _sequence(item: dict[str, Any], position: int) -> int:
     return found if found is not None else position
 
 
+def results_of_parts(obj: dict[str, Any]) -> None:
+    """Results are given for parts the thing has: beside `periods` numbered 1 and 2, a
+    `period_results` entry numbered 3 is a result of nothing and goes."""
+    numbered = {k: v for k, v in obj.items() if isinstance(v, list) and v and all(isinstance(i, dict) for i in v)
+                and all(_sequence(i, -1) >= 0 for i in v)}
+    parts = [k for k in numbered if "result" not in snake(k) and "settle" not in snake(k)]
+    if len(parts) != 1:
+        return
+    have = {_sequence(i, -1) for i in numbered[parts[0]]}
+    for key, items in numbered.items():
+        if key != parts[0] and ("result" in snake(key) or "settle" in snake(key)):
+            kept = [i for i in items if _sequence(i, -1) in have]
+            obj[key] = kept
+
+
 def around_start(obj: dict[str, Any]) -> None:
     """Under a thing that starts at a moment, its parts close when it starts (a betting period's
     `cutoff` is the event's start, not weeks before it) and are settled in their order within hours
@@ -203,3 +218,17 @@ def server_time(obj: dict[str, Any]) -> None:
             continue
         latest = datetime.strptime(max(others), "%Y-%m-%dT%H:%M").replace(tzinfo=timezone.utc)
         obj[key] = int(latest.timestamp()) + 60 if isinstance(value, int) else latest.strftime("%Y-%m-%dT%H:%M:00Z")
+
+
+_WINDOW = re.compile(r"^(.+)_(?:\d+(?:d|days|h|hours)|recent|recently)$")
+
+
+def within_window(obj: dict[str, Any]) -> None:
+    """A yes/no that holds within a window holds overall: `is_new_to_instagram_30d: true` beside
+    `is_new_to_instagram: false` cannot both be so, and the overall flag follows the windowed one."""
+    names = {snake(k): k for k, v in obj.items() if isinstance(v, bool)}
+    for name, key in names.items():
+        match = _WINDOW.match(name)
+        base = names.get(match.group(1)) if match else None
+        if base is not None and obj[key] and not obj[base]:
+            obj[base] = True

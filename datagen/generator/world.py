@@ -71,3 +71,22 @@ def referenced_facts(output: Any, world: dict[str, dict[str, Any]]) -> None:
     for value in output.values():
         if isinstance(value, (dict, list)):
             referenced_facts(value, world)
+
+
+def remember(output: Any, world: dict[str, dict[str, Any]]) -> None:
+    """What an answer finally says about an entity the world knows (after an archive moved its dates,
+    a filter renamed it) is what later calls repeat: event 541701 does not start on 2025-10-30 in the
+    archive and on 2026-03-29 when the markets call lists it."""
+    if isinstance(output, list):
+        for item in output:
+            remember(item, world)
+        return
+    if not isinstance(output, dict):
+        return
+    for key, value in output.items():
+        if isinstance(value, (dict, list)):
+            remember(value, world)
+        elif snake(key).endswith("id") and isinstance(value, (str, int)) and not isinstance(value, bool):
+            known = world.get(f"{snake(key)}|{value}")
+            if known is not None:
+                known.update({k: v for k, v in output.items() if k in known and not isinstance(v, (dict, list))})

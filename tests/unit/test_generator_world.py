@@ -483,7 +483,8 @@ def test_an_abbreviation_keeps_its_full_stop_and_a_sentence_loses_it_inside_an_a
 
 def test_numbered_parts_of_a_thing_close_at_its_start_and_settle_in_order_the_same_day() -> None:
     event = agree({"starts": "2026-06-02T18:00:00Z",
-                   "periods": [{"number": 1, "cutoff": "2026-05-12"}, {"number": 2, "cutoff": "2026-04-01"}],
+                   "periods": [{"number": 1, "cutoff": "2026-05-12"}, {"number": 2, "cutoff": "2026-04-01"},
+                               {"number": 3, "cutoff": "2026-04-01"}],
                    "period_results": [{"number": 2, "settled_at": "2026-06-02T02:19:00Z"},
                                       {"number": 1, "settled_at": "2026-06-02T03:35:00Z"},
                                       {"number": 3, "settled_at": "2026-07-10T06:39:00Z"}]})
@@ -583,3 +584,20 @@ def test_the_parts_of_one_address_agree_and_an_address_is_one_line() -> None:
     from datagen.generator.fake import place_of
     mumbai = place_of("Mumbai", "city")
     assert all("\n" not in make("address", random.Random(s), mumbai) for s in range(40))
+
+
+def test_results_are_of_parts_the_thing_has_and_a_windowed_flag_holds_overall() -> None:
+    event = agree({"starts": "2026-06-02", "periods": [{"number": 1, "cutoff": "2026-05-01"}],
+                   "period_results": [{"number": 1, "settled_at": "2026-06-02T03:00:00Z"},
+                                      {"number": 2, "settled_at": "2026-06-02T04:00:00Z"},
+                                      {"number": 3, "settled_at": "2026-06-02T05:00:00Z"}]})
+    assert [r["number"] for r in event["period_results"]] == [1], event
+    user = agree({"is_new_to_instagram": False, "is_new_to_instagram_30d": True})
+    assert user["is_new_to_instagram"] is True
+
+
+def test_what_an_answer_finally_says_about_a_known_entity_is_what_later_calls_repeat() -> None:
+    from datagen.generator.world import remember
+    world: dict[str, dict[str, object]] = {"event_id|541701": {"starts": "2026-03-29", "home": "Oslo Owls"}}
+    remember({"events": [{"event_id": 541701, "starts": "2025-10-30", "home": "Oslo Owls", "periods": []}]}, world)
+    assert world["event_id|541701"] == {"starts": "2025-10-30", "home": "Oslo Owls"}
