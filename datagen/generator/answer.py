@@ -24,8 +24,14 @@ from datagen.lexicon import (COORDINATE_KEYS, ENVELOPE_KEYS, MEASURE_WORDS, PREP
 from datagen.registry.naming import GENERIC_CONTAINERS, singular, snake, subject_noun
 
 MAX_FACTS = 3
+_VERDICT_FIELDS = 6
+"""An answer of at most this many fields is small enough for its yes/no fields to be its verdict."""
 # Field names that are verbs: "starts 2026-03-08", never "the starts is".
 _VERB_LABELS = frozenset({"starts", "ends", "opens", "closes", "begins", "expires", "departs", "arrives"})
+# A field named by a verb is said by its noun: "with the start date 2026-03-19", not "with starts …".
+_VERB_NOUNS = {"starts": "start date", "begins": "start date", "ends": "end date", "opens": "opening time",
+               "closes": "closing time", "expires": "expiry date", "departs": "departure time",
+               "arrives": "arrival time"}
 _NAMEISH = frozenset({"name", "title", "full_name", "display_name", "label", "headline"})
 _BOOL_HEADS = ("is", "has", "can", "was", "are", "does", "did", "should", "allow", "allows")
 
@@ -98,14 +104,19 @@ def _facts(item: dict[str, Any], skip: set[str], sent: set[str], rng: random.Ran
         coordinate = name in COORDINATE_KEYS or name.endswith(("_lat", "_lng", "_lon"))
         if isinstance(value, bool) and name.split("_")[0] not in ("is", "has", "was", "are"):
             continue  # a yes/no setting ("can hide category: no") is not what anyone asked; a verdict (is_valid) is
-        # what a thing is (a text, a number, a date) before where it is, before what it was sent
-        ranked.append((0 if text not in sent and not coordinate else 1 if text not in sent else 2, pos, key))
+        # what a thing is (a text, a number, a date) before where it is, before what it was sent; in a
+        # small answer a yes/no is its verdict ("it is not valid"), in a record of many fields one of
+        # its settings ("it is not direct roll call enabled"), said only when nothing else is left
+        weight = 0 if text not in sent and not coordinate else 1 if text not in sent else 2
+        ranked.append((3 if isinstance(value, bool) and len(item) > _VERDICT_FIELDS else weight, pos, key))
     best = min((weight for weight, _, _ in ranked), default=0)
     ranked = [r for r in ranked if r[0] == best]  # what the call found before where it is, before what it was sent
     facts: list[str] = []
     for _, _, key in sorted(ranked)[:MAX_FACTS]:
         value = _said(key, item[key])
-        label = field_label(key, value)
+        label = _VERB_NOUNS.get(field_label(key, value), field_label(key, value))
+        if label.endswith(" date") and isinstance(value, str) and ":" in value:
+            label = label.replace(" date", " time")
         if isinstance(value, bool):
             facts.append(_bool_fact(label, value))
         else:

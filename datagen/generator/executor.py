@@ -34,7 +34,7 @@ from datagen.generator.agree import agree
 from datagen.generator.fake import Place, place_at
 from datagen.generator.places import call_place
 from datagen.generator.shape import Node, tree
-from datagen.generator.world import follow_orders, names_in, referenced_facts, remember
+from datagen.generator.world import follow_orders, here_first, names_in, referenced_facts, remember
 from datagen.generator.values import BASE_DATE, DATE_WINDOW_DAYS, UNPLACED, derive_rng, value_for
 from datagen.generator.quotes import near_reference
 from datagen.generator.timeline import CALL_SECONDS, PAST_WORDS, Timeline, into_the_past, set_clock
@@ -114,6 +114,7 @@ class OfflineExecutor:
             within(output, head, low, high, 0)
         keep_filters(output, arguments, names_in(self.world), self.world)
         grid_points(output, arguments)
+        here_first(output, arguments, self.world)
         active_only(output, set(snake(f"{endpoint.name} {endpoint.slug}").split("_")))
         follow_orders(output, endpoint, arguments, self.world)
         referenced_facts(output, self.world)

@@ -137,6 +137,26 @@ def clean_default(spec: Spec) -> Any:
     return None if default in ("", [], {}) else default
 
 
+_WEB = re.compile(r"^https?://[^/\s]+\.[a-z]{2,}(/\S*)?$", re.I)
+_CODE = re.compile(r"^(?=.*\d)[A-Za-z0-9_-]{5,}$|^[A-Za-z0-9_-]{9,}$")
+
+
+def like_link(example: str, rng: random.Random) -> str:
+    """A link on the example's site with the example's path shape and fresh codes in it
+    (`https://www.instagram.com/p/CzJ8wrfsgmH/` → `…/p/Qk3vTb8mXaL/`), its query dropped."""
+    head, _, rest = example.partition("://")
+    host, _, path = rest.partition("/")
+    path = path.split("?", 1)[0].split("#", 1)[0]
+    parts = []
+    for part in path.split("/"):
+        if _CODE.match(part):
+            part = "".join(rng.choice("0123456789") if c.isdigit() else
+                           rng.choice("abcdefghijklmnopqrstuvwxyz") if c.islower() else
+                           rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ") if c.isupper() else c for c in part)
+        parts.append(part)
+    return f"{head}://{host}/{'/'.join(parts)}"
+
+
 _CITY_KEY = re.compile(r"^[A-Z][A-Za-z.'-]+(?:[ -][A-Z][A-Za-z.'-]+)*_[A-Z]{2}$")
 _STATED = re.compile(r"\b(?:allowed|possible|valid|accepted|supported) values\W*(?:are|include)?\W*([^\n]+)", re.I)
 
@@ -174,6 +194,9 @@ def value_for(spec: Spec, rng: random.Random, *, endpoint: Endpoint | None = Non
         # a key written like its example (`Detroit_MI`), naming a city the world can place
         city = rng.choice(sorted(US_CITY_STATES))
         return f"{city.replace(' ', '-')}_{US_CITY_STATES[city]}"
+    if isinstance(default, str) and isinstance(spec, Parameter) and _WEB.match(default) and not spec.name.lower().endswith("host"):
+        # a link of the kind its example is (a post on the site the tool reads), not any web page
+        return default if rng.random() < prefer_default else like_link(default, rng)
     if default is not None and rng.random() < prefer_default:
         return default
     if enum:

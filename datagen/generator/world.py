@@ -90,3 +90,52 @@ def remember(output: Any, world: dict[str, dict[str, Any]]) -> None:
             known = world.get(f"{snake(key)}|{value}")
             if known is not None:
                 known.update({k: v for k, v in output.items() if k in known and not isinstance(v, (dict, list))})
+
+
+_LAT = ("lat", "latitude")
+_LNG = ("lng", "lon", "long", "longitude")
+
+
+def here_first(output: Any, arguments: dict[str, Any], world: dict[str, dict[str, Any]]) -> None:
+    """A search at the very point of a place the conversation showed lists that place first (a
+    reader rejects a "pizza restaurant" search at Alvarez Pizza Restaurant's own coordinates that
+    leaves Alvarez out)."""
+    point = [_coordinate(next((v for k, v in arguments.items() if snake(k) in keys), None)) for keys in (_LAT, _LNG)]
+    if point[0] is None or point[1] is None:
+        return
+    place = next((facts for facts in world.values() if _point_of(facts) == (point[0], point[1])), None)
+    if place is None:
+        return
+    for items in _lists_of_dicts(output):
+        first = items[0]
+        shared = [k for k in first if k in place and not isinstance(first[k], (dict, list))]
+        if len(shared) < 3 or any(all(item.get(k) == place[k] for k in shared) for item in items):
+            continue
+        first.update({k: _as(first[k], place[k]) for k in shared})
+
+
+def _as(old: Any, new: Any) -> Any:
+    """`new` in the type the field had (a coordinate the schema writes as text stays text)."""
+    return str(new) if isinstance(old, str) and not isinstance(new, str) else new
+
+
+def _coordinate(value: Any) -> float | None:
+    try:
+        return round(float(value), 4) if value is not None and not isinstance(value, bool) else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _point_of(facts: dict[str, Any]) -> tuple[float | None, float | None]:
+    lat = next((_coordinate(v) for k, v in facts.items() if snake(k) in _LAT), None)
+    lng = next((_coordinate(v) for k, v in facts.items() if snake(k) in _LNG), None)
+    return lat, lng
+
+
+def _lists_of_dicts(value: Any) -> list[list[dict[str, Any]]]:
+    if isinstance(value, dict):
+        return [found for v in value.values() for found in _lists_of_dicts(v)]
+    if isinstance(value, list):
+        own = [value] if value and all(isinstance(v, dict) for v in value) else []
+        return own + [found for v in value for found in _lists_of_dicts(v)]
+    return []

@@ -4,7 +4,7 @@ A conversation can pass every structural check and still teach nothing a reader 
 that answered only ids, flags or its own arguments; an answer whose documented text (a quote's
 `text`, an option's `name`) no rule could write, so the record stands without what it is for; a step
 the assistant announced as a means ("first I need the quote of the day") whose answer no later call
-used; a pick the user made that no later call used. The job keeps such a conversation only when
+used, or used only for an optional filter; a pick the user made that no later call used. The job keeps such a conversation only when
 every attempt is alike.
 """
 
@@ -40,9 +40,16 @@ def thin_reason(state: ConversationState) -> str | None:
     # only hands back the user's own currency code was not needed
     used = {s.step for s in state.argument_sources
             if s.source is SourceKind.STEP_OUTPUT and ph.render(s.value) not in stated}
+    # … and a means is needed: what it found fills a required input, not only an optional filter the
+    # user never asked for (an archive fetched only to narrow a market list to one league)
+    needed = {s.step for s in state.argument_sources
+              if s.source is SourceKind.STEP_OUTPUT and ph.render(s.value) not in stated and s.call < len(order)
+              and any(p.name == s.param and p.required for p in plan.endpoints[order[s.call]].parameters)}
     for call, step in enumerate(order[:len(state.tool_calls)]):
         if step not in ends and call not in used:
             return f"call {call} was made as a means, but no later call needed its answer"
+        if step not in ends and call not in needed:
+            return f"call {call} was made as a means, but its answer only filled optional filters"
     for key in state.choices:
         call_text, container = key.split("|", 1)
         if not any(s.source is SourceKind.STEP_OUTPUT and s.step == int(call_text)

@@ -601,3 +601,37 @@ def test_what_an_answer_finally_says_about_a_known_entity_is_what_later_calls_re
     world: dict[str, dict[str, object]] = {"event_id|541701": {"starts": "2026-03-29", "home": "Oslo Owls"}}
     remember({"events": [{"event_id": 541701, "starts": "2025-10-30", "home": "Oslo Owls", "periods": []}]}, world)
     assert world["event_id|541701"] == {"starts": "2025-10-30", "home": "Oslo Owls"}
+
+
+def test_a_search_at_a_places_own_point_lists_that_place_and_a_link_is_like_its_example() -> None:
+    from datagen.generator.values import like_link
+    from datagen.generator.world import here_first
+    world: dict[str, dict[str, object]] = {"place_id|plc_1": {"place_id": "plc_1", "name": "Alvarez Pizza Restaurant",
+                                                               "lat": 40.6986, "lng": -73.9933, "address": "1 Orr St"}}
+    output = {"results": [{"place_id": "plc_9", "name": "Smith Pizza Restaurant", "lat": "40.7", "lng": "-73.99",
+                           "address": "9 Elm St", "rank": 1}]}
+    here_first(output, {"lat": "40.6986", "lng": "-73.9933", "query": "pizza restaurant"}, world)
+    assert output["results"][0]["name"] == "Alvarez Pizza Restaurant" and output["results"][0]["lat"] == "40.6986"
+    link = like_link("https://www.instagram.com/p/CzEpxirv5Vi/?igshid=NTc4", random.Random(1))
+    assert link.startswith("https://www.instagram.com/p/") and link.endswith("/") and "CzEpxirv5Vi" not in link
+    assert "?" not in link and len(link) == len("https://www.instagram.com/p/CzEpxirv5Vi/")
+
+
+def test_a_means_that_only_fills_an_optional_filter_is_thin() -> None:
+    from datagen.core.plan import ArgumentSource, SourceKind
+    from datagen.generator.worth import thin_reason
+    from tests.unit.test_generator_executor import _ep
+    archive = _ep("archived_events", [("events[].league_id", ParamType.INTEGER, "league_id"),
+                              ("events[].home", ParamType.STRING, "team")])
+    markets = _ep("markets", [("events[].home", ParamType.STRING, "team")], [
+        Parameter(name="sport_id", type=ParamType.INTEGER, required=True, concept="sport_id"),
+        Parameter(name="league_ids", type=ParamType.INTEGER, required=False, concept="league_id")])
+    state = _state([archive, markets])
+    state.plan.steps[1].via = ["events[].league_id->league_ids"]  # the walk linked them by the optional filter
+    assert state.plan.call_order() == [0, 1]
+    state.tool_calls = [{"name": archive.id, "parameters": {}}, {"name": markets.id, "parameters": {"sport_id": 1, "league_ids": 7}}]
+    state.tool_outputs = [{"output": {"events": [{"league_id": 7, "home": "Oslo Owls"}]}},
+                          {"output": {"events": [{"home": "Rome Stars"}]}}]
+    state.argument_sources = [ArgumentSource(call=1, param="league_ids", source=SourceKind.STEP_OUTPUT, value=7, step=0,
+                                             field_path="events[].league_id")]
+    assert "optional" in (thin_reason(state) or ""), thin_reason(state)
