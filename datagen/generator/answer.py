@@ -18,6 +18,7 @@ from wordfreq import zipf_frequency
 from datagen.generator import phrases as ph
 from datagen.generator.choice import noun_for
 from datagen.generator.intent import intent as intent_of
+from datagen.generator.timeline import cutoff_of
 from datagen.core.plan import ConversationState
 from datagen.lexicon import (COORDINATE_KEYS, ENVELOPE_KEYS, MEASURE_WORDS, PREPOSITIONS, RELATION_WORDS, REQUEST_ECHO_KEYS,
                              TIME_FIELD_WORDS)
@@ -310,6 +311,7 @@ def final_answer(state: ConversationState, last_calls: list[int], rng: random.Ra
         thing = _object_of(state, call) if several else None
         text = describe(output, sent | said, rng, noun=_subject_of(state, call),
                         head="entry" if thing else _head_of(state, call))
+        text = _with_cutoff(text, output, state.tool_calls[call].get("parameters") or {})
         if thing and text and thing.removeprefix("the ").lower() not in text.lower():
             # several answers in one message: each says which request it answers (unless it already does)
             first_word = text.split(" ", 1)[0]
@@ -330,6 +332,22 @@ def final_answer(state: ConversationState, last_calls: list[int], rng: random.Ra
         opener = f"{opener[:-1]} for {topic}." if opener.startswith("Here") else f"{opener} For {topic}:"
     body = " ".join(parts) if parts else "The request went through, but it returned nothing to report."
     return ph.assemble([opener, body, ph.pick(rng, ph.FINAL_CLOSERS)])
+
+
+def _with_cutoff(text: str, output: Any, arguments: dict[str, Any]) -> str:
+    """A has-verdict about one side of a date says the date: "it has no events before 2026-05-15",
+    not a bare "it has no events" beside the event dates the other calls listed."""
+    side = cutoff_of(arguments)
+    if side is None or not isinstance(output, dict):
+        return text
+    for key, value in output.items():
+        label = field_label(key)
+        if isinstance(value, bool) and label.startswith("has "):
+            said = f"it has {'' if value else 'no '}{label[4:]}"
+            for head in (said, said[:1].upper() + said[1:]):
+                if head in text:
+                    return text.replace(head, f"{head} {side[0]} {side[1].isoformat()}", 1)
+    return text
 
 
 def _label_words(output: Any) -> set[str]:

@@ -35,7 +35,7 @@ class Timeline:
 
     def apply(self, output: dict[str, Any], arguments: dict[str, Any]) -> None:
         """Make `output` agree with what was seen, then remember its dates and verdicts."""
-        cutoff = _cutoff(arguments)
+        cutoff = cutoff_of(arguments)
         subject = frozenset(str(v) for v in arguments.values() if isinstance(v, (str, int)) and not isinstance(v, bool)
                             and _day(v) is None)
         if cutoff is not None and subject:
@@ -61,7 +61,8 @@ class Timeline:
             self.dates.append((subject, day))
 
 
-def _cutoff(arguments: dict[str, Any]) -> tuple[str, date] | None:
+def cutoff_of(arguments: dict[str, Any]) -> tuple[str, date] | None:
+    """("before" or "after", the day) of a call that asks about one side of a date (`beforeDate`)."""
     for name, value in arguments.items():
         day = _day(value)
         words = set(snake(name).split("_"))

@@ -635,3 +635,10 @@ def test_a_means_that_only_fills_an_optional_filter_is_thin() -> None:
     state.argument_sources = [ArgumentSource(call=1, param="league_ids", source=SourceKind.STEP_OUTPUT, value=7, step=0,
                                              field_path="events[].league_id")]
     assert "optional" in (thin_reason(state) or ""), thin_reason(state)
+
+
+def test_a_has_verdict_about_one_side_of_a_date_says_the_date() -> None:
+    from datagen.generator.answer import _with_cutoff
+    text = _with_cutoff("It has no events.", {"hasEvents": False}, {"ticker": "NKE", "beforeDate": "2026-03-02"})
+    assert text == "It has no events before 2026-03-02."
+    assert _with_cutoff("It has events.", {"hasEvents": True}, {"ticker": "NKE"}) == "It has events."
