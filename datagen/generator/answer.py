@@ -320,6 +320,9 @@ def final_answer(state: ConversationState, last_calls: list[int], rng: random.Ra
             text = f"For {thing}, {text[:1].lower() + text[1:] if lower else text}"
         if not text and parts and describe(output, sent, random.Random(0)):
             continue  # everything it found was already said
+        again = re.match(r"^I found (.+?) \((.+)\)\.$", text)
+        if again and again.group(1) in said:  # the same place twice: its new facts, not a second find
+            text = f"{again.group(1)} also shows {again.group(2)}."
         said |= {ph.render(v) for _, v in _scalars_of(output)}
         if not text and isinstance(output, dict):
             envelope = [f"{ph.humanize(k)}: {ph.render(v)}" for k, v in output.items() if _scalar(v)][:2]
