@@ -103,3 +103,18 @@ def address_parts(obj: dict[str, Any]) -> None:
     city = obj.get(keys["city"]) if "city" in keys else None
     if full is not None and isinstance(obj[full], str):
         obj[full] = f"{text}, {city}" if isinstance(city, str) and city and city not in text else text
+
+
+_VIRTUAL = frozenset({"is_virtual", "virtual", "is_online", "online", "online_only", "is_remote", "remote"})
+
+
+def virtual_or_placed(obj: dict[str, Any]) -> None:
+    """A thing held at a venue with an address is not virtual (a reader rejects `is_virtual: true`
+    beside a rated venue on Diagonal Güemes)."""
+    flag = next((k for k, v in obj.items() if snake(k) in _VIRTUAL and v is True), None)
+    if flag is None:
+        return
+    placed = any(isinstance(v, dict) and {snake(k) for k in v} & {"address", "full_address", "street", "latitude", "lat"}
+                 for v in obj.values())
+    if placed:
+        obj[flag] = False

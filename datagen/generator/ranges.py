@@ -8,6 +8,7 @@ verses 27 and 41 for a request of verses 1 to 3. Range words are the lexicon's (
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, timedelta
 from typing import Any
@@ -199,7 +200,9 @@ def grid_points(output: Any, arguments: dict[str, Any]) -> None:
     if size is None or not 2 <= size <= 7 or center[0] is None or center[1] is None:
         return
     radius = _number(next((v for k, v in arguments.items() if snake(k) == "radius"), None)) or 1.0
-    step = radius / 111.0 / (size - 1)  # degrees between neighbouring points (km-ish, roughly)
+    step = radius / 111.0 / (size - 1)  # degrees of latitude between neighbouring points (km)
+    # a degree of longitude shrinks with the cosine of the latitude: equal steps on the ground
+    steps = (step, step / max(0.1, math.cos(math.radians(center[0]))))
     for items in _dict_lists(output):
         lat = next((k for k in items[0] if snake(k) in _LAT_KEYS), None)
         lng = next((k for k in items[0] if snake(k) in _LNG_KEYS), None)
@@ -208,8 +211,8 @@ def grid_points(output: Any, arguments: dict[str, Any]) -> None:
         grid = [dict(items[i % len(items)]) for i in range(size * size)]
         for i, item in enumerate(grid):
             row, col = divmod(i, size)
-            for key, base, offset in ((lat, center[0], row), (lng, center[1], col)):
-                point = round(base + (offset - (size - 1) / 2) * step, 4)
+            for key, base, offset, spacing in ((lat, center[0], row, steps[0]), (lng, center[1], col, steps[1])):
+                point = round(base + (offset - (size - 1) / 2) * spacing, 4)
                 item[key] = str(point) if isinstance(items[0][key], str) else point
         items[:] = grid
 

@@ -642,3 +642,14 @@ def test_a_has_verdict_about_one_side_of_a_date_says_the_date() -> None:
     text = _with_cutoff("It has no events.", {"hasEvents": False}, {"ticker": "NKE", "beforeDate": "2026-03-02"})
     assert text == "It has no events before 2026-03-02."
     assert _with_cutoff("It has events.", {"hasEvents": True}, {"ticker": "NKE"}) == "It has events."
+
+
+def test_an_event_at_a_venue_with_an_address_is_not_virtual_and_grid_steps_are_equal_on_the_ground() -> None:
+    event = agree({"is_virtual": True, "venue": {"name": "Hall", "full_address": "1 Main St, Oslo", "street": "1 Main St"}})
+    assert event["is_virtual"] is False
+    from datagen.generator.ranges import grid_points
+    output = {"data": [{"lat": 0.0, "lng": 0.0}]}
+    grid_points(output, {"grid_size": "3", "lat": "60", "lng": "10", "radius": "10"})
+    lats = sorted({p["lat"] for p in output["data"]})
+    lngs = sorted({p["lng"] for p in output["data"]})
+    assert abs((lngs[1] - lngs[0]) - 2 * (lats[1] - lats[0])) < 0.001  # cos 60° = 1/2
