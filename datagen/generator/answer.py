@@ -312,7 +312,7 @@ def final_answer(state: ConversationState, last_calls: list[int], rng: random.Ra
         text = describe(output, sent | said, rng, noun=_subject_of(state, call),
                         head="entry" if thing else _head_of(state, call))
         text = _with_cutoff(text, output, state.tool_calls[call].get("parameters") or {})
-        if thing and text and thing.removeprefix("the ").lower() not in text.lower():
+        if thing and text and not _names_its_request(thing, text):
             # several answers in one message: each says which request it answers (unless it already does)
             first_word = text.split(" ", 1)[0]
             # names keep their capital; a sentence's own first word ("The", a field's label) does not
@@ -335,6 +335,14 @@ def final_answer(state: ConversationState, last_calls: list[int], rng: random.Ra
         opener = f"{opener[:-1]} for {topic}." if opener.startswith("Here") else f"{opener} For {topic}:"
     body = " ".join(parts) if parts else "The request went through, but it returned nothing to report."
     return ph.assemble([opener, body, ph.pick(rng, ph.FINAL_CLOSERS)])
+
+
+def _names_its_request(thing: str, text: str) -> bool:
+    """Whether a part of the answer already says which request it answers: the request's object
+    or its last two words ("the ex dividend date is …" answers "the next ex dividend date")."""
+    words = thing.removeprefix("the ").lower().split()
+    lower = text.lower()
+    return " ".join(words) in lower or len(words) >= 2 and " ".join(words[-2:]) in lower
 
 
 def _with_cutoff(text: str, output: Any, arguments: dict[str, Any]) -> str:
