@@ -37,7 +37,8 @@ from datagen.generator.shape import Node, tree
 from datagen.generator.world import follow_orders, here_first, names_in, referenced_facts, remember
 from datagen.generator.values import BASE_DATE, DATE_WINDOW_DAYS, UNPLACED, derive_rng, value_for
 from datagen.generator.quotes import near_reference
-from datagen.generator.timeline import CALL_SECONDS, PAST_WORDS, Timeline, into_the_past, set_clock
+from datagen.generator.timeline import (CALL_SECONDS, PAST_WORDS, Timeline, into_the_past, set_clock,
+                                       unsettled_ahead)
 from datagen.generator.ranges import active_only, grid_points, keep_filters, requested_ranges, within
 from datagen.lexicon import ECHOED_KINDS, NEIGHBOUR_WORDS, RELATION_WORDS, ROLE_WORDS
 from datagen.registry.linking import is_action
@@ -121,6 +122,8 @@ class OfflineExecutor:
         if set(snake(f"{endpoint.name} {endpoint.slug}").split("_")) & PAST_WORDS and not any(
                 isinstance(v, str) and v[:4].isdigit() and v[4:5] == "-" for v in arguments.values()):
             into_the_past(output, DATE_WINDOW_DAYS)  # (dates the call asked for stay where they were asked)
+        elif not any(isinstance(v, str) and v[:4].isdigit() and v[4:5] == "-" for v in arguments.values()):
+            unsettled_ahead(output, DATE_WINDOW_DAYS, self.clock)
         near_reference(output, arguments, rng)
         if isinstance(output.get("status"), str) and any(snake(k) == "request_id" for k in output):
             output["status"] = "OK"  # beside the request's id, `status` is how the request went

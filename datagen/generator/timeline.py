@@ -111,3 +111,39 @@ def into_the_past(value: Any, days: int) -> None:
                     moment.strftime("%Y-%m-%dT%H:%M:%SZ") if child.count(":") == 2 else moment.strftime("%Y-%m-%dT%H:%MZ"))
             else:
                 into_the_past(child, days)
+
+
+_STARTS = frozenset({"starts", "start", "start_time", "start_date", "starts_at", "kickoff", "begins"})
+_SETTLED = frozenset({"settled_at", "settled", "result_at", "finished_at", "ended_at"})
+
+
+def unsettled_ahead(value: Any, days: int, now: datetime) -> bool:
+    """A current listing of things that start and get settled (a market list, not an archive)
+    lists what is still ahead: its dates move `days` forward, past the server clock, and nothing
+    starting after the clock has results yet (a reader rejects settled scores in a list of markets).
+    Returns whether it applied."""
+    if not _holds(value, _STARTS) or not _holds(value, _SETTLED):
+        return False
+    into_the_past(value, -days)
+    _drop_settled(value, now.strftime("%Y-%m-%dT%H:%M"))
+    return True
+
+
+def _holds(value: Any, keys: frozenset[str]) -> bool:
+    if isinstance(value, dict):
+        return any(snake(k) in keys for k in value) or any(_holds(v, keys) for v in value.values())
+    if isinstance(value, list):
+        return any(_holds(v, keys) for v in value)
+    return False
+
+
+def _drop_settled(value: Any, now: str) -> None:
+    if isinstance(value, dict):
+        for child in value.values():
+            if isinstance(child, list) and child and all(isinstance(i, dict) for i in child):
+                child[:] = [i for i in child if not any(snake(k) in _SETTLED and isinstance(v, str) and v[:16] > now
+                                                       for k, v in i.items())]
+            _drop_settled(child, now)
+    elif isinstance(value, list):
+        for item in value:
+            _drop_settled(item, now)

@@ -653,3 +653,14 @@ def test_an_event_at_a_venue_with_an_address_is_not_virtual_and_grid_steps_are_e
     lats = sorted({p["lat"] for p in output["data"]})
     lngs = sorted({p["lng"] for p in output["data"]})
     assert abs((lngs[1] - lngs[0]) - 2 * (lats[1] - lats[0])) < 0.001  # cos 60° = 1/2
+
+
+def test_a_current_listing_of_events_lists_what_is_ahead_with_no_results_yet() -> None:
+    from datagen.generator.timeline import unsettled_ahead
+    now = datetime(2026, 8, 1, 12, 0)
+    markets = {"events": [{"starts": "2026-04-19", "periods": [{"number": 1, "cutoff": "2026-04-18"}],
+                           "period_results": [{"number": 1, "settled_at": "2026-04-19T01:40:00Z"}]}]}
+    assert unsettled_ahead(markets, 150, now)
+    event = markets["events"][0]
+    assert event["starts"] > "2026-08-01" and event["period_results"] == [], event
+    assert not unsettled_ahead({"data": [{"name": "Oslo", "population": 700000}]}, 150, now)
