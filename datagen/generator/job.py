@@ -163,9 +163,9 @@ class _Generator:
 
 RESERVE_ROUNDS = 3
 """How many reserve candidate sets a conversation whose every attempt was thin or flagged may try:
-the first ones in its own mode, the last one in the mode its mode falls back to (a parallel or
-clarification-first conversation whose few candidate chains all fail becomes a sequential one
-rather than a conversation a reader rejects)."""
+the first ones in its own mode, the last one, in a mixed run, in the mode its mode falls back to
+(a drawn parallel or clarification-first conversation whose few candidate chains all fail becomes a
+sequential one rather than a conversation a reader rejects; a mode the user asked for stays)."""
 RESERVE_STRIDE = 1_000_003
 """Reserve round r of index i samples as index i + r × stride (far from any real index), in i's mode."""
 
@@ -175,8 +175,8 @@ def reserve_candidates(sampler: Sampler, planner: Planner, endpoints: EndpointCa
     """Candidates for a thin conversation's reserve round: a pure function of (seed, index, round, graph)."""
     alt = index + round_ * RESERVE_STRIDE
     mode = mode_for(settings.mode, settings.seed, index)
-    if round_ == RESERVE_ROUNDS:
-        mode = FALLBACK.get(mode, mode)
+    if round_ == RESERVE_ROUNDS and settings.mode is SamplingMode.MIXED:
+        mode = FALLBACK.get(mode, mode)  # a drawn mode may give way; a mode the user asked for stays
     found = sampler.candidates(mode, [alt], holds=lambda chains: planner.hold(
         chains, endpoints.get_many(e for c in chains for e in c.endpoint_ids)))
     return [c for c in found.get(alt, []) if c.mode is mode]  # a reserve keeps the round's mode
