@@ -258,9 +258,20 @@ def _match_name(obj: dict[str, Any]) -> None:
 def _home_venue(obj: dict[str, Any]) -> None:
     """A game is played in its home team's city (`Chicago Hawks` at home: city Chicago, Chicago Arena)."""
     names = {snake(k): k for k in obj}
-    home = next((obj[names[h]] for h, _ in _SIDES if h in names and isinstance(obj[names[h]], str)), None)
+    sides = {h: obj[names[h]].get("name") if isinstance(obj[names[h]], dict) else obj[names[h]]
+             for h, _ in _SIDES if h in names}
+    home = next((v for v in sides.values() if isinstance(v, str)), None)
     row = next((r for r in sorted(CITIES, key=lambda r: -len(r[0])) if isinstance(home, str) and home.startswith(r[0] + " ")),
                None)
+    if row is not None and "city" not in names and isinstance(obj.get(names.get("country", "")), dict):
+        # a match whose country is an object (`{code, name}`) is in its home team's country
+        where = obj[names["country"]]
+        for key, value in list(where.items()):
+            if snake(key) in ("code", "country_code", "alpha2") and isinstance(value, str):
+                where[key] = row[2]
+            elif snake(key) in ("name", "country_name") and isinstance(value, str):
+                where[key] = row[1]
+        return
     if row is None or "city" not in names:
         return
     city, country = row[0], row[1]

@@ -64,10 +64,13 @@ def _main(output: Any) -> tuple[str, Any]:
 
 def _bool_fact(label: str, value: bool) -> str:
     words = label.split()
+    if len(words) > 2 and words[0] == "is" and words[1] in ("have", "has"):
+        words = ["has"] + words[2:]  # `is_have_odds`: "it has odds", not "it is have odds"
     if len(words) == 1 and words[0].endswith("ed"):
         return f"it was {label}" if value else f"it was not {label}"  # `opened`, `delivered`
     if words and words[0] in _BOOL_HEADS and len(words) > 1:
         head, rest = words[0], " ".join(words[1:])
+        label = " ".join(words)
         if head == "has":
             return f"it has {rest}" if value else f"it has no {rest}"
         if head == "is":

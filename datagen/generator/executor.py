@@ -32,6 +32,7 @@ from datagen.core.paths import TOP_ARRAY_KEY, output_path
 from datagen.core.plan import ConversationState, FieldValue
 from datagen.generator.agree import agree
 from datagen.generator.fake import Place, place_at
+from datagen.generator.moments import business_days
 from datagen.generator.places import call_place
 from datagen.generator.shape import Node, tree
 from datagen.generator.world import follow_orders, here_first, names_in, referenced_facts, remember
@@ -88,6 +89,7 @@ class OfflineExecutor:
         output: dict[str, Any] = json.loads(json.dumps(self._cache[key], ensure_ascii=False))
         set_clock(output, self.clock + timedelta(seconds=CALL_SECONDS * call_index))
         self.timeline.apply(output, arguments)
+        business_days(output)  # a date the timeline moved is still a weekday where markets need one
         concepts = {output_path(f.path): f.concept for f in endpoint.response_fields}
         for path, value in _leaves(output, ""):
             items = [value]

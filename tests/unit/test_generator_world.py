@@ -664,3 +664,19 @@ def test_a_current_listing_of_events_lists_what_is_ahead_with_no_results_yet() -
     event = markets["events"][0]
     assert event["starts"] > "2026-08-01" and event["period_results"] == [], event
     assert not unsettled_ahead({"data": [{"name": "Oslo", "population": 700000}]}, 150, now)
+
+
+def test_a_match_is_in_its_home_teams_country_and_a_moved_market_date_is_a_weekday() -> None:
+    match = agree({"homeTeam": {"id": 1, "name": "Warsaw Rangers"}, "awayTeam": {"id": 2, "name": "Bangalore Lions"},
+                   "country": {"code": "MX", "name": "Mexico"}})
+    assert match["country"] == {"code": "PL", "name": "Poland"}
+    ep = _ep("getearningsdate", [("earningsDate", ParamType.STRING, "date")],
+             [Parameter(name="ticker", type=ParamType.STRING, required=True, concept="ticker")])
+    for seed in range(30):
+        day = OfflineExecutor(seed).execute(_state([ep]), 0, ep, {"ticker": "AAPL"}).get("earningsDate")
+        assert day is None or datetime.strptime(day, "%Y-%m-%d").weekday() < 5, day
+
+
+def test_a_yes_no_named_is_have_reads_as_has() -> None:
+    from datagen.generator.answer import _bool_fact
+    assert _bool_fact("is have odds", False) == "it has no odds" and _bool_fact("is valid", True) == "it is valid"
