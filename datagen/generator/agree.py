@@ -16,7 +16,7 @@ from typing import Any
 from datagen.generator.moments import (around_start, business_days, calendar_parts, one_moment, ordered_moments,
                                        parts_after_whole, results_of_parts, server_time, within_window)
 from datagen.generator.numeric import num, numeric_keys, ranged, set_number
-from datagen.generator.places import address_parts, virtual_or_placed
+from datagen.generator.places import address_parts, one_id_for_one_thing, virtual_or_placed
 from datagen.generator.pools import CITIES, POSTCODES
 from datagen.lexicon import TEAM_NICKNAMES
 from datagen.registry.naming import snake
@@ -77,6 +77,7 @@ def agree(value: Any, sent: frozenset[str] = frozenset()) -> Any:
         one_moment(value)
         address_parts(value)
         virtual_or_placed(value)
+        one_id_for_one_thing(value)
         within_window(value)
     return value
 

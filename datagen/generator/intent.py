@@ -126,7 +126,18 @@ def intent(endpoint: Endpoint) -> str:
     """A short verb phrase for what the endpoint does: `search the course catalogue`."""
     text = re.sub(r"\s{2,}", " ", _MARKUP.sub("", _intent(endpoint))).strip()
     text = re.sub(r"\bfor sell\b", "for sale", text)  # a slip of many listings' docs
-    return _articles(_VAGUE.sub("the ", _by_key(_lower_common(text), endpoint)))
+    return _articles(_VAGUE.sub("the ", _at_point(_by_key(_lower_common(text), endpoint), endpoint)))
+
+
+_AT_POINT = re.compile(r"\s+at\s+(?:the\s+|a\s+)?(?:coordinates?|geo ?point|lat(?:itude)? ?/? ?l(?:ng|on)g?(?:itude)?)"
+                       r"(?:\s+points?)?$", re.I)
+
+
+def _at_point(text: str, endpoint: Endpoint) -> str:
+    """`run a keyword search at the coordinate point` → `run a keyword search`: where a call that
+    takes a latitude and a longitude runs is a pair of values the user gives, not words of the wish."""
+    concepts = {p.concept for p in endpoint.parameters}
+    return _AT_POINT.sub("", text) if {"latitude", "longitude"} <= concepts else text
 
 
 def _lower_common(text: str) -> str:

@@ -224,11 +224,12 @@ _WINDOW = re.compile(r"^(.+)_(?:\d+(?:d|days|h|hours)|recent|recently)$")
 
 
 def within_window(obj: dict[str, Any]) -> None:
-    """A yes/no that holds within a window holds overall: `is_new_to_instagram_30d: true` beside
-    `is_new_to_instagram: false` cannot both be so, and the overall flag follows the windowed one."""
+    """A yes/no and the same yes/no within a window say one thing: `is_new_to_instagram_30d: true`
+    beside `is_new_to_instagram: false` cannot both be so, and readers reject the reverse too; the
+    overall flag follows the windowed one."""
     names = {snake(k): k for k, v in obj.items() if isinstance(v, bool)}
     for name, key in names.items():
         match = _WINDOW.match(name)
         base = names.get(match.group(1)) if match else None
-        if base is not None and obj[key] and not obj[base]:
-            obj[base] = True
+        if base is not None:
+            obj[base] = obj[key]

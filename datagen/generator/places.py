@@ -118,3 +118,24 @@ def virtual_or_placed(obj: dict[str, Any]) -> None:
                  for v in obj.values())
     if placed:
         obj[flag] = False
+
+
+_OWN_IDS = ("id", "pk", "pk_id", "uid")
+
+
+def one_id_for_one_thing(obj: dict[str, Any]) -> None:
+    """A `user_id` beside a nested `user` object names that object: it says the object's own id (a
+    reader rejects a caption whose `user_id` is 514428 while its `user.pk_id` is "pk_46648"). The
+    nested object keeps its id (the world knows the user by it); the reference follows, as a number
+    where it was one (`pk_46648` → 46648)."""
+    for key, value in list(obj.items()):
+        name = snake(key)
+        if not name.endswith("_id") or isinstance(value, (bool, dict, list)) or value is None:
+            continue
+        nested = next((v for k, v in obj.items() if snake(k) == name[:-3] and isinstance(v, dict)), None)
+        own = next((k for k in nested if snake(k) in _OWN_IDS or snake(k) == name), None) if nested else None
+        if nested is None or own is None or str(nested[own]) == str(value):
+            continue
+        target = nested[own]
+        digits = re.sub(r"^[A-Za-z]+_", "", str(target))
+        obj[key] = int(digits) if isinstance(value, int) and digits.isdigit() else target

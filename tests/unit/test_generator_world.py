@@ -680,3 +680,13 @@ def test_a_match_is_in_its_home_teams_country_and_a_moved_market_date_is_a_weekd
 def test_a_yes_no_named_is_have_reads_as_has() -> None:
     from datagen.generator.answer import _bool_fact
     assert _bool_fact("is have odds", False) == "it has no odds" and _bool_fact("is valid", True) == "it is valid"
+
+
+def test_an_id_beside_the_object_it_names_says_that_objects_id_and_a_run_says_what_it_searches() -> None:
+    caption = agree({"user_id": 514428, "user": {"pk_id": "pk_46648", "full_name": "Ryan Miller"}, "text": "hi"})
+    assert caption["user_id"] == 46648 and caption["user"]["pk_id"] == "pk_46648"
+    assert agree({"is_new": True, "is_new_30d": False})["is_new"] is False
+    ep = _ep("keyword_search_at_coordinate_point", [("results[].name", ParamType.STRING, "name")],
+             [Parameter(name="lat", type=ParamType.STRING, required=True, concept="latitude"),
+              Parameter(name="lng", type=ParamType.STRING, required=True, concept="longitude")])
+    assert intent(ep).endswith("keyword search"), intent(ep)
