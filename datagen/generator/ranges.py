@@ -65,13 +65,13 @@ def within(value: Any, head: str, low: Any, high: Any, index: int) -> None:
             value[key] = day.isoformat() + (leaf[10:] if isinstance(leaf, str) else "")
 
 
-def _dict_lists(value: Any) -> list[list[dict[str, Any]]]:
+def dict_lists(value: Any) -> list[list[dict[str, Any]]]:
     """Every list of objects in an answer."""
     if isinstance(value, dict):
-        return [found for v in value.values() for found in _dict_lists(v)]
+        return [found for v in value.values() for found in dict_lists(v)]
     if isinstance(value, list):
         own = [value] if value and all(isinstance(v, dict) for v in value) else []
-        return own + [found for v in value for found in _dict_lists(v)]
+        return own + [found for v in value for found in dict_lists(v)]
     return []
 
 
@@ -96,7 +96,7 @@ def keep_filters(output: Any, arguments: dict[str, Any], names: dict[str, str],
     """Listed items match what the call filtered on: a `minPrice` holds for every price, and a
     `team_id` sent to a schedule is one of each game's two teams (`home_team_id`/`away_team_id`),
     under the name that team already has (`names`: id as text → name)."""
-    for items in _dict_lists(output):
+    for items in dict_lists(output):
         for head, side, bound in one_sided(arguments):
             for i, item in enumerate(items):
                 key = next((k for k in item if snake(k) == head and isinstance(item[k], (int, float))
@@ -147,7 +147,7 @@ def active_only(output: Any, endpoint_words: set[str]) -> None:
     their `sold_price`/`sold_date` are left out."""
     if not endpoint_words & _ACTIVE_WORDS or endpoint_words & {"sold", "history", "past", "archive"}:
         return
-    for items in _dict_lists(output):
+    for items in dict_lists(output):
         for item in items:
             for key in [k for k in item if snake(k).split("_")[0] == "sold"]:
                 del item[key]
@@ -203,7 +203,7 @@ def grid_points(output: Any, arguments: dict[str, Any]) -> None:
     step = radius / 111.0 / (size - 1)  # degrees of latitude between neighbouring points (km)
     # a degree of longitude shrinks with the cosine of the latitude: equal steps on the ground
     steps = (step, step / max(0.1, math.cos(math.radians(center[0]))))
-    for items in _dict_lists(output):
+    for items in dict_lists(output):
         lat = next((k for k in items[0] if snake(k) in _LAT_KEYS), None)
         lng = next((k for k in items[0] if snake(k) in _LNG_KEYS), None)
         if lat is None or lng is None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from datagen.generator.ranges import dict_lists
 from datagen.registry.models import Endpoint
 from datagen.registry.naming import snake
 
@@ -106,7 +107,7 @@ def here_first(output: Any, arguments: dict[str, Any], world: dict[str, dict[str
     place = next((facts for facts in world.values() if _point_of(facts) == (point[0], point[1])), None)
     if place is None:
         return
-    for items in _lists_of_dicts(output):
+    for items in dict_lists(output):
         first = items[0]
         shared = [k for k in first if k in place and not isinstance(first[k], (dict, list))]
         if len(shared) < 3 or any(all(item.get(k) == place[k] for k in shared) for item in items):
@@ -131,11 +132,3 @@ def _point_of(facts: dict[str, Any]) -> tuple[float | None, float | None]:
     lng = next((_coordinate(v) for k, v in facts.items() if snake(k) in _LNG), None)
     return lat, lng
 
-
-def _lists_of_dicts(value: Any) -> list[list[dict[str, Any]]]:
-    if isinstance(value, dict):
-        return [found for v in value.values() for found in _lists_of_dicts(v)]
-    if isinstance(value, list):
-        own = [value] if value and all(isinstance(v, dict) for v in value) else []
-        return own + [found for v in value for found in _lists_of_dicts(v)]
-    return []
