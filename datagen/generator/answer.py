@@ -18,9 +18,10 @@ from wordfreq import zipf_frequency
 from datagen.generator import phrases as ph
 from datagen.generator.choice import noun_for
 from datagen.generator.intent import intent as intent_of
+from datagen.generator.labels import VERB_LABELS, VERB_NOUNS, bool_fact, field_label
 from datagen.generator.timeline import cutoff_of
 from datagen.core.plan import ConversationState
-from datagen.lexicon import (COORDINATE_KEYS, ENVELOPE_KEYS, MEASURE_WORDS, PREPOSITIONS, RELATION_WORDS, REQUEST_ECHO_KEYS,
+from datagen.lexicon import (COORDINATE_KEYS, ENVELOPE_KEYS, PREPOSITIONS, RELATION_WORDS, REQUEST_ECHO_KEYS,
                              TIME_FIELD_WORDS)
 from datagen.registry.naming import GENERIC_CONTAINERS, singular, snake, subject_noun
 
@@ -28,13 +29,8 @@ MAX_FACTS = 3
 _VERDICT_FIELDS = 6
 """An answer of at most this many fields is small enough for its yes/no fields to be its verdict."""
 # Field names that are verbs: "starts 2026-03-08", never "the starts is".
-_VERB_LABELS = frozenset({"starts", "ends", "opens", "closes", "begins", "expires", "departs", "arrives"})
-# A field named by a verb is said by its noun: "with the start date 2026-03-19", not "with starts …".
-_VERB_NOUNS = {"starts": "start date", "begins": "start date", "ends": "end date", "opens": "opening time",
-               "closes": "closing time", "expires": "expiry date", "departs": "departure time",
-               "arrives": "arrival time"}
 _NAMEISH = frozenset({"name", "title", "full_name", "display_name", "label", "headline"})
-_BOOL_HEADS = ("is", "has", "can", "was", "are", "does", "did", "should", "allow", "allows")
+
 
 
 def _scalar(value: Any) -> bool:
@@ -60,23 +56,6 @@ def _main(output: Any) -> tuple[str, Any]:
             continue
         break
     return key, node
-
-
-def _bool_fact(label: str, value: bool) -> str:
-    words = label.split()
-    if len(words) > 2 and words[0] == "is" and words[1] in ("have", "has"):
-        words = ["has"] + words[2:]  # `is_have_odds`: "it has odds", not "it is have odds"
-    if len(words) == 1 and words[0].endswith("ed"):
-        return f"it was {label}" if value else f"it was not {label}"  # `opened`, `delivered`
-    if words and words[0] in _BOOL_HEADS and len(words) > 1:
-        head, rest = words[0], " ".join(words[1:])
-        label = " ".join(words)
-        if head == "has":
-            return f"it has {rest}" if value else f"it has no {rest}"
-        if head == "is":
-            return f"it is {rest}" if value else f"it is not {rest}"
-        return f"{label}: {'yes' if value else 'no'}"
-    return f"{label}: {'yes' if value else 'no'}"
 
 
 def _is_id(key: str) -> bool:
@@ -118,14 +97,14 @@ def _facts(item: dict[str, Any], skip: set[str], sent: set[str], rng: random.Ran
     facts: list[str] = []
     for _, _, key in sorted(ranked)[:MAX_FACTS]:
         value = _said(key, item[key])
-        label = _VERB_NOUNS.get(field_label(key, value), field_label(key, value))
+        label = VERB_NOUNS.get(field_label(key, value), field_label(key, value))
         if label.endswith(" date") and isinstance(value, str) and ":" in value:
             label = label.replace(" date", " time")
         if isinstance(value, bool):
-            facts.append(_bool_fact(label, value))
+            facts.append(bool_fact(label, value))
         else:
             # "delivered at 2026-05-18", "released 2026-05-09": no "the released is"
-            plain = bare or label.split()[-1] in PREPOSITIONS or label.endswith("ed") or label in _VERB_LABELS
+            plain = bare or label.split()[-1] in PREPOSITIONS or label.endswith("ed") or label in VERB_LABELS
             style = "{l} {v}" if plain else ph.pick(rng, ["the {l} is {v}", "{l} {v}", "the {l} is {v}"])
             text = ph.render(value)
             # a sentence's full stop goes ("based in Singapore., and"), an abbreviation's stays ("D.C.")
@@ -133,26 +112,6 @@ def _facts(item: dict[str, Any], skip: set[str], sent: set[str], rng: random.Ran
                 text = text[:-1]
             facts.append(ph.fill(style, l=label, v=text))
     return facts
-
-
-_QUALIFIERS = {"min": "minimum", "max": "maximum", "avg": "average", "mean": "mean", "total": "total",
-               "minimum": "minimum", "maximum": "maximum", "average": "average"}
-
-
-def field_label(key: str, value: Any = None) -> str:
-    """A field name as a noun phrase: `numVotes` → "number of votes", `priceMin` → "minimum price"
-    (a qualifier the API put last goes first, where English puts it), a whole number under a plural
-    name is a count (`pack_items: 34` → "number of pack items")."""
-    label = re.sub(r"^(?:num|no|nb|n) (?=\w)", "number of ", ph.humanize(key))
-    words = label.split()
-    if len(words) > 1 and words[-1] in _QUALIFIERS and words[0] not in _QUALIFIERS:
-        words = [words[-1]] + words[:-1]
-    words = [_QUALIFIERS[words[0]]] + words[1:] if len(words) > 1 and words[0] in _QUALIFIERS else words
-    if isinstance(value, int) and not isinstance(value, bool) and words and words[0] not in ("number", *_QUALIFIERS) \
-            and len(words[-1]) > 3 and singular(words[-1]) != words[-1] and words[-1] not in _VERB_LABELS \
-            and words[-1] not in MEASURE_WORDS:  # "eta minutes" is a measure, not a count
-        words = ["number", "of"] + words
-    return " ".join(words)
 
 
 def _spread(items: list[dict[str, Any]], sent: set[str]) -> str | None:

@@ -678,7 +678,7 @@ def test_a_match_is_in_its_home_teams_country_and_a_moved_market_date_is_a_weekd
 
 
 def test_a_yes_no_named_is_have_reads_as_has() -> None:
-    from datagen.generator.answer import _bool_fact
+    from datagen.generator.labels import bool_fact as _bool_fact
     assert _bool_fact("is have odds", False) == "it has no odds" and _bool_fact("is valid", True) == "it is valid"
 
 
