@@ -10,7 +10,6 @@ after its leaves were drawn; they change values in place and never add or remove
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from datagen.generator.moments import (around_start, business_days, calendar_parts, one_moment, ordered_moments,

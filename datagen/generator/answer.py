@@ -18,7 +18,7 @@ from wordfreq import zipf_frequency
 from datagen.generator import phrases as ph
 from datagen.generator.choice import noun_for
 from datagen.generator.intent import intent as intent_of
-from datagen.generator.labels import VERB_LABELS, VERB_NOUNS, bool_fact, field_label
+from datagen.generator.labels import VERB_NOUNS, bool_fact, field_label
 from datagen.generator.timeline import cutoff_of
 from datagen.core.plan import ConversationState
 from datagen.lexicon import (COORDINATE_KEYS, ENVELOPE_KEYS, PREPOSITIONS, RELATION_WORDS, REQUEST_ECHO_KEYS,
@@ -97,14 +97,15 @@ def _facts(item: dict[str, Any], skip: set[str], sent: set[str], rng: random.Ran
     facts: list[str] = []
     for _, _, key in sorted(ranked)[:MAX_FACTS]:
         value = _said(key, item[key])
-        label = VERB_NOUNS.get(field_label(key, value), field_label(key, value))
+        label = field_label(key, value)
+        label = VERB_NOUNS.get(label, label)
         if label.endswith(" date") and isinstance(value, str) and ":" in value:
             label = label.replace(" date", " time")
         if isinstance(value, bool):
             facts.append(bool_fact(label, value))
         else:
             # "delivered at 2026-05-18", "released 2026-05-09": no "the released is"
-            plain = bare or label.split()[-1] in PREPOSITIONS or label.endswith("ed") or label in VERB_LABELS
+            plain = bare or label.split()[-1] in PREPOSITIONS or label.endswith("ed")
             style = "{l} {v}" if plain else ph.pick(rng, ["the {l} is {v}", "{l} {v}", "the {l} is {v}"])
             text = ph.render(value)
             # a sentence's full stop goes ("based in Singapore., and"), an abbreviation's stays ("D.C.")

@@ -118,14 +118,17 @@ class OfflineExecutor:
         keep_filters(output, arguments, names_in(self.world), self.world)
         grid_points(output, arguments)
         here_first(output, arguments, self.world)
-        active_only(output, set(snake(f"{endpoint.name} {endpoint.slug}").split("_")))
+        named = set(snake(f"{endpoint.name} {endpoint.slug}").split("_"))
+        active_only(output, named)
         follow_orders(output, endpoint, arguments, self.world)
         referenced_facts(output, self.world)
-        if set(snake(f"{endpoint.name} {endpoint.slug}").split("_")) & PAST_WORDS and not any(
-                isinstance(v, str) and v[:4].isdigit() and v[4:5] == "-" for v in arguments.values()):
-            into_the_past(output, DATE_WINDOW_DAYS)  # (dates the call asked for stay where they were asked)
-        elif not any(isinstance(v, str) and v[:4].isdigit() and v[4:5] == "-" for v in arguments.values()):
-            unsettled_ahead(output, DATE_WINDOW_DAYS, self.clock)
+        # dates the call asked for stay where they were asked; otherwise an archive lists the past
+        # and a current listing what is ahead
+        if not any(isinstance(v, str) and v[:4].isdigit() and v[4:5] == "-" for v in arguments.values()):
+            if named & PAST_WORDS:
+                into_the_past(output, DATE_WINDOW_DAYS)
+            else:
+                unsettled_ahead(output, DATE_WINDOW_DAYS, self.clock)
         near_reference(output, arguments, rng)
         if isinstance(output.get("status"), str) and any(snake(k) == "request_id" for k in output):
             output["status"] = "OK"  # beside the request's id, `status` is how the request went

@@ -12,7 +12,7 @@ from datagen.generator import phrases as ph
 from datagen.lexicon import MEASURE_WORDS
 from datagen.registry.naming import singular
 
-VERB_LABELS = frozenset({"starts", "ends", "opens", "closes", "begins", "expires", "departs", "arrives"})
+_VERB_LABELS = frozenset({"starts", "ends", "opens", "closes", "begins", "expires", "departs", "arrives"})
 # A field named by a verb is said by its noun: "with the start date 2026-03-19", not "with starts …".
 VERB_NOUNS = {"starts": "start date", "begins": "start date", "ends": "end date", "opens": "opening time",
               "closes": "closing time", "expires": "expiry date", "departs": "departure time",
@@ -52,7 +52,7 @@ def field_label(key: str, value: Any = None) -> str:
         words = [words[-1]] + words[:-1]
     words = [_QUALIFIERS[words[0]]] + words[1:] if len(words) > 1 and words[0] in _QUALIFIERS else words
     if isinstance(value, int) and not isinstance(value, bool) and words and words[0] not in ("number", *_QUALIFIERS) \
-            and len(words[-1]) > 3 and singular(words[-1]) != words[-1] and words[-1] not in VERB_LABELS \
+            and len(words[-1]) > 3 and singular(words[-1]) != words[-1] and words[-1] not in _VERB_LABELS \
             and words[-1] not in MEASURE_WORDS:  # "eta minutes" is a measure, not a count
         words = ["number", "of"] + words
     return " ".join(words)

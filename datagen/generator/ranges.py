@@ -186,8 +186,8 @@ def _named_first(items: list[dict[str, Any]], arguments: dict[str, Any],
                 facts[key] = item[key]
 
 
-_LAT_KEYS = ("lat", "latitude")
-_LNG_KEYS = ("lng", "lon", "long", "longitude")
+LAT_KEYS = ("lat", "latitude")
+LNG_KEYS = ("lng", "lon", "long", "longitude")
 
 
 def grid_points(output: Any, arguments: dict[str, Any]) -> None:
@@ -196,16 +196,16 @@ def grid_points(output: Any, arguments: dict[str, Any]) -> None:
     7 × 7 keep their sample of points."""
     size = next((int(v) for k, v in arguments.items() if {"grid", "size"} <= set(snake(k).split("_"))
                  and str(v).strip().isdigit()), None)
-    center = [_number(next((v for k, v in arguments.items() if snake(k) in keys), None)) for keys in (_LAT_KEYS, _LNG_KEYS)]
+    center = [number(next((v for k, v in arguments.items() if snake(k) in keys), None)) for keys in (LAT_KEYS, LNG_KEYS)]
     if size is None or not 2 <= size <= 7 or center[0] is None or center[1] is None:
         return
-    radius = _number(next((v for k, v in arguments.items() if snake(k) == "radius"), None)) or 1.0
+    radius = number(next((v for k, v in arguments.items() if snake(k) == "radius"), None)) or 1.0
     step = radius / 111.0 / (size - 1)  # degrees of latitude between neighbouring points (km)
     # a degree of longitude shrinks with the cosine of the latitude: equal steps on the ground
     steps = (step, step / max(0.1, math.cos(math.radians(center[0]))))
     for items in dict_lists(output):
-        lat = next((k for k in items[0] if snake(k) in _LAT_KEYS), None)
-        lng = next((k for k in items[0] if snake(k) in _LNG_KEYS), None)
+        lat = next((k for k in items[0] if snake(k) in LAT_KEYS), None)
+        lng = next((k for k in items[0] if snake(k) in LNG_KEYS), None)
         if lat is None or lng is None:
             continue
         grid = [dict(items[i % len(items)]) for i in range(size * size)]
@@ -217,7 +217,8 @@ def grid_points(output: Any, arguments: dict[str, Any]) -> None:
         items[:] = grid
 
 
-def _number(value: Any) -> float | None:
+def number(value: Any) -> float | None:
+    """A number from a value that may be text ("40.6986"), None when it is none."""
     try:
         return float(value) if value is not None and not isinstance(value, bool) else None
     except (TypeError, ValueError):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from datagen.generator.ranges import dict_lists
+from datagen.generator.ranges import LAT_KEYS, LNG_KEYS, dict_lists, number
 from datagen.registry.models import Endpoint
 from datagen.registry.naming import snake
 
@@ -93,15 +93,11 @@ def remember(output: Any, world: dict[str, dict[str, Any]]) -> None:
                 known.update({k: v for k, v in output.items() if k in known and not isinstance(v, (dict, list))})
 
 
-_LAT = ("lat", "latitude")
-_LNG = ("lng", "lon", "long", "longitude")
-
-
 def here_first(output: Any, arguments: dict[str, Any], world: dict[str, dict[str, Any]]) -> None:
     """A search at the very point of a place the conversation showed lists that place first (a
     reader rejects a "pizza restaurant" search at Alvarez Pizza Restaurant's own coordinates that
     leaves Alvarez out)."""
-    point = [_coordinate(next((v for k, v in arguments.items() if snake(k) in keys), None)) for keys in (_LAT, _LNG)]
+    point = [_coordinate(next((v for k, v in arguments.items() if snake(k) in keys), None)) for keys in (LAT_KEYS, LNG_KEYS)]
     if point[0] is None or point[1] is None:
         return
     place = next((facts for facts in world.values() if _point_of(facts) == (point[0], point[1])), None)
@@ -121,14 +117,12 @@ def _as(old: Any, new: Any) -> Any:
 
 
 def _coordinate(value: Any) -> float | None:
-    try:
-        return round(float(value), 4) if value is not None and not isinstance(value, bool) else None
-    except (TypeError, ValueError):
-        return None
+    found = number(value)
+    return round(found, 4) if found is not None else None
 
 
 def _point_of(facts: dict[str, Any]) -> tuple[float | None, float | None]:
-    lat = next((_coordinate(v) for k, v in facts.items() if snake(k) in _LAT), None)
-    lng = next((_coordinate(v) for k, v in facts.items() if snake(k) in _LNG), None)
+    lat = next((_coordinate(v) for k, v in facts.items() if snake(k) in LAT_KEYS), None)
+    lng = next((_coordinate(v) for k, v in facts.items() if snake(k) in LNG_KEYS), None)
     return lat, lng
 
