@@ -21,7 +21,7 @@ def follow_orders(output: dict[str, Any], endpoint: Endpoint, arguments: dict[st
     order is delivered, pending before (an order `delivered` beside a pet still `available` is a
     contradiction a reader sees)."""
     status = output.get("status")
-    if status not in _SALE_STATES:
+    if not isinstance(status, str) or status not in _SALE_STATES:  # a status may be an object
         return
     for param in endpoint.parameters:
         value = arguments.get(param.name)

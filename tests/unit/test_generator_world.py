@@ -690,3 +690,13 @@ def test_an_id_beside_the_object_it_names_says_that_objects_id_and_a_run_says_wh
              [Parameter(name="lat", type=ParamType.STRING, required=True, concept="latitude"),
               Parameter(name="lng", type=ParamType.STRING, required=True, concept="longitude")])
     assert intent(ep).endswith("keyword search"), intent(ep)
+
+
+def test_a_status_that_is_an_object_is_left_to_its_api() -> None:
+    """Real schemas answer `status` as an object too (`{"code": 200, ...}`): not a sale state."""
+    from datagen.generator.world import follow_orders
+    ep = _ep("order_status", [("status.code", ParamType.INTEGER, "code")],
+             [Parameter(name="order_id", type=ParamType.STRING, required=True, concept="order_id")])
+    output = {"status": {"code": 200, "message": "ok"}}
+    follow_orders(output, ep, {"order_id": "o1"}, {"order|o1": {"order_id": "o1", "status": "delivered"}})
+    assert output == {"status": {"code": 200, "message": "ok"}}
