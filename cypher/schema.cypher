@@ -14,6 +14,10 @@ CREATE CONSTRAINT judge_score_id IF NOT EXISTS FOR (n:JudgeScore) REQUIRE n.id I
 CREATE INDEX parameter_concept IF NOT EXISTS FOR (n:Parameter) ON (n.concept);
 CREATE INDEX response_field_concept IF NOT EXISTS FOR (n:ResponseField) ON (n.concept);
 CREATE INDEX endpoint_rk IF NOT EXISTS FOR (n:Endpoint) ON (n.rk);
+CREATE INDEX endpoint_start_sequential IF NOT EXISTS FOR (n:Endpoint) ON (n.start_sequential);
+CREATE INDEX endpoint_start_multi_tool IF NOT EXISTS FOR (n:Endpoint) ON (n.start_multi_tool);
+CREATE INDEX endpoint_start_clarification_first IF NOT EXISTS FOR (n:Endpoint) ON (n.start_clarification_first);
+CREATE INDEX endpoint_start_parallel IF NOT EXISTS FOR (n:Endpoint) ON (n.start_parallel);
 CREATE INDEX endpoint_build IF NOT EXISTS FOR (n:Endpoint) ON (n.build_id);
 CREATE INDEX tool_build IF NOT EXISTS FOR (n:Tool) ON (n.build_id);
 CREATE INDEX parameter_build IF NOT EXISTS FOR (n:Parameter) ON (n.build_id);

@@ -1,6 +1,6 @@
 // clarification_first: for each conversation index, $starts candidate chains of 2-5 endpoints whose
 // FIRST endpoint has a required parameter no output in the graph can fill (user_required_count > 0),
-// so the assistant has to ask for it before the first call; the walk then follows FEEDS edges. Seeded ordering without rand(): every choice is ordered by a
+// so the assistant has to ask for it before the first call; the walk then follows FEEDS edges. Seeded ordering without rand(): every later choice is ordered by a
 // hash of ($seed, conversation index, hop, node rank key) computed here, so the same seed and graph
 // give the same rows. A walk prefers edges that fill a required input, then (unless the index's
 // hash allows leaving the tool) same-tool edges; it never revisits an endpoint. Target length
@@ -12,20 +12,28 @@
 // that never said what it returns is fiction a model should not learn from, and a name that is not
 // made of words with a description of its own (`askable`) can only be asked for by reciting it; a link across categories rarely
 // serves one goal (`--guessed-outputs` lets all of them in).
+// Starts by range seek (cost grows with log n, not n): a point hashed from ($seed, index) and the
+// $starts x 8 endpoints whose start key (`start_clarification_first`, graph/rank_starts.cypher) follows it,
+// wrapping around at 2^40 (keys of 2^40 and up: starts only --guessed-outputs may use); of those,
+// the 3 x $starts first by the seeded hash h, and of these $starts, documented first.
 // Params: $seed, $indices (list of conversation indices), $starts (candidates per index), $guessed.
 UNWIND $indices AS idx
-CALL (idx) {
-  MATCH (s:Endpoint)
-  WHERE s.out_feeds > 0 AND s.user_required_count > 0
-    AND ($guessed OR NOT s.inferred_fields AND s.askable
-         AND EXISTS { (s)-[f:FEEDS]->(m:Endpoint) WHERE NOT m.inferred_fields AND m.askable
-                                                      AND f.scope <> 'cross_category' })
+WITH idx, ($seed * 69621 + idx * 40503 + 17) % 2147483647 AS a
+WITH idx, ((a * a) % 2147483647 * 16807 + a) % 2147483647 * 512 AS point
+CALL (idx, point) {
+  UNWIND CASE WHEN $guessed THEN [[point, 1099511627776], [0, point], [1099511627776 + point, 2199023255552],
+                                  [1099511627776, 1099511627776 + point]]
+              ELSE [[point, 1099511627776], [0, point]] END AS span
+  CALL (span) {
+    MATCH (s:Endpoint) WHERE s.start_clarification_first >= span[0] AND s.start_clarification_first < span[1]
+    RETURN s ORDER BY s.start_clarification_first LIMIT $starts * 8
+  }
+  WITH s, (s.start_clarification_first % 1099511627776 - point + 1099511627776) % 1099511627776 AS offset
+  ORDER BY offset, s.id LIMIT $starts * 8
   WITH s, (s.rk * 48271 + $seed * 69621 + idx * 40503 + 17) % 2147483647 AS a
   WITH s, ((a * a) % 2147483647 * 16807 + a + $seed) % 2147483647 AS h
   WITH s, h ORDER BY h, s.id LIMIT $starts * 3
-  RETURN s, h
-  ORDER BY s.inferred_fields, h, s.id
-  LIMIT $starts
+  RETURN s, h ORDER BY s.start_clarification_first >= 1099511627776, h, s.id LIMIT $starts
 }
 WITH idx, s, h, (h / 4) % 4 = 0 AS may_leave_tool, 2 + h % 4 AS target
 CALL (idx, s, may_leave_tool) {

@@ -59,17 +59,19 @@ def coverage_report(summary: GenerateSummary) -> str:
 @click.option("--overwrite", is_flag=True, help="Replace an existing --output (and discard an interrupted run of it).")
 @click.option("--no-review", is_flag=True,
               help="Keep the first valid attempt even when the offline judge fails it (the raw generator).")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes for the agents [default: one per CPU]; the output is the same for any number.")
 @click.option("--verbose", is_flag=True, help="Log rejected conversations.")
 @neo4j_uri_option
 @pass_context
 def generate(obj: Context, n: int, seed: int, mode: str, output: Path, evaluate: bool, judge_model: str,
              no_corpus_memory: bool, guessed_outputs: bool, no_write_back: bool, resume: bool, overwrite: bool,
-             no_review: bool, verbose: bool) -> None:
+             no_review: bool, workers: int | None, verbose: bool) -> None:
     """Generate conversations from the graph built by `datagen build` and print a coverage report."""
     settings = GenerateSettings(n=n, seed=seed, mode=SamplingMode(mode), output=output,
                                 corpus_memory=not no_corpus_memory, guessed_outputs=guessed_outputs,
                                 write_back=not no_write_back,
-                                resume=resume, overwrite=overwrite, verbose=verbose)
+                                resume=resume, overwrite=overwrite, verbose=verbose, workers=workers)
     driver = obj.driver()
     with progress_bar(Console(stderr=True), obj.quiet) as advance:
         summary = run_generate(driver, obj.database, settings,

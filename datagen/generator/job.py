@@ -12,25 +12,26 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import orjson
 from neo4j import Driver
 from pydantic import BaseModel, Field
 
 from datagen.core.outputs import check_output, output_lock
-from datagen.core.plan import ConversationState, SamplingMode
-from datagen.core.record import Record, dumps
+from datagen.core.plan import SamplingMode
+from datagen.core.record import Record
 from datagen.db.queries import load
 from datagen.db.run import graph_errors, read
 from datagen.errors import GenerationError, GraphError
-from datagen.generator.conversation import generate_conversation
-from datagen.generator.record import build_record
+from datagen.generator.attempts import Attempts, Review, default_workers, start_workers
 from datagen.generator.sink import JsonlSink
-from datagen.generator.validator import validate
-from datagen.generator.worth import thin_reason
 from datagen.generator.writeback import count_run, write_conversations, write_run
 from datagen.planner.embedding import default_embedder
 from datagen.planner.memory import CorpusMemory
@@ -42,9 +43,6 @@ from datagen.sampler.sampler import FALLBACK, Sampler, mode_for
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
-Review = Callable[[Record, dict[str, Endpoint]], list[str]]
-"""The gates a finished conversation fails, given the endpoints it calls (empty: keep it); the CLI
-passes the evaluator's offline judge (`evaluator.review.offline_review`)."""
 
 
 class GenerateSettings(BaseModel):
@@ -62,6 +60,8 @@ class GenerateSettings(BaseModel):
     verbose: bool = False
     batch_size: int = Field(default=100, ge=1)
     max_attempts: int = Field(default=8, ge=1)
+    workers: int | None = Field(default=None, ge=1)
+    """Worker processes for the agents (None: one per CPU); the bytes are the same for any number."""
 
 
 class GenerateSummary(BaseModel):
@@ -78,6 +78,38 @@ class GenerateSummary(BaseModel):
     patterns: dict[str, int]
     modes: dict[str, int]
     written_back: dict[str, int] | None
+    ahead: int = 0
+    """Outcomes the job took from work the workers had done ahead (depends on timing, never on bytes)."""
+    seconds: dict[str, float] = {}
+    """Seconds per stage of this process: sample, plan_and_agents (waiting on the workers included),
+    write_back, write_file."""
+    sampler_ms: dict[str, float] = {}
+    """Sampler milliseconds per conversation (its share of the batch query, plus reserve queries): p50, p95."""
+
+
+class Clock:
+    """Seconds per stage and sampler time per conversation, for the summary (never in the output)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self.sampler_ms: list[float] = []
+
+    def add(self, stage: str, seconds: float) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.add(name, time.perf_counter() - started)
+
+    def percentiles(self) -> dict[str, float]:
+        if not self.sampler_ms:
+            return {}
+        ordered = sorted(self.sampler_ms)
+        return {"p50": ordered[len(ordered) // 2], "p95": ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]}
 
 
 def run_id_for(settings: GenerateSettings, build_id: str, reviewed: bool = True) -> str:
@@ -96,62 +128,68 @@ def _graph_state(driver: Driver, database: str) -> str:
                          f"failed); rerun `datagen build` before generating")
     if not record["endpoints"] or not record["feeds"]:
         raise GraphError("the graph has no endpoints or no FEEDS edges: run `datagen build` first")
+    if not record["starts"]:
+        raise GraphError("the graph was built by an older datagen (its endpoints have no sampler start keys): "
+                         "rerun `datagen build`")
     return str(record["state_build_id"] or record["build_id"])
 
 
 class _Generator:
-    """One conversation at a time, with retries on validator rejections, thin and flagged attempts."""
+    """One conversation at a time, with retries on validator rejections, thin and flagged attempts.
+
+    Decisions are taken here, in index order; `Attempts` computes the outcome of each plan (ahead
+    of time, in worker processes, when it has them): see `generator.attempts`.
+    """
 
     def __init__(self, settings: GenerateSettings, planner: Planner, endpoints: EndpointCache,
-                 review: Callable[[ConversationState], list[str]] | None = None) -> None:
+                 attempts: Attempts) -> None:
         self.settings = settings
         self.planner = planner
         self.endpoints = endpoints
-        self.review = review
+        self.attempts = attempts
         self.rejected = 0
         self.flagged = 0
 
-    def one(self, index: int, candidates: list[Any], reserve: Callable[[int], list[Any]] | None = None) -> ConversationState:
-        """The first valid conversation worth keeping over the index's candidates; when every one is
-        thin or flagged by the review, the candidates of up to `RESERVE_ROUNDS` reserve indices
-        (`reserve(round)`) are tried before the first thin or flagged one is kept."""
+    def one(self, index: int, candidates: list[Any], reserve: Callable[[int], list[Any]] | None = None,
+            upcoming: Sequence[tuple[int, list[Any]]] = ()) -> str:
+        """The JSONL line of the first valid conversation worth keeping over the index's candidates;
+        when every one is thin or flagged by the review, the candidates of up to `RESERVE_ROUNDS`
+        reserve indices (`reserve(round)`) are tried before the first thin or flagged one is kept.
+        `upcoming` (the next indices and their candidates) is what may be computed ahead."""
         errors: list[str] = []
-        hollow: ConversationState | None = None
+        hollow: str | None = None
         for round_ in range(RESERVE_ROUNDS + 1):
             pool = candidates if round_ == 0 else reserve(round_) if reserve is not None else []
             if not pool:
                 continue
-            state, errors, thin = self._attempts(index, pool)
-            if state is not None:
-                return state
+            line, errors, thin = self._attempts(index, pool, upcoming if round_ == 0 else ())
+            if line is not None:
+                return line
             hollow = hollow or thin
         if hollow is not None:
             return hollow
         raise GenerationError(f"conversation index {index}: every attempt failed validation ({errors[:3]})")
 
-    def _attempts(self, index: int, candidates: list[Any]
-                  ) -> tuple[ConversationState | None, list[str], ConversationState | None]:
+    def _attempts(self, index: int, candidates: list[Any], upcoming: Sequence[tuple[int, list[Any]]]
+                  ) -> tuple[str | None, list[str], str | None]:
         """(a conversation worth keeping or None, the last validator errors, the first thin or flagged one)."""
         catalog = self.endpoints.get_many(e for c in candidates for e in c.endpoint_ids)
         errors: list[str] = []
-        hollow: ConversationState | None = None
+        hollow: str | None = None
         for attempt in range(self.settings.max_attempts):
             plan = self.planner.plan(index, candidates, catalog, attempt)
-            state = generate_conversation(plan)
-            errors = validate(state, {e.id: e for e in plan.endpoints})
-            if not errors:
-                reason = thin_reason(state)
-                if reason is None and self.review is not None:
-                    gates = self.review(state)
-                    self.flagged += bool(gates)
-                    reason = f"the review fails it on {', '.join(gates)}" if gates else None
-                if reason is None:
-                    return state, [], None
+            self._look_ahead(index, candidates, catalog, attempt, upcoming)
+            outcome = self.attempts.outcome(plan)
+            if outcome.line is not None:
+                self.flagged += outcome.flagged
+                if outcome.reason is None:
+                    return outcome.line, [], None
                 # valid but thin (`generator.worth`) or flagged by the review: try the next
                 # candidate, keep this one in case every attempt is alike
-                log.debug("%s attempt %d gives way: %s", plan.conversation_id, attempt, reason)
-                hollow = hollow or state
+                log.debug("%s attempt %d gives way: %s", plan.conversation_id, attempt, outcome.reason)
+                hollow = hollow or outcome.line
                 continue
+            errors = outcome.errors
             self.rejected += 1
             message = f"[validator] {plan.conversation_id} attempt {attempt} rejected: {'; '.join(errors[:3])}"
             if self.settings.verbose:
@@ -160,7 +198,30 @@ class _Generator:
                 log.debug(message)
         return None, errors, hollow
 
+    def _look_ahead(self, index: int, candidates: list[Any], catalog: dict[str, Endpoint], attempt: int,
+                    upcoming: Sequence[tuple[int, list[Any]]]) -> None:
+        """Send the plans the job may ask for next to the workers: this conversation's later attempts
+        and the next conversations' first ones, nearest first (their plans use today's memory; one
+        that memory then changes is simply not asked for)."""
+        room = self.attempts.room
+        depth = 0
+        while room > 0 and depth < self.settings.max_attempts:
+            depth += 1
+            for ahead in range(depth + 1):  # conversations ahead of this one
+                tries = depth - ahead if ahead else attempt + depth
+                if room <= 0 or tries >= self.settings.max_attempts or ahead > len(upcoming):
+                    continue
+                if ahead == 0:
+                    plan = self.planner.plan(index, candidates, catalog, tries)
+                else:
+                    later, pool = upcoming[ahead - 1]
+                    plan = self.planner.plan(later, pool, self.endpoints.get_many(
+                        e for c in pool for e in c.endpoint_ids), tries)
+                room -= self.attempts.ahead(plan)
 
+
+LOOK_AHEAD = 4
+"""How many later conversations' first attempts may be computed ahead while one is being decided."""
 RESERVE_ROUNDS = 3
 """How many reserve candidate sets a conversation whose every attempt was thin or flagged may try:
 the first ones in its own mode, the last one, in a mixed run, in the mode its mode falls back to
@@ -182,15 +243,6 @@ def reserve_candidates(sampler: Sampler, planner: Planner, endpoints: EndpointCa
     return [c for c in found.get(alt, []) if c.mode is mode]  # a reserve keeps the round's mode
 
 
-def _on_states(review: Review, endpoints: EndpointCache, build_id: str,
-               run_id: str) -> Callable[[ConversationState], list[str]]:
-    """The review of an attempt, on the record it would be written as."""
-    def reviewed(state: ConversationState) -> list[str]:
-        record = build_record(state, build_id, run_id)
-        return review(record, endpoints.get_many(record.metadata.endpoint_ids))
-    return reviewed
-
-
 RESUME_HINT = ("start Neo4j again and rerun the same command with --resume to continue the run "
                "(the records already written are kept)")
 
@@ -207,12 +259,18 @@ def run_generate(driver: Driver, database: str, settings: GenerateSettings,
         GraphError: the graph is missing or Neo4j refused a statement.
     """
     check_output(settings.output, overwrite=settings.overwrite or settings.resume)
-    with output_lock(settings.output), graph_errors("generating conversations", RESUME_HINT):
-        return _run_generate(driver, database, settings, progress, review)
+    workers = settings.workers or default_workers()
+    pool = start_workers(workers)  # before the lock and the files: see `start_workers`
+    try:
+        with output_lock(settings.output), graph_errors("generating conversations", RESUME_HINT):
+            return _run_generate(driver, database, settings, progress, review, (pool, workers))
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _run_generate(driver: Driver, database: str, settings: GenerateSettings,
-                  progress: Progress | None, review: Review | None) -> GenerateSummary:
+def _run_generate(driver: Driver, database: str, settings: GenerateSettings, progress: Progress | None,
+                  review: Review | None, workers: tuple[ProcessPoolExecutor | None, int]) -> GenerateSummary:
     build_id = _graph_state(driver, database)
     run_id = run_id_for(settings, build_id, reviewed=review is not None)
     memory = CorpusMemory(enabled=settings.corpus_memory,
@@ -242,37 +300,59 @@ def _run_generate(driver: Driver, database: str, settings: GenerateSettings,
     if existing and settings.write_back:
         for start in range(0, len(existing), settings.batch_size):
             write_conversations(driver, database, run_id, [r.to_dict() for r in existing[start:start + settings.batch_size]])
-    generator = _Generator(settings, planner, endpoints,
-                           review=_on_states(review, endpoints, build_id, run_id) if review is not None else None)
+    attempts = Attempts(*workers, build_id, run_id, review)
+    clock = Clock()
+    generator = _Generator(settings, planner, endpoints, attempts)
     done = len(existing)
     if progress is not None:
         progress(done, settings.n)
     try:
         while done < settings.n:
             indices = list(range(done, min(done + settings.batch_size, settings.n)))
+            started = time.perf_counter()
             candidates = sampler.candidates(settings.mode, indices, holds=lambda chains: planner.hold(
                 chains, endpoints.get_many(e for c in chains for e in c.endpoint_ids)))
-            batch: list[Record] = []
-            for index in indices:
+            share = (time.perf_counter() - started) / len(indices)  # one query serves the whole batch
+            clock.add("sample", share * len(indices))
+            lines: list[str] = []
+            records: list[dict[str, Any]] = []
+            for position, index in enumerate(indices):
+                sampling = [share]
+
                 def reserve(round_: int, index: int = index) -> list[Any]:
-                    return reserve_candidates(sampler, planner, endpoints, settings, index, round_)
-                state = generator.one(index, candidates[index], reserve=reserve)
-                record = build_record(state, build_id, run_id)
-                planner.observe(record.metadata.endpoint_ids, endpoints.get_many(record.metadata.endpoint_ids))
-                account(record.metadata.model_dump())
-                batch.append(record)
+                    started = time.perf_counter()
+                    found = reserve_candidates(sampler, planner, endpoints, settings, index, round_)
+                    sampling.append(time.perf_counter() - started)
+                    return found
+                upcoming = [(i, candidates[i]) for i in indices[position + 1:position + 1 + LOOK_AHEAD]]
+                started = time.perf_counter()
+                line = generator.one(index, candidates[index], reserve=reserve, upcoming=upcoming)
+                attempts.forget_before(index + 1)
+                record = orjson.loads(line)
+                meta = record["metadata"]
+                planner.observe(meta["endpoint_ids"], endpoints.get_many(meta["endpoint_ids"]))
+                account(meta)
+                clock.add("sample", sum(sampling[1:]))
+                clock.add("plan_and_agents", time.perf_counter() - started - sum(sampling[1:]))
+                clock.sampler_ms.append(1000 * sum(sampling))
+                lines.append(line)
+                records.append(record)
             if settings.write_back:
-                write_conversations(driver, database, run_id, [r.to_dict() for r in batch])
-            sink.append([dumps(r) for r in batch])
-            done += len(batch)
+                with clock.stage("write_back"):
+                    write_conversations(driver, database, run_id, records)
+            with clock.stage("write_file"):
+                sink.append(lines)
+            done += len(lines)
             if progress is not None:
                 progress(done, settings.n)
         sink.finish()
     finally:
+        attempts.close()
         sink.close()
     return GenerateSummary(
         run_id=run_id, build_id=build_id, output=settings.output, records=done, resumed=len(existing),
-        rejected=generator.rejected, flagged=generator.flagged,
+        rejected=generator.rejected, flagged=generator.flagged, ahead=attempts.used_ahead,
+        seconds=clock.seconds, sampler_ms=clock.percentiles(),
         domains=dict(counts["domain"].most_common()), patterns=dict(counts["pattern_type"].most_common()),
         modes=dict(counts["sampling_mode"].most_common()),
         written_back=count_run(driver, database, run_id) if settings.write_back else None,

@@ -67,6 +67,13 @@ def _auto_commit(driver: Driver, database: str, name: str, **params: Any) -> Non
         session.run(query.text, query.params(**params)).consume()
 
 
+def write_start_keys(driver: Driver, database: str) -> None:
+    """(Re)compute the samplers' start keys from the graph's FEEDS edges and flags (the build's last
+    two steps, graph/mark_starts and graph/rank_starts)."""
+    _auto_commit(driver, database, "graph/mark_starts")
+    _auto_commit(driver, database, "graph/rank_starts")
+
+
 def write_graph(driver: Driver, database: str, registry: Registry,
                 progress: Progress | None = None, *, bid: str | None = None) -> dict[str, float]:
     """Write the registry and its projection; returns seconds spent per step.
@@ -91,6 +98,8 @@ def write_graph(driver: Driver, database: str, registry: Registry,
         ("can_fill_cross_tool", "graph/compute_can_fill_cross_tool", {"per_field": CAN_FILL_PER_FIELD, "build_id": bid}),
         ("feeds", "graph/project_feeds", {"per_endpoint": FEEDS_PER_ENDPOINT, "build_id": bid}),
         ("flags", "graph/mark_fillable", {}),
+        ("starts", "graph/mark_starts", {}),
+        ("start_keys", "graph/rank_starts", {}),
     ]
     steps: list[tuple[str, Callable[[], None]]] = [("schema", lambda: ensure_schema(driver, database))]
     # Rows are built when their step runs, so only one label's rows are in memory at a time.

@@ -18,6 +18,7 @@ from click.testing import CliRunner
 from neo4j import Driver
 
 from datagen.cli.main import cli
+from datagen.evaluator.review import offline_review
 from datagen.db.queries import load
 from datagen.generator.job import GenerateSettings, run_generate
 from datagen.core.plan import SamplingMode
@@ -100,6 +101,20 @@ def test_same_seed_same_bytes_also_after_a_fresh_rebuild(seed_graph: Driver, neo
     assert other.read_bytes() != a.read_bytes()
 
 
+def test_the_same_bytes_for_one_worker_and_three(seed_graph: Driver, neo4j_database: str, tmp_path: Path) -> None:
+    """Workers compute attempts ahead of time; the job still decides in index order on outcomes that
+    depend only on their plans, so the number of workers never shows in the output."""
+    one, three = tmp_path / "one.jsonl", tmp_path / "three.jsonl"
+    summaries = [run_generate(seed_graph, neo4j_database, GenerateSettings(
+        n=60, seed=13, mode=SamplingMode.MIXED, output=out, write_back=False, workers=workers), review=offline_review)
+        for out, workers in ((one, 1), (three, 3))]
+    assert one.read_bytes() == three.read_bytes()
+    assert summaries[0].ahead == 0 < summaries[1].ahead  # the three workers did take work ahead
+    timing = {"output", "ahead", "seconds", "sampler_ms"}
+    assert summaries[0].model_dump(exclude=timing) == summaries[1].model_dump(exclude=timing)
+    assert summaries[0].rejected + summaries[0].flagged > 0  # retries happened, and were decided alike
+
+
 def test_write_back_matches_jsonl_and_is_idempotent(seed_graph: Driver, neo4j_database: str, tmp_path: Path) -> None:
     out = tmp_path / "wb.jsonl"
     settings = GenerateSettings(n=20, seed=11, mode=SamplingMode.MIXED, output=out)
@@ -139,6 +154,19 @@ def test_corpus_memory_raises_tool_combination_entropy(seed_graph: Driver, neo4j
     assert _tool_combination_entropy(on) > _tool_combination_entropy(off)
 
 
+def _processes_writing(output: Path) -> list[int]:
+    """Pids of live processes whose command line names `output` (a job and its forked workers)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and str(output).encode() in (entry / "cmdline").read_bytes() \
+                    and b"State:\tZ" not in (entry / "status").read_bytes():
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
 def test_kill_9_then_resume_gives_the_uninterrupted_bytes(seed_graph: Driver, neo4j_database: str,
                                                          cli_env: dict[str, str], tmp_path: Path) -> None:
     full, killed = tmp_path / "full.jsonl", tmp_path / "killed.jsonl"
@@ -157,6 +185,11 @@ def test_kill_9_then_resume_gives_the_uninterrupted_bytes(seed_graph: Driver, ne
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     assert not killed.exists(), "the run finished before it could be killed"
+    # its worker processes end with it (they would keep the output's lock and run on alone)
+    deadline = time.monotonic() + 10
+    while _processes_writing(killed) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _processes_writing(killed)
     lines = partial.read_bytes().split(b"\n")
     assert all(json.loads(line) for line in lines[:-1])  # the last may be torn: SIGKILL can cut a large write
     result = subprocess.run([sys.executable, "-m", "datagen", "generate", *args, "--output", str(killed), "--resume"],

@@ -1,0 +1,81 @@
+"""The samplers on a real Neo4j: starts found by a range seek (cost grows with log n), start keys
+spread evenly, and a graph built before start keys refused with one line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from neo4j import Driver
+
+from datagen.core.plan import SamplingMode
+from datagen.db.queries import load
+from datagen.errors import GraphError
+from datagen.generator.job import GenerateSettings, run_generate
+from datagen.graph.build import run_build
+from datagen.graph.writer import write_start_keys
+from datagen.sampler.sampler import CONCRETE_MODES, Sampler
+from tests.conftest import SEED_DATA
+
+BAND = 2 ** 40
+
+
+@pytest.fixture(scope="module")
+def seed_graph(clean_db: Driver, neo4j_database: str, tmp_path_factory: pytest.TempPathFactory) -> Driver:
+    run_build(clean_db, neo4j_database, SEED_DATA, tmp_path_factory.mktemp("artifacts"))
+    return clean_db
+
+
+def _operators(plan: Any) -> list[tuple[str, str]]:
+    """(operator, details) of a plan and all its children."""
+    out = [(plan["operatorType"].split("@")[0], str(plan.get("args", {}).get("Details", "")))]
+    for child in plan.get("children", []):
+        out += _operators(child)
+    return out
+
+
+@pytest.mark.parametrize("mode", [m.value for m in CONCRETE_MODES])
+@pytest.mark.parametrize("guessed", [False, True])
+def test_starts_are_found_by_a_range_seek_not_a_scan(seed_graph: Driver, neo4j_database: str, mode: str,
+                                                      guessed: bool) -> None:
+    query = load(f"sampler/{mode}")
+    summary = seed_graph.execute_query("EXPLAIN " + query.text, query.params(
+        seed=3, indices=[0, 1, 2], starts=8, guessed=guessed), database_=neo4j_database).summary
+    operators = _operators(summary.plan)
+    assert any(op == "NodeIndexSeekByRange" and f"start_{mode}" in details for op, details in operators), operators
+    assert not any(op in ("NodeByLabelScan", "AllNodesScan", "NodeIndexScan") for op, _ in operators), operators
+
+
+def test_start_keys_spread_each_modes_starts_evenly(seed_graph: Driver, neo4j_database: str) -> None:
+    rows = seed_graph.execute_query(
+        "MATCH (e:Endpoint) RETURN e.id AS id, e.out_feeds AS out, e.chain_ready AS ready, "
+        "e.start_sequential AS key ORDER BY key", database_=neo4j_database).records
+    starts = [r for r in rows if r["key"] is not None]
+    assert {r["id"] for r in starts} == {r["id"] for r in rows if r["out"] > 0}
+    for ready, band in ((True, 0), (False, BAND)):
+        keys = [r["key"] - band for r in starts if r["ready"] is ready]
+        assert keys and all(0 <= k < BAND for k in keys)
+        gaps = [b - a for a, b in zip(keys, keys[1:])] + [BAND - keys[-1] + keys[0]]
+        assert max(gaps) - min(gaps) <= 1, (min(gaps), max(gaps))  # evenly spaced, so the first after a point is uniform
+
+
+def test_candidates_of_an_index_do_not_depend_on_its_batch(seed_graph: Driver, neo4j_database: str) -> None:
+    sampler = Sampler(seed_graph, neo4j_database, seed=9)
+    for mode in CONCRETE_MODES:
+        alone = sampler.candidates(mode, [17])[17]
+        batched = sampler.candidates(mode, list(range(10, 30)))[17]
+        assert [c.endpoint_ids for c in alone] == [c.endpoint_ids for c in batched]
+
+
+def test_a_graph_without_start_keys_is_refused_with_one_line(seed_graph: Driver, neo4j_database: str,
+                                                            tmp_path: Path) -> None:
+    seed_graph.execute_query("MATCH (e:Endpoint) REMOVE e.start_sequential, e.start_multi_tool, "
+                             "e.start_clarification_first, e.start_parallel", database_=neo4j_database)
+    try:
+        with pytest.raises(GraphError, match="older datagen.*rerun `datagen build`"):
+            run_generate(seed_graph, neo4j_database, GenerateSettings(n=2, mode=SamplingMode.MIXED,
+                                                                      output=tmp_path / "c.jsonl", write_back=False))
+        assert not (tmp_path / "c.jsonl").exists()
+    finally:
+        write_start_keys(seed_graph, neo4j_database)
