@@ -239,7 +239,7 @@ def reserve_candidates(sampler: Sampler, planner: Planner, endpoints: EndpointCa
     if round_ == RESERVE_ROUNDS and settings.mode is SamplingMode.MIXED:
         mode = FALLBACK.get(mode, mode)  # a drawn mode may give way; a mode the user asked for stays
     found = sampler.candidates(mode, [alt], holds=lambda chains: planner.hold(
-        chains, endpoints.get_many(e for c in chains for e in c.endpoint_ids)))
+        chains, endpoints.get_many(e for c in chains for e in c.endpoint_ids)), required=False)
     return [c for c in found.get(alt, []) if c.mode is mode]  # a reserve keeps the round's mode
 
 

@@ -68,11 +68,13 @@ class Sampler:
         return out
 
     def candidates(self, mode: SamplingMode, indices: list[int],
-                   holds: Callable[[list[SampledChain]], dict[int, bool]] | None = None) -> dict[int, list[SampledChain]]:
+                   holds: Callable[[list[SampledChain]], dict[int, bool]] | None = None,
+                   required: bool = True) -> dict[int, list[SampledChain]]:
         """Candidate chains per index: for `mixed`, each index gets its own drawn mode.
 
         An index whose mode has no candidate falls back to sequential (logged once per index); if
-        even that has none the graph cannot support conversations and `GraphError` is raised.
+        even that has none the graph cannot support conversations and `GraphError` is raised (with
+        `required`; without, the index is left out: a reserve round may come back empty).
         `holds` (from the planner) says of a query's chains, by `id(chain)`, whether each stays
         multi-step once the steps that do not follow from the earlier ones are cut (one call per
         query, so their endpoints are fetched at once): chains that do not hold are no candidates.
@@ -101,8 +103,14 @@ class Sampler:
                     result[index] = found[index]
             if missing:
                 fallback = FALLBACK.get(concrete)
-                if fallback is None:
-                    raise GraphError("the graph has no FEEDS chains to sample: run `datagen build` on tools whose outputs feed other tools' inputs")
+                if fallback is None:  # sequential: keep the chains that fall apart rather than none
+                    for index in missing:
+                        if spare.get(index):
+                            result[index] = spare[index]
+                        elif required:
+                            raise GraphError("the graph has no FEEDS chains to sample: run `datagen build` on "
+                                             "tools whose outputs feed other tools' inputs")
+                    continue
                 log.warning("[sampler] mode %s has no candidates for %d conversation(s) (indices %s…); falling back to %s",
                             concrete.value, len(missing), missing[:5], fallback.value)
                 fallback_found = self._query(fallback, missing)
@@ -110,7 +118,8 @@ class Sampler:
                 for index in missing:
                     whole = [c for c in fallback_found.get(index, []) if holds is None or fallback_held[id(c)]]
                     chosen = whole or spare.get(index) or fallback_found.get(index)
-                    if not chosen:
+                    if chosen:
+                        result[index] = chosen
+                    elif required:
                         raise GraphError(f"no chain of at least 2 endpoints for conversation index {index}: the graph has too few FEEDS edges")
-                    result[index] = chosen
         return result

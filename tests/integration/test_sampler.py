@@ -79,3 +79,14 @@ def test_a_graph_without_start_keys_is_refused_with_one_line(seed_graph: Driver,
         assert not (tmp_path / "c.jsonl").exists()
     finally:
         write_start_keys(seed_graph, neo4j_database)
+
+
+def test_sequential_chains_that_fall_apart_are_kept_rather_than_failing_the_run(seed_graph: Driver,
+                                                                                neo4j_database: str) -> None:
+    """Sequential has no mode to fall back to: an index whose every chain falls apart (the planner
+    would cut it to fewer than two steps) keeps those chains; the run goes on (it used to stop with
+    "the graph has no FEEDS chains to sample" on the full corpus)."""
+    sampler = Sampler(seed_graph, neo4j_database, seed=43)
+    none_hold = sampler.candidates(SamplingMode.SEQUENTIAL, [5, 6], holds=lambda chains: {id(c): False for c in chains})
+    assert none_hold[5] and none_hold[6]
+    assert [c.endpoint_ids for c in none_hold[5]] == [c.endpoint_ids for c in sampler.candidates(SamplingMode.SEQUENTIAL, [5])[5]]
