@@ -105,6 +105,26 @@ class Planner:
     def __init__(self, seed: int, memory: CorpusMemory) -> None:
         self.seed = seed
         self.memory = memory
+        self._kept: dict[tuple[tuple[str, int], ...], list[int]] = {}
+        self._scores: dict[tuple[tuple[str, int, tuple[str, ...]], ...], float] = {}
+
+    def _static_score(self, chain: SampledChain, steps: list[int], endpoints: dict[str, Endpoint]) -> float:
+        """The part of a candidate's score memory has no say in (guessed steps, ends), once per chain."""
+        key = tuple((s.endpoint_id, s.group, tuple(s.via)) for s in chain.steps)
+        score = self._scores.get(key)
+        if score is None:
+            score = self._scores[key] = (GUESSED_WEIGHT * _guessed(chain, endpoints)
+                                         + SPREAD_WEIGHT * (_ends(chain, steps, endpoints) - 1))
+        return score
+
+    def _coherent(self, chain: SampledChain, endpoints: dict[str, Endpoint]) -> list[int]:
+        """`_coherent`, once per chain: a run's endpoints do not change, and every attempt of every
+        conversation whose candidates hold the chain asks again (most of the planner's time otherwise)."""
+        key = tuple((s.endpoint_id, s.group) for s in chain.steps)
+        kept = self._kept.get(key)
+        if kept is None:
+            kept = self._kept[key] = _coherent(chain, endpoints)
+        return kept
 
     def choose(self, candidates: list[SampledChain], endpoints: dict[str, Endpoint],
                attempt: int) -> SampledChain:
@@ -114,7 +134,7 @@ class Planner:
         Only the candidates that hold together best take part: chains where every step follows from
         the ones before (`coherent_prefix` keeps them whole) beat chains that would be cut.
         """
-        kept = [_coherent(c, endpoints) for c in candidates]
+        kept = [self._coherent(c, endpoints) for c in candidates]
         whole = [(c, k) for c, k in zip(candidates, kept) if len(k) == len(c.steps) and len(k) >= 2]
         longest = max(len(k) for k in kept)
         pool = whole or [(c, k) for c, k in zip(candidates, kept) if len(k) == longest]
@@ -123,7 +143,7 @@ class Planner:
         # less than repeating a whole chain, so memory can still spread the corpus.
         scored: list[tuple[float, int, SampledChain]] = []
         for order, (candidate, steps) in enumerate(pool):
-            score = GUESSED_WEIGHT * _guessed(candidate, endpoints) + SPREAD_WEIGHT * (_ends(candidate, steps, endpoints) - 1)
+            score = self._static_score(candidate, steps, endpoints)
             if self.memory.enabled:
                 ids = [candidate.endpoint_ids[i] for i in steps]
                 chain = [endpoints[i] for i in ids]
@@ -133,16 +153,15 @@ class Planner:
         scored.sort(key=lambda s: (s[0], s[1]))
         return scored[attempt % len(scored)][2]
 
-    @staticmethod
-    def hold(chains: list[SampledChain], endpoints: dict[str, Endpoint]) -> dict[int, bool]:
+    def hold(self, chains: list[SampledChain], endpoints: dict[str, Endpoint]) -> dict[int, bool]:
         """For each chain (by `id`), whether at least two of its steps belong to one goal."""
-        return {id(chain): len(_coherent(chain, endpoints)) >= 2 for chain in chains}
+        return {id(chain): len(self._coherent(chain, endpoints)) >= 2 for chain in chains}
 
     def plan(self, index: int, candidates: list[SampledChain], endpoints: dict[str, Endpoint],
              attempt: int = 0) -> ConversationPlan:
         """The plan for conversation `index` (attempt > 0: a regeneration after a rejection)."""
         chain = self.choose(candidates, endpoints, attempt)
-        steps = [chain.steps[i] for i in _coherent(chain, endpoints)]
+        steps = [chain.steps[i] for i in self._coherent(chain, endpoints)]
         chain_endpoints = [endpoints[s.endpoint_id] for s in steps]
         parallel = len({s.group for s in steps}) < len(steps)
         seed = conversation_seed(self.seed, index, attempt)
