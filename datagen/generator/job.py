@@ -81,10 +81,12 @@ class GenerateSummary(BaseModel):
     ahead: int = 0
     """Outcomes the job took from work the workers had done ahead (depends on timing, never on bytes)."""
     seconds: dict[str, float] = {}
-    """Seconds per stage of this process: sample, plan_and_agents (waiting on the workers included),
-    write_back, write_file."""
+    """Seconds per stage of this process: sample (the sampler queries, the endpoints they name read from
+    the graph, the planner's check that a chain holds), plan_and_agents (waiting on the workers
+    included), write_back, write_file."""
     sampler_ms: dict[str, float] = {}
-    """Sampler milliseconds per conversation (its share of the batch query, plus reserve queries): p50, p95."""
+    """Sampler query milliseconds per conversation (its share of the batch's query, plus the reserve
+    queries it set off for the rest of its batch): p50, p95."""
 
 
 class Clock:
@@ -231,16 +233,46 @@ RESERVE_STRIDE = 1_000_003
 """Reserve round r of index i samples as index i + r × stride (far from any real index), in i's mode."""
 
 
-def reserve_candidates(sampler: Sampler, planner: Planner, endpoints: EndpointCache, settings: GenerateSettings,
-                       index: int, round_: int) -> list[Any]:
-    """Candidates for a thin conversation's reserve round: a pure function of (seed, index, round, graph)."""
-    alt = index + round_ * RESERVE_STRIDE
+def reserve_mode(settings: GenerateSettings, index: int, round_: int) -> SamplingMode:
+    """The mode of a reserve round: the index's own, except (in a mixed run) in the last round,
+    where a drawn mode gives way to its fallback (a mode the user asked for stays)."""
     mode = mode_for(settings.mode, settings.seed, index)
     if round_ == RESERVE_ROUNDS and settings.mode is SamplingMode.MIXED:
-        mode = FALLBACK.get(mode, mode)  # a drawn mode may give way; a mode the user asked for stays
-    found = sampler.candidates(mode, [alt], holds=lambda chains: planner.hold(
-        chains, endpoints.get_many(e for c in chains for e in c.endpoint_ids)), required=False)
-    return [c for c in found.get(alt, []) if c.mode is mode]  # a reserve keeps the round's mode
+        mode = FALLBACK.get(mode, mode)
+    return mode
+
+
+class Reserves:
+    """Candidates for thin conversations' reserve rounds: a pure function of (seed, index, round,
+    graph), fetched for the rest of the batch at once (one query per round and mode, not one per
+    conversation: on the full corpus most conversations reach a reserve round)."""
+
+    def __init__(self, sampler: Sampler, planner: Planner, endpoints: EndpointCache,
+                 settings: GenerateSettings) -> None:
+        self.sampler = sampler
+        self.planner = planner
+        self.endpoints = endpoints
+        self.settings = settings
+        self._found: dict[tuple[int, int], list[Any]] = {}
+
+    def get(self, index: int, round_: int, rest: Sequence[int]) -> list[Any]:
+        """Round `round_`'s candidates for `index` (`rest`: the batch's indices from `index` on)."""
+        if (index, round_) not in self._found:
+            by_mode: dict[SamplingMode, list[int]] = {}
+            for i in rest:
+                if (i, round_) not in self._found:
+                    by_mode.setdefault(reserve_mode(self.settings, i, round_), []).append(i)
+            for mode, indices in by_mode.items():
+                alts = [i + round_ * RESERVE_STRIDE for i in indices]
+                found = self.sampler.candidates(mode, alts, holds=lambda chains: self.planner.hold(
+                    chains, self.endpoints.get_many(e for c in chains for e in c.endpoint_ids)), required=False)
+                for i, alt in zip(indices, alts):  # a reserve keeps the round's mode
+                    self._found[(i, round_)] = [c for c in found.get(alt, []) if c.mode is mode]
+        return self._found.pop((index, round_))
+
+    def clear(self) -> None:
+        """Forget what the batch did not need."""
+        self._found.clear()
 
 
 RESUME_HINT = ("start Neo4j again and rerun the same command with --resume to continue the run "
@@ -302,6 +334,7 @@ def _run_generate(driver: Driver, database: str, settings: GenerateSettings, pro
             write_conversations(driver, database, run_id, [r.to_dict() for r in existing[start:start + settings.batch_size]])
     attempts = Attempts(*workers, build_id, run_id, review)
     clock = Clock()
+    reserves = Reserves(sampler, planner, endpoints, settings)
     generator = _Generator(settings, planner, endpoints, attempts)
     done = len(existing)
     if progress is not None:
@@ -309,20 +342,21 @@ def _run_generate(driver: Driver, database: str, settings: GenerateSettings, pro
     try:
         while done < settings.n:
             indices = list(range(done, min(done + settings.batch_size, settings.n)))
-            started = time.perf_counter()
+            started, queried = time.perf_counter(), sampler.query_seconds
             candidates = sampler.candidates(settings.mode, indices, holds=lambda chains: planner.hold(
                 chains, endpoints.get_many(e for c in chains for e in c.endpoint_ids)))
-            share = (time.perf_counter() - started) / len(indices)  # one query serves the whole batch
-            clock.add("sample", share * len(indices))
+            clock.add("sample", time.perf_counter() - started)
+            share = (sampler.query_seconds - queried) / len(indices)  # one query serves the whole batch
             lines: list[str] = []
             records: list[dict[str, Any]] = []
             for position, index in enumerate(indices):
-                sampling = [share]
+                sampling, reserving = [share], [0.0]
 
-                def reserve(round_: int, index: int = index) -> list[Any]:
-                    started = time.perf_counter()
-                    found = reserve_candidates(sampler, planner, endpoints, settings, index, round_)
-                    sampling.append(time.perf_counter() - started)
+                def reserve(round_: int, index: int = index, position: int = position) -> list[Any]:
+                    started, queried = time.perf_counter(), sampler.query_seconds
+                    found = reserves.get(index, round_, indices[position:])
+                    sampling.append(sampler.query_seconds - queried)
+                    reserving.append(time.perf_counter() - started)
                     return found
                 upcoming = [(i, candidates[i]) for i in indices[position + 1:position + 1 + LOOK_AHEAD]]
                 started = time.perf_counter()
@@ -332,11 +366,12 @@ def _run_generate(driver: Driver, database: str, settings: GenerateSettings, pro
                 meta = record["metadata"]
                 planner.observe(meta["endpoint_ids"], endpoints.get_many(meta["endpoint_ids"]))
                 account(meta)
-                clock.add("sample", sum(sampling[1:]))
-                clock.add("plan_and_agents", time.perf_counter() - started - sum(sampling[1:]))
+                clock.add("sample", sum(reserving))
+                clock.add("plan_and_agents", time.perf_counter() - started - sum(reserving))
                 clock.sampler_ms.append(1000 * sum(sampling))
                 lines.append(line)
                 records.append(record)
+            reserves.clear()
             if settings.write_back:
                 with clock.stage("write_back"):
                     write_conversations(driver, database, run_id, records)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from collections import defaultdict
 from collections.abc import Callable
 
@@ -52,11 +53,14 @@ class Sampler:
         self.seed = seed % 2_147_483_647
         self.starts = starts
         self.guessed = guessed  # whether endpoints without a documented response may take part
+        self.query_seconds = 0.0  # time spent in the sampler queries, for the job's figures
 
     def _query(self, mode: SamplingMode, indices: list[int]) -> dict[int, list[SampledChain]]:
         query = load(f"sampler/{mode.value}")
+        started = time.perf_counter()
         records = read(self.driver, self.database, query, seed=self.seed, indices=indices, starts=self.starts,
                        guessed=self.guessed)
+        self.query_seconds += time.perf_counter() - started
         out: dict[int, list[SampledChain]] = defaultdict(list)
         for rank, record in enumerate(records):
             chain = list(record["chain"])
