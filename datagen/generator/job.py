@@ -4,7 +4,8 @@ Reads the graph written by `build`. Conversation `i` depends only on the seed, t
 conversations before it (through corpus memory), never on `--n` or on batching, so a longer run
 extends a shorter one and `--resume` reproduces an uninterrupted run byte for byte. Each batch is
 written back to Neo4j before it is appended to the file: the file never holds a conversation the
-graph lacks, and the idempotent write-back makes replays harmless.
+graph lacks, and the idempotent write-back makes replays harmless. The agents may run in worker
+processes (`generator.attempts`); what is kept is still decided here, in index order.
 """
 
 from __future__ import annotations
@@ -61,7 +62,8 @@ class GenerateSettings(BaseModel):
     batch_size: int = Field(default=100, ge=1)
     max_attempts: int = Field(default=8, ge=1)
     workers: int | None = Field(default=None, ge=1)
-    """Worker processes for the agents (None: one per CPU); the bytes are the same for any number."""
+    """Worker processes for the agents (None: one per CPU this process may use); the bytes are the
+    same for any number."""
 
 
 class GenerateSummary(BaseModel):

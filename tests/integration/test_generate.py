@@ -170,7 +170,7 @@ def _processes_writing(output: Path) -> list[int]:
 def test_kill_9_then_resume_gives_the_uninterrupted_bytes(seed_graph: Driver, neo4j_database: str,
                                                          cli_env: dict[str, str], tmp_path: Path) -> None:
     full, killed = tmp_path / "full.jsonl", tmp_path / "killed.jsonl"
-    args = ["--n", "600", "--seed", "3", "--mode", "mixed"]
+    args = ["--n", "600", "--seed", "3", "--mode", "mixed", "--workers", "2"]  # workers too must not survive it
     env = {**os.environ, **cli_env}
     # Every run is its own process, as a user's runs are: what one process generated before must not
     # be able to colour the comparison.
