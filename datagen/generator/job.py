@@ -32,6 +32,7 @@ from datagen.db.queries import load
 from datagen.db.run import graph_errors, read
 from datagen.errors import GenerationError, GraphError
 from datagen.generator.attempts import Attempts, Review, default_workers, start_workers
+from datagen.generator.reserves import RESERVE_ROUNDS, Reserves
 from datagen.generator.sink import JsonlSink
 from datagen.generator.writeback import count_run, write_conversations, write_run
 from datagen.planner.embedding import default_embedder
@@ -39,7 +40,7 @@ from datagen.planner.memory import CorpusMemory
 from datagen.planner.planner import Planner
 from datagen.registry.models import Endpoint
 from datagen.sampler.endpoints import EndpointCache
-from datagen.sampler.sampler import FALLBACK, Sampler, mode_for
+from datagen.sampler.sampler import Sampler
 
 log = logging.getLogger(__name__)
 
@@ -226,56 +227,6 @@ class _Generator:
 
 LOOK_AHEAD = 4
 """How many later conversations' first attempts may be computed ahead while one is being decided."""
-RESERVE_ROUNDS = 3
-"""How many reserve candidate sets a conversation whose every attempt was thin or flagged may try:
-the first ones in its own mode, the last one, in a mixed run, in the mode its mode falls back to
-(a drawn parallel or clarification-first conversation whose few candidate chains all fail becomes a
-sequential one rather than a conversation a reader rejects; a mode the user asked for stays)."""
-RESERVE_STRIDE = 1_000_003
-"""Reserve round r of index i samples as index i + r × stride (far from any real index), in i's mode."""
-
-
-def reserve_mode(settings: GenerateSettings, index: int, round_: int) -> SamplingMode:
-    """The mode of a reserve round: the index's own, except (in a mixed run) in the last round,
-    where a drawn mode gives way to its fallback (a mode the user asked for stays)."""
-    mode = mode_for(settings.mode, settings.seed, index)
-    if round_ == RESERVE_ROUNDS and settings.mode is SamplingMode.MIXED:
-        mode = FALLBACK.get(mode, mode)
-    return mode
-
-
-class Reserves:
-    """Candidates for thin conversations' reserve rounds: a pure function of (seed, index, round,
-    graph), fetched for the rest of the batch at once (one query per round and mode, not one per
-    conversation: on the full corpus most conversations reach a reserve round)."""
-
-    def __init__(self, sampler: Sampler, planner: Planner, endpoints: EndpointCache,
-                 settings: GenerateSettings) -> None:
-        self.sampler = sampler
-        self.planner = planner
-        self.endpoints = endpoints
-        self.settings = settings
-        self._found: dict[tuple[int, int], list[Any]] = {}
-
-    def get(self, index: int, round_: int, rest: Sequence[int]) -> list[Any]:
-        """Round `round_`'s candidates for `index` (`rest`: the batch's indices from `index` on)."""
-        if (index, round_) not in self._found:
-            by_mode: dict[SamplingMode, list[int]] = {}
-            for i in rest:
-                if (i, round_) not in self._found:
-                    by_mode.setdefault(reserve_mode(self.settings, i, round_), []).append(i)
-            for mode, indices in by_mode.items():
-                alts = [i + round_ * RESERVE_STRIDE for i in indices]
-                found = self.sampler.candidates(mode, alts, holds=lambda chains: self.planner.hold(
-                    chains, self.endpoints.get_many(e for c in chains for e in c.endpoint_ids)), required=False)
-                for i, alt in zip(indices, alts):  # a reserve keeps the round's mode
-                    self._found[(i, round_)] = [c for c in found.get(alt, []) if c.mode is mode]
-        return self._found.pop((index, round_))
-
-    def clear(self) -> None:
-        """Forget what the batch did not need."""
-        self._found.clear()
-
 
 RESUME_HINT = ("start Neo4j again and rerun the same command with --resume to continue the run "
                "(the records already written are kept)")
@@ -336,7 +287,7 @@ def _run_generate(driver: Driver, database: str, settings: GenerateSettings, pro
             write_conversations(driver, database, run_id, [r.to_dict() for r in existing[start:start + settings.batch_size]])
     attempts = Attempts(*workers, build_id, run_id, review)
     clock = Clock()
-    reserves = Reserves(sampler, planner, endpoints, settings)
+    reserves = Reserves(sampler, planner, endpoints, settings.mode, settings.seed)
     generator = _Generator(settings, planner, endpoints, attempts)
     done = len(existing)
     if progress is not None:
