@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from typing import Any
 
 from datagen.core.plan import ConversationPlan, ParamRef, PatternType, SampledChain, SamplingMode
 from datagen.planner.memory import CorpusMemory
@@ -107,6 +108,7 @@ class Planner:
         self.memory = memory
         self._kept: dict[tuple[tuple[str, int], ...], list[int]] = {}
         self._scores: dict[tuple[tuple[str, int, tuple[str, ...]], ...], float] = {}
+        self._ranked: dict[tuple[Any, ...], list[int]] = {}  # until memory next changes (`observe`)
 
     def _static_score(self, chain: SampledChain, steps: list[int], endpoints: dict[str, Endpoint]) -> float:
         """The part of a candidate's score memory has no say in (guessed steps, ends), once per chain."""
@@ -134,6 +136,16 @@ class Planner:
         Only the candidates that hold together best take part: chains where every step follows from
         the ones before (`coherent_prefix` keeps them whole) beat chains that would be cut.
         """
+        ranking = self._rank(candidates, endpoints)
+        return ranking[attempt % len(ranking)]
+
+    def _rank(self, candidates: list[SampledChain], endpoints: dict[str, Endpoint]) -> list[SampledChain]:
+        """The candidates in `choose`'s order, worked out once per set of candidates until memory
+        next changes (every attempt of a conversation, and the job's look-ahead, ask again)."""
+        key = tuple((c.mode, tuple((s.endpoint_id, s.group, tuple(s.via)) for s in c.steps)) for c in candidates)
+        found = self._ranked.get(key)
+        if found is not None:
+            return [candidates[i] for i in found]
         kept = [self._coherent(c, endpoints) for c in candidates]
         whole = [(c, k) for c, k in zip(candidates, kept) if len(k) == len(c.steps) and len(k) >= 2]
         longest = max(len(k) for k in kept)
@@ -151,7 +163,9 @@ class Planner:
                 score += self.memory.penalty(ids, domain, goal_signature(chain, domain))
             scored.append((score, order, candidate))
         scored.sort(key=lambda s: (s[0], s[1]))
-        return scored[attempt % len(scored)][2]
+        position = {id(c): i for i, c in enumerate(candidates)}
+        self._ranked[key] = [position[id(c)] for _, _, c in scored]
+        return [c for _, _, c in scored]
 
     def hold(self, chains: list[SampledChain], endpoints: dict[str, Endpoint]) -> dict[int, bool]:
         """For each chain (by `id`), whether at least two of its steps belong to one goal."""
@@ -180,3 +194,4 @@ class Planner:
         chain = [endpoints[i] for i in endpoint_ids]
         domain = domain_for(chain)
         self.memory.observe(endpoint_ids, domain, goal_signature(chain, domain))
+        self._ranked.clear()
