@@ -112,8 +112,17 @@ def generate_once(env: dict[str, str], pid: int | None, tmp: Path, n: int, seed:
     print(f"      sampler per conversation: p50 {summary.sampler_ms.get('p50', 0):.2f} ms, "
           f"p95 {summary.sampler_ms.get('p95', 0):.2f} ms")
     print(f"      seconds per stage (job process): {stages}")
-    print(f"      attempts: {summary.rejected} rejected by the validator, {summary.flagged} flagged by the review, "
-          f"{summary.ahead} outcomes taken from work done ahead")
+    kept = max(1, summary.records - summary.resumed)
+    thin = summary.attempts - kept - summary.rejected - summary.flagged
+    print(f"      attempts: {summary.attempts} for {kept} records ({summary.attempts / kept:.1f} each): "
+          f"{summary.rejected} rejected by the validator, {summary.flagged} flagged by the review, about {thin} "
+          f"thin; {summary.ahead} taken from work done ahead")
+    total = sum(summary.seconds.values()) or 1.0
+    top = max(summary.seconds, key=lambda k: summary.seconds[k])
+    print(f"      what limits it: {top} ({100 * summary.seconds[top] / total:.0f} % of the job's time); "
+          f"{summary.attempts / kept:.1f} attempts per kept conversation at "
+          f"{1000 * summary.seconds.get('plan_and_agents', 0.0) * workers / max(1, summary.attempts):.0f} ms "
+          f"of a worker each")
     wb = summary.written_back or {}
     print(f"      written back: {wb.get('conversations', 0)} conversations, {wb.get('messages', 0)} messages, "
           f"{wb.get('tool_calls', 0)} tool calls, {wb.get('lineage', 0)} lineage edges")

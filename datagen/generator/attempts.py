@@ -80,7 +80,7 @@ def _end_with(parent: int) -> None:
     so no worker runs on alone or keeps a file of the run open."""
     try:
         ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):  # not Linux: workers end when their queue closes
+    except (OSError, AttributeError):  # not Linux: nothing here ends a worker whose job was killed
         return
     if os.getppid() != parent:  # the job ended before the line above ran
         os._exit(1)
@@ -114,7 +114,6 @@ class Attempts:
         self._pool = pool
         self._ahead: dict[str, tuple[int, Future[Outcome]]] = {}  # plan key → (index, its outcome)
         self.used_ahead = 0  # how many outcomes the job took from the work done ahead
-        self.wasted = 0  # how many were computed ahead and never asked for
 
     @property
     def room(self) -> int:
@@ -149,7 +148,6 @@ class Attempts:
     def forget_before(self, index: int) -> None:
         """Drop work done ahead for conversations before `index`: the job will not ask for it."""
         for key in [k for k, (i, _) in self._ahead.items() if i < index]:
-            self.wasted += 1
             self._ahead.pop(key)[1].cancel()
 
     def close(self) -> None:

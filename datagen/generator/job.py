@@ -81,6 +81,8 @@ class GenerateSummary(BaseModel):
     patterns: dict[str, int]
     modes: dict[str, int]
     written_back: dict[str, int] | None
+    attempts: int = 0
+    """Attempts the job looked at for the new records (kept, thin, flagged or rejected ones)."""
     ahead: int = 0
     """Outcomes the job took from work the workers had done ahead (depends on timing, never on bytes)."""
     seconds: dict[str, float] = {}
@@ -154,6 +156,7 @@ class _Generator:
         self.attempts = attempts
         self.rejected = 0
         self.flagged = 0
+        self.tried = 0
 
     def one(self, index: int, candidates: list[Any], reserve: Callable[[int], list[Any]] | None = None,
             upcoming: Sequence[tuple[int, list[Any]]] = ()) -> str:
@@ -185,6 +188,7 @@ class _Generator:
             plan = self.planner.plan(index, candidates, catalog, attempt)
             self._look_ahead(index, candidates, catalog, attempt, upcoming)
             outcome = self.attempts.outcome(plan)
+            self.tried += 1
             if outcome.line is not None:
                 self.flagged += outcome.flagged
                 if outcome.reason is None:
@@ -339,7 +343,7 @@ def _run_generate(driver: Driver, database: str, settings: GenerateSettings, pro
         sink.close()
     return GenerateSummary(
         run_id=run_id, build_id=build_id, output=settings.output, records=done, resumed=len(existing),
-        rejected=generator.rejected, flagged=generator.flagged, ahead=attempts.used_ahead,
+        rejected=generator.rejected, flagged=generator.flagged, attempts=generator.tried, ahead=attempts.used_ahead,
         seconds=clock.seconds, sampler_ms=clock.percentiles(),
         domains=dict(counts["domain"].most_common()), patterns=dict(counts["pattern_type"].most_common()),
         modes=dict(counts["sampling_mode"].most_common()),
