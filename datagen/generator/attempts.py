@@ -12,8 +12,10 @@ same plan. So the bytes never depend on the number of workers or on timing.
 from __future__ import annotations
 
 import ctypes
+import logging
 import multiprocessing
 import os
+import pickle
 import signal
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -26,6 +28,8 @@ from datagen.generator.record import build_record
 from datagen.generator.validator import validate
 from datagen.generator.worth import thin_reason
 from datagen.registry.models import Endpoint
+
+log = logging.getLogger(__name__)
 
 Review = Callable[[Record, dict[str, Endpoint]], list[str]]
 """The gates a finished conversation fails, given the endpoints it calls (empty: keep it); the CLI
@@ -86,13 +90,20 @@ def _end_with(parent: int) -> None:
         os._exit(1)
 
 
-def start_workers(workers: int) -> ProcessPoolExecutor | None:
+def start_workers(workers: int, review: Review | None) -> ProcessPoolExecutor | None:
     """A pool of `workers` processes, all started now (None for one worker: attempts run in-process).
 
     Started before the job takes its output's lock and opens its files: a forked worker holds a
-    copy of every descriptor open at that moment, and a lock held by a copy outlives the job.
+    copy of every descriptor open at that moment, and a lock held by a copy outlives the job. A
+    review that cannot be sent to another process (a local function, say) keeps the attempts here.
     """
     if workers <= 1:
+        return None
+    try:
+        pickle.dumps(review)
+    except (pickle.PicklingError, AttributeError, TypeError):
+        log.warning("[workers] the review %r cannot be sent to worker processes: the attempts run in this one",
+                    review)
         return None
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),

@@ -249,10 +249,10 @@ def run_generate(driver: Driver, database: str, settings: GenerateSettings,
     """
     check_output(settings.output, overwrite=settings.overwrite or settings.resume)
     workers = settings.workers or default_workers()
-    pool = start_workers(workers)  # before the lock and the files: see `start_workers`
+    pool = start_workers(workers, review)  # before the lock and the files: see `start_workers`
     try:
         with output_lock(settings.output), graph_errors("generating conversations", RESUME_HINT):
-            return _run_generate(driver, database, settings, progress, review, (pool, workers))
+            return _run_generate(driver, database, settings, progress, review, (pool, workers if pool else 1))
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
