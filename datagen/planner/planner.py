@@ -100,6 +100,11 @@ def _ends(chain: SampledChain, steps: list[int], endpoints: dict[str, Endpoint])
                                   [s.via for s in kept])))
 
 
+def _chain_key(chain: SampledChain) -> tuple[tuple[str, int, tuple[str, ...]], ...]:
+    """What a candidate is, for the planner's caches: its steps, their groups and their links."""
+    return tuple((s.endpoint_id, s.group, tuple(s.via)) for s in chain.steps)
+
+
 class Planner:
     """Chooses among candidates with corpus memory and writes the plan."""
 
@@ -112,7 +117,7 @@ class Planner:
 
     def _static_score(self, chain: SampledChain, steps: list[int], endpoints: dict[str, Endpoint]) -> float:
         """The part of a candidate's score memory has no say in (guessed steps, ends), once per chain."""
-        key = tuple((s.endpoint_id, s.group, tuple(s.via)) for s in chain.steps)
+        key = _chain_key(chain)
         score = self._scores.get(key)
         if score is None:
             score = self._scores[key] = (GUESSED_WEIGHT * _guessed(chain, endpoints)
@@ -142,7 +147,7 @@ class Planner:
     def _rank(self, candidates: list[SampledChain], endpoints: dict[str, Endpoint]) -> list[SampledChain]:
         """The candidates in `choose`'s order, worked out once per set of candidates until memory
         next changes (every attempt of a conversation, and the job's look-ahead, ask again)."""
-        key = tuple((c.mode, tuple((s.endpoint_id, s.group, tuple(s.via)) for s in c.steps)) for c in candidates)
+        key = tuple((c.mode, _chain_key(c)) for c in candidates)
         found = self._ranked.get(key)
         if found is not None:
             return [candidates[i] for i in found]
