@@ -1,10 +1,12 @@
 // (:Message)-[:HAS_CALL]->(:ToolCall {idx, arguments, output})-[:CALLS]->(:Endpoint). Arguments and
-// output are JSON text (Neo4j properties cannot hold maps).
-// Params: $rows (list of {id, message_id, endpoint_id, idx, arguments, output}).
+// output are JSON text (Neo4j properties cannot hold maps); `caption` ("2 · book_flight") is what
+// Neo4j Browser draws on the node.
+// Params: $rows (list of {id, message_id, endpoint_id, idx, caption, arguments, output}).
 UNWIND $rows AS row
 MATCH (m:Message {id: row.message_id})
 MERGE (t:ToolCall {id: row.id})
-SET t.idx = row.idx, t.name = row.endpoint_id, t.arguments = row.arguments, t.output = row.output
+SET t.idx = row.idx, t.name = row.endpoint_id, t.caption = row.caption, t.arguments = row.arguments,
+    t.output = row.output
 MERGE (m)-[:HAS_CALL]->(t)
 WITH t, row
 MATCH (e:Endpoint {id: row.endpoint_id})

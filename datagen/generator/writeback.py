@@ -50,14 +50,27 @@ def _rows(run_id: str, records: list[dict[str, Any]]) -> dict[str, list[Row]]:
             for call in message.get("tool_calls") or []:
                 output = record["tool_outputs"][call_index]["output"]
                 calls.append({"id": f"{cid}:c{call_index}", "message_id": mid, "endpoint_id": call["name"],
-                              "idx": call_index, "arguments": json.dumps(call["parameters"], ensure_ascii=False),
+                              "idx": call_index, "caption": call_caption(call_index, call["name"]),
+                              "arguments": json.dumps(call["parameters"], ensure_ascii=False),
                               "output": json.dumps(output, ensure_ascii=False)})
                 call_index += 1
         for source in meta["argument_sources"]:
             if source["source"] == "step_output":
                 lineage.append({"call_id": f"{cid}:c{source['call']}", "source_call_id": f"{cid}:c{source['step']}",
-                                "param": source["param"], "field": source.get("field_path")})
+                                "param": source["param"], "field": source.get("field_path"),
+                                "caption": lineage_caption(source["param"], source.get("field_path"))})
     return {"conversations": conversations, "messages": messages, "calls": calls, "lineage": lineage}
+
+
+def call_caption(index: int, endpoint_id: str) -> str:
+    """What Neo4j Browser shows on a call: its step number and the endpoint's own name ("2 · book_flight");
+    the tool's name is on the endpoint it calls, and a long one would cut off both."""
+    return f"{index + 1} · {endpoint_id.split('::', 1)[-1]}"
+
+
+def lineage_caption(param: str, field: str | None) -> str:
+    """What Browser shows on a GROUNDED_FROM edge: the argument and the output field it came from."""
+    return f"{param} ← {field}" if field else param
 
 
 def write_run(driver: Driver, database: str, run_id: str, props: dict[str, Any]) -> None:

@@ -131,12 +131,26 @@ def test_write_back_matches_jsonl_and_is_idempotent(seed_graph: Driver, neo4j_da
     rows = seed_graph.execute_query(
         "MATCH (:Run {id: $run})-[:PRODUCED]->(:Conversation)-[:HAS_MESSAGE]->()-[:HAS_CALL]->(t:ToolCall)"
         "-[g:GROUNDED_FROM]->(s:ToolCall) RETURN t.idx AS t, s.idx AS s, t.arguments AS args, g.param AS param, "
-        "s.output AS output", run=summary.run_id, database_=neo4j_database).records
+        "s.output AS output, t.name AS name, t.caption AS caption, g.field AS field, g.caption AS edge, "
+        "t.id AS call ORDER BY call, param", run=summary.run_id, database_=neo4j_database).records
     assert len(rows) == grounded
     for row in rows:
         assert row["s"] < row["t"]
         value = json.loads(row["args"])[row["param"]]
         assert json.dumps(value, ensure_ascii=False) in row["output"] or str(value) in row["output"]
+        # what Browser draws: the step and the endpoint's own name, the argument and where it came from
+        assert row["caption"] == f"{row['t'] + 1} · {row['name'].split('::')[-1]}"
+        assert row["edge"] == (f"{row['param']} ← {row['field']}" if row["field"] else row["param"])
+    # conversations written back before captions get the same ones from the one-line migration
+    seed_graph.execute_query("MATCH (t:ToolCall) REMOVE t.caption WITH count(*) AS n "
+                             "MATCH ()-[g:GROUNDED_FROM]->() REMOVE g.caption", database_=neo4j_database)
+    migration = load("browser/add_captions")
+    seed_graph.execute_query(migration.text, migration.params(), database_=neo4j_database)
+    again_rows = seed_graph.execute_query(
+        "MATCH (:Run {id: $run})-[:PRODUCED]->(:Conversation)-[:HAS_MESSAGE]->()-[:HAS_CALL]->(t:ToolCall)"
+        "-[g:GROUNDED_FROM]->(s:ToolCall) RETURN t.caption AS caption, g.caption AS edge "
+        "ORDER BY t.id, g.param", run=summary.run_id, database_=neo4j_database).records
+    assert [(r["caption"], r["edge"]) for r in again_rows] == [(r["caption"], r["edge"]) for r in rows]
 
 
 def _tool_combination_entropy(path: Path) -> float:
