@@ -1,5 +1,5 @@
 // (:Message)-[:HAS_CALL]->(:ToolCall {idx, arguments, output})-[:CALLS]->(:Endpoint). Arguments and
-// output are JSON text (Neo4j properties cannot hold maps); `caption` ("2 · book_flight") is what
+// output are JSON text (Neo4j properties cannot hold maps); `caption` ("2 · book flight") is what
 // Neo4j Browser draws on the node.
 // Params: $rows (list of {id, message_id, endpoint_id, idx, caption, arguments, output}).
 UNWIND $rows AS row

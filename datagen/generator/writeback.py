@@ -63,9 +63,11 @@ def _rows(run_id: str, records: list[dict[str, Any]]) -> dict[str, list[Row]]:
 
 
 def call_caption(index: int, endpoint_id: str) -> str:
-    """What Neo4j Browser shows on a call: its step number and the endpoint's own name ("2 · book_flight");
-    the tool's name is on the endpoint it calls, and a long one would cut off both."""
-    return f"{index + 1} · {endpoint_id.split('::', 1)[-1]}"
+    """What Neo4j Browser shows on a call: its step number and the endpoint's own name ("2 · book flight").
+
+    The tool's name is on the endpoint it calls, and a long one would cut off both; spaces for
+    underscores, because Browser wraps a node's caption only at spaces and cuts the rest."""
+    return f"{index + 1} · {endpoint_id.split('::', 1)[-1].replace('_', ' ')}"
 
 
 def lineage_caption(param: str, field: str | None) -> str:

@@ -307,19 +307,31 @@ def test_every_guide_block_is_a_file_and_explains(corpus: Corpus) -> None:
         if text.startswith(":params "):
             params = _browser_params(text)
             continue
+        if text.startswith(":style"):
+            # the captions write-back sets are what the chain picture draws (tests/browser checks it drawn)
+            assert "node.ToolCall {" in text and "relationship.GROUNDED_FROM {" in text
+            assert text.count("caption: '{caption}'") == 2
+            continue
         assert not text.startswith(":"), f"unexpected Browser command in the guide: {text}"
+        routing = RoutingControl.READ
         if file is not None:
             assert file in shipped and text == _body(file), f"guide block for {file} differs from cypher/{file}.cypher"
             needed = from_query(load(file)).defaults()
             assert {k: params.get(k) for k in needed} == needed, f"no :params for {file} before its block"
-        # Run the block exactly as a Browser user would paste it: read-only, on the test corpus.
-        corpus.driver.execute_query(text, params, database_=corpus.database, routing_=RoutingControl.READ)
+            if file == "browser/add_captions":  # the one block that writes: captions for older conversations
+                routing = RoutingControl.WRITE
+        # Run the block exactly as a Browser user would paste it, on the test corpus.
+        corpus.driver.execute_query(text, params, database_=corpus.database, routing_=routing)
         cypher_blocks += 1
     assert cypher_blocks >= 15
-    assert {f for f, _ in parser.blocks if f} >= {f"analytics/{q.name}" for q in list_analytics()}
+    # every analytics query, but the wide conversation_lineage: the guide has the compact table instead
+    in_guide = {f for f, _ in parser.blocks if f}
+    assert in_guide >= {f"analytics/{q.name}" for q in list_analytics()} - {"analytics/conversation_lineage"}
+    assert "browser/lineage_table" in in_guide
 
 
-@pytest.mark.parametrize("name", ["browser/tool_feeds", "browser/grounding_chain", "browser/catalog_overview"])
+@pytest.mark.parametrize("name", ["browser/tool_feeds", "browser/grounding_chain", "browser/catalog_overview",
+                                  "browser/lineage_table"])
 def test_browser_picture_queries_return_graphs(corpus: Corpus, name: str) -> None:
     query = from_query(load(name))
     records = corpus.driver.execute_query(query.query.text, query.defaults(), database_=corpus.database).records
@@ -327,3 +339,41 @@ def test_browser_picture_queries_return_graphs(corpus: Corpus, name: str) -> Non
     from datagen.analytics.values import to_jsonable
 
     json.dumps([to_jsonable(dict(r)) for r in records])
+
+
+def test_grounding_chain_returns_every_edge_among_its_nodes(corpus: Corpus) -> None:
+    """Browser's "connect result nodes" adds the relationships among the returned nodes that the query
+    left out (the FEEDS clutter of endpoints): the chain picture must already hold all of them."""
+    query = from_query(load("browser/grounding_chain"))
+    records = corpus.driver.execute_query(query.query.text, query.defaults(), database_=corpus.database).records
+    nodes, rels = set(), set()
+    for record in records:
+        for path in (record["step"], record["fed"]):
+            if path is not None:
+                nodes |= {n.element_id for n in path.nodes}
+                rels |= {r.element_id for r in path.relationships}
+    labels = {label for record in records for n in record["step"].nodes for label in n.labels}
+    assert labels == {"Conversation", "Message", "ToolCall"}
+    among = corpus.driver.execute_query(
+        "MATCH (a)-[r]->(b) WHERE elementId(a) IN $ids AND elementId(b) IN $ids RETURN elementId(r) AS id",
+        ids=sorted(nodes), database_=corpus.database).records
+    assert {r["id"] for r in among} == rels
+    assert any(record["fed"] is not None for record in records)
+
+
+def test_lineage_table_names_each_grounded_argument_and_its_source(corpus: Corpus) -> None:
+    record = next(r for r in corpus.memory if r["metadata"]["grounded_argument_count"] >= 2)
+    cid = record["metadata"]["conversation_id"]
+    query = from_query(load("browser/lineage_table"))
+    rows = corpus.driver.execute_query(query.query.text, conversation_id=f"{corpus.memory_run}:{cid}",
+                                       database_=corpus.database).records
+    names = [call["name"].split("::")[-1].replace("_", " ") for call in record["tool_calls"]]
+    assert [row["call"] for row in rows] == [f"{i + 1} · {name}" for i, name in enumerate(names)]
+    expected: list[list[str]] = [[] for _ in names]
+    for source in record["metadata"]["argument_sources"]:
+        if source["source"] == "step_output":
+            expected[source["call"]].append(f"{source['param']} ← {source['step'] + 1}: {source['field_path']}")
+    assert [row["grounded"] for row in rows] == ["; ".join(sorted(lines)) for lines in expected]
+    for row, call in zip(rows, record["tool_calls"], strict=True):
+        whole = json.dumps(call["parameters"], ensure_ascii=False)
+        assert row["arguments"] == (whole if len(whole) <= 20 else whole[:19] + "…")

@@ -139,7 +139,7 @@ def test_write_back_matches_jsonl_and_is_idempotent(seed_graph: Driver, neo4j_da
         value = json.loads(row["args"])[row["param"]]
         assert json.dumps(value, ensure_ascii=False) in row["output"] or str(value) in row["output"]
         # what Browser draws: the step and the endpoint's own name, the argument and where it came from
-        assert row["caption"] == f"{row['t'] + 1} · {row['name'].split('::')[-1]}"
+        assert row["caption"] == f"{row['t'] + 1} · {row['name'].split('::')[-1].replace('_', ' ')}"
         assert row["edge"] == (f"{row['param']} ← {row['field']}" if row["field"] else row["param"])
     # conversations written back before captions get the same ones from the one-line migration
     seed_graph.execute_query("MATCH (t:ToolCall) REMOVE t.caption WITH count(*) AS n "
