@@ -7,6 +7,7 @@ printed: `status` names the 0600 file that holds it.
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Callable
 
 import click
@@ -121,12 +122,28 @@ def guide(ctx: click.Context, port: int) -> None:
         click.echo(f"Neo4j Browser: {info.browser_url}")
     click.echo(f"paste into Browser:  {guide_server.command}")
     click.echo("serving the guide; Ctrl-C to stop", err=True)
+    _stop_on_interrupt_or_term()
     try:
         guide_server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
         guide_server.close()
+
+
+def _stop_on_interrupt_or_term() -> None:
+    """Make Ctrl-C (SIGINT) and `kill` (SIGTERM) end `guide` cleanly, exit status 0.
+
+    Why: a command started in the background by a non-interactive shell (`datagen neo4j guide &` in a
+    script) inherits SIGINT ignored, and Python then never raises KeyboardInterrupt, so the server
+    could only be killed; SIGTERM would end it without closing the socket.
+    """
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, interrupt)
+    signal.signal(signal.SIGTERM, interrupt)
 
 
 def _announcer(quiet: bool) -> Callable[[str], None]:

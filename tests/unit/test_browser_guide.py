@@ -43,11 +43,17 @@ def test_server_answers_with_cors_and_only_serves_the_guide() -> None:
         assert missing.value.code == 404
 
 
-def test_neo4j_guide_command_prints_the_guide_line_and_stops_on_ctrl_c(tmp_path: Path) -> None:
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_neo4j_guide_command_prints_the_guide_line_and_stops_on_ctrl_c(tmp_path: Path, stop: int) -> None:
     env = {**os.environ, "DATAGEN_HOME": str(tmp_path), "PYTHONPATH": str(REPO)}
     env.pop("NEO4J_URI", None)
+    # started as a background job of a script would be: SIGINT inherited ignored
     proc = subprocess.Popen([sys.executable, "-m", "datagen", "neo4j", "guide"], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=env, cwd=REPO)
+                            stderr=subprocess.PIPE, text=True, env=env, cwd=REPO, preexec_fn=_ignore_sigint)
     try:
         assert proc.stdout is not None
         line = proc.stdout.readline()
@@ -55,7 +61,7 @@ def test_neo4j_guide_command_prints_the_guide_line_and_stops_on_ctrl_c(tmp_path:
         assert match, line
         with urllib.request.urlopen(f"http://127.0.0.1:{match.group(2)}/guide.html", timeout=5) as response:
             assert response.headers["Access-Control-Allow-Origin"] == "*"
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(stop)
         assert proc.wait(timeout=10) == 0
     finally:
         if proc.poll() is None:
