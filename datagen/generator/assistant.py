@@ -199,7 +199,9 @@ class Assistant:
         if missing:
             message = (f"[grounding] {self.plan.conversation_id}: step {call} ({endpoint.id}) has unresolvable "
                        f"required params: [{', '.join(missing)}] — will use mock fallback")
-            log.warning(message)
+            # INFO, not WARNING: an attempt logs it, and a conversation may take many attempts (most
+            # discarded); the kept record carries it in `grounding_warnings` (`--log-level INFO` shows all)
+            log.info(message)
             state.warnings.append(message)
         sources: dict[str, ArgumentSource] = {}
         for param in endpoint.parameters:

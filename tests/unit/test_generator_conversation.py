@@ -104,7 +104,7 @@ def test_unresolvable_required_param_logs_grounding_warning(caplog: pytest.LogCa
     ]})
     plan = make_plan([broken, venue], 5)
     assert plan.steps[1].via == ["venue.venue_id->venue_id"]
-    with caplog.at_level(logging.WARNING, logger="datagen.generator.assistant"):
+    with caplog.at_level(logging.INFO, logger="datagen.generator.assistant"):
         state = generate_conversation(plan)
     expected = (f"[grounding] {plan.conversation_id}: step 1 (eventhorizon::get_venue) has unresolvable "
                 "required params: [venue_id] — will use mock fallback")
