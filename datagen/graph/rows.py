@@ -9,6 +9,7 @@ their `link_keys` meet, which is exactly `registry.scope.may_link`.
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from typing import Any
 
 from datagen.registry.linking import linkable
@@ -124,3 +125,42 @@ def hash_path(path: str) -> int:
     for char in path.encode("utf-8"):
         value = (value * 131 + char) % 1_000_003
     return value
+
+
+def can_fill_cross_tool_rows(registry: Registry, per_field: int) -> list[Row]:
+    """(ResponseField)-[:CAN_FILL {score}]->(Parameter) across tools, as rows `{field_id, param_id, score}`.
+
+    A field and a parameter of two tools meet when their concepts are equal and their link keys share
+    one (`registry.scope.may_link`). A (concept, key) bucket can hold thousands of parameters, so each
+    field takes `per_field` of them at evenly spaced positions of the bucket (ordered by rank key, then
+    id) from an offset given by its own rank key: linear work, deterministic, spread over the whole
+    bucket rather than its head. Joined here, not in Cypher: the server could only find a bucket's
+    fields by concept and then test each field's key list, once per bucket, and that scan was most of
+    the full build (64 s of 122 s on a rebuild). A pair that meets through two keys is one edge.
+    """
+    buckets: dict[tuple[str, str], list[tuple[int, str, str, str]]] = defaultdict(list)
+    for e in registry.endpoints():
+        for p in e.parameters:
+            if p.control or not linkable(p.concept):
+                continue
+            entry = (e.rk ^ hash_path(p.name), f"{e.id}#{p.name}", e.tool_id, snake(p.name))
+            for key in target_keys(p.concept, e, p.required):
+                buckets[(p.concept, key)].append(entry)
+    for bucket in buckets.values():
+        bucket.sort(key=lambda entry: (entry[0], entry[1]))
+    scores: dict[tuple[str, str], float] = {}
+    for e in registry.endpoints():
+        for f in e.response_fields:
+            if not linkable(f.concept):
+                continue
+            rk, field_id, name_norm = e.rk ^ hash_path(f.path), f"{e.id}#{f.path}", snake(f.name)
+            for key in dict.fromkeys(source_keys(f.concept, e)):
+                params = buckets.get((f.concept, key))
+                if not params:
+                    continue
+                n = len(params)
+                for i in range(min(n, per_field)):
+                    _, param_id, tool_id, param_name = params[(rk + i * (n // per_field + 1)) % n]
+                    if tool_id != e.tool_id and (field_id, param_id) not in scores:
+                        scores[(field_id, param_id)] = CONFIDENCE[f.source] * (1.0 if param_name == name_norm else 0.85)
+    return [{"field_id": f, "param_id": p, "score": score} for (f, p), score in scores.items()]

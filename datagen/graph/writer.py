@@ -1,7 +1,8 @@
 """Write the registry into Neo4j as the heterogeneous graph, then materialise the FEEDS projection.
 
 Reads: a `Registry`. Writes: `Category`, `Tool`, `Endpoint`, `Parameter`, `ResponseField` nodes with
-`IN_CATEGORY`, `HAS_ENDPOINT`, `HAS_PARAM`, `RETURNS`; then `CAN_FILL` and `FEEDS` computed in Cypher.
+`IN_CATEGORY`, `HAS_ENDPOINT`, `HAS_PARAM`, `RETURNS`; then `CAN_FILL` (cross-tool pairs joined in
+Python) and `FEEDS` computed in Cypher.
 A rebuild is idempotent: nodes and edges are MERGEd by stable id and stamped with the build id (a
 hash of the registry), and whatever an earlier, different build left behind is deleted afterwards.
 """
@@ -90,12 +91,13 @@ def write_graph(driver: Driver, database: str, registry: Registry,
         ("response_fields", "graph/merge_response_fields", R.field_rows),
     ]
     # Auto-commit statements, in order: clean up what an earlier build left, then derive the projection.
-    statements: list[tuple[str, str, dict[str, Any]]] = [
+    cleanup: list[tuple[str, str, dict[str, Any]]] = [
         ("stale_edges", "graph/delete_stale_edges", {"build_id": bid}),
         ("stale_nodes", "graph/delete_stale_nodes", {"build_id": bid}),
         ("derived_reset", "graph/delete_derived_edges", {}),
         ("can_fill_same_tool", "graph/compute_can_fill_same_tool", {"per_field": CAN_FILL_PER_FIELD, "build_id": bid}),
-        ("can_fill_cross_tool", "graph/compute_can_fill_cross_tool", {"per_field": CAN_FILL_PER_FIELD, "build_id": bid}),
+    ]
+    projection: list[tuple[str, str, dict[str, Any]]] = [
         ("feeds", "graph/project_feeds", {"per_endpoint": FEEDS_PER_ENDPOINT, "build_id": bid}),
         ("flags", "graph/mark_fillable", {}),
         ("starts", "graph/mark_starts", {}),
@@ -105,7 +107,12 @@ def write_graph(driver: Driver, database: str, registry: Registry,
     # Rows are built when their step runs, so only one label's rows are in memory at a time.
     steps += [(step, partial(_write_batches, driver, database, name, rows, registry, bid, progress))
               for step, name, rows in batches]
-    steps += [(step, partial(_auto_commit, driver, database, name, **params)) for step, name, params in statements]
+    steps += [(step, partial(_auto_commit, driver, database, name, **params)) for step, name, params in cleanup]
+    # Cross-tool CAN_FILL is joined in Python (`rows.can_fill_cross_tool_rows` says why), after the reset.
+    steps.append(("can_fill_cross_tool", partial(
+        _write_batches, driver, database, "graph/create_can_fill_cross_tool",
+        partial(R.can_fill_cross_tool_rows, per_field=CAN_FILL_PER_FIELD), registry, bid, progress)))
+    steps += [(step, partial(_auto_commit, driver, database, name, **params)) for step, name, params in projection]
     timings: dict[str, float] = {}
     for name, step in steps:
         started = time.perf_counter()
