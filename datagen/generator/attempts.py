@@ -26,7 +26,7 @@ from datagen.core.record import Record, dumps
 from datagen.generator.conversation import generate_conversation
 from datagen.generator.record import build_record
 from datagen.generator.validator import validate
-from datagen.generator.worth import thin_reason
+from datagen.generator.worth import thin
 from datagen.registry.models import Endpoint
 
 log = logging.getLogger(__name__)
@@ -44,6 +44,8 @@ class Outcome(NamedTuple):
     errors: list[str]
     reason: str | None
     flagged: bool
+    mute: str | None = None
+    """The endpoint whose own answer made the attempt thin (`worth.Thin.endpoint`)."""
 
 
 def run_attempt(plan: ConversationPlan, build_id: str, run_id: str, review: Review | None) -> Outcome:
@@ -54,9 +56,12 @@ def run_attempt(plan: ConversationPlan, build_id: str, run_id: str, review: Revi
     if errors:
         return Outcome(None, errors, None, False)
     record = build_record(state, build_id, run_id)
-    reason = thin_reason(state)
+    found = thin(state)
+    if found is not None:
+        return Outcome(dumps(record), [], found.reason, False, found.endpoint)
     flagged = False
-    if reason is None and review is not None:
+    reason = None
+    if review is not None:
         gates = review(record, endpoints)
         flagged = bool(gates)
         reason = f"the review fails it on {', '.join(gates)}" if gates else None

@@ -26,7 +26,7 @@ from neo4j import Driver
 from pydantic import BaseModel, Field
 
 from datagen.core.outputs import check_output, output_lock
-from datagen.core.plan import SamplingMode
+from datagen.core.plan import ConversationPlan, SamplingMode
 from datagen.core.record import Record
 from datagen.db.queries import load
 from datagen.db.run import graph_errors, read
@@ -83,6 +83,9 @@ class GenerateSummary(BaseModel):
     written_back: dict[str, int] | None
     attempts: int = 0
     """Attempts the job looked at for the new records (kept, thin, flagged or rejected ones)."""
+    skipped: int = 0
+    """Attempts not made: their chain went through an endpoint whose own answer had already made an
+    attempt of the same conversation thin."""
     ahead: int = 0
     """Outcomes the job took from work the workers had done ahead (depends on timing, never on bytes)."""
     seconds: dict[str, float] = {}
@@ -157,6 +160,7 @@ class _Generator:
         self.rejected = 0
         self.flagged = 0
         self.tried = 0
+        self.skipped = 0
 
     def one(self, index: int, candidates: list[Any], reserve: Callable[[int], list[Any]] | None = None,
             upcoming: Sequence[tuple[int, list[Any]]] = ()) -> str:
@@ -166,11 +170,12 @@ class _Generator:
         `upcoming` (the next indices and their candidates) is what may be computed ahead."""
         errors: list[str] = []
         hollow: str | None = None
+        muted: set[str] = set()  # endpoints whose own answer made an attempt of this conversation thin
         for round_ in range(RESERVE_ROUNDS + 1):
             pool = candidates if round_ == 0 else reserve(round_) if reserve is not None else []
             if not pool:
                 continue
-            line, errors, thin = self._attempts(index, pool, upcoming if round_ == 0 else ())
+            line, errors, thin = self._attempts(index, pool, upcoming if round_ == 0 else (), muted)
             if line is not None:
                 return line
             hollow = hollow or thin
@@ -178,15 +183,23 @@ class _Generator:
             return hollow
         raise GenerationError(f"conversation index {index}: every attempt failed validation ({errors[:3]})")
 
-    def _attempts(self, index: int, candidates: list[Any], upcoming: Sequence[tuple[int, list[Any]]]
-                  ) -> tuple[str | None, list[str], str | None]:
-        """(a conversation worth keeping or None, the last validator errors, the first thin or flagged one)."""
+    def _attempts(self, index: int, candidates: list[Any], upcoming: Sequence[tuple[int, list[Any]]],
+                  muted: set[str]) -> tuple[str | None, list[str], str | None]:
+        """(a conversation worth keeping or None, the last validator errors, the first thin or flagged one).
+
+        An attempt whose chain goes through a `muted` endpoint (one whose own answer already made an
+        attempt of this conversation thin: the executor answers it alike every time) is not made;
+        attempt k still takes the planner's k-th pick and seed, so the attempts that are made are the
+        very ones made without the skip."""
         catalog = self.endpoints.get_many(e for c in candidates for e in c.endpoint_ids)
         errors: list[str] = []
         hollow: str | None = None
         for attempt in range(self.settings.max_attempts):
             plan = self.planner.plan(index, candidates, catalog, attempt)
-            self._look_ahead(index, candidates, catalog, attempt, upcoming)
+            if _through(plan, muted):
+                self.skipped += 1
+                continue
+            self._look_ahead(index, candidates, catalog, attempt, upcoming, muted)
             outcome = self.attempts.outcome(plan)
             self.tried += 1
             if outcome.line is not None:
@@ -197,6 +210,8 @@ class _Generator:
                 # candidate, keep this one in case every attempt is alike
                 log.debug("%s attempt %d gives way: %s", plan.conversation_id, attempt, outcome.reason)
                 hollow = hollow or outcome.line
+                if outcome.mute is not None:
+                    muted.add(outcome.mute)
                 continue
             errors = outcome.errors
             self.rejected += 1
@@ -208,7 +223,7 @@ class _Generator:
         return None, errors, hollow
 
     def _look_ahead(self, index: int, candidates: list[Any], catalog: dict[str, Endpoint], attempt: int,
-                    upcoming: Sequence[tuple[int, list[Any]]]) -> None:
+                    upcoming: Sequence[tuple[int, list[Any]]], muted: set[str]) -> None:
         """Send the plans the job may ask for next to the workers: this conversation's later attempts
         and the next conversations' first ones, nearest first (their plans use today's memory; one
         that memory then changes is simply not asked for)."""
@@ -222,11 +237,18 @@ class _Generator:
                     continue
                 if ahead == 0:
                     plan = self.planner.plan(index, candidates, catalog, tries)
+                    if _through(plan, muted):
+                        continue  # not made (see `_attempts`)
                 else:
                     later, pool = upcoming[ahead - 1]
                     plan = self.planner.plan(later, pool, self.endpoints.get_many(
                         e for c in pool for e in c.endpoint_ids), tries)
                 room -= self.attempts.ahead(plan)
+
+
+def _through(plan: ConversationPlan, muted: set[str]) -> bool:
+    """Whether the plan calls one of the `muted` endpoints."""
+    return bool(muted) and any(e.id in muted for e in plan.endpoints)
 
 
 LOOK_AHEAD = 4
@@ -343,7 +365,8 @@ def _run_generate(driver: Driver, database: str, settings: GenerateSettings, pro
         sink.close()
     return GenerateSummary(
         run_id=run_id, build_id=build_id, output=settings.output, records=done, resumed=len(existing),
-        rejected=generator.rejected, flagged=generator.flagged, attempts=generator.tried, ahead=attempts.used_ahead,
+        rejected=generator.rejected, flagged=generator.flagged, attempts=generator.tried,
+        skipped=generator.skipped, ahead=attempts.used_ahead,
         seconds=clock.seconds, sampler_ms=clock.percentiles(),
         domains=dict(counts["domain"].most_common()), patterns=dict(counts["pattern_type"].most_common()),
         modes=dict(counts["sampling_mode"].most_common()),

@@ -10,6 +10,8 @@ every attempt is alike.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from datagen.core.paths import output_path
 from datagen.core.plan import ConversationState, SourceKind
 from datagen.generator import phrases as ph
@@ -24,16 +26,33 @@ STAT_WORDS = frozenset({"statistics", "statistic", "stats", "standings", "scores
 CORE_FIELDS = frozenset({"name", "title", "text", "content", "body", "quote", "message", "headline", "summary"})
 
 
+class Thin(NamedTuple):
+    """Why a conversation is thin, and the endpoint at fault when the fault is one call's own answer."""
+
+    reason: str
+    endpoint: str | None
+    """Set when an answer had nothing to say (`answered nothing…`, `lacks the documented field…`): the
+    executor answers that endpoint alike in most attempts, so the job skips the conversation's other
+    chains through it (`generator.job`)."""
+
+
 def thin_reason(state: ConversationState) -> str | None:
     """Why the conversation is thin (None when it is worth keeping)."""
+    found = thin(state)
+    return None if found is None else found.reason
+
+
+def thin(state: ConversationState) -> Thin | None:
+    """`thin_reason`, with the endpoint whose own answer is the fault (None when it is worth keeping)."""
     plan = state.plan
     order = plan.call_order()
     for call, (made, answered) in enumerate(zip(state.tool_calls, state.tool_outputs)):
         sent = frozenset(ph.render(v) for v in (made.get("parameters") or {}).values())
         if not has_content(answered["output"], sent):
-            return f"call {call} answered nothing but ids, flags or its own arguments"
+            return Thin(f"call {call} ({made['name']}) answered nothing but ids, flags or its own arguments",
+                        made["name"])
         if call < len(order) and _core_missing(plan.endpoints[order[call]], answered["output"]):
-            return f"call {call} lacks the documented field its records are for"
+            return Thin(f"call {call} ({made['name']}) lacks the documented field its records are for", made["name"])
     ends = set(end_steps(plan))
     stated = {ph.render(v) for v in state.user_values.values()}
     # a means earns its call with something the user did not already say: a rates lookup that
@@ -47,14 +66,14 @@ def thin_reason(state: ConversationState) -> str | None:
               and any(p.name == s.param and p.required for p in plan.endpoints[order[s.call]].parameters)}
     for call, step in enumerate(order[:len(state.tool_calls)]):
         if step not in ends and call not in used:
-            return f"call {call} was made as a means, but no later call needed its answer"
+            return Thin(f"call {call} was made as a means, but no later call needed its answer", None)
         if step not in ends and call not in needed:
-            return f"call {call} was made as a means, but its answer only filled optional filters"
+            return Thin(f"call {call} was made as a means, but its answer only filled optional filters", None)
     for key in state.choices:
         call_text, container = key.split("|", 1)
         if not any(s.source is SourceKind.STEP_OUTPUT and s.step == int(call_text)
                    and (s.field_path or "").startswith(container) for s in state.argument_sources):
-            return f"the user picked from call {call_text}'s list, but no later call used the pick"
+            return Thin(f"the user picked from call {call_text}'s list, but no later call used the pick", None)
     return None
 
 

@@ -1,10 +1,16 @@
-"""Worker processes for attempts: started at once, or not at all when the review cannot travel."""
+"""Worker processes for attempts (started at once, or not at all when the review cannot travel), and
+the attempts the job makes of one conversation."""
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
+from typing import Any
 
-from datagen.generator.attempts import start_workers
+import pytest
+
+from datagen.generator.attempts import Outcome, start_workers
+from datagen.generator.job import GenerateSettings, _Generator
 
 
 def test_a_review_that_cannot_be_sent_to_a_worker_keeps_the_attempts_in_this_process() -> None:
@@ -22,3 +28,61 @@ def test_workers_are_started_before_the_job_goes_on() -> None:
         assert len(pids) == 2 and os.getpid() not in pids
     finally:
         pool.shutdown()
+
+
+class _Plan:
+    def __init__(self, index: int, attempt: int, chain: list[str]) -> None:
+        self.conversation_id, self.attempt = f"conv_{index}", attempt
+        self.endpoints = [type("E", (), {"id": e})() for e in chain]
+
+
+class _Planner:
+    """attempt k takes candidate k (mod their number), as the real planner's k-th pick"""
+
+    def plan(self, index: int, candidates: list[Any], catalog: object, attempt: int) -> _Plan:
+        return _Plan(index, attempt, candidates[attempt % len(candidates)].endpoint_ids)
+
+
+class _Attempts:
+    """Chains through `thin_at` come out thin, with that endpoint at fault when `blame` says so."""
+
+    room = 0
+
+    def __init__(self, thin_at: str, blame: bool) -> None:
+        self.thin_at, self.blame, self.made = thin_at, blame, []
+
+    def outcome(self, plan: _Plan) -> Outcome:
+        chain = [e.id for e in plan.endpoints]
+        self.made.append(plan.attempt)
+        if self.thin_at in chain:
+            return Outcome(f"thin {chain}", [], "lacks", False, self.thin_at if self.blame else None)
+        return Outcome(f"kept {chain}", [], None, False)
+
+
+class _Cache:
+    def get_many(self, ids: object) -> dict[str, Any]:
+        return {}
+
+
+@pytest.mark.parametrize("blame", [True, False])
+def test_a_conversation_skips_its_other_chains_through_an_endpoint_that_answered_thin(
+        tmp_path: Path, blame: bool) -> None:
+    chains = [["a", "b"], ["a", "c"], ["a", "d"], ["e", "f"], ["a", "g"]]
+    candidates = [type("C", (), {"endpoint_ids": c})() for c in chains]
+    attempts = _Attempts("a", blame)
+    generator = _Generator(GenerateSettings(n=1, output=tmp_path / "c.jsonl"), _Planner(),  # type: ignore[arg-type]
+                           _Cache(), attempts)  # type: ignore[arg-type]
+    assert generator.one(0, candidates) == "kept ['e', 'f']"
+    # the kept attempt is attempt 3 either way (same pick, same seed); with the endpoint blamed the two
+    # chains through it after the first are not made
+    assert attempts.made == ([0, 3] if blame else [0, 1, 2, 3])
+    assert (generator.tried, generator.skipped) == ((2, 2) if blame else (4, 0))
+
+
+def test_every_chain_through_a_muted_endpoint_keeps_the_first_thin_one(tmp_path: Path) -> None:
+    candidates = [type("C", (), {"endpoint_ids": c})() for c in (["a", "b"], ["a", "c"])]
+    attempts = _Attempts("a", True)
+    generator = _Generator(GenerateSettings(n=1, output=tmp_path / "c.jsonl"), _Planner(),  # type: ignore[arg-type]
+                           _Cache(), attempts)  # type: ignore[arg-type]
+    assert generator.one(0, candidates) == "thin ['a', 'b']"
+    assert attempts.made == [0]
