@@ -46,6 +46,8 @@ class Outcome(NamedTuple):
     flagged: bool
     mute: str | None = None
     """The endpoint whose own answer made the attempt thin (`worth.Thin.endpoint`)."""
+    mute_means: str | None = None
+    """The endpoint made as a means that no later call needed (`worth.Thin.means`)."""
 
 
 def run_attempt(plan: ConversationPlan, build_id: str, run_id: str, review: Review | None) -> Outcome:
@@ -58,7 +60,7 @@ def run_attempt(plan: ConversationPlan, build_id: str, run_id: str, review: Revi
     record = build_record(state, build_id, run_id)
     found = thin(state)
     if found is not None:
-        return Outcome(dumps(record), [], found.reason, False, found.endpoint)
+        return Outcome(dumps(record), [], found.reason, False, found.endpoint, found.means)
     flagged = False
     reason = None
     if review is not None:

@@ -31,7 +31,8 @@ from datagen.core.record import Record
 from datagen.db.queries import load
 from datagen.db.run import graph_errors, read
 from datagen.errors import GenerationError, GraphError
-from datagen.generator.attempts import Attempts, Review, default_workers, start_workers
+from datagen.generator.attempts import Attempts, Outcome, Review, default_workers, start_workers
+from datagen.generator.goal import end_steps
 from datagen.generator.reserves import RESERVE_ROUNDS, Reserves
 from datagen.generator.sink import JsonlSink
 from datagen.generator.writeback import count_run, write_conversations, write_run
@@ -170,7 +171,7 @@ class _Generator:
         `upcoming` (the next indices and their candidates) is what may be computed ahead."""
         errors: list[str] = []
         hollow: str | None = None
-        muted: set[str] = set()  # endpoints whose own answer made an attempt of this conversation thin
+        muted = Muted()  # what made earlier attempts of this conversation thin
         for round_ in range(RESERVE_ROUNDS + 1):
             pool = candidates if round_ == 0 else reserve(round_) if reserve is not None else []
             if not pool:
@@ -184,19 +185,18 @@ class _Generator:
         raise GenerationError(f"conversation index {index}: every attempt failed validation ({errors[:3]})")
 
     def _attempts(self, index: int, candidates: list[Any], upcoming: Sequence[tuple[int, list[Any]]],
-                  muted: set[str]) -> tuple[str | None, list[str], str | None]:
+                  muted: Muted) -> tuple[str | None, list[str], str | None]:
         """(a conversation worth keeping or None, the last validator errors, the first thin or flagged one).
 
-        An attempt whose chain goes through a `muted` endpoint (one whose own answer already made an
-        attempt of this conversation thin: the executor answers it alike every time) is not made;
-        attempt k still takes the planner's k-th pick and seed, so the attempts that are made are the
-        very ones made without the skip."""
+        An attempt whose chain `muted` says will come out thin again is not made; attempt k still
+        takes the planner's k-th pick and seed, so the attempts that are made are the very ones made
+        without the skip."""
         catalog = self.endpoints.get_many(e for c in candidates for e in c.endpoint_ids)
         errors: list[str] = []
         hollow: str | None = None
         for attempt in range(self.settings.max_attempts):
             plan = self.planner.plan(index, candidates, catalog, attempt)
-            if _through(plan, muted):
+            if muted.through(plan):
                 self.skipped += 1
                 continue
             self._look_ahead(index, candidates, catalog, attempt, upcoming, muted)
@@ -210,8 +210,7 @@ class _Generator:
                 # candidate, keep this one in case every attempt is alike
                 log.debug("%s attempt %d gives way: %s", plan.conversation_id, attempt, outcome.reason)
                 hollow = hollow or outcome.line
-                if outcome.mute is not None:
-                    muted.add(outcome.mute)
+                muted.note(outcome)
                 continue
             errors = outcome.errors
             self.rejected += 1
@@ -223,7 +222,7 @@ class _Generator:
         return None, errors, hollow
 
     def _look_ahead(self, index: int, candidates: list[Any], catalog: dict[str, Endpoint], attempt: int,
-                    upcoming: Sequence[tuple[int, list[Any]]], muted: set[str]) -> None:
+                    upcoming: Sequence[tuple[int, list[Any]]], muted: Muted) -> None:
         """Send the plans the job may ask for next to the workers: this conversation's later attempts
         and the next conversations' first ones, nearest first (their plans use today's memory; one
         that memory then changes is simply not asked for)."""
@@ -237,7 +236,7 @@ class _Generator:
                     continue
                 if ahead == 0:
                     plan = self.planner.plan(index, candidates, catalog, tries)
-                    if _through(plan, muted):
+                    if muted.through(plan):
                         continue  # not made (see `_attempts`)
                 else:
                     later, pool = upcoming[ahead - 1]
@@ -246,9 +245,29 @@ class _Generator:
                 room -= self.attempts.ahead(plan)
 
 
-def _through(plan: ConversationPlan, muted: set[str]) -> bool:
-    """Whether the plan calls one of the `muted` endpoints."""
-    return bool(muted) and any(e.id in muted for e in plan.endpoints)
+class Muted:
+    """What made earlier attempts of one conversation thin, so its other chains alike are not made:
+    an endpoint whose own answer had nothing to say (the executor answers it alike every time), and
+    an endpoint made as a means that no later call needed (skipped where it is a means again)."""
+
+    def __init__(self) -> None:
+        self.endpoints: set[str] = set()
+        self.means: set[str] = set()
+
+    def note(self, outcome: Outcome) -> None:
+        if outcome.mute is not None:
+            self.endpoints.add(outcome.mute)
+        if outcome.mute_means is not None:
+            self.means.add(outcome.mute_means)
+
+    def through(self, plan: ConversationPlan) -> bool:
+        """Whether the plan calls a muted endpoint, or makes a muted means a means again."""
+        if any(e.id in self.endpoints for e in plan.endpoints):
+            return True
+        if not self.means:
+            return False
+        ends = set(end_steps(plan))
+        return any(e.id in self.means for step, e in enumerate(plan.endpoints) if step not in ends)
 
 
 LOOK_AHEAD = 4

@@ -34,6 +34,9 @@ class Thin(NamedTuple):
     """Set when an answer had nothing to say (`answered nothing…`, `lacks the documented field…`): the
     executor answers that endpoint alike in most attempts, so the job skips the conversation's other
     chains through it (`generator.job`)."""
+    means: str | None = None
+    """Set when a step made as a means was not needed: the job skips the conversation's other chains
+    that make that endpoint a means again."""
 
 
 def thin_reason(state: ConversationState) -> str | None:
@@ -65,10 +68,12 @@ def thin(state: ConversationState) -> Thin | None:
               if s.source is SourceKind.STEP_OUTPUT and ph.render(s.value) not in stated and s.call < len(order)
               and any(p.name == s.param and p.required for p in plan.endpoints[order[s.call]].parameters)}
     for call, step in enumerate(order[:len(state.tool_calls)]):
+        name = state.tool_calls[call]["name"]
         if step not in ends and call not in used:
-            return Thin(f"call {call} was made as a means, but no later call needed its answer", None)
+            return Thin(f"call {call} ({name}) was made as a means, but no later call needed its answer", None, name)
         if step not in ends and call not in needed:
-            return Thin(f"call {call} was made as a means, but its answer only filled optional filters", None)
+            return Thin(f"call {call} ({name}) was made as a means, but its answer only filled optional filters", None,
+                        name)
     for key in state.choices:
         call_text, container = key.split("|", 1)
         if not any(s.source is SourceKind.STEP_OUTPUT and s.step == int(call_text)

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from datagen.generator.attempts import Outcome, start_workers
-from datagen.generator.job import GenerateSettings, _Generator
+from datagen.generator.job import GenerateSettings, Muted, _Generator
 
 
 def test_a_review_that_cannot_be_sent_to_a_worker_keeps_the_attempts_in_this_process() -> None:
@@ -86,3 +86,19 @@ def test_every_chain_through_a_muted_endpoint_keeps_the_first_thin_one(tmp_path:
                            _Cache(), attempts)  # type: ignore[arg-type]
     assert generator.one(0, candidates) == "thin ['a', 'b']"
     assert attempts.made == [0]
+
+
+def test_a_means_no_later_call_needed_is_not_made_a_means_again() -> None:
+    from datagen.generator.goal import end_steps
+    from tests.unit.test_generator_plans import make_plan, registry
+
+    index = registry().endpoint_index()
+    search, book = index["skyroute_flights::search_flights"], index["skyroute_flights::book_flight"]
+    chain = make_plan([search, book], 5)
+    assert end_steps(chain) == [1]  # the search is a means to the booking
+    muted = Muted()
+    muted.note(Outcome("thin", [], "means", False, None, search.id))
+    assert muted.through(chain)
+    assert not muted.through(make_plan([search], 5))  # asked for itself, it is no means
+    muted.note(Outcome("thin", [], "lacks", False, book.id))
+    assert muted.through(make_plan([book], 5))
