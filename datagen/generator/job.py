@@ -86,7 +86,8 @@ class GenerateSummary(BaseModel):
     """Attempts the job looked at for the new records (kept, thin, flagged or rejected ones)."""
     skipped: int = 0
     """Attempts not made: their chain went through an endpoint whose own answer had already made an
-    attempt of the same conversation thin."""
+    attempt of the same conversation thin, or made a means again that no later call had needed
+    (`Muted`)."""
     ahead: int = 0
     """Outcomes the job took from work the workers had done ahead (depends on timing, never on bytes)."""
     seconds: dict[str, float] = {}
@@ -247,8 +248,9 @@ class _Generator:
 
 class Muted:
     """What made earlier attempts of one conversation thin, so its other chains alike are not made:
-    an endpoint whose own answer had nothing to say (the executor answers it alike every time), and
-    an endpoint made as a means that no later call needed (skipped where it is a means again)."""
+    an endpoint whose own answer had nothing to say (the executor answers it alike in most attempts),
+    and an endpoint made as a means that no later call needed (skipped where it is a means again).
+    Only the job's decisions, in index order, feed it, so it never depends on the workers' timing."""
 
     def __init__(self) -> None:
         self.endpoints: set[str] = set()

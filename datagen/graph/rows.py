@@ -1,9 +1,10 @@
 """Flatten the registry into the parameter rows the graph's MERGE queries take.
 
 Neo4j properties cannot hold maps or mixed lists, so defaults are stored as JSON text. `linkable`,
-`confidence`, `scope` and `link_keys` are decided here, once, so the Cypher that computes CAN_FILL
-stays a plain join: a field and a parameter of two tools may link when their concepts are equal and
-their `link_keys` meet, which is exactly `registry.scope.may_link`.
+`confidence`, `scope` and `link_keys` are decided here, once: a field and a parameter of two tools may
+link when their concepts are equal and their `link_keys` meet, which is exactly
+`registry.scope.may_link`. The cross-tool CAN_FILL pairs are joined here too
+(`can_fill_cross_tool_rows`); the same-tool ones in Cypher.
 """
 
 from __future__ import annotations
