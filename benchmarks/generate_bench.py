@@ -116,7 +116,7 @@ def generate_once(env: dict[str, str], pid: int | None, tmp: Path, n: int, seed:
     thin = summary.attempts - kept - summary.rejected - summary.flagged
     print(f"      attempts: {summary.attempts} for {kept} records ({summary.attempts / kept:.1f} each): "
           f"{summary.rejected} rejected by the validator, {summary.flagged} flagged by the review, about {thin} "
-          f"thin; {summary.skipped} not made (through an endpoint already thin in that conversation); "
+          f"thin; {summary.skipped} not made (thin like an earlier attempt of that conversation); "
           f"{summary.ahead} taken from work done ahead")
     total = sum(summary.seconds.values()) or 1.0
     top = max(summary.seconds, key=lambda k: summary.seconds[k])
