@@ -308,7 +308,7 @@ def test_every_guide_block_is_a_file_and_explains(corpus: Corpus) -> None:
             params = _browser_params(text)
             continue
         if text.startswith(":style"):
-            # the captions write-back sets are what the chain picture draws (tests/browser checks it drawn)
+            # the captions write-back sets are what the chain picture draws (test_browser_chain sees them drawn)
             assert "node.ToolCall {" in text and "relationship.GROUNDED_FROM {" in text
             assert text.count("caption: '{caption}'") == 2
             continue
