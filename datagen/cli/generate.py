@@ -81,6 +81,10 @@ def generate(obj: Context, n: int, seed: int, mode: str, output: Path, evaluate:
     resumed = f" ({summary.resumed} resumed)" if summary.resumed else ""
     if summary.flagged:
         click.echo(f"[review] {summary.flagged} attempt(s) the offline judge would fail gave way to the next candidate")
+    if summary.hollow:
+        shown = ", ".join(summary.hollow[:5]) + (", …" if len(summary.hollow) > 5 else "")
+        click.echo(f"[worth] {len(summary.hollow)} conversation(s) kept although every attempt was thin or flagged "
+                   f"(no candidate did better): {shown}")
     click.echo(f"wrote {summary.records} conversations{resumed} to {summary.output}")
     if summary.written_back is not None:
         wb = summary.written_back

@@ -38,7 +38,7 @@ from datagen.generator.sink import JsonlSink
 from datagen.generator.writeback import count_run, write_conversations, write_run
 from datagen.planner.embedding import default_embedder
 from datagen.planner.memory import CorpusMemory
-from datagen.planner.planner import Planner
+from datagen.planner.planner import Planner, conversation_id
 from datagen.registry.models import Endpoint
 from datagen.sampler.endpoints import EndpointCache
 from datagen.sampler.sampler import Sampler
@@ -84,6 +84,9 @@ class GenerateSummary(BaseModel):
     written_back: dict[str, int] | None
     attempts: int = 0
     """Attempts the job looked at for the new records (kept, thin, flagged or rejected ones)."""
+    hollow: list[str] = []
+    """Conversations kept although every attempt, reserves included, was thin or flagged by the review
+    (the first such attempt is kept, so the run still has `n`): the ones to read first or drop."""
     skipped: int = 0
     """Attempts not made: their chain went through an endpoint whose own answer had already made an
     attempt of the same conversation thin, or made a means again that no later call had needed
@@ -163,6 +166,7 @@ class _Generator:
         self.flagged = 0
         self.tried = 0
         self.skipped = 0
+        self.hollow: list[str] = []
 
     def one(self, index: int, candidates: list[Any], reserve: Callable[[int], list[Any]] | None = None,
             upcoming: Sequence[tuple[int, list[Any]]] = ()) -> str:
@@ -182,6 +186,7 @@ class _Generator:
                 return line
             hollow = hollow or thin
         if hollow is not None:
+            self.hollow.append(conversation_id(self.settings.seed, index))
             return hollow
         raise GenerationError(f"conversation index {index}: every attempt failed validation ({errors[:3]})")
 
@@ -387,7 +392,7 @@ def _run_generate(driver: Driver, database: str, settings: GenerateSettings, pro
     return GenerateSummary(
         run_id=run_id, build_id=build_id, output=settings.output, records=done, resumed=len(existing),
         rejected=generator.rejected, flagged=generator.flagged, attempts=generator.tried,
-        skipped=generator.skipped, ahead=attempts.used_ahead,
+        skipped=generator.skipped, hollow=generator.hollow, ahead=attempts.used_ahead,
         seconds=clock.seconds, sampler_ms=clock.percentiles(),
         domains=dict(counts["domain"].most_common()), patterns=dict(counts["pattern_type"].most_common()),
         modes=dict(counts["sampling_mode"].most_common()),

@@ -72,7 +72,7 @@ def test_a_conversation_skips_its_other_chains_through_an_endpoint_that_answered
     attempts = _Attempts("a", blame)
     generator = _Generator(GenerateSettings(n=1, output=tmp_path / "c.jsonl"), _Planner(),  # type: ignore[arg-type]
                            _Cache(), attempts)  # type: ignore[arg-type]
-    assert generator.one(0, candidates) == "kept ['e', 'f']"
+    assert generator.one(0, candidates) == "kept ['e', 'f']" and generator.hollow == []
     # the kept attempt is attempt 3 either way (same pick, same seed); with the endpoint blamed the two
     # chains through it after the first are not made
     assert attempts.made == ([0, 3] if blame else [0, 1, 2, 3])
@@ -86,6 +86,7 @@ def test_every_chain_through_a_muted_endpoint_keeps_the_first_thin_one(tmp_path:
                            _Cache(), attempts)  # type: ignore[arg-type]
     assert generator.one(0, candidates) == "thin ['a', 'b']"
     assert attempts.made == [0]
+    assert generator.hollow == ["conv_42_0001"]  # named in the summary: the ones to read first
 
 
 def test_a_means_no_later_call_needed_is_not_made_a_means_again() -> None:
