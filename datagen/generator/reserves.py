@@ -12,23 +12,20 @@ from datagen.planner.planner import Planner
 from datagen.sampler.endpoints import EndpointCache
 from datagen.sampler.sampler import FALLBACK, Sampler, mode_for
 
-RESERVE_ROUNDS = 6
+RESERVE_ROUNDS = 3
 """How many reserve candidate sets a conversation whose every attempt was thin or flagged may try:
-the first ones in its own mode, from round `FALLBACK_ROUND` on, in a mixed run, in the mode its mode
-falls back to (a drawn parallel or clarification-first conversation whose few candidate chains all
-fail becomes a sequential one rather than a conversation a reader rejects; a mode the user asked
-for stays). Rounds 4-6 came later (on the full corpus one conversation in eight still ended with a
-thin or flagged one after three); earlier rounds are unchanged, so are the records they gave."""
-FALLBACK_ROUND = 3
+the first ones in its own mode, the last one, in a mixed run, in the mode its mode falls back to
+(a drawn parallel or clarification-first conversation whose few candidate chains all fail becomes a
+sequential one rather than a conversation a reader rejects; a mode the user asked for stays)."""
 RESERVE_STRIDE = 1_000_003
 """Reserve round r of index i samples as index i + r × stride (far from any real index), in i's mode."""
 
 
 def reserve_mode(run_mode: SamplingMode, seed: int, index: int, round_: int) -> SamplingMode:
-    """The mode of a reserve round: the index's own, except (in a mixed run) from `FALLBACK_ROUND`
-    on, where a drawn mode gives way to its fallback (a mode the user asked for stays)."""
+    """The mode of a reserve round: the index's own, except (in a mixed run) in the last round,
+    where a drawn mode gives way to its fallback (a mode the user asked for stays)."""
     mode = mode_for(run_mode, seed, index)
-    if round_ >= FALLBACK_ROUND and run_mode is SamplingMode.MIXED:
+    if round_ == RESERVE_ROUNDS and run_mode is SamplingMode.MIXED:
         mode = FALLBACK.get(mode, mode)
     return mode
 
