@@ -86,8 +86,11 @@ def in_own_process(env: dict[str, str], job: Callable[..., dict[str, Any]], *arg
 def build_job(driver: Driver, database: str, data: Path, artifacts: Path) -> dict[str, Any]:
     started = time.perf_counter()
     manifest = run_build(driver, database, data, artifacts)
+    steps = {k: v for k, v in manifest.seconds.items() if k.startswith("graph.")}
     return {"seconds": time.perf_counter() - started, "endpoints": manifest.counts["nodes"]["Endpoint"],
-            "feeds": manifest.counts["relationships"]["FEEDS"], "client": _peak_mib(resource.RUSAGE_SELF)}
+            "feeds": manifest.counts["relationships"]["FEEDS"], "client": _peak_mib(resource.RUSAGE_SELF),
+            "stages": {k: manifest.seconds.get(k, 0.0) for k in ("ingest", "registry", "graph")},
+            "slowest": sorted(steps.items(), key=lambda kv: -kv[1])[:3]}
 
 
 def generate_job(driver: Driver, database: str, settings: GenerateSettings) -> dict[str, Any]:
@@ -141,6 +144,10 @@ def corpus(driver: Driver, database: str, env: dict[str, str], pid: int | None, 
         built = in_own_process(env, build_job, data, Path(tmp) / "artifacts")
         print(f"  build: {built['endpoints']} endpoints, {built['feeds']} FEEDS edges in {built['seconds']:.1f} s "
               f"(client peak {built['client']:.0f} MiB)")
+        stages = ", ".join(f"{k} {v:.1f}" for k, v in built["stages"].items())
+        slowest = ", ".join(f"{k.removeprefix('graph.')} {v:.1f}" for k, v in built["slowest"])
+        print(f"      what limits it: seconds per stage {stages}; slowest graph steps {slowest} "
+              f"(DESIGN.md §8 says what they cost on the full corpus)")
         warm = GenerateSettings(n=20, seed=seed + 2, mode=SamplingMode.MIXED, output=Path(tmp) / "warm.jsonl",
                                 workers=1, write_back=False)
         started = time.perf_counter()
