@@ -90,7 +90,8 @@ def test_the_chain_reads_without_a_click(clean_db: Driver, neo4j_database: str, 
             page.fill('[data-testid="username"]', user)
             page.fill('[data-testid="password"]', password)
             page.click('[data-testid="connect"]')
-            page.locator("#monaco-main-editor").click()  # focus the editor once connected
+            page.get_by_text("You are connected as user").wait_for()  # ~4 s; a query sent before fails
+            page.locator("#monaco-main-editor").click()
             page.keyboard.type(guide.command)
             page.keyboard.press("Control+Enter")
             title = page.get_by_role("heading", name="One conversation's grounding chain")
