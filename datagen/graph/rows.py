@@ -80,7 +80,7 @@ def endpoint_rows(registry: Registry) -> list[Row]:
 def _param_rows(e: Endpoint) -> list[Row]:
     return [
         {
-            "id": f"{e.id}#{p.name}",
+            "id": member_id(e, p.name),
             "endpoint_id": e.id,
             "required": p.required,
             "props": {
@@ -90,7 +90,7 @@ def _param_rows(e: Endpoint) -> list[Row]:
                 "enum": p.enum, "concept": p.concept, "control": p.control,
                 "linkable": not p.control and linkable(p.concept), "scope": concept_scope(p.concept).value,
                 "link_keys": target_keys(p.concept, e, p.required and not p.control),
-                "endpoint_id": e.id, "tool_id": e.tool_id, "rk": e.rk ^ hash_path(p.name), "pos": pos,
+                "endpoint_id": e.id, "tool_id": e.tool_id, "rk": member_rk(e, p.name), "pos": pos,
             },
         }
         for pos, p in enumerate(e.parameters)
@@ -104,7 +104,7 @@ def parameter_rows(registry: Registry) -> list[Row]:
 def field_rows(registry: Registry) -> list[Row]:
     return [
         {
-            "id": f"{e.id}#{f.path}",
+            "id": member_id(e, f.path),
             "endpoint_id": e.id,
             "props": {
                 "path": f.path, "name": f.name, "name_norm": snake(f.name), "type": f.type.value,
@@ -112,12 +112,22 @@ def field_rows(registry: Registry) -> list[Row]:
                 "inferred": f.inferred, "confidence": CONFIDENCE[f.source],
                 "linkable": linkable(f.concept), "scope": concept_scope(f.concept).value,
                 "link_keys": source_keys(f.concept, e), "endpoint_id": e.id, "tool_id": e.tool_id,
-                "rk": e.rk ^ hash_path(f.path), "pos": pos,
+                "rk": member_rk(e, f.path), "pos": pos,
             },
         }
         for e in registry.endpoints()
         for pos, f in enumerate(e.response_fields)
     ]
+
+
+def member_id(e: Endpoint, key: str) -> str:
+    """The node id of an endpoint's parameter (`key`: its name) or response field (its path)."""
+    return f"{e.id}#{key}"
+
+
+def member_rk(e: Endpoint, key: str) -> int:
+    """The rank key of an endpoint's parameter or response field: the endpoint's, mixed with `key`."""
+    return e.rk ^ hash_path(key)
 
 
 def hash_path(path: str) -> int:
@@ -144,7 +154,7 @@ def can_fill_cross_tool_rows(registry: Registry, per_field: int) -> list[Row]:
         for p in e.parameters:
             if p.control or not linkable(p.concept):
                 continue
-            entry = (e.rk ^ hash_path(p.name), f"{e.id}#{p.name}", e.tool_id, snake(p.name))
+            entry = (member_rk(e, p.name), member_id(e, p.name), e.tool_id, snake(p.name))
             for key in target_keys(p.concept, e, p.required):
                 buckets[(p.concept, key)].append(entry)
     for bucket in buckets.values():
@@ -154,7 +164,7 @@ def can_fill_cross_tool_rows(registry: Registry, per_field: int) -> list[Row]:
         for f in e.response_fields:
             if not linkable(f.concept):
                 continue
-            rk, field_id, name_norm = e.rk ^ hash_path(f.path), f"{e.id}#{f.path}", snake(f.name)
+            rk, field_id, name_norm = member_rk(e, f.path), member_id(e, f.path), snake(f.name)
             for key in dict.fromkeys(source_keys(f.concept, e)):
                 params = buckets.get((f.concept, key))
                 if not params:
