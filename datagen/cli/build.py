@@ -32,6 +32,17 @@ def _summary(manifest: BuildManifest, console: Console) -> None:
     )
     scopes = ", ".join(f"{scope} {n}" for scope, n in cov["feeds_by_scope"].items())
     console.print(f"FEEDS by scope: {scopes}")
+    if manifest.responses_path is not None:
+        how = "found beside the tools folder" if manifest.responses_beside else "given with --responses"
+        obs = manifest.observed
+        console.print(
+            f"observed responses: {manifest.responses_path} ({how}): {obs.get('used', 0)} endpoint(s) documented "
+            f"by them, {obs.get('schema_first', 0)} kept their schema, {obs.get('dropped_error_body', 0)} error "
+            f"bodies and {obs.get('dropped_no_fields', 0)} without known fields dropped"
+        )
+    sources = ", ".join(f"{kind} {n}" for kind, n in manifest.response_field_sources.items())
+    console.print(f"response fields by source (endpoints): {sources}; "
+                  f"mean realisability {manifest.realisability.get('mean', 0.0)}")
     if manifest.skipped:
         console.print(f"skipped {len(manifest.skipped)} invalid input(s): see build_manifest.json")
     if manifest.duplicates:
@@ -45,9 +56,12 @@ def _summary(manifest: BuildManifest, console: Console) -> None:
               help="Where registry.json and build_manifest.json are written.")
 @click.option("--skip-invalid", is_flag=True,
               help="Skip invalid files (listed with reasons in the manifest) instead of stopping at the first.")
+@click.option("--responses", type=click.Path(path_type=Path), default=None,
+              help="A ToolBench response_examples folder (<root>/<Category>/<tool>.json) of observed answers, for "
+                   "endpoints without a schema. Default: a response_examples folder beside --data, if there is one.")
 @neo4j_uri_option
 @pass_context
-def build(obj: Context, data: Path, artifacts: Path, skip_invalid: bool) -> None:
+def build(obj: Context, data: Path, artifacts: Path, skip_invalid: bool, responses: Path | None) -> None:
     """Ingest ToolBench tools and write the tool graph and its FEEDS projection to Neo4j.
 
     Without --neo4j-uri/NEO4J_URI the managed local Neo4j is started (installed on first use).
@@ -55,6 +69,7 @@ def build(obj: Context, data: Path, artifacts: Path, skip_invalid: bool) -> None
     console = Console(stderr=True, quiet=obj.quiet)
     driver = obj.driver()
     with progress_bar(console, obj.quiet) as advance:
-        manifest = run_build(driver, obj.database, data, artifacts, skip_invalid=skip_invalid, progress=advance)
+        manifest = run_build(driver, obj.database, data, artifacts, skip_invalid=skip_invalid, progress=advance,
+                             responses=responses)
     _summary(manifest, Console())
     click.echo(f"wrote {artifacts / 'registry.json'} and {artifacts / 'build_manifest.json'}")

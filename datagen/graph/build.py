@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from neo4j import Driver
-from pydantic import BaseModel, TypeAdapter
+from pydantic import BaseModel, Field, TypeAdapter
 
 import datagen
 from datagen.config import NEO4J_VERSION
@@ -34,7 +34,9 @@ from datagen.errors import ConfigError
 from datagen.graph.writer import build_id, read_counts, read_feeds_coverage, write_graph
 from datagen.ingest.models import SkippedInput
 from datagen.ingest.reader import ingest
+from datagen.ingest.responses import ObservedResponses, default_folder, read_observed
 from datagen.registry.build import build_registry
+from datagen.registry.realisability import histogram
 from datagen.registry.models import Duplicate, Registry
 
 Progress = Callable[[str, int, int], None]
@@ -51,6 +53,10 @@ class BuildManifest(BaseModel):
     registry_counts: dict[str, int]
     feeds_coverage: dict[str, Any]
     response_field_sources: dict[str, int]
+    responses_path: str | None = Field(default=None, description="the response_examples folder read, if any")
+    responses_beside: bool = Field(default=False, description="it was found beside the tools folder, not given")
+    observed: dict[str, int] = Field(default_factory=dict, description="Registry.observed_counts")
+    realisability: dict[str, Any] = Field(default_factory=dict, description="histogram and mean of Endpoint.realisability")
     tools_without_endpoints: list[str]
     skipped: list[SkippedInput]
     duplicates: list[Duplicate]
@@ -95,14 +101,27 @@ def _server_version(driver: Driver) -> str:
 
 
 def run_build(driver: Driver, database: str, data: Path, artifacts: Path, *, skip_invalid: bool = False,
-              progress: Progress | None = None) -> BuildManifest:
-    """Run the whole build and return its manifest (also written to `artifacts/`)."""
+              progress: Progress | None = None, responses: Path | None = None) -> BuildManifest:
+    """Run the whole build and return its manifest (also written to `artifacts/`).
+
+    `responses`: a ToolBench `response_examples` folder; when None, one beside the tools folder
+    (`<data>/../response_examples`) is used if it exists (`BuildManifest.responses_beside`).
+    """
     with gc_paused(), graph_errors("building the graph", "start Neo4j again and rerun `datagen build`"):
-        return _run_build(driver, database, data, artifacts, skip_invalid, progress)
+        return _run_build(driver, database, data, artifacts, skip_invalid, progress, responses)
+
+
+def _read_responses(data: Path, responses: Path | None, skip_invalid: bool) -> tuple[ObservedResponses | None, bool]:
+    """The observed structures to use, and whether their folder was found beside the tools folder."""
+    beside = responses is None
+    folder = responses if responses is not None else default_folder(data)
+    if folder is None:
+        return None, False
+    return read_observed(folder, skip_invalid=skip_invalid), beside
 
 
 def _run_build(driver: Driver, database: str, data: Path, artifacts: Path, skip_invalid: bool,
-               progress: Progress | None) -> BuildManifest:
+               progress: Progress | None, responses: Path | None) -> BuildManifest:
     check_artifacts(artifacts)
     seconds: dict[str, float] = {}
     started = time.perf_counter()
@@ -111,7 +130,11 @@ def _run_build(driver: Driver, database: str, data: Path, artifacts: Path, skip_
     seconds["ingest"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    registry = build_registry(ingested.tools)
+    observed, beside = _read_responses(data, responses, skip_invalid)
+    seconds["responses"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    registry = build_registry(ingested.tools, observed)
     seconds["registry"] = time.perf_counter() - started
 
     started = time.perf_counter()
@@ -144,8 +167,15 @@ def _run_build(driver: Driver, database: str, data: Path, artifacts: Path, skip_
         },
         feeds_coverage=coverage,
         response_field_sources=dict(sorted(sources.items())),
+        responses_path=None if observed is None else observed.root,
+        responses_beside=beside,
+        observed=registry.observed_counts,
+        realisability={
+            "histogram": histogram(registry),
+            "mean": round(sum(e.realisability for e in endpoints) / max(1, len(endpoints)), 3),
+        },
         tools_without_endpoints=[t.id for t in registry.tools if not t.endpoints],
-        skipped=ingested.skipped,
+        skipped=ingested.skipped + ([] if observed is None else observed.skipped),
         duplicates=registry.duplicates,
         input_files=ingested.file_hashes,
         seconds={k: round(v, 3) for k, v in seconds.items()},

@@ -16,11 +16,15 @@ from typing import Any
 from datagen.registry.linking import linkable
 from datagen.registry.models import Endpoint, FieldSource, Registry
 from datagen.registry.naming import plain_name, slug, snake
+from datagen.registry.realisability import is_askable, shared_descriptions
 from datagen.registry.scope import concept_scope, source_keys, target_keys
 
 Row = dict[str, Any]
 
-CONFIDENCE = {FieldSource.SCHEMA: 1.0, FieldSource.EXAMPLE: 0.9, FieldSource.INFERRED: 0.6}
+# How sure a link from a field is, by where the field came from: a schema is the API's word, an example or
+# an observed answer real keys without their meaning, a borrowed or inferred field a guess.
+CONFIDENCE = {FieldSource.SCHEMA: 1.0, FieldSource.EXAMPLE: 0.9, FieldSource.OBSERVED: 0.9,
+              FieldSource.BORROWED: 0.6, FieldSource.INFERRED: 0.6}
 
 
 def category_rows(registry: Registry) -> list[Row]:
@@ -42,20 +46,8 @@ def tool_rows(registry: Registry) -> list[Row]:
     ]
 
 
-def _shared_descriptions(registry: Registry) -> set[tuple[str, str]]:
-    """(tool id, description) pairs that more than one endpoint of the tool carries: copied text that
-    says what none of them does in particular (`Retrieve a Country based on its alpha 2 code` on four
-    different endpoints)."""
-    seen: dict[tuple[str, str], int] = {}
-    for e in registry.endpoints():
-        key = (e.tool_id, " ".join(e.description.lower().split()))
-        if key[1]:
-            seen[key] = seen.get(key, 0) + 1
-    return {key for key, count in seen.items() if count > 1}
-
-
 def endpoint_rows(registry: Registry) -> list[Row]:
-    shared = _shared_descriptions(registry)
+    shared = shared_descriptions(registry)
     return [
         {
             "id": e.id,
@@ -69,8 +61,8 @@ def endpoint_rows(registry: Registry) -> list[Row]:
                 "field_count": len(e.response_fields),
                 "inferred_fields": any(f.inferred for f in e.response_fields),
                 "plain_name": plain_name(e.name),
-                # a user can ask for it in plain words: a plain name and a description of its own
-                "askable": plain_name(e.name) and (e.tool_id, " ".join(e.description.lower().split())) not in shared,
+                "askable": is_askable(e, shared),
+                "shape_source": e.shape_source, "realisability": e.realisability,
             },
         }
         for e in registry.endpoints()
@@ -109,6 +101,7 @@ def field_rows(registry: Registry) -> list[Row]:
             "props": {
                 "path": f.path, "name": f.name, "name_norm": snake(f.name), "type": f.type.value,
                 "description": f.description, "concept": f.concept, "source": f.source.value,
+                "shape_source": e.shape_source,
                 "inferred": f.inferred, "confidence": CONFIDENCE[f.source],
                 "linkable": linkable(f.concept), "scope": concept_scope(f.concept).value,
                 "link_keys": source_keys(f.concept, e), "endpoint_id": e.id, "tool_id": e.tool_id,

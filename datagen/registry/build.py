@@ -9,10 +9,15 @@ reported in `Registry.duplicates` and so in the build manifest.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 
 from datagen.ingest.models import RawApi, RawParameter, RawToolRecord
+from datagen.ingest.responses import ObservedApi, ObservedResponses
 from datagen.registry.fields import response_fields
-from datagen.registry.models import Category, Duplicate, Endpoint, Parameter, ParamType, Registry, Tool
+from datagen.registry.models import (Category, Duplicate, Endpoint, FieldSource, Parameter, ParamType, Registry,
+                                     ResponseField, Tool)
+from datagen.registry.observed import Verdict, verdict
+from datagen.registry.realisability import set_realisability
 from datagen.registry.naming import concept_of, is_control, rank_key, slug, subject_noun
 from datagen.registry.platforms import ToolText, detect_platforms, endpoint_platform, leading_word, platform_words
 from datagen.registry.types import enum_values, normalise_default, normalise_type, refine_numeric
@@ -70,8 +75,47 @@ class _Fingerprints:
         return hashlib.sha256("|".join(self.api(a) for a in record.tool.api_list).encode()).hexdigest()
 
 
-def _endpoints(record: RawToolRecord, tool_id: str, fps: _Fingerprints,
-               duplicates: list[Duplicate]) -> list[Endpoint]:
+INFERRED_SHAPE = "inferred from the name, description and inputs"
+
+
+def _observed_by_slug(observed: ObservedResponses | None, record: RawToolRecord) -> dict[str, ObservedApi]:
+    """The tool file's observed answers by API slug (the endpoint-name normalisation); the first of a name wins."""
+    found: dict[str, ObservedApi] = {}
+    for api in observed.for_tool_file(record.source_file) if observed is not None else []:
+        found.setdefault(slug(api.name), api)
+    return found
+
+
+def _shape_source(fields: list[ResponseField], api: RawApi, where: str, seen: ObservedApi | None) -> str:
+    """Where the fields' shape came from: a JSON path of the tool file, the observed file, or inference."""
+    source = fields[0].source if fields else FieldSource.INFERRED
+    if source is FieldSource.SCHEMA:
+        return f"{where}.schema"
+    if source is FieldSource.EXAMPLE:
+        pasted = api.example_response in (None, {}, [], "")
+        return f"{where}.schema" if pasted else f"{where}.example_response"
+    if source is FieldSource.OBSERVED and seen is not None:
+        return seen.source
+    return INFERRED_SHAPE
+
+
+def _count_observed(counts: Counter[str], fields: list[ResponseField], seen: ObservedApi | None) -> None:
+    """What became of an endpoint's observed structure: used, beaten by its schema, or dropped and why."""
+    if seen is None:
+        return
+    counts["matched"] += 1
+    source = fields[0].source if fields else FieldSource.INFERRED
+    if source is FieldSource.OBSERVED:
+        counts["used"] += 1
+    elif source in (FieldSource.SCHEMA, FieldSource.EXAMPLE):
+        counts["schema_first"] += 1
+    else:  # a structure with fields that yielded none lies deeper than the walker goes (`fields.MAX_DEPTH`)
+        found = verdict(seen.structure)
+        counts["dropped_too_deep" if found is Verdict.FIELDS else f"dropped_{found.value}"] += 1
+
+
+def _endpoints(record: RawToolRecord, tool_id: str, fps: _Fingerprints, duplicates: list[Duplicate],
+               observed: dict[str, ObservedApi], counts: Counter[str]) -> list[Endpoint]:
     endpoints: list[Endpoint] = []
     taken: dict[str, RawApi] = {}
     for index, api in enumerate(record.tool.api_list):
@@ -92,19 +136,27 @@ def _endpoints(record: RawToolRecord, tool_id: str, fps: _Fingerprints,
         subject = subject_noun(api.name, api.url or "")
         params = _parameters(api, subject)
         endpoint_id = f"{tool_id}::{ep_slug}"
+        seen = observed.get(slug(api.name))
+        fields = response_fields(api, params, None if seen is None else seen.structure)
+        _count_observed(counts, fields, seen)
         endpoints.append(Endpoint(
             id=endpoint_id, tool_id=tool_id, slug=ep_slug, name=api.name.strip(),
             description=(api.description or "").strip()[:1000], method=(api.method or "GET").upper(),
             url=api.url or "", category=record.category, rk=rank_key(endpoint_id),
-            parameters=params, response_fields=response_fields(api, params),
+            parameters=params, response_fields=fields, shape_source=_shape_source(fields, api, where, seen),
         ))
     return endpoints
 
 
-def build_registry(records: list[RawToolRecord]) -> Registry:
-    """Normalise, assign ids and deduplicate. Input order does not matter: records are sorted first."""
+def build_registry(records: list[RawToolRecord], observed: ObservedResponses | None = None) -> Registry:
+    """Normalise, assign ids and deduplicate. Input order does not matter: records are sorted first.
+
+    `observed`: ToolBench's observed response structures, used for endpoints without a schema or
+    example (matched by the tool file's category folder and stem, and the API's slug).
+    """
     ordered = sorted(records, key=lambda r: (r.category, r.source_file, r.source_index or 0))
     tools: list[Tool] = []
+    counts: Counter[str] = Counter()
     duplicates: list[Duplicate] = []
     fps = _Fingerprints()
     taken: dict[str, RawToolRecord] = {}
@@ -132,11 +184,15 @@ def build_registry(records: list[RawToolRecord]) -> Registry:
             id=tool_id, name=name, title=(raw.title or "").strip(),
             description=(raw.tool_description or "").strip()[:1000], host=raw.host or "",
             category=record.category, source_file=where, rk=rank_key(tool_id),
-            endpoints=_endpoints(record, tool_id, fps, duplicates),
+            endpoints=_endpoints(record, tool_id, fps, duplicates, _observed_by_slug(observed, record), counts),
         ))
     _set_platforms(tools)
-    return Registry(categories=sorted(categories.values(), key=lambda c: c.name), tools=tools,
-                    duplicates=duplicates)
+    if observed is not None:
+        counts["read"] = sum(len(apis) for apis in observed.tools.values())
+    registry = Registry(categories=sorted(categories.values(), key=lambda c: c.name), tools=tools,
+                        duplicates=duplicates, observed_counts=dict(sorted(counts.items())))
+    set_realisability(registry)
+    return registry
 
 
 def _set_platforms(tools: list[Tool]) -> None:
@@ -156,6 +212,6 @@ def _set_platforms(tools: list[Tool]) -> None:
         several = len({p for p in on.values() if p}) >= 2
         for endpoint in tool.endpoints:
             # a tool over several platforms: each endpoint is on the one its name says, and one whose
-            # name says none leads with it (`Twitter Video Download` beside `Instagram user info`)
+            # name says none leads with it (`Chirper Video Download` beside `Picstagram user info`)
             endpoint.platform = on[endpoint.id] or (leading_word(endpoint.name) if several else "")
             endpoint.tool_summary = tool.description[:SUMMARY_CHARS]

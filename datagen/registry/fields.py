@@ -1,4 +1,5 @@
-"""Response fields of an endpoint: from its JSON schema, else an example response, else inferred.
+"""Response fields of an endpoint: from its JSON schema, else an example response, else the structure
+ToolBench observed when it called the API, else inferred.
 
 Real ToolBench `schema` values are a JSON Schema, an example response pasted where the schema goes
 (a dict without a JSON-Schema `type`), an empty dict, an empty string, or a JSON string. Only about a
@@ -18,6 +19,7 @@ from datagen.ingest.models import RawApi
 from datagen.registry.models import FieldSource, Parameter, ParamType, ResponseField
 from datagen.lexicon import (ENDPOINT_SHAPES, ENTITY_CLASSES, FILTER_CONCEPTS, NAME_STOPWORDS, PERSON_WORDS, PLACE_WORDS,
                              PREPOSITIONS)
+from datagen.registry.observed import observed_schema
 from datagen.registry.naming import GENERIC_CONTAINERS, concept_of, singular, snake, subject_noun
 from datagen.registry.types import schema_type, value_type
 
@@ -92,8 +94,19 @@ def _field(leaf: _Leaf) -> ResponseField:
     )
 
 
+def _unknown_items(items: Any) -> bool:
+    """Whether an array's items say nothing: missing, `{}`, or an object without properties.
+
+    Such an array documents no field (an answer made for it could only invent its items); an
+    array of a scalar type (`{"type": "string"}`) is documented.
+    """
+    if not isinstance(items, dict) or not items:
+        return True
+    return schema_type(items.get("type")) is ParamType.OBJECT or "type" not in items
+
+
 def _walk_schema(node: Any, path: str, name: str, container: str | None, subject: str | None,
-                 depth: int) -> Iterator[_Leaf]:
+                 depth: int, source: FieldSource = FieldSource.SCHEMA) -> Iterator[_Leaf]:
     if not isinstance(node, dict) or depth > MAX_DEPTH:
         return
     kind = schema_type(node.get("type"))
@@ -103,15 +116,17 @@ def _walk_schema(node: Any, path: str, name: str, container: str | None, subject
             if str(key).startswith("x-"):
                 continue  # a vendor extension of the schema (`x-widdershins-oldRef`), not a field of the answer
             child_path = f"{path}.{key}" if path else str(key)
-            yield from _walk_schema(props[key], child_path, str(key), name or container, subject, depth + 1)
+            yield from _walk_schema(props[key], child_path, str(key), name or container, subject, depth + 1, source)
         return
     items = node.get("items")
     if kind is ParamType.ARRAY and isinstance(items, dict) and (items.get("properties") or items.get("items")):
-        yield from _walk_schema(items, f"{path}[]", name, container, subject, depth + 1)
+        yield from _walk_schema(items, f"{path}[]", name, container, subject, depth + 1, source)
+        return
+    if kind is ParamType.ARRAY and _unknown_items(items):
         return
     if path:
         desc = node.get("description") or node.get("title") or ""
-        yield _leaf(path, name, kind, str(desc), container, subject, FieldSource.SCHEMA)
+        yield _leaf(path, name, kind, str(desc), container, subject, source)
 
 
 def _walk_example(value: Any, path: str, name: str, container: str | None, subject: str | None,
@@ -277,8 +292,12 @@ def _first_unique(leaves: Iterator[_Leaf]) -> list[_Leaf]:
     return list(kept.values())
 
 
-def response_fields(api: RawApi, params: list[Parameter]) -> list[ResponseField]:
-    """The endpoint's output leaves, deduplicated by path (first one wins), at most `MAX_FIELDS`."""
+def response_fields(api: RawApi, params: list[Parameter], observed: Any = None) -> list[ResponseField]:
+    """The endpoint's output leaves, deduplicated by path (first one wins), at most `MAX_FIELDS`.
+
+    In order: its JSON schema, an example response, the structure ToolBench observed when it called
+    the API (`observed`, see `registry.observed`), and only then fields inferred from its name.
+    """
     subject = subject_noun(api.name, api.url or "")
     schema = _decode(api.schema_)
     leaves: list[_Leaf] = []
@@ -290,6 +309,10 @@ def response_fields(api: RawApi, params: list[Parameter]) -> list[ResponseField]
             example = schema
         if not (isinstance(example, list) and example and not isinstance(example[0], (dict, list))):
             leaves = _first_unique(_walk_example(example, "", "", None, subject, 0))
+    if not leaves and observed is not None:
+        implied = observed_schema(observed)
+        if implied is not None:
+            leaves = _first_unique(_walk_schema(implied, "", "", None, subject, 0, FieldSource.OBSERVED))
     if not leaves:
         leaves = _first_unique(_infer(api, params, subject))
     return [_field(leaf) for leaf in leaves]

@@ -30,10 +30,16 @@ class ParamType(StrEnum):
 
 
 class FieldSource(StrEnum):
-    """Where a response field came from; `inferred` fields are guesses from names and text."""
+    """Where a response field came from; `inferred` fields are guesses from names and text.
+
+    `observed` fields come from an answer ToolBench saw the API give (its `response_examples`);
+    `borrowed` ones from the documented shape of a similar endpoint of the same tool, still a guess.
+    """
 
     SCHEMA = "schema"
     EXAMPLE = "example"
+    OBSERVED = "observed"
+    BORROWED = "borrowed"
     INFERRED = "inferred"
 
 
@@ -80,6 +86,10 @@ class Endpoint(BaseModel):
                                                       "concept (a stock or a coin symbol) the endpoint means")
     parameters: list[Parameter]
     response_fields: list[ResponseField]
+    shape_source: str = Field(default="", description="where the response fields' shape came from: a file and "
+                                                      "JSON path, the endpoint it was borrowed from, or 'inferred'")
+    realisability: float = Field(default=0.0, description="0..1, how well an answer can be made and asked for "
+                                                         "(registry.realisability); set by the build")
 
 
 class Tool(BaseModel):
@@ -120,6 +130,8 @@ class Registry(BaseModel):
     categories: list[Category]
     tools: list[Tool]
     duplicates: list[Duplicate] = Field(default_factory=list)
+    observed_counts: dict[str, int] = Field(default_factory=dict, description="what became of the observed "
+                                            "response structures (registry.build): matched, used, dropped and why")
 
     def endpoints(self) -> list[Endpoint]:
         """Every endpoint, in tool order."""

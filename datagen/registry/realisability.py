@@ -1,0 +1,79 @@
+"""How realisable an endpoint is in a conversation: a score from 0 to 1, computed once at build.
+
+A conversation through an endpoint is as good as the answer made for it (the rubric's R3: right
+types, values that mean what the field says) and as the user's request for it (R1, R5: asked for in
+plain words). Three things the build knows decide both; the weights and values are the table below
+and in DESIGN.md §2 ("Realisability").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from datagen.registry.models import Endpoint, FieldSource, Registry
+from datagen.registry.naming import plain_name
+
+# Term → weight. Why each row: the shape decides whether an answer can be what the API says at all,
+# so it weighs most; plain field names and an askable name each decide half of what is left.
+WEIGHTS: dict[str, float] = {
+    "shape": 0.5,         # answers are made from the fields: documented ones are what the API would say
+    "plain_fields": 0.25,  # a value can be told to the user only when its field's name says what it holds
+    "askable": 0.25,      # a user can ask for the endpoint without reciting API names or copied text
+}
+# Shape provenance → value of the `shape` term. Why each row:
+SHAPE_VALUE: dict[FieldSource | None, float] = {
+    FieldSource.SCHEMA: 1.0,    # the API's own documented schema
+    FieldSource.EXAMPLE: 1.0,   # an answer the API's author pasted: real keys
+    FieldSource.OBSERVED: 1.0,  # an answer the API really gave when called (keys and types, no values)
+    FieldSource.BORROWED: 0.5,  # a sibling endpoint's documented shape: right vocabulary, maybe not this answer
+    FieldSource.INFERRED: 0.2,  # guessed from the name and description: generic keys at best
+    None: 0.0,                  # no fields at all: nothing to answer with
+}
+BUCKETS = 10
+"""The manifest's histogram has this many equal-width buckets over 0..1."""
+
+
+def shared_descriptions(registry: Registry) -> set[tuple[str, str]]:
+    """(tool id, description) pairs that more than one endpoint of the tool carries: copied text that
+    says what none of them does in particular (`Retrieve a Country based on its alpha 2 code` on four
+    different endpoints)."""
+    seen: Counter[tuple[str, str]] = Counter()
+    for e in registry.endpoints():
+        key = (e.tool_id, " ".join(e.description.lower().split()))
+        if key[1]:
+            seen[key] += 1
+    return {key for key, count in seen.items() if count > 1}
+
+
+def is_askable(e: Endpoint, shared: set[tuple[str, str]]) -> bool:
+    """A user can ask for it in plain words: a plain name and a description of its own."""
+    return plain_name(e.name) and (e.tool_id, " ".join(e.description.lower().split())) not in shared
+
+
+def shape_of(e: Endpoint) -> FieldSource | None:
+    """The provenance of the endpoint's shape: its first field's source (all share one), None without fields."""
+    return e.response_fields[0].source if e.response_fields else None
+
+
+def score(e: Endpoint, askable: bool) -> float:
+    """The realisability of one endpoint, rounded to 3 decimals (the table above)."""
+    fields = e.response_fields
+    plain = sum(1 for f in fields if plain_name(f.name)) / len(fields) if fields else 0.0
+    total = (WEIGHTS["shape"] * SHAPE_VALUE[shape_of(e)] + WEIGHTS["plain_fields"] * plain
+             + WEIGHTS["askable"] * (1.0 if askable else 0.0))
+    return round(total, 3)
+
+
+def set_realisability(registry: Registry) -> None:
+    """Stamp every endpoint with `Endpoint.realisability`."""
+    shared = shared_descriptions(registry)
+    for e in registry.endpoints():
+        e.realisability = score(e, is_askable(e, shared))
+
+
+def histogram(registry: Registry) -> dict[str, int]:
+    """Endpoints per score bucket (`0.0-0.1` … `0.9-1.0`, the last one closed), every bucket listed."""
+    counts = [0] * BUCKETS
+    for e in registry.endpoints():
+        counts[min(BUCKETS - 1, int(e.realisability * BUCKETS))] += 1
+    return {f"{i / BUCKETS:.1f}-{(i + 1) / BUCKETS:.1f}": n for i, n in enumerate(counts)}
