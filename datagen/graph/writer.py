@@ -34,9 +34,17 @@ FEEDS_PER_ENDPOINT = 12
 Progress = Callable[[str, int, int], None]
 
 
+# Values the registry derives from its own content (scores, provenance notes, counts): the id hashes
+# the tools, endpoints and fields, so rewording a note or reweighting a score does not make a new build.
+_DERIVED: dict[str, Any] = {
+    "observed_counts": True,
+    "tools": {"__all__": {"endpoints": {"__all__": {"shape_source", "realisability"}}}},
+}
+
+
 def build_id(registry: Registry) -> str:
     """A content hash of the registry: the same input gives the same id on any machine."""
-    return hashlib.sha256(registry.model_dump_json().encode()).hexdigest()[:16]
+    return hashlib.sha256(registry.model_dump_json(exclude=_DERIVED).encode()).hexdigest()[:16]
 
 
 def ensure_schema(driver: Driver, database: str) -> None:
