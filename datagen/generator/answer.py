@@ -18,10 +18,11 @@ from wordfreq import zipf_frequency
 from datagen.generator import phrases as ph
 from datagen.generator.choice import noun_for
 from datagen.generator.intent import intent as intent_of
+from datagen.generator.intent import request as request_of
 from datagen.generator.labels import VERB_NOUNS, bool_fact, field_label
 from datagen.generator.timeline import cutoff_of
 from datagen.core.plan import ConversationState
-from datagen.lexicon import (COORDINATE_KEYS, ENVELOPE_KEYS, PREPOSITIONS, RELATION_WORDS, REQUEST_ECHO_KEYS,
+from datagen.lexicon import (COORDINATE_KEYS, ENVELOPE_KEYS, NUMBER_LEADS, PREPOSITIONS, RELATION_WORDS, REQUEST_ECHO_KEYS,
                              TIME_FIELD_WORDS)
 from datagen.registry.naming import GENERIC_CONTAINERS, singular, snake, subject_noun
 
@@ -58,6 +59,33 @@ def _main(output: Any) -> tuple[str, Any]:
     return key, node
 
 
+# Words of a field that counts or pages what came back (`total_results`, `per_page`): a tally of the
+# answer, never one of its facts ("the number of results is 5" beside no results at all).
+_COUNTING = NUMBER_LEADS | frozenset("count counts total totals page pages per limit offset".split())
+_TALLY_WORDS = _COUNTING | GENERIC_CONTAINERS | frozenset("of size found hits matches returned available".split())
+
+
+def is_tally(key: str, value: Any = 0) -> bool:
+    """Whether a whole-number field counts or pages the results (`num_results`, `total`, `per_page`);
+    a price `total` of 59.9 is a fact, and a `data` list is content."""
+    words = set(snake(key).split("_"))
+    counted = isinstance(value, int) and not isinstance(value, bool)
+    return counted and bool(words & _COUNTING) and words <= _TALLY_WORDS
+
+
+def _empty_list(output: Any) -> str | None:
+    """The name of an empty list the output holds (`reels: []`), "" for a generic one, or None."""
+    stack = [("", output)]
+    while stack:
+        key, node = stack.pop()
+        if isinstance(node, list) and not node:
+            name = snake(key)
+            return "" if not name or name in GENERIC_CONTAINERS else ph.humanize(key)
+        if isinstance(node, dict):
+            stack.extend((k, v) for k, v in node.items() if snake(k) not in ENVELOPE_KEYS)
+    return None
+
+
 def _is_id(key: str) -> bool:
     name = snake(key)
     return name == "id" or name.endswith(("_id", "_ids", "uuid", "_key"))
@@ -79,7 +107,7 @@ def _facts(item: dict[str, Any], skip: set[str], sent: set[str], rng: random.Ran
     named = {ph.render(item[k]).lower() for k in skip if _scalar(item.get(k))}
     for pos, (key, value) in enumerate(item.items()):
         name = snake(key)
-        if key in skip or name in ENVELOPE_KEYS or not _scalar(value) or _is_id(key):
+        if key in skip or name in ENVELOPE_KEYS or not _scalar(value) or _is_id(key) or is_tally(key, value):
             continue
         text = ph.render(value)
         if len(text) > 80 or text.startswith(("http://", "https://")) or text.lower() in named:
@@ -167,7 +195,7 @@ def _list_noun(key: str, item: dict[str, Any]) -> str:
 
 
 def _subject_of(state: ConversationState, call: int) -> str | None:
-    """What one call is about, by its endpoint's name (`getpetbyid` → pet)."""
+    """What one call is about, by its endpoint's name (`getbookbyid` → book)."""
     order = state.plan.call_order()
     if call >= len(order):
         return None
@@ -252,7 +280,7 @@ def describe(output: Any, sent: set[str], rng: random.Random, noun: str | None =
     facts = _facts(node, _naming_keys(node, subject), sent, rng)
     if not facts:
         if subject and noun:
-            return ph.sentence(f"the {noun.replace('_', ' ')} is {subject}")  # "The pet is Deborah."
+            return ph.sentence(f"the {noun.replace('_', ' ')} is {subject}")  # "The dog is Deborah."
         return ph.sentence(f"it came back as {subject}") if subject else ""
     body = ph.join_words(facts)
     return ph.sentence(f"{subject}: {body}" if subject else body)
@@ -287,9 +315,15 @@ def final_answer(state: ConversationState, last_calls: list[int], rng: random.Ra
         if again and again.group(1) in said:  # the same place twice: its new facts, not a second find
             text = f"{again.group(1)} also shows {again.group(2)}."
         said |= {ph.render(v) for _, v in _scalars_of(output)}
-        if not text and isinstance(output, dict):
-            envelope = [f"{ph.humanize(k)}: {ph.render(v)}" for k, v in output.items() if _scalar(v)][:2]
-            text = ph.sentence(f"the request went through ({', '.join(envelope)})") if envelope else ""
+        if not text:
+            # nothing found is said as such, never as a tally or the envelope ("status: ok")
+            empty = _empty_list(output)
+            if isinstance(output, dict) and empty is None:
+                text = _outcome(state, call, output)
+            elif empty is not None:
+                head = _head_of(state, call)
+                noun = empty or (ph.plural(head) if head else "results")
+                text = ph.sentence(f"it found no {noun}")
         if text and text not in parts:  # two calls that answered alike are reported once
             parts.append(text)
     opener = ph.pick(rng, ["Here's what I found.", "Done.", "All set.", "Here you go.", "Okay, that's done."])
@@ -298,6 +332,29 @@ def final_answer(state: ConversationState, last_calls: list[int], rng: random.Ra
         opener = f"{opener[:-1]} for {topic}." if opener.startswith("Here") else f"{opener} For {topic}:"
     body = " ".join(parts) if parts else "The request went through, but it returned nothing to report."
     return ph.assemble([opener, body, ph.pick(rng, ph.FINAL_CLOSERS)])
+
+
+_FAILED = frozenset({"error", "failed", "failure", "fail", "false", "no", "denied", "rejected", "invalid"})
+
+
+def _outcome(state: ConversationState, call: int, output: dict[str, Any]) -> str:
+    """An answer that only says how the request went, said as the outcome of what was asked, with
+    the id it made ("The request to book an appointment went through; its appointment id is app_7")."""
+    order = state.plan.call_order()
+    if call >= len(order):
+        return ""
+    verdicts = [ph.render(v).lower() for k, v in output.items() if snake(k) in ENVELOPE_KEYS and _scalar(v)
+                and snake(k) not in ("message", "msg", "request_id", "time_now")]
+    failed = any(v in _FAILED for v in verdicts)
+    ids = [(k, v) for k, v in output.items() if _is_id(k) and _scalar(v) and snake(k) != "request_id"]
+    req = request_of(state.plan.endpoints[order[call]])
+    phrase = req.phrase()
+    if req.generic or req.verb in ("get", "find") and not ids or not verdicts and not ids:
+        return ""
+    if failed:
+        return ph.sentence(f"the request to {phrase} did not go through")
+    tail = f"; its {field_label(ids[0][0])} is {ph.render(ids[0][1])}" if ids else ""
+    return ph.sentence(f"the request to {phrase} went through{tail}")
 
 
 def _names_its_request(thing: str, text: str) -> bool:
@@ -341,7 +398,7 @@ def _label_words(output: Any) -> set[str]:
 
 def _topic(state: ConversationState, calls: list[int]) -> str | None:
     """What the user asked about, as they said it (a ticker, a search phrase, an email), so the
-    answer is about their request: "Here's what I found for JPM." Only a short value the user stated."""
+    answer is about their request: "Here's what I found for KQZR." Only a short value the user stated."""
     stated = {ph.render(v) for k, v in state.user_values.items()}
     for call in calls[:1]:
         if call >= len(state.tool_calls):
@@ -360,7 +417,8 @@ def has_content(output: Any, sent: frozenset[str] = frozenset(), listed: bool = 
     chapter tells the user nothing, and neither do listed things that have only an id and a flag
     (`options: [{id, isDefault}]`): a flag is an answer only about the one thing asked."""
     if isinstance(output, dict):
-        return any(has_content(v, sent, listed) for k, v in output.items() if snake(k) not in ENVELOPE_KEYS and not _is_id(k))
+        return any(has_content(v, sent, listed) for k, v in output.items()
+                   if snake(k) not in ENVELOPE_KEYS and not _is_id(k) and not is_tally(k, v))
     if isinstance(output, list):
         return any(has_content(v, sent, True) for v in output)
     if listed and isinstance(output, bool):

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from datagen.generator import phrases as ph
+from datagen.generator.labels import field_label
 from datagen.core.paths import values_at
 from datagen.core.plan import ConversationState, FieldValue
 from datagen.lexicon import PLACE_WORDS, RELATION_WORDS
@@ -80,10 +81,30 @@ def item_name(item: dict[str, Any], fallback_key: str) -> str:
                 and not set(snake(key).split("_")) & PLACE_WORDS:  # a country is where a thing is, not its name
             return value
     # nothing names it: two of its facts tell it apart ("list date 2026-05-04, price 85.43"), not its key
-    facts = [f"{ph.humanize(k)} {ph.render(v)}" for k, v in item.items()
+    facts = [_fact(k, v) for k, v in item.items()
              if k != fallback_key and not snake(k).endswith(("_id", "id", "_url", "url", "link"))
              and v is not None and not isinstance(v, (dict, list, bool)) and 0 < len(ph.render(v)) <= 40][:2]
     return ", ".join(facts) if facts else ph.render(item.get(fallback_key, "")).strip()
+
+
+_UNITS = frozenset("m km mi ft cm mm kg g lb lbs s ms sec min h hr hrs mph kmh kph pct".split())
+"""Unit abbreviations that end field names (`distance_m`): said after the value ("8 m")."""
+
+
+def _fact(key: str, value: Any) -> str:
+    """`distance_m: 8` → "distance 8 m"; `list_date: …` → "list date …"."""
+    words = field_label(key, value).split()
+    if len(words) > 1 and words[-1] in _UNITS:
+        return f"{' '.join(words[:-1])} {ph.render(value)} {words[-1]}"
+    return f"{' '.join(words)} {ph.render(value)}"
+
+
+def named(item: dict[str, Any]) -> bool:
+    """Whether an item has a name of its own (a name field or a proper-name text), not only facts."""
+    if any(snake(k) in _NAME_KEYS or snake(k).endswith("_name") for k, v in item.items() if isinstance(v, str) and v.strip()):
+        return True
+    return any(isinstance(v, str) and _PROPER.match(v) and not snake(k).endswith(("_id", "_url", "_at"))
+               and not set(snake(k).split("_")) & PLACE_WORDS for k, v in item.items())
 
 
 _ID_LIKE = re.compile(r"^(?:[a-z]{2,4}_)?\d+$|^[0-9a-f-]{16,}$", re.I)  # `ply_26204`, `150096`, a uuid
@@ -176,6 +197,10 @@ def pick(state: ConversationState, choice: Choice, rng: random.Random) -> str:
     index = rng.randrange(min(len(choice.items), MAX_OPTIONS))
     state.choices[choice_key(choice.call, choice.container)] = choice.items[index]
     name = choice.names()[index]
+    if not named(choice.items[index]):
+        # an option known only by its facts is picked by its place: "distance m 8 looks right" recites
+        template = ph.pick(rng, ["The {nth} one, please.", "Let's go with the {nth} one.", "I'll take the {nth} one."])
+        return ph.sentence(ph.fill(template, nth=ph.ordinal(index + 1)))
     template = ph.pick(rng, ["{name}, please.", "Let's go with {name}.", "The {nth} one: {name}.",
                              "I'll take {name}.", "{name} looks right."])
     return ph.sentence(ph.fill(template, name=name, nth=ph.ordinal(index + 1)))

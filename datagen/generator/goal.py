@@ -8,15 +8,12 @@ the assistant, who announces them when it makes the calls.
 
 from __future__ import annotations
 
-from datagen.generator.intent import intent as intent_of
+from datagen.generator.intent import request
 from datagen.core.plan import ConversationPlan
 from datagen.registry.linking import end_indices, feeds, via_pairs
 from datagen.registry.models import Endpoint
 from datagen.registry.naming import snake
 
-# Verbs after which the rest of the intent names the thing the user wants to see.
-_SEE = frozenset("get retrieve fetch find list show return obtain view display look lookup give".split())
-_DETERMINERS = frozenset("the a an all some any my your their its this these every each".split())
 
 
 def feeds_later(plan: ConversationPlan, step: int) -> bool:
@@ -37,33 +34,30 @@ def end_steps(plan: ConversationPlan) -> list[int]:
     return [s for s in plan.call_order() if s in ends]
 
 
+GENERIC_WISH = "look this up"
+"""The wish of an endpoint whose name says nothing plain: true of any call, never its docs."""
+
+
 def wish(endpoint: Endpoint) -> str:
-    """What the user asks for, as a verb phrase: `get the news for a series`, `book a room`."""
-    words = intent_of(endpoint).split()
-    if not words:
-        return "run the request"
-    verb, rest = words[0].lower(), words[1:]
-    if verb in _SEE and rest:
-        if rest[0].lower() in {"back", "out"} and len(rest) > 1:
-            rest = rest[1:]  # "return back all information"
-        text = " ".join(rest)
-        if text.split()[0].lower() not in _DETERMINERS and not text[:1].isupper():
-            text = "the " + text
-        return f"get {text}" if verb != "find" else f"find {text}"
-    return " ".join(words)
+    """What the user asks for, as a verb phrase built from what the endpoint returns: `get the
+    stop sequence`, `send the sms`; `look this up` when nothing plain can be said."""
+    req = request(endpoint)
+    return GENERIC_WISH if req.generic else req.phrase()
 
 
 def ask_phrase(plan: ConversationPlan) -> list[str]:
     """The wishes of the end steps, in call order, without repeats; a step fed from one side of a
-    match says which side the user means ("the team details for the away team")."""
+    match says which side the user means ("the team details for the away team"). A generic wish
+    beside a plain one is left out: "get the order and look this up" asks for nothing more."""
     out: list[str] = []
     for step in end_steps(plan):
         phrase = wish(plan.endpoints[step])
         side = _side(plan, step)
-        phrase = f"{phrase} for the {side}" if side else phrase
+        phrase = f"{phrase} for the {side}" if side and phrase != GENERIC_WISH else phrase
         if phrase not in out:
             out.append(phrase)
-    return out
+    plain = [p for p in out if p != GENERIC_WISH]
+    return plain or out
 
 
 _SIDE_WORDS = ("home", "away")

@@ -1,20 +1,27 @@
-"""What an endpoint does, as a short verb phrase a person would say: `search the course catalogue`.
+"""What the user wants from an endpoint, as a short phrase built from what the endpoint returns.
 
-Taken from the description when its first clause reads as a command, else from the humanised name;
-documentation voice ("for a specific country"), markup, paths and instructions to the caller are
-left out, so the phrase can stand in a user's request or an assistant's announcement.
+A request names the thing the endpoint gives back: its name read as a noun phrase (modifiers and a
+head noun: `stop_sequence_of_trip` → "the stop sequence"), else the first list or object its response
+holds, with the verb a person uses for it ("get", "find"); an endpoint that acts (sends, books,
+converts) keeps that act on its object ("send the sms"). How the API is addressed (`by id`, `with
+username`) is left out: the user gives those as values. The description is never read: its first
+clause is documentation ("This endpoint returns…", "Optimize and recommend…") as often as a request.
+When the words left are not a plain English noun phrase (a word under the wordfreq plain-word bar,
+or a verb as its head), the request falls back to a generic, true one: "look that up".
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import NamedTuple
 
-from datagen.generator.phrases import PARENS, article, humanize
-from datagen.registry.models import Endpoint
 from wordfreq import zipf_frequency
 
-from datagen.lexicon import DOC_VOICE_WORDS, PREPOSITIONS
-from datagen.registry.naming import plain_name, snake
+from datagen.generator.phrases import article, humanize, plural
+from datagen.lexicon import ACTION_VERBS, ENVELOPE_KEYS, GENERIC_CONTAINERS, PREPOSITIONS, REQUEST_ECHO_KEYS
+from datagen.registry.models import Endpoint
+from datagen.registry.naming import PLAIN_WORD_ZIPF, singular, snake
 
 VERBS = frozenset(
     "search get find list retrieve fetch look lookup check validate verify send post add create book cancel "
@@ -37,46 +44,6 @@ _THIRD = {"returns": "get", "gets": "get", "provides": "get", "retrieves": "retr
           "lists": "list", "finds": "find", "searches": "search", "shows": "show", "checks": "check",
           "gives": "get", "creates": "create", "sends": "send", "converts": "convert", "calculates": "calculate",
           "generates": "generate", "validates": "validate", "allows": "", "lets": ""}
-_LEAD = re.compile(r"^(?:this|the|an?)\s+(?:endpoint|api|tool|service|method|route|function|call)\s+"
-                   r"(?:will\s+|can\s+|is used to\s+|helps?\s+(?:you\s+)?(?:to\s+)?)?", re.I)
-# A description that instructs the caller ("the pile you want to get information about") says how to
-# call the endpoint, not what it does: the name says that better.
-_ADDRESSED = re.compile(r"\byou\s+(?:want|need|wish|would|can|must|should|have)\b|\b(?:enter|provide|pass|insert)\s+(?:the|a|an|your)\b", re.I)
-_YOU_TO = re.compile(r"^(?:you|users?|developers?)\s+to\s+", re.I)
-MAX_INTENT = 90
-_DETERMINERS = frozenset("the a an all some any my your their its this these every each".split())
-_DANGLING = frozenset("and or the a an of to for with between in on by if is from at as that which".split())
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s|\n")
-_CLAUSE = re.compile(r"\s*(?:;|:|\s[-–—]+\s|\s--\s|\be\.g\b|\bi\.e\b|\betc\b|\bex\.)", re.I)
-_TAIL_CLAUSE = re.compile(r"\s+(?:by (?:providing|passing|specifying|giving|entering|sending|supplying)|based on|"
-                          r"using (?:the|a|an|its|their)|via (?:the|a|an)|according to|in order to|so that|"
-                          r"with the help of)\b.*$", re.I)
-_LONG_CLAUSE = re.compile(r",\s|\s(?:that|which|where|who|whose|when|if|including|like|such as)\s", re.I)
-_DANGLING = _DANGLING | frozenset("providing using based like such including via per its their your".split())
-INTENT_SOFT_MAX = 60
-_USED_TO = re.compile(r"\b(?:used|allows? you|lets? you|helps? you|designed|meant|enables? you)\s+to\s+(\w.{3,})$", re.I)
-
-
-def _shorten(text: str) -> str:
-    if len(text) <= MAX_INTENT:
-        words = text.split()
-    else:
-        words = text[:MAX_INTENT].rsplit(" ", 1)[0].split()
-    while len(words) > 2 and words[-1].lower().strip(",;:") in _DANGLING:
-        words.pop()
-    cut = " ".join(words)
-    return cut.rstrip(",;:-—– ")
-
-
-def _untitle(words: list[str]) -> list[str]:
-    """`Generate Password` → `generate password`: Title Case is a heading, not a proper noun; words
-    in capitals (`ISBN`, `IP`) keep their case."""
-    alpha = [w for w in words if w[:1].isalpha()]
-    if len(alpha) >= 2 and all(w[:1].isupper() for w in alpha):
-        return [w if (w.isupper() and len(w) > 1) else w.lower() for w in words]
-    return [words[0] if words[0].isupper() and len(words[0]) > 1 else words[0].lower()] + words[1:] if words else words
-
-
 def _base_verb(token: str, followed: bool = False) -> str | None:
     """The verb of a name's first token: `search` → search, `getting` → get, `returns` → get; a
     plural before another word is a noun (`rates_stats` is about rates, not "rate stats")."""
@@ -108,164 +75,202 @@ def _agent_verb(token: str) -> str | None:
     return None
 
 
-def _clause(text: str) -> str:
-    """The first sentence and clause of a description, without notes in brackets."""
-    first = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].strip()
-    first = PARENS.sub("", first)
-    first = re.split(r"\s*[(\[]", first, maxsplit=1)[0]
-    first = _CLAUSE.split(first, maxsplit=1)[0]
-    first = _TAIL_CLAUSE.sub("", first)
-    if len(first) > INTENT_SOFT_MAX:
-        match = next((m for m in _LONG_CLAUSE.finditer(first) if len(first[:m.start()].split()) >= 3), None)
-        if match is not None:
-            first = first[:match.start()]
-    return first.strip().rstrip(".!?:,")
+# Verbs a person keeps when asking, because the endpoint does something to what they give it (the
+# lexicon's acting verbs, plus making and transforming ones); any other leading verb of a name either
+# reads (dropped: "get the …") or is a noun there (`stop_sequence`, `rate_stats`).
+DOING_VERBS = ACTION_VERBS | frozenset(
+    "convert translate calculate compute generate validate verify shorten create upload download compare "
+    "track detect predict analyze analyse summarize summarise transcribe encode decode encrypt decrypt "
+    "resize compress parse extract geocode classify recognize recognise identify estimate spell paraphrase "
+    "rewrite correct format merge split crop render post publish share save update edit rename "
+    "solve evaluate check request".split())
+LOOKUP_VERBS = frozenset("get retrieve fetch list show return obtain view display give read query lookup look "
+                         "search find browse discover explore".split())
+"""Verbs of reading: the request is the thing read ("find" for searching verbs, "get" for the rest)."""
+_FINDING = frozenset({"search", "find", "browse", "discover", "explore", "lookup", "look"})
+# Verbs of VERBS that are nouns as often (`the exchange rate`, `the match`): a head word among
+# them is still a noun; any other verb as the last word makes the phrase a command, not a thing.
+NOUN_VERBS = frozenset("search list check match rate score rank order review tag label share hash print count "
+                       "view display play watch block call charge refund rent hire reply forward claim transfer "
+                       "deposit test ping sort filter split crop copy move log sign scan export import record "
+                       "report set start stop end post return format place mark run measure monitor "
+                       "take read estimate schedule update download upload archive restore sync "
+                       "like follow time lookup query book".split())
+_VERB_SUFFIX = re.compile(r"\w{4,}(?:ize|ify)$")  # optimize, classify: verbs by their form
+_SHORT_WORDS = frozenset("by id of to in on at or an my up tv ip me ex".split())
+_STOP = frozenset("the a an and or all my".split()) | PREPOSITIONS
+_ADDRESSING = frozenset({"by", "with", "using", "via", "per", "from"})
+_QUESTIONS = frozenset({"where", "what", "who", "when", "how", "which", "whether", "is", "can"})
+_HAS = frozenset({"has", "have", "does", "are"})
+_NAME_NOISE = re.compile(r"\{[^}]*\}|\b(?:api|rest|v\d+|json|xml|endpoint|controller)\b|controller(?=_|$)", re.I)
+_VAGUE_NOUNS = frozenset({"info", "information", "data", "details", "detail", "list", "news", "summary", "all"})
+"""Nouns that say only that something is told, not what: they need the thing named beside them."""
+GENERIC = "look that up"
+"""The request when the name says nothing plain: true of every endpoint."""
 
 
-def intent(endpoint: Endpoint) -> str:
-    """A short verb phrase for what the endpoint does: `search the course catalogue`."""
-    text = re.sub(r"\s{2,}", " ", _MARKUP.sub("", _intent(endpoint))).strip()
-    text = re.sub(r"\bfor sell\b", "for sale", text)  # a slip of many listings' docs
-    return _articles(_VAGUE.sub("the ", _at_point(_by_key(_lower_common(text), endpoint), endpoint)))
+class Request(NamedTuple):
+    """A request: a verb and its object noun phrase (`get`, `stop sequence`), or a whole phrase of
+    its own (`check whether it has events`); `generic` when nothing plain could be said."""
+
+    verb: str
+    noun: str = ""
+    whole: str = ""
+    generic: bool = False
+
+    def phrase(self) -> str:
+        if self.whole:
+            return self.whole
+        if self.generic or not self.noun:
+            return GENERIC
+        if self.verb in ("get", "find"):
+            return f"{self.verb} the {self.noun}"
+        made = self.verb in ("generate", "create", "add", "book", "make", "register", "reserve", "schedule")
+        return f"{self.verb} {article(self.noun) if made and singular(self.noun.split()[-1]) == self.noun.split()[-1] else 'the'} {self.noun}"
 
 
-_AT_POINT = re.compile(r"\s+at\s+(?:the\s+|a\s+)?(?:coordinates?|geo ?point|lat(?:itude)? ?/? ?l(?:ng|on)g?(?:itude)?)"
-                       r"(?:\s+points?)?$", re.I)
+def _plain(word: str) -> bool:
+    return word in _SHORT_WORDS or len(word) > 2 and zipf_frequency(word, "en") >= PLAIN_WORD_ZIPF
 
 
-def _at_point(text: str, endpoint: Endpoint) -> str:
-    """`run a keyword search at the coordinate point` → `run a keyword search`: where a call that
-    takes a latitude and a longitude runs is a pair of values the user gives, not words of the wish."""
-    concepts = {p.concept for p in endpoint.parameters}
-    return _AT_POINT.sub("", text) if {"latitude", "longitude"} <= concepts else text
+@lru_cache(maxsize=8192)
+def segment(token: str) -> tuple[str, ...]:
+    """A run-together token split into the fewest plain words (`gethighlightbyid` → get highlight by
+    id); a token that is a plain word, or that no split covers, stays whole."""
+    if _plain(token) or len(token) < 6 or not token.isalpha():
+        return (token,)
+    best: list[tuple[int, float, tuple[str, ...]] | None] = [None] * (len(token) + 1)
+    best[0] = (0, 0.0, ())
+    for end in range(1, len(token) + 1):
+        for start in range(max(0, end - 15), end):
+            prev, piece = best[start], token[start:end]
+            if prev is None or not (piece in _SHORT_WORDS or len(piece) > 2 and zipf_frequency(piece, "en") >= 3.0):
+                continue
+            cand = (prev[0] + 1, prev[1] - zipf_frequency(piece, "en"), prev[2] + (piece,))
+            if best[end] is None or cand[:2] < best[end][:2]:  # type: ignore[index]
+                best[end] = cand
+    found = best[len(token)]
+    return found[2] if found is not None else (token,)
 
 
-def _lower_common(text: str) -> str:
-    """`get Channel Cumulated Views` → `get channel cumulated views`, `get a Country` → `get a
-    country`: capitals on a run of common words, or on a common word right after an article, are a
-    heading's; a lone name (`weather in Paris`) and acronyms keep theirs."""
-    words = text.split()
-
-    def capital(i: int) -> bool:
-        w = words[i] if 0 < i < len(words) else ""
-        return w[:1].isupper() and w[1:].islower() and zipf_frequency(w.lower(), "en") >= COMMON_ZIPF
-
-    out = list(words)
-    for i in range(1, len(words)):
-        if capital(i) and (capital(i - 1) or capital(i + 1) or words[i - 1].lower() in ("a", "an", "the")):
-            out[i] = words[i].lower()
-    return " ".join(out)
+def name_words(name: str) -> list[str]:
+    """An endpoint name as lower-case plain words: API noise and version tokens out, glued tokens split."""
+    words = [w for t in humanize(_NAME_NOISE.sub(" ", name)).lower().split() for w in segment(t)]
+    while words and re.fullmatch(r"v\d+|\d+", words[0]):
+        words = words[1:]  # `2.Getavailablecurrencies`, `v1_list`
+    return words
 
 
-def _by_key(text: str, endpoint: Endpoint) -> str:
-    """`get the order by id` → `get the order`: how the API is addressed (by which key) is not part
-    of what a person asks for; they give the key as a value."""
-    match = re.search(r"\s+by\s+(.+)$", text)
-    if match is None:
-        return text
-    keys = {"id", "ids", "key", "code", "name", "number"} | {w for p in endpoint.parameters for w in snake(p.name).split("_")}
-    head = text[:match.start()]
-    keys |= {w.lower() for w in head.split()}  # `highlight details by highlight id`
-    tail = {w.lower() for w in match.group(1).split()} - {"the", "a", "an", "its", "their", "and"}
-    return head if tail and tail <= keys and len(head.split()) >= 2 else text
+def noun_phrase(words: list[str]) -> str | None:
+    """The words as a noun phrase (without article), or None when they are not one: a word under
+    the plain-word bar, a word twice, or a verb as the head ("optimize and recommend")."""
+    words = [w for w in words if w not in ("all", "the", "a", "an")]
+    if not words or words[-1] in _STOP or len(words) > 6 or len(set(words)) < len(words):
+        return None
+    heads = [words[i - 1] for i, w in enumerate(words) if w in ("and", "or") and i > 0] + [words[-1]]
+    for word in words:
+        if word not in _STOP and not _plain(word):
+            return None
+    if any(_verb_head(h) for h in heads):
+        return None
+    return " ".join(words)
 
 
-_MARKUP = re.compile(r"[*`\"“”#]+")  # markdown emphasis and quoted parameter names in descriptions
+def _verb_head(word: str) -> bool:
+    return word in VERBS and word not in NOUN_VERBS or bool(_VERB_SUFFIX.fullmatch(word))
 
 
-# "for a specific country": documentation voice; a person says "for the country" (they named it).
-_VAGUE = re.compile(r"\b(?:an?|the|any)\s+(?:specific|specified|given|particular|certain|provided|desired|single)\s+", re.I)
-_NAME_NOISE = re.compile(r"\{[^}]*\}|\b(?:api|rest|v\d+|json|xml|endpoint)\b", re.I)
-
-
-_A_BEFORE = re.compile(r"\b([Aa]n?) ([A-Za-z]\w*)")
-
-
-def _articles(text: str) -> str:
-    """`create a offer` → `create an offer` (descriptions are not always proofread)."""
-    def fix(m: re.Match[str]) -> str:
-        right = article(m.group(2))
-        return f"{right[:1].upper() + right[1:] if m.group(1)[:1] == 'A' else right} {m.group(2)}"
-    return _A_BEFORE.sub(fix, text)
-
-
-COMMON_ZIPF = 1.5
-"""Zipf frequency (wordfreq) from which a capitalised word inside a phrase is a common word in a
-heading (`Country`, `Views`), not a name."""
-
-DESCRIPTION_MAX_WORDS = 7
-"""A description clause longer than this reads as documentation: a plain name says it better."""
-
-
-def _intent(endpoint: Endpoint) -> str:
-    from_description = _from_description(endpoint)
-    if from_description is not None and (not plain_name(endpoint.name) or (
-            len(from_description.split()) <= DESCRIPTION_MAX_WORDS
-            and not {w.lower().strip(",.;:") for w in from_description.split()} & DOC_VOICE_WORDS)):
-        return from_description
-    return _from_name(endpoint)
-
-
-def _from_description(endpoint: Endpoint) -> str | None:
-    """The verb phrase of the description's first clause, or None when it does not start with a verb."""
-    first = _YOU_TO.sub("", _LEAD.sub("", _clause(endpoint.description)))
-    used = _USED_TO.search(first)
-    if used and not _base_verb(first.split()[0]):
-        first = used.group(1)  # "Main API endpoint used to generate GIFs" → generate GIFs
-    words = first.split()
-    if words and "http" not in first and not re.search(r"[{}<>|`=\\]|/\w", first) and not _ADDRESSED.search(first):
-        head = words[0].lower()
-        if head in _THIRD:
-            words = ([_THIRD[head]] if _THIRD[head] else []) + words[1:]
-            words = words[1:] if words and words[0].lower() in {"you", "users", "to"} else words
-            words = words[1:] if words and words[0].lower() == "to" else words
-            head = words[0].lower() if words else ""
-        if head in VERBS and len(words) >= 2:
-            words = _untitle(words)
-            if words[1].lower() == "of":  # "List of domains" is a noun phrase, not a command
-                return _shorten("get the " + " ".join(words))
-            return _shorten(" ".join(words))
+def returned_noun(endpoint: Endpoint) -> str | None:
+    """The noun of what the response holds: its first list or object that is not a generic wrapper
+    (`reels[]` → reels, `data.user.name` → user), or None."""
+    for field in endpoint.response_fields:
+        for segment_ in field.path.split(".")[:-1] or field.path.split("."):
+            key = snake(segment_.replace("[]", ""))
+            if not key or key in GENERIC_CONTAINERS | ENVELOPE_KEYS | REQUEST_ECHO_KEYS:
+                continue
+            phrase = noun_phrase(key.split("_"))
+            if phrase is not None and ("." in field.path):
+                return phrase
+            break
     return None
 
 
-def _from_name(endpoint: Endpoint) -> str:
-    """A verb phrase from the endpoint's name: `team_season_statistics` → get the team season statistics."""
-    tokens = humanize(_NAME_NOISE.sub(" ", endpoint.name)).split() or humanize(endpoint.name).split()
-    while tokens and re.fullmatch(r"v\d+|\d+", tokens[0]):
-        tokens = tokens[1:]  # `2.Getavailablecurrencies`, `v1_list`
+@lru_cache(maxsize=8192)
+def _from_words(words: tuple[str, ...], many: bool = False, method: str = "GET") -> Request | None:
+    """The request a name's words make, or None when they make no plain one."""
+    tokens = list(words)
     if not tokens:
-        return "run the request"
-    glued = next((v for v in ("get", "list", "search", "find", "fetch", "create", "update", "delete")
-                  if tokens[0].startswith(v) and len(tokens[0]) >= len(v) + 4), None)
-    if glued is not None and _base_verb(tokens[0]) is None:
-        tokens = [glued, tokens[0][len(glued):]] + tokens[1:]  # `getavailablecurrencies`
+        return None
+    if tokens[0] in _QUESTIONS and len(tokens) > 1 and noun_phrase(tokens[1:]) is not None or tokens[0] in ("where", "how"):
+        return Request("find", whole=f"find out {' '.join(tokens)}") if all(_plain(t) for t in tokens) else None
+    if tokens[0] in _HAS and len(tokens) > 1:
+        rest = noun_phrase(tokens[1:])
+        return Request("check", whole=f"check whether it {tokens[0]} {rest}") if rest else None
+    inner = next((i for i, t in enumerate(tokens) if 0 < i < len(tokens) - 1 and _verb_head(t)), None)
+    if inner is not None:
+        group, tokens = tokens[:inner], tokens[inner:]  # `teams_get_team_by_id`: a group, then what it returns
+        if all(t in _VAGUE_NOUNS for t in tokens[1:]) and noun_phrase(group) is not None:
+            tokens = tokens[:1] + [singular(t) for t in group] + tokens[1:]  # `matches/get-info` → match info
+    cut = next((i for i, t in enumerate(tokens) if i > 0 and t in _ADDRESSING), len(tokens))
+    tokens = tokens[:cut]  # `user_reel_with_username`: how it is addressed, not what it is
     verb = _base_verb(tokens[0], followed=len(tokens) > 1)
-    if verb is not None and len(tokens) > 1 and tokens[1].lower() in PREPOSITIONS and tokens[0].lower() != verb:
-        return _shorten(f"get the {' '.join(tokens)}")  # `ranking_at_point` names a ranking: no "rank at point"
-    if verb is not None:
+    if verb is not None and len(tokens) > 1 and tokens[1] == verb:
+        tokens = tokens[1:]
+    # a verb that is a noun as often (`order_book`, `share_price`) acts only when the call writes
+    doing = (verb in DOING_VERBS or verb is not None and verb not in LOOKUP_VERBS) and (
+        verb not in NOUN_VERBS or method.upper() != "GET")
+    if doing and len(tokens) > 2 and tokens[1] in PREPOSITIONS and tokens[1] not in _ADDRESSING:
+        obj = noun_phrase(tokens[2:])  # `enroll_in_course` → enroll in the course
+        return Request(verb, whole=f"{verb} {tokens[1]} the {obj}") if obj else None
+    if doing and len(tokens) > 1 and tokens[1] not in PREPOSITIONS:
         rest = tokens[1:]
-        if rest and rest[0].lower() == verb:
-            rest = rest[1:]  # `get_get_user` → get user
-        if rest and verb in ("get", "fetch", "retrieve", "find") and rest[0].lower() not in _DETERMINERS:
-            rest = ["the"] + rest  # `getorderbyid` → get the order
-        return _shorten(" ".join([verb] + rest)) if rest else f"{verb} the results"
-    prep = next((i for i, t in enumerate(tokens) if i > 0 and t.lower() in PREPOSITIONS), None)
-    if prep is not None and tokens[prep - 1].lower() in ("search", "lookup", "scan") and prep + 1 < len(tokens):
-        what, where = " ".join(tokens[:prep]), " ".join(tokens[prep + 1:])
-        return _shorten(f"run {article(what)} {what} {tokens[prep]} the {where}")  # `keyword_search_at_point`
-    agent = _agent_verb(tokens[-1])
-    if agent is not None and len(tokens) > 1:
-        return _shorten(f"{agent} the {' '.join(tokens[:-1])}")  # `vin_decoder` → decode the vin
-    if tokens[-1].lower() in ("search", "lookup", "scan", "check") and len(tokens) > 1:
-        what = " ".join(tokens)
-        return _shorten(f"run {article(what)} {what}")  # `advanced_search` → run an advanced search
-    if tokens[0].lower() in {"where", "what", "who", "when", "how", "which", "whether", "is", "can"}:
-        return _shorten(f"find out {' '.join(tokens)}")
-    if tokens[0].lower() in {"has", "have", "does", "are"} and len(tokens) > 1:
-        return _shorten(f"check whether it {' '.join(tokens)}")  # `hasEvents`
-    named_after_input = {snake(" ".join(tokens))} & {snake(p.name) for p in endpoint.parameters} | (
-        {snake(" ".join(tokens))} & {p.concept for p in endpoint.parameters})
-    if named_after_input and endpoint.tool_id:
-        # `news_sentiment::url(url)`: the endpoint is named after what it takes; the tool says what it gives
-        return _shorten(f"get the {humanize(endpoint.tool_id)} for the {' '.join(tokens)}")
-    return _shorten(f"get the {' '.join(tokens)}")
+        cut = next((i for i, t in enumerate(rest) if t in PREPOSITIONS and t != "to"), len(rest))
+        obj = noun_phrase(rest[:cut])
+        return Request(verb, obj) if obj else None
+    if verb in LOOKUP_VERBS or verb in DOING_VERBS and len(tokens) == 1:
+        tokens = tokens[1:]
+    else:
+        verb = None  # `stop_sequence`, `ranking_at_point`: a noun phrase from its first word
+    if "of" in tokens and all(t in GENERIC_CONTAINERS | {"list", "set", "all"} for t in tokens[:tokens.index("of")]):
+        tokens = tokens[tokens.index("of") + 1:]  # `list_of_markets` → markets
+    if len(tokens) >= 2 and tokens[-1] in ("search", "lookup", "scan", "check"):
+        what = noun_phrase(tokens)
+        return Request("run", whole=f"run {article(what)} {what}") if what else None
+    if len(tokens) >= 2 and (agent := _agent_verb(tokens[-1])) is not None:
+        obj = noun_phrase(tokens[:-1])
+        return Request(agent, obj) if obj else None  # `vin_decoder` → decode the vin
+    cut = next((i for i, t in enumerate(tokens) if i > 0 and t in PREPOSITIONS), len(tokens))
+    if cut < len(tokens) and tokens[cut - 1] in ("search", "lookup", "scan"):
+        what = noun_phrase(tokens[:cut])
+        return Request("run", whole=f"run {article(what)} {what}") if what else None
+    phrase = noun_phrase(tokens[:cut])
+    if phrase is None:
+        return None
+    if many and not {singular(w) != w for w in phrase.split()} - {False} and phrase.split()[-1] not in _VAGUE_NOUNS \
+            and not phrase.endswith("ing") and zipf_frequency(plural(phrase.split()[-1]), "en") >= 3.0:
+        *mods, head = phrase.split()
+        phrase = " ".join(mods + [head if singular(head) != head else plural(head)])  # a list of them
+    return Request("find" if verb in _FINDING else "get", phrase)
+
+
+def _returns_list(endpoint: Endpoint) -> bool:
+    """Whether the response is a list of things (at the top or in a generic wrapper: `results[]`)."""
+    first = endpoint.response_fields[0].path if endpoint.response_fields else ""
+    head = first.split(".", 1)[0]
+    return head.endswith("[]") and snake(head[:-2]) in GENERIC_CONTAINERS | {""}
+
+
+def request(endpoint: Endpoint) -> Request:
+    """What a person asks of the endpoint: from its name, else from what it returns, else generic."""
+    words = tuple(name_words(endpoint.name))
+    found = _from_words(words, _returns_list(endpoint), endpoint.method)
+    if found is not None:
+        return found
+    noun = returned_noun(endpoint)
+    return Request("get", noun) if noun else Request("look up", generic=True)
+
+
+def intent(endpoint: Endpoint) -> str:
+    """A short phrase for what the endpoint does, as the assistant announces it: `get the stop
+    sequence`, `send the sms`, `look that up`."""
+    return request(endpoint).phrase()

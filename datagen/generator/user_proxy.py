@@ -19,7 +19,7 @@ from datagen.generator import phrases as ph
 from datagen.generator.assistant import predicted_fed, role_pairs
 from datagen.core.plan import ConversationState, ParamRef
 from datagen.generator.fake import place_at
-from datagen.generator.goal import ask_phrase
+from datagen.generator.goal import GENERIC_WISH, ask_phrase
 from datagen.generator.values import BASE_DATE, DATE_WINDOW_DAYS, coerce, different_value, knob_default, value_for
 from datagen.registry.models import Parameter, ParamType
 from datagen.registry.naming import snake
@@ -35,14 +35,32 @@ _SHARED = frozenset({"email", "phone", "user_name", "city", "country", "country_
 
 
 _DATED = frozenset({"date", "time", "timestamp", "year", "month", "day"})
-# Values that name what a request is about by themselves ("the earnings date for AAPL").
-_NAMED_BY_VALUE = frozenset({"symbol", "ticker", "currency", "isbn", "imdb_id", "vin", "iata_code", "domain"})
+# Values that name what a request is about by themselves ("the earnings date for KQZR").
+_NAMED_BY_VALUE = frozenset({"symbol", "ticker", "currency", "isbn", "vin", "iata_code", "domain"})
 
 
 def stable_index(seed: int) -> int:
     """A place-table index from the conversation seed (drawn apart from the user's Random, so the
     user's other values do not move)."""
     return (seed * 2654435761) % 1_000_003
+
+
+# Concepts whose value is somebody's handle on a platform ("the reels of @vfoster76").
+_HANDLES = frozenset({"user_name", "screen_name", "handle", "username"})
+
+
+def _about(tasks: str, subject: tuple[str, str]) -> str:
+    """The wish said about the user's own thing: `look up @vfoster76` for a generic wish, else
+    `get the reels for @vfoster76`, without a modifier the subject already says (`user reels`)."""
+    if tasks == GENERIC_WISH:
+        return f"look up {subject[1]}"
+    said = {w for w in re.split(r"[\s_]+", subject[1].lower()) if w.isalpha()}
+    if subject[1].startswith("@"):
+        said |= {"user", "username"}  # a handle is a user's
+    words = tasks.split()
+    if len(words) >= 4 and words[1] == "the" and " and " not in tasks:
+        words = words[:2] + [w for w in words[2:-1] if w.lower() not in said] + words[-1:]
+    return f"{' '.join(words)} for {subject[1]}"
 
 
 class UserProxy:
@@ -196,11 +214,11 @@ class UserProxy:
         subject = self._subject_key(keys) if len(wishes) == 1 else None
         held = self._subject_key(sorted(withheld & set(self.state.user_values)), bare=True) if len(wishes) == 1 else None
         if subject is not None:
-            # "get the pet for order 421454": the thing the user has, said with what they want
+            # "get the item for order 421454": the thing the user has, said with what they want
             keys.remove(subject[0])
-            tasks = f"{tasks} for {subject[1]}"
+            tasks = _about(tasks, subject)
         elif held is not None:
-            tasks = f"{tasks} for {held[1]}"  # "the pet for my order": the number comes when asked
+            tasks = _about(tasks, held)  # "the item for my order": the number comes when asked
         ask = ph.fill(ph.pick(rng, ph.ASKS), tasks=tasks)
         values = ph.values_phrase(self._pairs(keys), rng)
         greeting = ph.pick(rng, ph.GREETINGS)
@@ -210,7 +228,7 @@ class UserProxy:
 
     def _subject_key(self, keys: list[str], bare: bool = False) -> tuple[str, str] | None:
         """The one stated value the request is about (an id of the first call, a ticker, a code),
-        as words for "… for <it>": `order 421454`, `AAPL`; None when there is no single one.
+        as words for "… for <it>": `order 421454`, `KQZR`; None when there is no single one.
         `bare`: the value is not said yet (it is asked for later): `my order`."""
         first = self.plan.call_order()[0] if self.plan.endpoints else None
         found: list[tuple[str, str]] = []
@@ -226,6 +244,8 @@ class UserProxy:
                 found.append((key, f"my {noun}" if bare else f"{noun} {text}"))
             elif param.concept in _NAMED_BY_VALUE and len(text) <= 12 and not bare:
                 found.append((key, text))
+            elif param.concept in _HANDLES and re.fullmatch(r"@?[\w.]{2,30}", text) and not bare:
+                found.append((key, f"@{text.lstrip('@')}"))  # a handle is said with its @
         return found[0] if len(found) == 1 else None
 
     def answer(self, refs: list[ParamRef]) -> str:

@@ -101,18 +101,18 @@ def _endpoint(name: str, description: str = "", params: list[Parameter] | None =
 
 
 @pytest.mark.parametrize(("name", "description", "expected"), [
-    ("request_ride", "", "request ride"),
-    ("cancel_ride", "Cancel a ride; a fee may apply after 2 minutes.", "cancel a ride"),
-    ("search_hotels", "Search hotels (results are cached for 5 minutes) in a city.", "search hotels in a city"),
-    ("Generate Password", "Generate Password", "generate password"),
+    ("request_ride", "", "request the ride"),
+    ("cancel_ride", "Cancel a ride; a fee may apply after 2 minutes.", "cancel the ride"),
+    ("search_hotels", "Search hotels (results are cached for 5 minutes) in a city.", "find the hotels"),
+    ("Generate Password", "Generate Password", "generate a password"),
     ("getting_full_details", "", "get the full details"),
     ("where_to_watch", "", "find out where to watch"),
-    # a description clause over DESCRIPTION_MAX_WORDS reads as documentation: the plain name says it
+    # the description is never read: the name, as a noun phrase, or a generic request
     ("PlayerImage", "Get the image for a player in PNG format by providing the player ID.", "get the player image"),
     ("weekly_schedule", "Get all events from the date specified plus 7 days in advance", "get the weekly schedule"),
-    ("getpilebysessionidandname", "Get a pile of cards by session id and name", "get a pile of cards by session id and name"),
-    ("capture", "Main API endpoint used to generate GIFs", "generate GIFs"),
-    ("username_4fun", "", "get the username 4fun"),
+    ("getpilebysessionidandname", "Get a pile of cards by session id and name", "get the pile"),
+    ("capture", "Main API endpoint used to generate GIFs", "look that up"),
+    ("username_4fun", "", "look that up"),
 ])
 def test_intents_are_short_verb_phrases(name: str, description: str, expected: str) -> None:
     assert intent_of(_endpoint(name, description)) == expected
