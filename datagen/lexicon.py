@@ -2,8 +2,10 @@
 
 Why one module: role words, verbs, weak concepts and value kinds used to sit in six lists that
 disagreed (a role word in one stage was a concept in another). Every list here is generic English
-about APIs and data; none names a tool, an API, a brand or a category, because the product is judged
-on ToolBench categories we have never seen. This module sits below every stage and imports nothing
+about APIs and data, or generic classes of things (kinds of venue, of creative work, of trade); none
+names a tool, an API, a brand, a league, a sport, a ticker or one file's field, because the product is
+judged on ToolBench categories we have never seen (tests/unit/test_no_domain_words.py checks the
+names). This module sits below every stage and imports nothing
 from the package.
 """
 
@@ -110,7 +112,7 @@ SERVICE_CONCEPTS = frozenset({"user_name", "screen_name", "display_name", "file_
 SUBJECT_UNIVERSALS = frozenset({
     "email", "phone", "domain", "ip", "ip_address", "city", "country", "country_code",
     "region", "state", "latitude", "longitude", "postal_code", "address", "symbol", "isbn",
-    "imdb_id", "iata", "iata_code", "icao", "icao_code", "airport", "airport_code", "vin", "iban",
+    "iata", "iata_code", "icao", "icao_code", "airport", "airport_code", "vin", "iban",
     "barcode", "upc", "ean", "doi", "issn", "mac_address", "person_name", "full_name", "company",
 })
 # Universal values incidental to most tasks (any service has a date): across tools they link only
@@ -143,7 +145,6 @@ SUBJECT_HINTS: dict[str, frozenset[str]] = {
     "symbol": frozenset({"stock", "quote", "ticker", "symbol", "market", "share", "equity", "trading",
                          "dividend", "coin", "crypto", "cryptocurrency", "exchange"}),
     "isbn": frozenset({"book", "isbn", "library"}),
-    "imdb_id": frozenset({"movie", "film", "title", "imdb", "show", "series"}),
     "iata": frozenset({"airport", "flight", "airline", "iata"}),
     "iata_code": frozenset({"airport", "flight", "airline", "iata"}),
     "airport": frozenset({"airport", "flight", "airline"}),
@@ -412,9 +413,6 @@ UPPER_ENDS = frozenset({"max", "to", "end", "until", "through", "thru", "out", "
 ROUTE_ENDS = frozenset({"lat", "lng", "lon", "long", "latitude", "longitude", "location", "point", "address", "city",
                         "station", "stop", "airport", "place", "coordinates", "x", "y", "country", "currency",
                         "language", "lang", "node", "port"})
-# What sports teams are called after their city (`Dublin Hawks`): a club suffix (FC, United) is one sport's.
-TEAM_NICKNAMES = ("Hawks", "Bears", "Lions", "Tigers", "Falcons", "Wolves", "Eagles", "Sharks", "Comets", "Rangers",
-                  "Pilots", "Owls", "Foxes", "Stars", "Hornets", "Mariners")
 # Words of an id that points at another thing (`home_team_id`, `parent_id`, `owner_id`): not the object's own.
 RELATION_WORDS = frozenset({"home", "away", "parent", "owner", "author", "creator", "user", "customer", "sender",
                             "recipient", "account", "category", "league", "sport", "country", "region", "tournament",
@@ -437,34 +435,3 @@ COORDINATE_KEYS = frozenset({"lat", "lng", "lon", "long", "latitude", "longitude
 # fallbacks and what the API "returns" (`get the season schedule for the date or now returns ...`).
 DOC_VOICE_WORDS = frozenset({"if", "when", "whether", "unless", "returns", "return", "returned", "plus", "or",
                              "specified", "otherwise", "etc", "via", "using", "allows", "endpoint"})
-
-# The statuses a thing of a kind has (a thing's own status, not how a request ended).
-_FOR_SALE = ("available", "pending", "sold")
-_ORDERED = ("pending", "sold")  # a thing someone ordered is no longer simply available
-THING_STATUSES: dict[str, tuple[str, ...]] = {
-    "order": ("placed", "approved", "delivered"), "shipment": ("in transit", "delivered"),
-    "booking": ("confirmed", "pending", "cancelled"), "reservation": ("confirmed", "pending", "cancelled"),
-    "payment": ("completed", "pending"), "transaction": ("completed", "pending"), "invoice": ("paid", "open"),
-    "user": ("active",), "account": ("active",), "member": ("active",), "subscription": ("active", "cancelled"),
-    "pet": _ORDERED, "product": ("in stock", "out of stock"), "item": _FOR_SALE, "listing": _FOR_SALE,
-    "property": ("for sale", "sold", "pending"), "room": ("available", "booked"), "ticket": ("open", "closed"),
-    "task": ("open", "done"), "job": ("open", "closed"), "flight": ("scheduled", "delayed", "on time"),
-    "match": ("scheduled", "finished"), "game": ("scheduled", "final"), "event": ("scheduled", "cancelled"),
-}
-
-# Leagues a request may name, and the country (ISO code) their teams and venues are in.
-LEAGUE_COUNTRIES: dict[str, str] = {
-    "mlb": "US", "nba": "US", "nfl": "US", "nhl": "US", "mls": "US", "wnba": "US", "ncaa": "US",
-    "epl": "GB", "premier league": "GB", "la liga": "ES", "laliga": "ES", "bundesliga": "DE", "serie a": "IT",
-    "ligue 1": "FR", "ipl": "IN", "afl": "AU", "nrl": "AU",
-}
-
-# Price ranges by what is priced, first match wins (rent before the home it is the rent of).
-PRICE_LEVELS: tuple[tuple[str, frozenset[str], tuple[float, float]], ...] = (
-    ("rent", frozenset({"rent", "rental", "rentals", "lease", "letting"}), (800.0, 4500.0)),
-    ("home", frozenset({"property", "properties", "house", "houses", "home", "homes", "apartment", "condo", "realty",
-                        "estate", "sell", "sale"}), (150000.0, 1200000.0)),
-    ("car", frozenset({"car", "cars", "vehicle", "vehicles"}), (8000.0, 70000.0)),
-    ("flight", frozenset({"flight", "flights", "airfare"}), (80.0, 1200.0)),
-    ("stay", frozenset({"hotel", "hotels", "room", "rooms", "stay"}), (60.0, 450.0)),
-)

@@ -20,7 +20,7 @@ from datagen.registry.naming import snake
 
 # Fewer leaves than this may rightly coincide (`{"status": "ok"}` from two writes).
 _MIN_LEAVES = 6
-# A code as people write it: capitals and digits, at least one letter (`EUR`, `FR`, `AAPL`, `BTC2`).
+# A code as people write it: capitals and digits, at least one letter (`EUR`, `FR`, `KQZR`, `XB2`).
 _CODE = re.compile(r"(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,10}")
 _NAME_WORDS = frozenset({"name", "title"})
 

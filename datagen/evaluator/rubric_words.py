@@ -141,11 +141,11 @@ MOVING_TIME_WORDS = frozenset({"updated", "update", "modified", "edited", "expir
                                "seen", "recent"})
 # Words of a field numbering the parts of one thing in order (`number`, `period`, `seq_no`).
 PART_ORDER_WORDS = frozenset({"number", "no", "num", "seq", "sequence", "period", "part", "step", "round", "leg",
-                              "stage", "phase", "half", "quarter", "inning", "lap", "set", "segment"})
+                              "stage", "phase", "half", "quarter", "lap", "set", "segment"})
 # Words of a part's time that closes before its parent starts (`cutoff`), or settles once it is over.
 CLOSING_WORDS = frozenset({"cutoff", "deadline"})
 SETTLING_WORDS = frozenset({"settled", "settlement", "finished", "completed", "resulted", "graded"})
-START_WORDS = frozenset({"start", "starts", "starting", "begin", "begins", "kickoff"})
+START_WORDS = frozenset({"start", "starts", "starting", "begin", "begins"})
 # Last words of a field counting what one entity holds (`pack_items`, `member_count`).
 COUNT_WORDS = frozenset({"count", "items", "size", "total", "num", "members", "length"})
 PERCENT_WORDS = frozenset({"percent", "percentage", "pct"})

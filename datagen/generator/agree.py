@@ -17,7 +17,6 @@ from datagen.generator.moments import (around_start, business_days, calendar_par
 from datagen.generator.numeric import num, numeric_keys, ranged, set_number
 from datagen.generator.places import address_parts, one_id_for_one_thing, virtual_or_placed
 from datagen.generator.pools import CITIES, POSTCODES
-from datagen.lexicon import TEAM_NICKNAMES
 from datagen.registry.naming import snake
 
 _MONEY = ("total", "total_price", "total_amount", "grand_total", "subtotal", "sub_total", "line_total", "amount",
@@ -245,23 +244,31 @@ def _match_name(obj: dict[str, Any]) -> None:
     for home, away in _SIDES:
         if home in names and away in names and all(isinstance(obj[names[s]], str) and obj[names[s]]
                                                    for s in (home, away)):
-            if obj[names[home]] == obj[names[away]]:  # a team does not play itself
-                city, _, nick = obj[names[away]].rpartition(" ")
-                other = TEAM_NICKNAMES[(TEAM_NICKNAMES.index(nick) + 1) % len(TEAM_NICKNAMES)] if nick in TEAM_NICKNAMES else "Reserves"
-                obj[names[away]] = f"{city} {other}".strip()
+            if obj[names[home]] == obj[names[away]]:  # a side does not play itself
+                obj[names[away]] = _other_side(obj[names[away]])
             for key in _MATCH_NAMES:
                 if key in names and isinstance(obj[names[key]], str):
                     obj[names[key]] = f"{obj[names[home]]} vs {obj[names[away]]}"
             return
 
 
+def _other_side(name: str) -> str:
+    """Another side than `name`: a side called by its city plays the next city of the table (a
+    side named otherwise gets its reserves), so one conversation still draws the same pair."""
+    cities = [row[0] for row in CITIES]
+    if name in cities:
+        return cities[(cities.index(name) + 1) % len(cities)]
+    return f"{name} Reserves"
+
+
 def _home_venue(obj: dict[str, Any]) -> None:
-    """A game is played in its home team's city (`Chicago Hawks` at home: city Chicago, Chicago Arena)."""
+    """A game is played in its home side's city (`Chicago` at home: city Chicago, Chicago Arena)."""
     names = {snake(k): k for k in obj}
     sides = {h: obj[names[h]].get("name") if isinstance(obj[names[h]], dict) else obj[names[h]]
              for h, _ in _SIDES if h in names}
     home = next((v for v in sides.values() if isinstance(v, str)), None)
-    row = next((r for r in sorted(CITIES, key=lambda r: -len(r[0])) if isinstance(home, str) and home.startswith(r[0] + " ")),
+    row = next((r for r in sorted(CITIES, key=lambda r: -len(r[0])) if isinstance(home, str)
+                and (home == r[0] or home.startswith(r[0] + " "))),
                None)
     if row is not None and "city" not in names and isinstance(obj.get(names.get("country", "")), dict):
         # a match whose country is an object (`{code, name}`) is in its home team's country
@@ -321,7 +328,7 @@ def _ranked_items(obj: dict[str, Any], sent: frozenset[str]) -> None:
 
 _SEQUENCE_KEYS = frozenset({"order", "index", "seq", "sequence", "step", "period_number"})
 # Lists whose items are parts of one whole, where a bare `number` is the part's place (not a flight's).
-_PARTS = frozenset({"periods", "period_results", "rounds", "steps", "instructions", "stages", "innings", "sets",
+_PARTS = frozenset({"periods", "period_results", "rounds", "steps", "instructions", "stages", "sets",
                     "quarters", "halves", "legs", "episodes", "chapters"})
 
 

@@ -308,7 +308,7 @@ class Assistant:
         """One question naming, in plain words, every value the assistant still needs."""
         items = []
         for ref in refs:
-            # the label alone: a description pasted in brackets ("(iD of pet that needs to be fetched)")
+            # the label alone: a description pasted in brackets ("(iD of book that needs to be fetched)")
             # is the API's documentation, not how a person asks
             param = next(p for p in self.plan.endpoints[ref.step].parameters if p.name == ref.param)
             items.append(f"the {ph.param_label(param)}")

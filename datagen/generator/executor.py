@@ -35,7 +35,7 @@ from datagen.generator.fake import Place, place_at
 from datagen.generator.moments import business_days
 from datagen.generator.places import call_place
 from datagen.generator.shape import Node, tree
-from datagen.generator.world import follow_orders, here_first, names_in, referenced_facts, remember
+from datagen.generator.world import here_first, names_in, referenced_facts, remember
 from datagen.generator.values import BASE_DATE, DATE_WINDOW_DAYS, UNPLACED, derive_rng, value_for
 from datagen.generator.quotes import near_reference
 from datagen.generator.timeline import (CALL_SECONDS, PAST_WORDS, Timeline, into_the_past, set_clock,
@@ -120,7 +120,6 @@ class OfflineExecutor:
         here_first(output, arguments, self.world)
         named = set(snake(f"{endpoint.name} {endpoint.slug}").split("_"))
         active_only(output, named)
-        follow_orders(output, endpoint, arguments, self.world)
         referenced_facts(output, self.world)
         # dates the call asked for stay where they were asked; otherwise an archive lists the past
         # and a current listing what is ahead
@@ -129,7 +128,7 @@ class OfflineExecutor:
                 into_the_past(output, DATE_WINDOW_DAYS)
             else:
                 unsettled_ahead(output, DATE_WINDOW_DAYS, self.clock)
-        near_reference(output, arguments, rng)
+        near_reference(output, arguments, rng, self.world)
         if isinstance(output.get("status"), str) and any(snake(k) == "request_id" for k in output):
             output["status"] = "OK"  # beside the request's id, `status` is how the request went
         agree(output)  # a game whose team changed is named after its teams again
@@ -314,7 +313,7 @@ class _Gen:
             if spec is not None and spec.concept.endswith("_id") and snake(own) not in ("id", "_id", "uuid") \
                     and not root and context in (None, self.subject) \
                     and concept_scope(spec.concept) is not Scope.UNIVERSAL:
-                # the leaves of a `player_id` object describe a player (not an IMDb id's "imdb")
+                # the leaves of a `player_id` object describe a player (not a catalogue id's "catalogue")
                 leaf_context = spec.concept.removesuffix("_id").split("_")[-1] or context
         elif root:
             entity = self._looked_up_root()
@@ -351,7 +350,7 @@ class _Gen:
                 built[key] = self.node(child, sub, in_array, where)
         self.rng = saved
         # fields no rule could give a meaningful value are left out (an object left empty goes too),
-        # and so is "success" as the status of a thing (an order, a pet): it is how a request ends,
+        # and so is "success" as the status of a thing (an order, a listing): it is how a request ends,
         # which only the answer to an action (send, book) reports beside the new thing's id
         thing = own is not None and not (root and is_action(self.endpoint.name))
         out = {key: built[key] for key in node.children if built[key] is not UNPLACED

@@ -24,7 +24,7 @@ from faker import Faker
 from phonenumbers import geocoder
 
 from datagen.generator.pools import CITIES, POSTCODES, STREET_LOCALES
-from datagen.lexicon import (CITY_TIMEZONES, PERSON_WORDS, PLACE_WORDS, TEAM_NICKNAMES, TITLE_NOUNS, VALUE_KIND_WORDS,
+from datagen.lexicon import (CITY_TIMEZONES, PERSON_WORDS, PLACE_WORDS, TITLE_NOUNS, VALUE_KIND_WORDS,
                              VENUE_WORDS, WORK_WORDS)
 
 LOCALE = "en_US"
@@ -193,8 +193,8 @@ def _known_name(fk: Faker, rng: random.Random, place: Place, context: str | None
         return f"{home[0]} vs {away[0]}"
     if context in PERSON_WORDS:
         return str(fk.name())
-    if context in ("pet", "dog", "cat", "animal", "horse", "puppy", "kitten"):
-        return str(fk.first_name())  # pets are called like people
+    if context in ("dog", "cat", "animal", "horse", "puppy", "kitten"):
+        return str(fk.first_name())  # animals people keep are called like people
     if context in WORK_WORDS:
         colour = str(fk.color_name())
         colour = colour if not any(c.isupper() for c in colour[1:]) else "Silver"
@@ -275,8 +275,8 @@ _MAKERS: dict[str, Any] = {
     "about": _about,
     "known_name": _known_name,
     "known_about": _known_about,
-    # a real city: "Walkermouth Bears" (Faker's made-up towns) reads as made up
-    "team": lambda fk, rng, p, c: f"{rng.choice(_home_cities(p))[0]} {rng.choice(TEAM_NICKNAMES)}",
+    # a side called by its real city, as people say it ("Lisbon beat Dublin"); no list of nicknames
+    "team": lambda fk, rng, p, c: rng.choice(_home_cities(p))[0],
     "hashtag": lambda fk, rng, p, c: f"#{fk.word()}{fk.word().title()}",
     "html": lambda fk, rng, p, c: f"<p>{fk.catch_phrase()}</p>",
 }

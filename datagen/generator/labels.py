@@ -24,7 +24,7 @@ def bool_fact(label: str, value: bool) -> str:
     """A yes/no field as a sentence part: "it has no events", "it is not valid", "it was delivered"."""
     words = label.split()
     if len(words) > 2 and words[0] == "is" and words[1] in ("have", "has"):
-        words = ["has"] + words[2:]  # `is_have_odds`: "it has odds", not "it is have odds"
+        words = ["has"] + words[2:]  # `is_have_access`: "it has access", not "it is have access"
     if len(words) == 1 and words[0].endswith("ed"):
         return f"it was {label}" if value else f"it was not {label}"  # `opened`, `delivered`
     if words and words[0] in BOOL_HEADS and len(words) > 1:

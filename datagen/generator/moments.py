@@ -53,7 +53,7 @@ def calendar_parts(obj: dict[str, Any]) -> None:
             obj[key] = day
 
 
-_START_KEYS = frozenset({"starts", "start", "start_time", "start_date", "starts_at", "kickoff", "begins"})
+_START_KEYS = frozenset({"starts", "start", "start_time", "start_date", "starts_at", "begins"})
 _BEFORE_START = frozenset({"cutoff", "deadline", "closes", "close_time", "cutoff_time"})
 _AFTER_START = frozenset({"settled_at", "ended_at", "finished_at", "completed_at", "result_at", "settled"})
 
@@ -93,9 +93,9 @@ def results_of_parts(obj: dict[str, Any]) -> None:
 
 
 def around_start(obj: dict[str, Any]) -> None:
-    """Under a thing that starts at a moment, its parts close when it starts (a betting period's
-    `cutoff` is the event's start, not weeks before it) and are settled in their order within hours
-    after it (period 2 after period 1, the same day), never before it."""
+    """Under a thing that starts at a moment, its parts close when it starts (a part's `cutoff` or
+    `deadline` is the thing's start, not weeks before it) and are settled in their order within hours
+    after it (part 2 after part 1, the same day), never before it."""
     start_key = next((k for k in obj if snake(k) in _START_KEYS and isinstance(obj[k], str)), None)
     start = _parse_moment(obj[start_key]) if start_key else None
     if start is None:
@@ -224,8 +224,8 @@ _WINDOW = re.compile(r"^(.+)_(?:\d+(?:d|days|h|hours)|recent|recently)$")
 
 
 def within_window(obj: dict[str, Any]) -> None:
-    """A yes/no and the same yes/no within a window say one thing: `is_new_to_instagram_30d: true`
-    beside `is_new_to_instagram: false` cannot both be so, and readers reject the reverse too; the
+    """A yes/no and the same yes/no within a window say one thing: `is_new_member_30d: true`
+    beside `is_new_member: false` cannot both be so, and readers reject the reverse too; the
     overall flag follows the windowed one."""
     names = {snake(k): k for k, v in obj.items() if isinstance(v, bool)}
     for name, key in names.items():

@@ -1,9 +1,9 @@
 """Where a call happens: the place its answer's addresses, phones, currencies and cities come from.
 
 In order: a place an argument names (a city, a country, a code, a phone number), the table city
-nearest to coordinates it sends, the country of a league it names (MLB games are in the US), the city
-a location key names (`Detroit_MI`) or an anchored one for an opaque key (`c3sp5g4t8b`: one place for
-every listing it returns), else where an entity it names was first seen.
+nearest to coordinates it sends, the city a location key names (`Detroit_MI`) or an anchored one for
+an opaque key (`c3sp5g4t8b`: one place for every listing it returns), else where an entity it names
+was first seen.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from typing import Any
 from datagen.generator.fake import Place, place_at, place_of
 from datagen.generator.pools import CITIES, US_STATES
 from datagen.generator.values import derive_rng
-from datagen.lexicon import LEAGUE_COUNTRIES
 from datagen.registry.models import Endpoint
 from datagen.registry.naming import snake
 
@@ -26,11 +25,6 @@ def call_place(endpoint: Endpoint, arguments: dict[str, Any], seed: int, places:
     place = next((p for p in (place_of(v, c) for v, c in _place_arguments(endpoint, arguments)) if p), None)
     if place is None:
         place = _place_near(endpoint, arguments)
-    if place is None:  # a league the call names: its games are in that league's country
-        league = next((LEAGUE_COUNTRIES[str(v).lower()] for v in arguments.values()
-                       if isinstance(v, str) and str(v).lower() in LEAGUE_COUNTRIES), None)
-        homes = [i for i, row in enumerate(CITIES) if row[2] == league]
-        place = place_at(homes[derive_rng(seed, "league").randrange(len(homes))]) if homes else None
     if place is None:  # a location key (`locationKey=c3sp5g4t8b`): one place, whatever it is called
         key = next((str(arguments[p.name]) for p in endpoint.parameters if p.name in arguments
                     and set(snake(p.name).split("_")) & _LOCATION_WORDS and isinstance(arguments[p.name], str)), None)

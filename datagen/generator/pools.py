@@ -1,5 +1,8 @@
-"""Small fixed pools of values (cities with their country and currency, names, tickers, sentences,
-search topics) that the value makers draw from with the conversation's seeded Random."""
+"""Small fixed pools of values (cities with their country and currency, names, currencies, sentences,
+search topics) that the value makers draw from with the conversation's seeded Random.
+
+No pool names a company, a ticker, a coin, a league or a brand: a value of one of those is made
+from the field's generic shape (`semantic`), since a list of them would be tuned to the tools read."""
 
 from __future__ import annotations
 
@@ -30,18 +33,6 @@ FIRST = ("Maria Liam Aisha Noah Sofia Mateo Yuki Omar Elena Lucas Priya Ethan Ch
          "Jonas Leila Marco Nadia Oscar Rosa Samir Tara Victor Zoe Kenji Ingrid Tomás Fatima Arjun").split()
 LAST = ("Lopez Chen Okafor Novak Rossi Müller Tanaka Haddad Silva Kowalski Nguyen Patel Dubois Johansson "
         "García Kim Andersen Moreau Costa Schneider Ibrahim Fischer Reyes Walsh Sato Larsen Mendes Baker").split()
-# Rough price levels of the traded symbols the pools use (quotes are made near them, `generator.quotes`).
-REFERENCE_PRICES: dict[str, float] = {
-    "BTCUSD": 64000.0, "ETHUSD": 3200.0, "SOLUSD": 150.0, "XRPUSD": 0.55, "ADAUSD": 0.45, "DOGEUSD": 0.14,
-    "LTCUSD": 80.0, "DOTUSD": 6.5, "BTCUSDT": 64000.0, "ETHUSDT": 3200.0,
-    "AAPL": 190.0, "MSFT": 420.0, "GOOGL": 170.0, "AMZN": 185.0, "NVDA": 120.0, "TSLA": 210.0, "META": 500.0,
-    "NFLX": 640.0, "JPM": 200.0, "V": 275.0, "KO": 62.0, "PEP": 170.0, "DIS": 100.0, "NKE": 90.0, "INTC": 30.0,
-    "AMD": 160.0, "IBM": 185.0, "ORCL": 140.0, "SAP": 200.0, "BABA": 80.0,
-}
-# Tickers of companies that pay a dividend (a dividend lookup for one that pays none has no answer).
-DIVIDEND_TICKERS = "AAPL MSFT JPM V KO PEP DIS NKE IBM ORCL SAP".split()
-CRYPTO_PAIRS = "BTCUSD ETHUSD SOLUSD XRPUSD ADAUSD DOGEUSD LTCUSD DOTUSD".split()
-TICKERS = "AAPL MSFT GOOGL AMZN NVDA TSLA META NFLX JPM V KO PEP DIS NKE INTC AMD IBM ORCL SAP BABA".split()
 CURRENCIES = "USD EUR GBP JPY CHF CAD AUD SEK NOK INR BRL MXN SGD ZAR".split()
 SENTENCES = [
     "Looking forward to it, see you soon.", "Please confirm the details when you can.",
@@ -60,12 +51,12 @@ TOPICS: list[tuple[str, list[str]]] = [
     ("movie film show series anime tv", ["heist thrillers", "space documentaries", "romantic comedies", "animated family films"]),
     ("book novel author library", ["science fiction classics", "desert planet novels", "productivity books", "historical fiction"]),
     ("product shop store price buy item", ["wireless earbuds", "standing desk", "running shoes", "espresso machine"]),
-    ("video channel stream", ["home workout", "guitar lessons", "travel vlog japan", "react tutorial"]),
-    ("stock crypto coin market finance trading", ["electric car makers", "large cap tech", "renewable energy stocks", "dividend etf"]),
+    ("video channel stream", ["home workout", "guitar lessons", "travel vlog japan", "web design tutorial"]),
+    ("stock crypto coin market finance trading", ["electric car makers", "large cap tech", "renewable energy stocks", "dividend funds"]),
     ("station place location address map city hotel travel airport flight", ["main train station", "old town square", "central station", "riverside park"]),
     ("image photo picture", ["sunset beach", "mountain lake", "city skyline at night"]),
     ("word dictionary definition translate language", ["serendipity", "ephemeral", "resilience"]),
-    ("game player team match league sport", ["home team", "top scorers", "champions league", "grand slam"]),
+    ("game player team match league sport", ["home team", "top scorers", "season standings", "cup final"]),
     ("domain website url web seo", ["small business website", "open source analytics", "site speed"]),
 ]
 GENERIC_QUERIES = ["best practices", "latest updates", "beginner guide", "top rated", "weekend ideas", "open data"]

@@ -17,8 +17,8 @@ from typing import Any
 from datagen.generator import fake
 from datagen.generator.fake import Place
 from datagen.generator.measures import measure
-from datagen.generator.pools import CRYPTO_PAIRS, CURRENCIES, DIVIDEND_TICKERS, FIRST, GENERIC_QUERIES, LAST, SENTENCES, TICKERS, TOPICS
-from datagen.lexicon import (PRICE_LEVELS, SUBJECT_SENSES, THING_STATUSES, AUDIENCE_WORDS, CAPITALS, COUNT_WORDS, IMAGE_WORDS, JOB_WORDS, MARKET_WORDS, MEASURE_WORDS,
+from datagen.generator.pools import CURRENCIES, FIRST, GENERIC_QUERIES, LAST, SENTENCES, TOPICS
+from datagen.lexicon import (SUBJECT_SENSES, AUDIENCE_WORDS, CAPITALS, COUNT_WORDS, IMAGE_WORDS, JOB_WORDS, MARKET_WORDS, MEASURE_WORDS,
                              MOMENT_WORDS, NAME_QUALIFIERS, PERSON_WORDS, PLACE_WORDS, ROLE_WORDS, TEXT_WORDS,
                              VALUE_BOOLEAN_LEADS, VALUE_BOOLEAN_WORDS, VALUE_KIND_PAIRS, VALUE_KIND_WORDS,
                              VENUE_WORDS, WRITTEN_NOUNS)
@@ -73,6 +73,11 @@ def code(rng: random.Random, size: int = 6) -> str:
     return "".join(rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ23456789") for _ in range(size))
 
 
+def ticker(rng: random.Random, size: int | None = None) -> str:
+    """A trading symbol's shape, 3 or 4 capitals: no list of real tickers, which would be tuning."""
+    return "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ") for _ in range(size or rng.choice((3, 4))))
+
+
 def core_tokens(tokens: list[str]) -> list[str]:
     """The name's words without role words and without trailing qualifiers of a name (`name_en`)."""
     core = [w for w in tokens if w not in ROLE_WORDS] or list(tokens)
@@ -100,15 +105,9 @@ def _about(endpoint: Endpoint | None, words: frozenset[str] | set[str]) -> bool:
     return bool(set(snake(f"{endpoint.tool_id} {endpoint.name} {endpoint.description}").split("_")) & words)
 
 
-def _price_level(endpoint: Endpoint | None, context: str | None) -> tuple[float, float]:
-    """The price range of what is priced: a home for sale costs hundreds of thousands, its rent a
-    few thousand a month, a flight hundreds (`PRICE_LEVELS`); other things 5–500."""
-    words = set(snake(f"{endpoint.name} {endpoint.slug}").split("_")) if endpoint is not None else set()
-    words |= {singular(context)} if context else set()
-    for kind, words_of_kind, level in PRICE_LEVELS:
-        if words & words_of_kind:
-            return level
-    return 5.0, 500.0
+PRICE_RANGE = (5.0, 500.0)
+"""The range of a price drawn fresh. No table of what things cost: a price a conversation already
+showed is kept near its level (`quotes`), and a range the user asked for bounds it (`ranges`)."""
 
 
 def _about_summary(endpoint: Endpoint, words: frozenset[str] | set[str]) -> bool:
@@ -220,16 +219,14 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
         return fake.make("language_name", rng, place) if "name" in t else "en"
     if (concept == "symbol" or last in ("symbol", "symb", "ticker", "stock")) and not numeric:
         if endpoint is not None and _about_summary(endpoint, SUBJECT_SENSES["symbol"][1]):
-            return rng.choice(CRYPTO_PAIRS)  # a coin exchange trades BTCUSD, not AAPL
-        if endpoint is not None and _about(endpoint, {"dividend", "dividends", "exdiv", "payout"}):
-            return rng.choice(DIVIDEND_TICKERS)  # a dividend lookup is about a company that pays one
+            return f"{ticker(rng, 3)}{place.currency or 'USD'}"  # a coin traded against a currency
         if last in ("ticker", "stock") or endpoint is None or _about(endpoint, MARKET_WORDS):
-            return rng.choice(TICKERS)
+            return ticker(rng)
         return place.currency if _about(endpoint, {"currency", "currencies", "money", "exchange"}) else code(rng, 3)
     if concept == "postal_code":
         return fake.make("postcode", rng, place)
     if last in ("address", "street", "wallet", "contract") and re.search(
-            r"blockchain|wallet|ethereum|crypto|token|contract|0x", f"{desc} {endpoint.description if endpoint else ''}", re.I):
+            r"blockchain|wallet|crypto|token|contract|0x", f"{desc} {endpoint.description if endpoint else ''}", re.I):
         return "0x" + "".join(rng.choice("0123456789abcdef") for _ in range(40))
     if last == "state" and (t & PLACE_WORDS - {"state"} or context in PLACE_WORDS or _about_places(endpoint)):
         region = fake.make("region", rng, place)
@@ -240,7 +237,7 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
         return round(rng.uniform(0.5, 12), 2) if ptype is ParamType.NUMBER else rng.randint(1, 12)
     if (t & {"amount", "price", "cost", "budget", "salary", "fare", "fee", "total", "subtotal", "balance"}
             or concept == "amount") and (last not in COUNT_WORDS or last == "total"):
-        low, high = _price_level(endpoint, context)
+        low, high = PRICE_RANGE
         return rng.randint(int(low), int(high)) if ptype is ParamType.INTEGER else round(rng.uniform(low, high), 2)
     if last in ("rating", "stars"):
         return rng.randint(1, 5) if ptype is ParamType.INTEGER else round(rng.uniform(3.0, 5.0), 1)
@@ -329,13 +326,10 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
     if last in ("hash", "signature", "token", "secret", "nonce"):
         return fake.make("md5" if last != "hash" else "hash", rng, place)
     if last in ("status", "state"):
-        kind = context or (_subject(endpoint) if endpoint is not None else None)
-        if kind is not None and singular(kind) in THING_STATUSES and not numeric:
-            return rng.choice(THING_STATUSES[singular(kind)])  # a pet is "available", an order "shipped"
         if context is None or endpoint is not None and context == _subject(endpoint):
             return "success"  # the status of the response, not of a thing in it
-        # a thing's own status has values of its kind (an order is "delivered", a pet "available"):
-        # a generic word is only a guess, so an answer leaves it out
+        # a thing's own status has values of its kind, which no generic word knows: a guess would
+        # contradict the thing (a delivered order "pending"), so an answer leaves it out
         return None if strict else rng.choice(["active", "confirmed", "completed", "pending"])
     if last == "subject" and not numeric:
         return rng.choice(SENTENCES).rstrip(".!?")

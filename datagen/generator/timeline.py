@@ -1,8 +1,8 @@
 """Dated answers about one subject agree with a yes/no about them: "has events before D" is true
-exactly when an earnings or ex-dividend date of that ticker shown in the conversation lies before D.
+exactly when a date of that subject shown in the conversation lies before D.
 
-A reader rejects "hasEvents: false before 2026-05-03" next to an earnings date of 2026-03-26 for the
-same ticker. The executor keeps, per conversation, the dates its answers showed with the arguments
+A reader rejects "hasEvents: false before 2026-05-03" next to a date of 2026-03-26 shown for the
+same subject. The executor keeps, per conversation, the dates its answers showed with the arguments
 they were answers to; a `has_*`/`is_*` verdict of a call with a `before…`/`after…` date argument is
 set from the dates seen for the same subject (an argument value both calls share), and a later date
 of that subject is kept on the side of the cutoff that an earlier verdict stated.
@@ -113,14 +113,14 @@ def into_the_past(value: Any, days: int) -> None:
                 into_the_past(child, days)
 
 
-_STARTS = frozenset({"starts", "start", "start_time", "start_date", "starts_at", "kickoff", "begins"})
+_STARTS = frozenset({"starts", "start", "start_time", "start_date", "starts_at", "begins"})
 _SETTLED = frozenset({"settled_at", "settled", "result_at", "finished_at", "ended_at"})
 
 
 def unsettled_ahead(value: Any, days: int, now: datetime) -> bool:
-    """A current listing of things that start and get settled (a market list, not an archive)
-    lists what is still ahead: its dates move `days` forward, past the server clock, and nothing
-    starting after the clock has results yet (a reader rejects settled scores in a list of markets).
+    """A current listing of things that start and get settled (not an archive) lists what is still
+    ahead: its dates move `days` forward, past the server clock, and nothing starting after the
+    clock has results yet (a reader rejects results settled for things that have not started).
     Returns whether it applied."""
     if not _holds(value, _STARTS) or not _holds(value, _SETTLED):
         return False

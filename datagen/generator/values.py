@@ -21,7 +21,7 @@ from typing import Any
 
 from datagen.generator import fake
 from datagen.generator.fake import Place
-from datagen.generator.pools import CITIES, CURRENCIES, FIRST, LAST, TICKERS, US_CITY_STATES, US_STATES
+from datagen.generator.pools import CITIES, CURRENCIES, FIRST, LAST, US_CITY_STATES, US_STATES
 from datagen.generator.semantic import (BASE_DATE, DATE_WINDOW_DAYS, example, fake_date, id_prefix, is_boolean_name,
                                         query_phrase, semantic_value, shaped_fallback)
 from datagen.lexicon import PERSON_WORDS, ROLE_WORDS
@@ -143,7 +143,7 @@ _CODE = re.compile(r"^(?=.*\d)[A-Za-z0-9_-]{5,}$|^[A-Za-z0-9_-]{9,}$")
 
 def like_link(example: str, rng: random.Random) -> str:
     """A link on the example's site with the example's path shape and fresh codes in it
-    (`https://www.instagram.com/p/CzJ8wrfsgmH/` → `…/p/Qk3vTb8mXaL/`), its query dropped."""
+    (`https://www.example.com/p/CzJ8wrfsgmH/` → `…/p/Qk3vTb8mXaL/`), its query dropped."""
     head, _, rest = example.partition("://")
     host, _, path = rest.partition("/")
     path = path.split("?", 1)[0].split("#", 1)[0]
@@ -260,7 +260,7 @@ def _pool_alternative(value: Any, rng: random.Random) -> Any:
     """Another member of the pool the value comes from (a currency for a currency, a city for a city)."""
     text = str(value)
     pools: list[list[str]] = [CURRENCIES, [c[0] for c in CITIES], sorted({c[1] for c in CITIES}),
-                              sorted({c[2] for c in CITIES}), TICKERS, FIRST, LAST]
+                              sorted({c[2] for c in CITIES}), FIRST, LAST]
     for pool in pools:
         if text in pool:
             return rng.choice([p for p in pool if p != text])

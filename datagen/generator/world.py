@@ -1,6 +1,8 @@
 """What one conversation's world already knows, read by later calls: the names its entities have,
-the state of an order a later lookup's thing belongs to, and the facts items state about a thing
-they name by id.
+the facts items state about a thing they name by id, and the places it showed.
+
+No rule here knows what any kind of thing is (an order, a listing): each relation is read from the
+structure of the answers (ids that name the same thing, coordinates that are the same point).
 """
 
 from __future__ import annotations
@@ -8,31 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from datagen.generator.ranges import LAT_KEYS, LNG_KEYS, dict_lists, number
-from datagen.registry.models import Endpoint
 from datagen.registry.naming import snake
-
-_SALE_STATES = frozenset({"available", "pending", "sold"})
-_DONE_ORDERS = frozenset({"delivered", "completed", "complete", "shipped", "fulfilled"})
-
-
-def follow_orders(output: dict[str, Any], endpoint: Endpoint, arguments: dict[str, Any],
-                  world: dict[str, dict[str, Any]]) -> None:
-    """A thing for sale that an order seen earlier refers to follows that order: sold once the
-    order is delivered, pending before (an order `delivered` beside a pet still `available` is a
-    contradiction a reader sees)."""
-    status = output.get("status")
-    if not isinstance(status, str) or status not in _SALE_STATES:  # a status may be an object
-        return
-    for param in endpoint.parameters:
-        value = arguments.get(param.name)
-        if not param.concept.endswith("_id") or value is None:
-            continue
-        for entity, facts in world.items():
-            refers = any(snake(k) == param.concept and str(v) == str(value) for k, v in facts.items())
-            state = facts.get("status")
-            if refers and isinstance(state, str) and entity.split("|", 1)[0] != param.concept:
-                output["status"] = "sold" if state.lower() in _DONE_ORDERS else "pending"
-                return
 
 
 def names_in(world: dict[str, dict[str, Any]]) -> dict[str, str]:

@@ -7,7 +7,7 @@ treats equal platforms as one service. A word is a platform word when
 - it is a word of the name, title or host label of at least `MIN_TOOLS` tools (after removing the
   product words of `lexicon.PLATFORM_STOPWORDS`: `api`, `scraper`, `unofficial` …), and
 - the corpus writes it as a proper noun: inside sentences of tool and endpoint descriptions it is
-  capitalised (`YouTube`, `Instagram`; acronyms in capitals do not count) at least `MIN_CAPITALISED`
+  capitalised (`VidHub`, `Picstagram`; acronyms in capitals do not count) at least `MIN_CAPITALISED`
   times and at least twice as often as in lower case (`weather`, `news`, `translation` are mostly
   lower case, so they never become platforms).
 
@@ -48,8 +48,8 @@ class ToolText:
 def name_words(tool: ToolText) -> set[str]:
     """Candidate platform words of a tool: words of its name, title and host label.
 
-    Words are split on non-letters only (`YouTube` stays `youtube`), version suffixes are cut
-    (`youtube_v3` → `youtube`), and product words of the lexicon are dropped.
+    Words are split on non-letters only (`VidHub` stays `vidhub`), version suffixes are cut
+    (`vidhub_v3` → `vidhub`), and product words of the lexicon are dropped.
     """
     words: set[str] = set()
     for text in (tool.name, tool.title, tool.host.split(".")[0]):
@@ -89,13 +89,13 @@ def platform_words(tools: Sequence[ToolText]) -> set[str]:
 
 def endpoint_platform(name: str, words: set[str]) -> str:
     """The one platform word an endpoint's name uses ('' for none or several): inside a tool that wraps
-    several platforms, `twitter_video_download` and `instagram_user_info` belong to different services."""
+    several platforms, `chirper_video_download` and `picstagram_user_info` belong to different services."""
     named = sorted({w for w in _NAME_SPLIT.split(name.lower()) if w} & words)
     return named[0] if len(named) == 1 else ""
 
 
 def leading_word(name: str) -> str:
-    """The first word of an endpoint name unless it is a verb (`Twitter Video Download` → twitter)."""
+    """The first word of an endpoint name unless it is a verb (`Chirper Video Download` → chirper)."""
     first = next((w for w in _NAME_SPLIT.split(name.lower()) if w), "")
     return first if len(first) > 2 and first not in VERBS and first not in PLATFORM_STOPWORDS else ""
 

@@ -128,8 +128,8 @@ def about(concept: str, endpoint: Endpoint, *, strict: bool = False) -> bool:
 
 def same_service(a: Endpoint, b: Endpoint) -> bool:
     """Whether two endpoints belong to one service: the same wrapped platform, or the same tool unless
-    the tool wraps several platforms and the two endpoints are on different ones (a Twitter handle is
-    no Instagram username because one listing offers both)."""
+    the tool wraps several platforms and the two endpoints are on different ones (a Chirper handle is
+    no Picstagram username because one listing offers both)."""
     if a.platform and b.platform:
         return a.platform == b.platform
     return a.tool_id == b.tool_id

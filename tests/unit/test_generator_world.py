@@ -177,14 +177,23 @@ def test_a_record_without_the_field_it_is_for_is_thin() -> None:
     assert "means" in str(thin_reason(state))  # the order was a means, but its pet id went nowhere
 
 
-def test_prices_lie_near_what_the_symbol_trades_at() -> None:
+def test_prices_of_one_symbol_stay_near_one_level_in_a_conversation() -> None:
     from datagen.generator.quotes import near_reference
-    output = {"result": [{"symbol": "BTCUSD", "price": "372.02", "size": 5}, {"symbol": "BTCUSD", "price": 204.2, "size": 3}],
-              "quote": {"symbol": "NOPE", "price": 12.5}}
-    near_reference(output, {"symbol": "BTCUSD"}, random.Random(1))
-    prices = [float(r["price"]) for r in output["result"]]
-    assert all(60000 < p < 68000 for p in prices) and isinstance(output["result"][0]["price"], str), output
-    assert [r["size"] for r in output["result"]] == [5, 3] and output["quote"]["price"] == 12.5  # unknown symbol kept
+    world: dict[str, dict[str, object]] = {}
+    first = {"result": [{"symbol": "KQZR", "price": "372.02", "size": 5}, {"symbol": "KQZR", "price": 20.2, "size": 3}],
+             "quote": {"symbol": "XBT", "price": 12.5}}
+    near_reference(first, {"symbol": "KQZR"}, random.Random(1), world)
+    prices = [float(r["price"]) for r in first["result"]]
+    assert all(360 < p < 384 for p in prices) and isinstance(first["result"][0]["price"], str), first
+    assert [r["size"] for r in first["result"]] == [5, 3]
+    assert 12.1 < first["quote"]["price"] < 12.9  # another symbol has its own level
+    later = {"symbol": "kqzr", "last": 9000.0, "high": "1.5", "volume": 70}
+    near_reference(later, {}, random.Random(2), world)  # a later call of the same conversation
+    assert 360 < later["last"] < 384 and 360 < float(later["high"]) < 384 and later["volume"] == 70, later
+    fresh: dict[str, dict[str, object]] = {}
+    other = {"symbol": "KQZR", "price": 9000.0}
+    near_reference(other, {}, random.Random(2), fresh)  # another conversation knows no level yet
+    assert 8700 < other["price"] < 9300
 
 
 def test_a_name_with_a_verb_inside_is_about_what_follows_the_verb() -> None:
@@ -220,11 +229,12 @@ def test_the_request_names_the_thing_the_user_has() -> None:
     assert "single" not in opening and "order id" not in opening.lower(), opening
 
 
-def test_a_things_status_is_of_its_kind_and_completion_agrees() -> None:
-    ep = _ep("get_pet", [("id", ParamType.INTEGER, "pet_id"), ("status", ParamType.STRING, "status")],
-             [Parameter(name="petId", type=ParamType.INTEGER, required=True, concept="pet_id")])
-    statuses = {OfflineExecutor(seed).execute(_state([ep]), 0, ep, {"petId": 3}).get("status") for seed in range(12)}
-    assert statuses and statuses <= {"available", "pending", "sold"}, statuses
+def test_a_things_own_status_is_left_out_and_completion_agrees() -> None:
+    # no table knows the statuses of a kind of thing: a guessed one would contradict the thing
+    ep = _ep("get_parcel", [("id", ParamType.INTEGER, "parcel_id"), ("status", ParamType.STRING, "status")],
+             [Parameter(name="parcelId", type=ParamType.INTEGER, required=True, concept="parcel_id")])
+    statuses = {OfflineExecutor(seed).execute(_state([ep]), 0, ep, {"parcelId": 3}).get("status") for seed in range(12)}
+    assert statuses == {None}, statuses
     assert agree({"status": "delivered", "complete": False})["complete"] is True
     assert agree({"status": "placed", "complete": True})["complete"] is False
 
@@ -243,16 +253,15 @@ def test_an_answer_over_several_calls_says_which_request_each_part_answers() -> 
     assert "For the orderbook" in text and "For the recent trades" in text, text
 
 
-def test_a_league_places_its_games_and_a_game_is_in_its_home_teams_city() -> None:
+def test_a_game_is_in_its_home_sides_city_and_no_side_plays_itself() -> None:
     ep = _ep("daily_schedule", [("games[].game_id", ParamType.STRING, "game_id"), ("games[].home_team", ParamType.STRING, "team"),
                                 ("games[].away_team", ParamType.STRING, "team"), ("games[].city", ParamType.STRING, "city"),
                                 ("games[].arena", ParamType.STRING, "arena")],
-             [Parameter(name="sport", type=ParamType.STRING, required=True, concept="sport")])
-    us = {"New York", "Chicago", "San Francisco", "Austin"}
+             [Parameter(name="date", type=ParamType.STRING, required=True, concept="date")])
     for seed in range(8):
-        for game in OfflineExecutor(seed).execute(_state([ep]), 0, ep, {"sport": "MLB"})["games"]:
-            assert game["home_team"].rsplit(" ", 1)[0] in us and game["away_team"].rsplit(" ", 1)[0] in us, game
-            assert game["home_team"].startswith(game["city"] + " "), game
+        for game in OfflineExecutor(seed).execute(_state([ep]), 0, ep, {"date": "2026-03-10"})["games"]:
+            assert game["home_team"] == game["city"] and game["away_team"] != game["home_team"], game
+    assert agree({"home_team": "Lisbon", "away_team": "Lisbon", "match": "x"})["away_team"] != "Lisbon"
 
 
 def test_a_team_filtered_for_plays_once_in_the_answer() -> None:
@@ -266,13 +275,6 @@ def test_a_date_carries_over_only_under_a_name_of_the_same_role() -> None:
     from datagen.generator.assistant import _same_role
     assert not _same_role("beforeDate", "earningsDate") and _same_role("check_in", "booking.check_in")
     assert _same_role("date", "date") and _same_role("start_date", "events[].start_date")
-
-
-def test_dividend_lookups_ask_about_companies_that_pay_one() -> None:
-    from datagen.generator.pools import DIVIDEND_TICKERS
-    from datagen.generator.values import value_for
-    ep = _ep("get_next_ex_dividend", [], [Parameter(name="ticker", type=ParamType.STRING, required=True, concept="symbol")])
-    assert {value_for(ep.parameters[0], random.Random(s), endpoint=ep) for s in range(30)} <= set(DIVIDEND_TICKERS)
 
 
 def test_an_endpoint_whose_description_is_copied_across_its_tool_is_not_askable() -> None:
@@ -364,15 +366,12 @@ def test_has_events_before_a_date_agrees_with_the_dates_shown_for_that_ticker() 
 def test_places_prices_and_sides_a_reader_would_believe() -> None:
     from datagen.generator import fake
     from datagen.generator.places import _place_of_key
-    from datagen.generator.semantic import _price_level
     chicago = fake.place_at(next(i for i, row in enumerate(fake.CITIES) if row[0] == "Chicago"))
     assert all(fake.make("postcode", random.Random(s), chicago).startswith("606") for s in range(5))
     detroit = _place_of_key("Detroit_MI", 0)
     assert (detroit.city, detroit.country_code) == ("Detroit", "US")
-    sale, rent = _ep("search_property_for_sale", []), _ep("search_property_for_rent", [])
-    assert _price_level(sale, None)[0] >= 100000 and _price_level(rent, None)[1] <= 5000
-    game = agree({"home_team": "Oslo Hawks", "away_team": "Oslo Hawks", "name": "x"})
-    assert game["home_team"] != game["away_team"] and game["name"] == f"Oslo Hawks vs {game['away_team']}"
+    game = agree({"home_team": "Oslo", "away_team": "Oslo", "name": "x"})
+    assert game["home_team"] != game["away_team"] and game["name"] == f"Oslo vs {game['away_team']}"
     assert agree({"listDate": "2026-07-20", "soldDate": "2026-07-01"}) == {"listDate": "2026-07-01", "soldDate": "2026-07-20"}
 
 
@@ -462,17 +461,6 @@ def test_labels_offers_archives_orders_and_streets() -> None:
     assert listing["priceMin"] >= 255000 and listing["priceMax"] <= 360000, listing
     stockholm = fake.place_at(next(i for i, row in enumerate(fake.CITIES) if row[0] == "Stockholm"))
     assert fake.make("address", random.Random(2), stockholm).endswith(", Stockholm")
-    order = _ep("get_order", [("id", ParamType.INTEGER, "order_id"), ("petId", ParamType.INTEGER, "pet_id"),
-                              ("status", ParamType.STRING, "status")],
-                [Parameter(name="orderId", type=ParamType.INTEGER, required=True, concept="order_id")])
-    pet = _ep("get_pet", [("id", ParamType.INTEGER, "pet_id"), ("status", ParamType.STRING, "status")],
-              [Parameter(name="petId", type=ParamType.INTEGER, required=True, concept="pet_id")])
-    for seed in range(12):
-        executor = OfflineExecutor(seed)
-        state = _state([order, pet])
-        placed = executor.execute(state, 0, order, {"orderId": 7})
-        bought = executor.execute(state, 1, pet, {"petId": placed["petId"]})
-        assert bought["status"] == ("sold" if placed["status"] == "delivered" else "pending"), (placed, bought)
 
 
 def test_an_abbreviation_keeps_its_full_stop_and_a_sentence_loses_it_inside_an_answer() -> None:
@@ -690,13 +678,3 @@ def test_an_id_beside_the_object_it_names_says_that_objects_id_and_a_run_says_wh
              [Parameter(name="lat", type=ParamType.STRING, required=True, concept="latitude"),
               Parameter(name="lng", type=ParamType.STRING, required=True, concept="longitude")])
     assert intent(ep).endswith("keyword search"), intent(ep)
-
-
-def test_a_status_that_is_an_object_is_left_to_its_api() -> None:
-    """Real schemas answer `status` as an object too (`{"code": 200, ...}`): not a sale state."""
-    from datagen.generator.world import follow_orders
-    ep = _ep("order_status", [("status.code", ParamType.INTEGER, "code")],
-             [Parameter(name="order_id", type=ParamType.STRING, required=True, concept="order_id")])
-    output = {"status": {"code": 200, "message": "ok"}}
-    follow_orders(output, ep, {"order_id": "o1"}, {"order|o1": {"order_id": "o1", "status": "delivered"}})
-    assert output == {"status": {"code": 200, "message": "ok"}}

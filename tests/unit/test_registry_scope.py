@@ -27,7 +27,7 @@ def _ep(tool: str, name: str, params: list[tuple[str, bool]], fields: list[str],
     ("user_name", Scope.SERVICE), ("file_name", Scope.SERVICE), ("widget_slug", Scope.SERVICE),
     ("email", Scope.UNIVERSAL), ("city", Scope.UNIVERSAL), ("latitude", Scope.UNIVERSAL),
     ("date", Scope.UNIVERSAL), ("currency", Scope.UNIVERSAL), ("isbn", Scope.UNIVERSAL),
-    ("imdb_id", Scope.UNIVERSAL), ("state_code", Scope.UNIVERSAL), ("author_name", Scope.UNIVERSAL),
+    ("state_code", Scope.UNIVERSAL), ("author_name", Scope.UNIVERSAL),
     ("venue_name", Scope.UNIVERSAL), ("product_name", Scope.NONE), ("genre", Scope.NONE),
 ])
 def test_concept_scope(concept: str, scope: Scope) -> None:
