@@ -13,6 +13,7 @@ from collections import Counter
 
 from datagen.ingest.models import RawApi, RawParameter, RawToolRecord
 from datagen.ingest.responses import ObservedApi, ObservedResponses
+from datagen.registry.borrow import borrow_shapes
 from datagen.registry.fields import response_fields
 from datagen.registry.models import (Category, Duplicate, Endpoint, FieldSource, Parameter, ParamType, Registry,
                                      ResponseField, Tool)
@@ -186,6 +187,9 @@ def build_registry(records: list[RawToolRecord], observed: ObservedResponses | N
             category=record.category, source_file=where, rk=rank_key(tool_id),
             endpoints=_endpoints(record, tool_id, fps, duplicates, _observed_by_slug(observed, record), counts),
         ))
+        lent = borrow_shapes(tools[-1].endpoints)
+        if lent:
+            counts["borrowed"] += lent
     _set_platforms(tools)
     if observed is not None:
         counts["read"] = sum(len(apis) for apis in observed.tools.values())

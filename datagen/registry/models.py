@@ -131,7 +131,8 @@ class Registry(BaseModel):
     tools: list[Tool]
     duplicates: list[Duplicate] = Field(default_factory=list)
     observed_counts: dict[str, int] = Field(default_factory=dict, description="what became of the observed "
-                                            "response structures (registry.build): matched, used, dropped and why")
+                                            "response structures (registry.build): matched, used, dropped and why; "
+                                            "and how many endpoints borrowed a sibling's shape")
 
     def endpoints(self) -> list[Endpoint]:
         """Every endpoint, in tool order."""

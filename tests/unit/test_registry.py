@@ -140,5 +140,5 @@ def test_real_toolbench_registry(toolbench_tools: Path) -> None:
     assert len(ids) == len(set(ids))
     assert all("::" in i for i in ids)
     sources = {e.response_fields[0].source for e in endpoints if e.response_fields}
-    assert sources == {FieldSource.SCHEMA, FieldSource.EXAMPLE, FieldSource.INFERRED}
+    assert sources == {FieldSource.SCHEMA, FieldSource.EXAMPLE, FieldSource.BORROWED, FieldSource.INFERRED}
     assert sum(1 for e in endpoints if e.response_fields) / len(endpoints) > 0.9

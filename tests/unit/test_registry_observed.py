@@ -174,3 +174,33 @@ def test_real_observed_structures_document_endpoints_that_had_no_schema(toolbenc
         assert e.shape_source.startswith(str(folder)) and e.realisability > before[e.id].realisability
     assert sum(1 for e in after if e.response_fields[0].source is FieldSource.SCHEMA) == \
         sum(1 for e in before.values() if e.response_fields[0].source is FieldSource.SCHEMA)
+
+
+def _tool(apis: list[dict[str, Any]]) -> dict[str, Any]:
+    return {e.slug: e for e in build_registry([_record("tools/Sports/team_data.json", apis)]).endpoints()}
+
+
+_STATS = {"type": "object", "properties": {"points": {"type": "integer"}, "assists": {"type": "integer"}}}
+
+
+def test_an_undocumented_endpoint_borrows_its_namesakes_shape_as_a_guess() -> None:
+    by = _tool([
+        {"name": "Player Stats", "description": "Season stats of a player", "schema": _STATS},
+        {"name": "Get Player Stats", "description": "Stats of a player for a season"},
+        {"name": "Team Stats", "description": "Season stats of a team"},
+        {"name": "Download Player Stats", "description": "Season stats of a player as a file"},
+    ])
+    borrowed = by["get_player_stats"]
+    assert [(f.path, f.source, f.inferred) for f in borrowed.response_fields] == [
+        ("points", FieldSource.BORROWED, True), ("assists", FieldSource.BORROWED, True)]
+    assert borrowed.shape_source.startswith("borrowed from team_data::player_stats (")
+    assert by["player_stats"].realisability > borrowed.realisability > by["team_stats"].realisability
+    # another subject, or another act on the same subject, is another answer
+    assert all(f.source is FieldSource.INFERRED for f in by["team_stats"].response_fields)
+    assert all(f.source is FieldSource.INFERRED for f in by["download_player_stats"].response_fields)
+
+
+def test_an_envelope_only_shape_is_not_lent() -> None:
+    envelope = {"type": "object", "properties": {"status": {"type": "string"}, "message": {"type": "string"}}}
+    by = _tool([{"name": "Player Stats", "schema": envelope}, {"name": "Get Player Stats"}])
+    assert all(f.source is FieldSource.INFERRED for f in by["get_player_stats"].response_fields)
