@@ -13,7 +13,7 @@ group link on profile: yes", "premium 0 and pack items 26". A humanised key that
   order of a field name, never of an English phrase;
 - a one-word key spelt with a capital after a comma and followed by its value ("…, Starts
   2026-06-02", "…, Lat 55.68"): a label mid-sentence. Readers passed two-word labels there ("…, Away
-  team New York Tigers", "…, Ex dividend date 2026-03-30"), which read as a noun phrase.
+  team New York", "…, Ex dividend date 2026-03-30"), which read as a noun phrase.
 """
 
 from __future__ import annotations
