@@ -3,7 +3,8 @@
 The lists the judge shares with the generator (boolean, number and date words, placeholders,
 action and read verbs, description debris) are the lexicon's own, imported from `datagen.lexicon`
 so the two cannot drift; the lists here are the judge's alone. Every list is generic English about
-values and turns: none names a tool, an API, a brand or a category.
+values and turns, or generic kinds of parts and moments (a stage, a deadline): none names a tool,
+an API, a brand, a league, a sport or a ticker (tests/unit/test_no_domain_words.py checks the names).
 """
 
 from __future__ import annotations

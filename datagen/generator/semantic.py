@@ -2,8 +2,9 @@
 
 Why separate from `values`: `values` is the typed contract (coerce, defaults, pairs); this module is
 the long list of generic meaning rules. Every rule looks at generic words (the vocabularies live in
-`datagen.lexicon`), never at a tool, an API or a category, because the corpus is judged on unseen
-categories. A field no rule places still gets a value shaped by its name (`isValidDns` → boolean,
+`datagen.lexicon`), never at a tool, an API, a brand, a league or a ticker, because the corpus is
+judged on unseen categories; where a value's kind has no generic source (a ticker, a thing's status,
+what a kind of thing costs) it gets a generic shape or is left out, never a list of real ones. A field no rule places still gets a value shaped by its name (`isValidDns` → boolean,
 `size_bytes` → integer, `*_url` → URL, `*_at` → timestamp), never a filler word.
 """
 
