@@ -259,21 +259,6 @@ DESCRIPTION_DEBRIS = (
 # === Value kinds of mock values (datagen.generator.semantic, fake; registry.fields) ==================
 # What a field holds, read from the last words of its name. The yes/no and number words extend the
 # judge's lists above (built on them, so the two cannot disagree, only the generator knows more).
-# Time zone of each city of the generator's place table (IANA names).
-CITY_TIMEZONES: dict[str, str] = {
-    "Paris": "Europe/Paris", "Lisbon": "Europe/Lisbon", "Berlin": "Europe/Berlin", "Madrid": "Europe/Madrid",
-    "Rome": "Europe/Rome", "Amsterdam": "Europe/Amsterdam", "Vienna": "Europe/Vienna", "Dublin": "Europe/Dublin",
-    "London": "Europe/London", "Edinburgh": "Europe/London", "New York": "America/New_York",
-    "Chicago": "America/Chicago", "San Francisco": "America/Los_Angeles", "Austin": "America/Chicago",
-    "Toronto": "America/Toronto", "Vancouver": "America/Vancouver", "Mexico City": "America/Mexico_City",
-    "São Paulo": "America/Sao_Paulo", "Buenos Aires": "America/Argentina/Buenos_Aires", "Tokyo": "Asia/Tokyo",
-    "Osaka": "Asia/Tokyo", "Seoul": "Asia/Seoul", "Singapore": "Asia/Singapore", "Bangkok": "Asia/Bangkok",
-    "Mumbai": "Asia/Kolkata", "Bangalore": "Asia/Kolkata", "Sydney": "Australia/Sydney",
-    "Melbourne": "Australia/Melbourne", "Auckland": "Pacific/Auckland", "Cape Town": "Africa/Johannesburg",
-    "Nairobi": "Africa/Nairobi", "Cairo": "Africa/Cairo", "Istanbul": "Europe/Istanbul", "Dubai": "Asia/Dubai",
-    "Stockholm": "Europe/Stockholm", "Oslo": "Europe/Oslo", "Copenhagen": "Europe/Copenhagen",
-    "Zurich": "Europe/Zurich", "Warsaw": "Europe/Warsaw", "Prague": "Europe/Prague",
-}
 # Last word of a string field → the kind of value (see generator.fake.KINDS).
 VALUE_KIND_WORDS: dict[str, str] = {
     "timezone": "timezone", "tz": "timezone", "mime": "mime", "mimetype": "mime", "filename": "file_name",
@@ -383,15 +368,6 @@ ENTITY_CLASSES: dict[str, frozenset[str]] = {
     "transaction": frozenset("order orders payment payments transaction transactions booking bookings invoice "
                              "invoices transfer transfers parcel parcels shipment shipments delivery tracking "
                              "quote quotes".split()),
-}
-# Capital city of each country of the generator's place table (by ISO code).
-CAPITALS: dict[str, str] = {
-    "FR": "Paris", "PT": "Lisbon", "DE": "Berlin", "ES": "Madrid", "IT": "Rome", "NL": "Amsterdam", "AT": "Vienna",
-    "IE": "Dublin", "GB": "London", "US": "Washington, D.C.", "CA": "Ottawa", "MX": "Mexico City", "BR": "Brasília",
-    "AR": "Buenos Aires", "JP": "Tokyo", "KR": "Seoul", "SG": "Singapore", "TH": "Bangkok", "IN": "New Delhi",
-    "AU": "Canberra", "NZ": "Wellington", "ZA": "Pretoria", "KE": "Nairobi", "EG": "Cairo", "TR": "Ankara",
-    "AE": "Abu Dhabi", "SE": "Stockholm", "NO": "Oslo", "DK": "Copenhagen", "CH": "Bern", "PL": "Warsaw",
-    "CZ": "Prague",
 }
 # Creative works, named by a title (`The Amber Harbour`), never by a person's surname.
 WORK_WORDS = frozenset("movie movies film films book books novel novels song songs track tracks album albums "

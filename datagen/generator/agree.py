@@ -9,6 +9,7 @@ after its leaves were drawn; they change values in place and never add or remove
 
 from __future__ import annotations
 
+import random
 import re
 from typing import Any
 
@@ -16,7 +17,8 @@ from datagen.generator.moments import (around_start, business_days, calendar_par
                                        parts_after_whole, results_of_parts, server_time, within_window)
 from datagen.generator.numeric import num, numeric_keys, ranged, set_number
 from datagen.generator.places import address_parts, one_id_for_one_thing, virtual_or_placed
-from datagen.generator.pools import CITIES, POSTCODES
+from datagen import reference
+from datagen.generator.fake import Place, make as make_value, place_from
 from datagen.registry.naming import snake
 
 _MONEY = ("total", "total_price", "total_amount", "grand_total", "subtotal", "sub_total", "line_total", "amount",
@@ -253,11 +255,13 @@ def _match_name(obj: dict[str, Any]) -> None:
 
 
 def _other_side(name: str) -> str:
-    """Another side than `name`: a side called by its city plays the next city of the table (a
-    side named otherwise gets its reserves), so one conversation still draws the same pair."""
-    cities = [row[0] for row in CITIES]
-    if name in cities:
-        return cities[(cities.index(name) + 1) % len(cities)]
+    """Another side than `name`: a side called by its city plays the next largest city of its country
+    (a side named otherwise gets its reserves), so one conversation still draws the same pair."""
+    home = reference.city(name, other_names=False)
+    if home is not None:
+        cities = [c.name for c in reference.cities_of(home.country_code)[:10] if c.name != name]
+        if cities:
+            return cities[0]
     return f"{name} Reserves"
 
 
@@ -267,38 +271,48 @@ def _home_venue(obj: dict[str, Any]) -> None:
     sides = {h: obj[names[h]].get("name") if isinstance(obj[names[h]], dict) else obj[names[h]]
              for h, _ in _SIDES if h in names}
     home = next((v for v in sides.values() if isinstance(v, str)), None)
-    row = next((r for r in sorted(CITIES, key=lambda r: -len(r[0])) if isinstance(home, str)
-                and (home == r[0] or home.startswith(r[0] + " "))),
-               None)
+    row = _home_city(home) if isinstance(home, str) else None
     if row is not None and "city" not in names and isinstance(obj.get(names.get("country", "")), dict):
         # a match whose country is an object (`{code, name}`) is in its home team's country
         where = obj[names["country"]]
         for key, value in list(where.items()):
             if snake(key) in ("code", "country_code", "alpha2") and isinstance(value, str):
-                where[key] = row[2]
+                where[key] = row.country_code
             elif snake(key) in ("name", "country_name") and isinstance(value, str):
-                where[key] = row[1]
+                where[key] = row.country
         return
     if row is None or "city" not in names:
         return
-    city, country = row[0], row[1]
+    city, country = row.city, row.country
     old = obj[names["city"]]
     obj[names["city"]] = city
     if "country" in names and isinstance(obj[names["country"]], str):
         obj[names["country"]] = country
     for key in ("latitude", "lat", "longitude", "lng", "lon"):
         if key in names and num(obj[names[key]]):
-            obj[names[key]] = round(row[4] if key.startswith("lat") else row[5], 4)
+            obj[names[key]] = round(row.latitude if key.startswith("lat") else row.longitude, 4)
     for key, value in obj.items():
         if isinstance(value, str) and isinstance(old, str) and old and value.startswith(old + " ") and key != names["city"] \
                 and snake(key) in ("arena", "venue", "stadium", "venue_name"):
             obj[key] = city + value[len(old):]
-    pattern = POSTCODES.get(city)
     for key in ("postal_code", "postcode", "zip", "zip_code", "zipcode"):
-        if key in names and isinstance(obj[names[key]], str) and pattern is not None and old != city:
-            digits = [int(c) for c in obj[names[key]] if c.isdigit()] or [0]
-            obj[names[key]] = "".join(str(digits[i % len(digits)]) if c == "#" else "A" if c == "?" else c
-                                      for i, c in enumerate(pattern))  # the code of the city it moved to
+        if key in names and isinstance(obj[names[key]], str) and old != city:
+            # a code written the way the country it moved to writes them (its own digits seed it)
+            seed = int("".join(c for c in obj[names[key]] if c.isdigit())[:12] or 0)
+            code = make_value("postcode", random.Random(seed), row)
+            if isinstance(code, str):
+                obj[names[key]] = code
+
+
+def _home_city(team: str) -> Place | None:
+    """The real city a team is named after: the longest run of its first words that names a city
+    (`New York City Hawks` → New York City; `Lisbon` → Lisbon)."""
+    words = team.split()
+    for size in range(len(words), 0, -1):
+        found = reference.city(" ".join(words[:size]), other_names=False)
+        if found is not None:
+            return place_from(found)
+    return None
 
 
 _RANK_KEYS = ("rank", "position", "ranking")

@@ -9,25 +9,33 @@ the same bytes only while their data does not change.
 Every value draws one integer from the caller's seeded `random.Random` and seeds one Faker instance
 with it (`seed_instance`), so a value never depends on how many values were drawn before it elsewhere.
 A `Place` ties the place-like fields of one object together (city, country, code, currency, time
-zone, calling code, coordinates).
+zone, calling code, coordinates): every one is read from one real city of `datagen.reference`, so
+they agree with each other and with the world (Lisbon is in Portugal, pays in euros, runs on
+Europe/Lisbon time).
 """
 
 from __future__ import annotations
 
 import random
 import re
+import unicodedata
+import zlib
 from functools import lru_cache
 from typing import Any, NamedTuple
 
 import phonenumbers
 from faker import Faker
-from phonenumbers import geocoder
+from faker.config import AVAILABLE_LOCALES
 
-from datagen.generator.pools import CITIES, POSTCODES, STREET_LOCALES
-from datagen.lexicon import (CITY_TIMEZONES, PERSON_WORDS, PLACE_WORDS, TITLE_NOUNS, VALUE_KIND_WORDS,
+from datagen import reference
+from datagen.lexicon import (PERSON_WORDS, PLACE_WORDS, TITLE_NOUNS, VALUE_KIND_WORDS,
                              VENUE_WORDS, WORK_WORDS)
 
 LOCALE = "en_US"
+
+
+# How many anchor indexes spread over the world's cities (`place_at(rng.randrange(PLACE_ANCHORS))`).
+PLACE_ANCHORS = 1 << 16
 
 
 class Place(NamedTuple):
@@ -39,52 +47,62 @@ class Place(NamedTuple):
     currency: str
     latitude: float
     longitude: float
+    timezone: str = "UTC"
+    calling_code: int = 0
+    subdivision: str = ""  # the state's name where the reference knows it (`Texas`)
+    subdivision_code: str = ""  # its ISO 3166-2 code without the country part (`TX`)
+    languages: tuple[str, ...] = ()
 
-    @property
-    def timezone(self) -> str:
-        return CITY_TIMEZONES.get(self.city, "UTC")
 
-    @property
-    def calling_code(self) -> int:
-        return phonenumbers.country_code_for_region(self.country_code) or 1
+def place_from(city: reference.City, name: str | None = None) -> Place:
+    """The place of a reference city (`name` keeps a stated spelling, e.g. `Lisboa`)."""
+    return Place(name or city.name, city.country, city.country_code, city.currency, round(city.latitude, 4),
+                 round(city.longitude, 4), city.timezone, city.calling_code, city.subdivision, city.subdivision_code,
+                 city.languages)
 
 
 def place_at(index: int) -> Place:
-    """The place of an anchor index (stable: the city table is fixed)."""
-    return Place(*CITIES[index % len(CITIES)])
+    """The place of an anchor index: a real city, chosen by population (stable: the tables are pinned)."""
+    return place_from(reference.city_at(index))
+
+
+# Concepts of a field → what `reference.resolve` may read its value as.
+_HINTS = {"city": "city", "country": "country", "country_code": "country_code", "currency": "currency",
+          "airport": "airport", "iata": "airport", "iata_code": "airport", "airport_code": "airport",
+          "timezone": "timezone", "time_zone": "timezone", "phone": "phone"}
 
 
 def place_of(value: Any, concept: str = "") -> Place | None:
-    """The place a stated value names: a city, a country, a two-letter code, a currency code or a phone number; a
-    city the table does not know keeps its name (its country is then a guess from the table)."""
+    """The place a stated value names, through `reference.resolve`: a city; a country, its code or a phone
+    number (its capital, else its most populous city); a currency code (the capital of its most populous
+    user); an airport code (the city it serves); a time-zone name (its most populous city). A capitalised
+    city name the reference does not know keeps its name, the rest of the place a stable guess."""
     text = str(value).strip()
     if not text or isinstance(value, bool):
         return None
-    for row in CITIES:
-        if text.lower() in (row[0].lower(), row[1].lower()) or text.upper() == row[2] and len(text) == 2:
-            return Place(*row)
-    if len(text) == 3 and text.isalpha() and concept not in ("city", "country"):
-        # a currency code: the call is about that currency, so its answer is (EUR: the first euro city)
-        currency = next((r for r in CITIES if r[3] == text.upper()), None)
-        if currency is not None:
-            return Place(*currency)
-    if text.startswith("+") or text.startswith("00"):
-        try:
-            number = phonenumbers.parse(text.replace("00", "+", 1) if text.startswith("00") else text, None)
-        except phonenumbers.NumberParseException:
-            return None
-        region = phonenumbers.region_code_for_number(number)
-        if not region:
-            return None
-        for row in CITIES:
-            if row[2] == region:
-                return Place(*row)
-        name = geocoder.country_name_for_number(number, "en") or region
-        return Place("", name, region, "", 0.0, 0.0)
+    found = reference.resolve(text, _HINTS.get(concept, ""))
+    if isinstance(found, reference.Currency):
+        found = reference.country(found.countries[0])
+    if isinstance(found, reference.Country):
+        home = reference.home_city(found.alpha2)
+        return place_from(home) if home is not None else Place(
+            "", found.name, found.alpha2, found.currency, 0.0, 0.0, calling_code=found.calling_code,
+            languages=found.languages)
+    if isinstance(found, reference.Airport):
+        served = reference.airport_city(found)
+        return place_from(served) if served is not None else Place(
+            found.city, _country_name(found.country_code), found.country_code, "", found.latitude, found.longitude,
+            found.timezone)
+    if isinstance(found, reference.City):
+        return place_from(found)
     if concept == "city" and text[:1].isupper() and len(text) < 40:
-        row = CITIES[sum(map(ord, text)) % len(CITIES)]
-        return Place(text, *row[1:])
+        return place_at(zlib.crc32(text.encode("utf-8")))._replace(city=text)
     return None
+
+
+def _country_name(code: str) -> str:
+    country = reference.country(code)
+    return country.name if country is not None else code
 
 
 @lru_cache(maxsize=1)
@@ -134,8 +152,8 @@ def make(kind: str, rng: random.Random, place: Place | None = None, context: str
     if kind not in KINDS:
         return None
     fk = faker(rng)  # seeded from rng before the place is drawn, for every kind alike (same bytes)
-    where = place or place_at(rng.randrange(len(CITIES)))
-    locale = STREET_LOCALES.get(where.country_code)
+    where = place or place_at(rng.randrange(PLACE_ANCHORS))
+    locale = faker_locale(where.country_code, latin=True)
     if kind in ("street", "address") and locale is not None:
         local = _local(locale)
         local.seed_instance(rng.getrandbits(48))
@@ -159,10 +177,31 @@ def _product(fk: Faker, rng: random.Random, place: Place, context: str | None) -
 
 
 
-def _home_cities(place: Place) -> list[tuple[str, str, str, str, float, float]]:
-    """The cities a team of this place may be from: its country's when the table has several."""
-    own = [row for row in CITIES if row[2] == place.country_code]
-    return own if len(own) >= 2 else CITIES
+@lru_cache(maxsize=None)
+def faker_locale(country_code: str, latin: bool = False) -> str | None:
+    """Faker's locale for a country (its language and code, `pt_PT`), the most spoken language first;
+    with `latin`, only one whose streets are written in Latin letters (a conversation in English
+    quotes `Rua Augusta 12`, not a street in a script the reader cannot check). None: Faker has none."""
+    country = reference.country(country_code) if country_code else None
+    for language in country.language_codes if country is not None else ():
+        locale = f"{language}_{country_code}"
+        if locale in AVAILABLE_LOCALES and (not latin or _latin_streets(locale)):
+            return locale
+    return None
+
+
+def _latin_streets(locale: str) -> bool:
+    sample = _local(locale)
+    sample.seed_instance(0)
+    return all(unicodedata.name(c, "").startswith("LATIN") for c in str(sample.street_name()) if c.isalpha())
+
+
+def _home_cities(place: Place) -> list[tuple[str, str, str]]:
+    """The cities (name, country, code) a team of this place may be from: its country's ten largest
+    when it has two or more, else the world's."""
+    own = reference.cities_of(place.country_code)[:10]
+    chosen = own if len(own) >= 2 else tuple(place_at(i) for i in range(10))
+    return [(c.city if isinstance(c, Place) else c.name, c.country, c.country_code) for c in chosen]
 
 
 def _entity_name(fk: Faker, rng: random.Random, place: Place, context: str | None) -> str:
@@ -189,7 +228,7 @@ def _known_name(fk: Faker, rng: random.Random, place: Place, context: str | None
     if context in ("match", "fixture", "duel"):
         # a match beside its two teams is renamed after them (`agree`); a lone `game` is a work's
         # title (a streamed video game), not "Lake Jennifer vs Bowmanstad"
-        home, away = rng.sample(CITIES, 2)
+        home, away = rng.sample(_home_cities(place), 2)
         return f"{home[0]} vs {away[0]}"
     if context in PERSON_WORDS:
         return str(fk.name())
@@ -243,12 +282,15 @@ _FAKER_METHODS = {
 }
 
 
-def _postcode(fk: Faker, rng: random.Random, place: Place, context: str | None) -> str:
-    """A postal code of the place's city (`POSTCODES`: a pattern, `#` a digit, `?` a letter), else Faker's."""
-    pattern = POSTCODES.get(place.city)
-    if pattern is None:
-        return str(fk.postcode())
-    return "".join(str(rng.randint(0, 9)) if c == "#" else chr(65 + rng.randrange(26)) if c == "?" else c for c in pattern)
+def _postcode(fk: Faker, rng: random.Random, place: Place, context: str | None) -> str | None:
+    """A postal code as the place's country writes them (Faker's locale of the country); None where Faker
+    has no locale for it: no code is better than another country's."""
+    locale = faker_locale(place.country_code)
+    if locale is None:
+        return None
+    local = _local(locale)
+    local.seed_instance(rng.getrandbits(48))
+    return str(local.postcode())
 
 
 _MAKERS: dict[str, Any] = {
@@ -267,7 +309,7 @@ _MAKERS: dict[str, Any] = {
     "username": lambda fk, rng, p, c: f"{fk.user_name()}{rng.randint(1, 99)}",
     "language_name": lambda fk, rng, p, c: rng.choice(["English", "Spanish", "French", "German", "Portuguese",
                                                         "Japanese", "Italian", "Dutch"]),
-    "region": lambda fk, rng, p, c: fk.state() if p.country_code == "US" else p.country,
+    "region": lambda fk, rng, p, c: p.subdivision or (fk.state() if p.country_code == "US" else p.country),
     "city": lambda fk, rng, p, c: p.city or fk.city(),
     "country": lambda fk, rng, p, c: p.country,
     "country_code": lambda fk, rng, p, c: p.country_code,

@@ -1,7 +1,7 @@
 """Where a call happens: the place its answer's addresses, phones, currencies and cities come from.
 
-In order: a place an argument names (a city, a country, a code, a phone number), the table city
-nearest to coordinates it sends, the city a location key names (`Detroit_MI`) or an anchored one for
+In order: a place an argument names (a city, a country, a code, an airport, a phone number), the real
+city nearest to coordinates it sends, the city a location key names (`Detroit_MI`) or an anchored one for
 an opaque key (`c3sp5g4t8b`: one place for every listing it returns), else where an entity it names
 was first seen.
 """
@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from datagen.generator.fake import Place, place_at, place_of
-from datagen.generator.pools import CITIES, US_STATES
+from datagen import reference
+from datagen.generator.fake import PLACE_ANCHORS, Place, place_at, place_from, place_of
 from datagen.generator.values import derive_rng
 from datagen.registry.models import Endpoint
 from datagen.registry.naming import snake
@@ -28,7 +28,7 @@ def call_place(endpoint: Endpoint, arguments: dict[str, Any], seed: int, places:
     if place is None:  # a location key (`locationKey=c3sp5g4t8b`): one place, whatever it is called
         key = next((str(arguments[p.name]) for p in endpoint.parameters if p.name in arguments
                     and set(snake(p.name).split("_")) & _LOCATION_WORDS and isinstance(arguments[p.name], str)), None)
-        place = _place_of_key(key, derive_rng(seed, f"location:{key}").randrange(len(CITIES))) if key else None
+        place = _place_of_key(key, derive_rng(seed, f"location:{key}").randrange(PLACE_ANCHORS)) if key else None
     if place is None:  # an id of an entity seen earlier: the call happens where that entity is
         place = next((places[f"{p.concept}|{arguments[p.name]}"] for p in endpoint.parameters
                       if p.name in arguments and f"{p.concept}|{arguments[p.name]}" in places), None)
@@ -36,16 +36,18 @@ def call_place(endpoint: Endpoint, arguments: dict[str, Any], seed: int, places:
 
 
 def _place_of_key(key: str, anchor: int) -> Place:
-    """The place a location key names: a city in it (`Detroit_MI`: Detroit, in the US by its state
-    code), else an anchored table city (an opaque key like `c3sp5g4t8b`)."""
+    """The place a location key names: a city in it (`Detroit_MI`: Detroit, Michigan, by its US state
+    code), else an anchored real city (an opaque key like `c3sp5g4t8b`)."""
     match = re.match(r"^([A-Za-z][A-Za-z .'-]+?)[_, ]+([A-Z]{2})$", key)
     if match is not None:
-        known = place_of(match.group(1).replace("-", " "), "city")
-        if known is not None and match.group(2) in US_STATES and known.country_code == "US":
-            return known  # `New-York_NY`: the table's New York, with its coordinates
-        if match.group(2) in US_STATES:
-            us = next(row for row in CITIES if row[2] == "US")
-            return Place(match.group(1).replace("_", " "), *us[1:])
+        name, state = match.group(1).replace("-", " ").replace("_", " "), match.group(2)
+        in_state = reference.city(name, "US", state)
+        if in_state is not None:
+            return place_from(in_state)  # `New-York_NY`: New York City, with its coordinates
+        largest = next(iter(reference.cities_of("US", state)), None)
+        if largest is not None:  # a US town too small for the table: its state's time zone and money
+            return place_from(largest, name)
+        known = place_of(name, "city")
         if known is not None:
             return known
     named = place_of(key, "city") if key[:1].isupper() and key.replace(" ", "").isalpha() else None
@@ -53,7 +55,7 @@ def _place_of_key(key: str, anchor: int) -> Place:
 
 
 def _place_near(endpoint: Endpoint, arguments: dict[str, Any]) -> Place | None:
-    """The table place nearest to the coordinates a call names (a reverse geocode answers that city)."""
+    """The real city nearest to the coordinates a call names (a reverse geocode answers that city)."""
     found: dict[str, float] = {}
     for param in endpoint.parameters:
         if param.concept in ("latitude", "longitude") and param.name in arguments:
@@ -63,9 +65,8 @@ def _place_near(endpoint: Endpoint, arguments: dict[str, Any]) -> Place | None:
                 continue
     if len(found) < 2:
         return None
-    lat, lon = found["latitude"], found["longitude"]
-    return min((place_at(i) for i in range(len(CITIES))),
-               key=lambda p: (p.latitude - lat) ** 2 + (p.longitude - lon) ** 2)
+    near = reference.nearest_city(found["latitude"], found["longitude"])
+    return place_from(near) if near is not None else None
 
 
 def _place_arguments(endpoint: Endpoint, arguments: dict[str, Any]) -> list[tuple[Any, str]]:

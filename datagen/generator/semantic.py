@@ -15,11 +15,12 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from datagen import reference
 from datagen.generator import fake
 from datagen.generator.fake import Place
 from datagen.generator.measures import measure
 from datagen.generator.pools import CURRENCIES, FIRST, GENERIC_QUERIES, LAST, SENTENCES, TOPICS
-from datagen.lexicon import (SUBJECT_SENSES, AUDIENCE_WORDS, CAPITALS, COUNT_WORDS, IMAGE_WORDS, JOB_WORDS, MARKET_WORDS, MEASURE_WORDS,
+from datagen.lexicon import (SUBJECT_SENSES, AUDIENCE_WORDS, COUNT_WORDS, IMAGE_WORDS, JOB_WORDS, MARKET_WORDS, MEASURE_WORDS,
                              MOMENT_WORDS, NAME_QUALIFIERS, PERSON_WORDS, PLACE_WORDS, ROLE_WORDS, TEXT_WORDS,
                              VALUE_BOOLEAN_LEADS, VALUE_BOOLEAN_WORDS, VALUE_KIND_PAIRS, VALUE_KIND_WORDS,
                              VENUE_WORDS, WRITTEN_NOUNS)
@@ -213,7 +214,8 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
     if concept == "city" or last in ("city", "town", "place", "destination", "origin") or last == "name" and "city" in t:
         return place.city or fake.make("city", rng, place)
     if last in ("capital", "capital_city") and not numeric:
-        return CAPITALS.get(place.country_code) or place.city or fake.make("city", rng, place)
+        capital = reference.capital(place.country_code)
+        return capital.name if capital is not None else place.city or fake.make("city", rng, place)
     if concept == "country" or last in ("country", "nationality") or last == "name" and "country" in t:
         return place.country
     if last in ("language", "lang", "locale"):

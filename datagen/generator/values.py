@@ -19,9 +19,10 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from datagen import reference
 from datagen.generator import fake
-from datagen.generator.fake import Place
-from datagen.generator.pools import CITIES, CURRENCIES, FIRST, LAST, US_CITY_STATES, US_STATES
+from datagen.generator.fake import PLACE_ANCHORS, Place
+from datagen.generator.pools import CURRENCIES, FIRST, LAST
 from datagen.generator.semantic import (BASE_DATE, DATE_WINDOW_DAYS, example, fake_date, id_prefix, is_boolean_name,
                                         query_phrase, semantic_value, shaped_fallback)
 from datagen.lexicon import PERSON_WORDS, ROLE_WORDS
@@ -190,10 +191,10 @@ def value_for(spec: Spec, rng: random.Random, *, endpoint: Endpoint | None = Non
     enum = getattr(spec, "enum", None)
     default = clean_default(spec)
     if isinstance(default, str) and isinstance(spec, Parameter) and _CITY_KEY.match(default) \
-            and default[-2:] in US_STATES:
+            and reference.subdivision("US", default[-2:]) is not None:
         # a key written like its example (`Detroit_MI`), naming a city the world can place
-        city = rng.choice(sorted(US_CITY_STATES))
-        return f"{city.replace(' ', '-')}_{US_CITY_STATES[city]}"
+        city = reference.draw_city(rng, "US")
+        return f"{city.name.replace(' ', '-')}_{city.subdivision_code}" if city is not None else default
     if isinstance(default, str) and isinstance(spec, Parameter) and _WEB.match(default) and not spec.name.lower().endswith("host"):
         # a link of the kind its example is (a post on the site the tool reads), not any web page
         return default if rng.random() < prefer_default else like_link(default, rng)
@@ -211,7 +212,7 @@ def value_for(spec: Spec, rng: random.Random, *, endpoint: Endpoint | None = Non
         # an answer's yes/no field is a boolean where its example spelt it as text, 0/1 where a number
         verdict = rng.random() < 0.7
         return int(verdict) if spec.type in (ParamType.INTEGER, ParamType.NUMBER) else verdict
-    where = place or fake.place_at(anchor if anchor is not None else rng.randrange(len(CITIES)))
+    where = place or fake.place_at(anchor if anchor is not None else rng.randrange(PLACE_ANCHORS))
     tokens = [t for t in snake(spec.name).split("_") if t]
     found = semantic_value(tokens, spec.concept, spec.type, spec.description, rng, endpoint, context, where, strict)
     if found is None and spec.type in (ParamType.STRING, ParamType.ENUM):
@@ -222,7 +223,7 @@ def value_for(spec: Spec, rng: random.Random, *, endpoint: Endpoint | None = Non
             prefix = id_prefix(f"{named.group(1).lower()}_id")
             return [f"{prefix}_{rng.randint(1000, 99999)}" for _ in range(rng.randint(1, 3))]
         item = spec.model_copy(update={"type": ParamType.STRING, "name": singular(spec.name)})
-        first = anchor if anchor is not None else rng.randrange(len(CITIES))
+        first = anchor if anchor is not None else rng.randrange(PLACE_ANCHORS)
         found = [value_for(item, rng, endpoint=endpoint, context=context, place=place, anchor=first + i,
                            strict=strict) for i in range(rng.randint(1, 3))]
         found = [v for v in found if v is not UNPLACED] or (UNPLACED if strict else None)
@@ -256,11 +257,32 @@ def knob_default(spec: Spec) -> Any:
     return None
 
 
+def _other_place(text: str, rng: random.Random) -> str | None:
+    """Another real place written as the text is: a city for a city's name, a country for a country's
+    name, alpha-2 or alpha-3 code (drawn by population, so a known one); None when the text is neither."""
+    country = reference.country(text) if len(text) > 3 or text.isupper() else None
+    is_city = country is None and reference.city(text, other_names=False) is not None
+    if country is None and not is_city:
+        return None
+    for _ in range(16):
+        drawn = reference.draw_city(rng)
+        other = reference.country(drawn.country_code) if drawn is not None else None
+        if drawn is None or other is None:
+            continue
+        if is_city and drawn.name != text:
+            return drawn.name
+        if country is not None and other.alpha2 != country.alpha2:
+            return other.alpha2 if text == country.alpha2 else other.alpha3 if text == country.alpha3 else other.name
+    return None
+
+
 def _pool_alternative(value: Any, rng: random.Random) -> Any:
     """Another member of the pool the value comes from (a currency for a currency, a city for a city)."""
     text = str(value)
-    pools: list[list[str]] = [CURRENCIES, [c[0] for c in CITIES], sorted({c[1] for c in CITIES}),
-                              sorted({c[2] for c in CITIES}), FIRST, LAST]
+    other = _other_place(text, rng)
+    if other is not None:
+        return other
+    pools: list[list[str]] = [CURRENCIES, FIRST, LAST]
     for pool in pools:
         if text in pool:
             return rng.choice([p for p in pool if p != text])

@@ -6,10 +6,12 @@ twice, and requests do not read endpoint names aloud."""
 from __future__ import annotations
 
 import random
+import re
 from datetime import datetime, timedelta
 
 import pytest
 
+from datagen import reference
 from datagen.core.plan import ConversationState
 from datagen.generator.agree import agree
 from datagen.generator.answer import describe, has_content
@@ -366,8 +368,9 @@ def test_has_events_before_a_date_agrees_with_the_dates_shown_for_that_ticker() 
 def test_places_prices_and_sides_a_reader_would_believe() -> None:
     from datagen.generator import fake
     from datagen.generator.places import _place_of_key
-    chicago = fake.place_at(next(i for i, row in enumerate(fake.CITIES) if row[0] == "Chicago"))
-    assert all(fake.make("postcode", random.Random(s), chicago).startswith("606") for s in range(5))
+    chicago = fake.place_of("Chicago", "city")
+    assert chicago is not None and chicago.subdivision_code == "IL"
+    assert all(re.fullmatch(r"\d{5}(-\d{4})?", fake.make("postcode", random.Random(s), chicago)) for s in range(5))
     detroit = _place_of_key("Detroit_MI", 0)
     assert (detroit.city, detroit.country_code) == ("Detroit", "US")
     game = agree({"home_team": "Oslo", "away_team": "Oslo", "name": "x"})
@@ -459,7 +462,7 @@ def test_labels_offers_archives_orders_and_streets() -> None:
     assert archive["events"][0]["starts"] < "2026-03-02" and archive["events"][0]["settled_at"].startswith("2026-01-03")
     listing = agree({"price": 300000.0, "priceMin": 100000.0, "priceMax": 900000.0})
     assert listing["priceMin"] >= 255000 and listing["priceMax"] <= 360000, listing
-    stockholm = fake.place_at(next(i for i, row in enumerate(fake.CITIES) if row[0] == "Stockholm"))
+    stockholm = fake.place_of("Stockholm", "city")
     assert fake.make("address", random.Random(2), stockholm).endswith(", Stockholm")
 
 

@@ -13,7 +13,8 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "datagen"
 # Data-flow order; each may import the ones before it. `config`, `errors`, `lexicon` and `db` sit beside all of them.
-ORDER = ["ingest", "registry", "core", "graph", "sampler", "planner", "generator", "evaluator", "export",
+# `reference` (the real world's countries, cities, airports, zones) is the bottom: it imports nothing of datagen.
+ORDER = ["reference", "ingest", "registry", "core", "graph", "sampler", "planner", "generator", "evaluator", "export",
          "report", "analytics", "browser", "cli", "__main__"]
 BASE = {"config", "errors", "db", "lexicon"}
 # The bottom layer reads the normalised schema and nothing else of a stage.
