@@ -169,7 +169,7 @@ def _run_build(driver: Driver, database: str, data: Path, artifacts: Path, skip_
         response_field_sources=dict(sorted(sources.items())),
         responses_path=None if observed is None else observed.root,
         responses_beside=beside,
-        observed=registry.observed_counts,
+        observed=registry.observed_counts | ({} if observed is None else {"empty_files": observed.empty_files}),
         realisability={
             "histogram": histogram(registry),
             "mean": round(sum(e.realisability for e in endpoints) / max(1, len(endpoints)), 3),

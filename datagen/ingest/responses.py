@@ -7,7 +7,8 @@ envelope; the registry decides what a structure means (error bodies, type names)
 by its category folder and file stem, the same pair that names a tool file of the tools tree, so a
 tool file finds its observed answers without either folder knowing the other's layout.
 
-A bad file is one `InputError` naming it (or, with `skip_invalid`, one `SkippedInput`).
+A bad file is one `InputError` naming it (or, with `skip_invalid`, one `SkippedInput`). An empty file
+is not bad: ToolBench's own folder has a few (it observed nothing for those tools); they are counted.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class ObservedResponses(BaseModel):
     tools: dict[str, list[ObservedApi]] = Field(default_factory=dict)
     skipped: list[SkippedInput] = Field(default_factory=list)
     files: int = 0
+    empty_files: int = 0
 
     def for_tool_file(self, source_file: str) -> list[ObservedApi]:
         """The observed answers of the tool file at `source_file` (`…/<Category>/<tool>.json`)."""
@@ -78,7 +80,8 @@ def _apis(file: Path, data: Any) -> list[ObservedApi]:
     return apis
 
 
-def _read(file: Path) -> list[ObservedApi]:
+def _read(file: Path) -> list[ObservedApi] | None:
+    """The file's observed answers; None for an empty file."""
     try:
         text = file.read_bytes().decode("utf-8")
     except OSError as exc:
@@ -86,7 +89,7 @@ def _read(file: Path) -> list[ObservedApi]:
     except UnicodeDecodeError as exc:
         raise InputError(str(file), "$", f"not UTF-8 text (byte {exc.start})") from exc
     if not text.strip():
-        raise InputError(str(file), "$", "empty file")
+        return None  # ToolBench ships a few empty files: it observed nothing for that tool
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -118,6 +121,7 @@ def read_observed(root: Path, *, skip_invalid: bool = False) -> ObservedResponse
                 log.warning("skipped %s %s: %s", exc.file, exc.json_path, exc.reason)
                 continue
             found.files += 1
+            found.empty_files += apis is None
             if apis:
                 found.tools[tool_key(category.name, file.stem)] = apis
     return found

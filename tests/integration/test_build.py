@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import tarfile
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from datagen.graph.writer import read_counts
 from datagen.registry.models import Registry
 from datagen.registry.scope import may_link, same_service
 from datagen.sampler.endpoints import EndpointCache
-from tests.conftest import SEED_DATA
+from tests.conftest import SEED_DATA, shared_dir
 
 DISTINCT_IDS = """
 MATCH (n) WHERE n:Category OR n:Tool OR n:Endpoint OR n:Parameter OR n:ResponseField
@@ -96,17 +97,47 @@ def test_cli_build_and_clean_error(clean_db: Driver, cli_env: dict[str, str], tm
     assert result.output.strip().splitlines() == [f"Error: {broken}: $: invalid JSON at line 1 column 6: Expecting ',' delimiter"]
 
 
+def _tools_beside_observed(toolbench_tools: Path, root: Path, categories: tuple[str, ...]) -> Path:
+    """`root/tools` (links to the real categories) beside `root/response_examples` (`categories` of the
+    real 2023 archive), so the build finds the observed structures on its own."""
+    archive = shared_dir() / "toolbench" / "full" / "response_examples-2023-44cat.tar.xz"
+    with tarfile.open(archive, "r:xz") as tar:
+        members = [m for m in tar.getmembers() if m.name.split("/")[1:2] and m.name.split("/")[1] in categories]
+        tar.extractall(root, members=members, filter="data")
+    tools = root / "tools"
+    tools.mkdir()
+    for category in sorted(p for p in toolbench_tools.iterdir() if p.is_dir()):
+        (tools / category.name).symlink_to(category, target_is_directory=True)
+    return tools
+
+
 def test_real_toolbench_build_has_feeds_in_most_categories(clean_db: Driver, neo4j_database: str,
                                                            toolbench_tools: Path, tmp_path: Path) -> None:
-    manifest = run_build(clean_db, neo4j_database, toolbench_tools, tmp_path)
+    data = _tools_beside_observed(toolbench_tools, tmp_path / "in", ("Sports", "Finance", "Music"))
+    manifest = run_build(clean_db, neo4j_database, data, tmp_path)
     assert manifest.counts["nodes"]["Tool"] == 600
-    assert manifest.skipped == []
+    assert manifest.responses_beside and manifest.responses_path == str((tmp_path / "in" / "response_examples"))
+    assert manifest.skipped == [] and manifest.observed["empty_files"] == 1  # the archive's empty Sports file
     cov = manifest.feeds_coverage
     assert cov["categories"] == 44
     assert len(cov["categories_with_feeds"]) >= 0.8 * cov["categories"]
     assert cov["with_both"] >= 0.25 * cov["endpoints"]  # 37 % with the strict link rule (DESIGN.md §3)
     assert cov["with_any"] >= cov["with_both"] and cov["chain_share"] == round(cov["with_any"] / cov["endpoints"], 4)
-    assert set(manifest.response_field_sources) == {"schema", "example", "inferred"}
+    assert set(manifest.response_field_sources) == {"schema", "example", "observed", "borrowed", "inferred"}
+    assert manifest.observed["used"] == manifest.response_field_sources["observed"] >= 100
+    assert sum(manifest.realisability["histogram"].values()) == cov["endpoints"]
+
+    # Provenance on every field node, and the score on every endpoint node.
+    rows = clean_db.execute_query(
+        "MATCH (e:Endpoint)-[:RETURNS]->(f:ResponseField) RETURN f.source AS source, f.shape_source AS shape, "
+        "e.inferred_fields AS inferred, e.realisability AS score", database_=neo4j_database).records
+    folder = str(tmp_path / "in" / "response_examples")
+    for row in rows:
+        assert 0.0 <= row["score"] <= 1.0 and row["shape"]
+        if row["source"] == "observed":
+            assert row["shape"].startswith(folder) and not row["inferred"]
+        if row["source"] == "borrowed":
+            assert row["shape"].startswith("borrowed from ") and row["inferred"]
     scopes = cov["feeds_by_scope"]
     assert set(scopes) <= {"same_tool", "same_platform", "same_category", "cross_category"}
     assert sum(scopes.values()) == manifest.counts["relationships"]["FEEDS"]
