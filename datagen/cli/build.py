@@ -38,7 +38,8 @@ def _summary(manifest: BuildManifest, console: Console) -> None:
         console.print(
             f"observed responses: {manifest.responses_path} ({how}): {obs.get('used', 0)} endpoint(s) documented "
             f"by them, {obs.get('schema_first', 0)} kept their schema, {obs.get('dropped_error_body', 0)} error "
-            f"bodies and {obs.get('dropped_no_fields', 0)} without known fields dropped"
+            f"bodies and {obs.get('dropped_no_fields', 0) + obs.get('dropped_too_deep', 0)} without known fields "
+            f"dropped; {obs.get('borrowed', 0)} borrowed a sibling's shape"
         )
     sources = ", ".join(f"{kind} {n}" for kind, n in manifest.response_field_sources.items())
     console.print(f"response fields by source (endpoints): {sources}; "
