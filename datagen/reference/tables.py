@@ -81,7 +81,7 @@ def countries_by_code() -> dict[str, Country]:
 def _subdivision(country: str, admin1: str) -> tuple[str, str]:
     if country not in _ISO_ADMIN1 or not admin1:
         return "", ""
-    found = pycountry.subdivisions.get(code=f"{country}-{admin1}")
+    found = pycountry.subdivisions.get(code=f"{country}-{admin1}")  # type: ignore[no-untyped-call]
     return (str(found.name), admin1) if found is not None else ("", "")
 
 

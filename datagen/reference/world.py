@@ -113,7 +113,9 @@ def home_city(country_code: str) -> City | None:
 
 def subdivision(country_code: str, code: str) -> str | None:
     """The name of a country's ISO 3166-2 subdivision (`US`, `TX` → Texas), or None."""
-    found = pycountry.subdivisions.get(code=f"{country_code}-{code}") if code.isalnum() else None
+    if not code.isalnum():
+        return None
+    found = pycountry.subdivisions.get(code=f"{country_code}-{code}")  # type: ignore[no-untyped-call]
     return str(found.name) if found is not None else None
 
 
