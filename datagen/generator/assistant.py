@@ -317,7 +317,7 @@ class Assistant:
     def call_text(self, calls: list[int], steps: list[int], after_answer: bool) -> str:
         """The words of an assistant turn that makes these calls (parallel when more than one)."""
         rng = self.rng
-        intents = [intent_of(self.plan.endpoints[s]) for s in steps]
+        intents = [intent_of(self.plan.endpoints[s], self.plan.endpoints) for s in steps]
         if len(steps) >= 2:
             text = ph.fill(ph.pick(rng, ph.CALL_PARALLEL), a=intents[0], b=ph.join_words(intents[1:]))
         else:

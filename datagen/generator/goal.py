@@ -8,6 +8,8 @@ the assistant, who announces them when it makes the calls.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from datagen.generator.intent import request
 from datagen.core.plan import ConversationPlan
 from datagen.registry.linking import end_indices, feeds, via_pairs
@@ -38,10 +40,11 @@ GENERIC_WISH = "look this up"
 """The wish of an endpoint whose name says nothing plain: true of any call, never its docs."""
 
 
-def wish(endpoint: Endpoint) -> str:
+def wish(endpoint: Endpoint, among: Sequence[Endpoint] = ()) -> str:
     """What the user asks for, as a verb phrase built from what the endpoint returns: `get the
-    stop sequence`, `send the sms`; `look this up` when nothing plain can be said."""
-    req = request(endpoint)
+    stop sequence`, `send the sms`; `look this up` when nothing plain can be said. Beside the other
+    endpoints of the conversation (`among`), one that would read as another keeps its tail."""
+    req = request(endpoint, among)
     return GENERIC_WISH if req.generic else req.phrase()
 
 
@@ -51,7 +54,7 @@ def ask_phrase(plan: ConversationPlan) -> list[str]:
     beside a plain one is left out: "get the order and look this up" asks for nothing more."""
     out: list[str] = []
     for step in end_steps(plan):
-        phrase = wish(plan.endpoints[step])
+        phrase = wish(plan.endpoints[step], plan.endpoints)
         side = _side(plan, step)
         phrase = f"{phrase} for the {side}" if side and phrase != GENERIC_WISH else phrase
         if phrase not in out:

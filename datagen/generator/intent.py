@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from wordfreq import zipf_frequency
 
-from datagen.generator.phrases import article, humanize, plural
+from datagen.generator.glued import field_words, name_words, plain as _plain
+from datagen.generator.phrases import article, plural
 from datagen.lexicon import ACTION_VERBS, ENVELOPE_KEYS, GENERIC_CONTAINERS, PREPOSITIONS, REQUEST_ECHO_KEYS
 from datagen.registry.models import Endpoint
-from datagen.registry.naming import PLAIN_WORD_ZIPF, singular, snake
+from datagen.registry.naming import singular, snake
 
 VERBS = frozenset(
     "search get find list retrieve fetch look lookup check validate verify send post add create book cancel "
@@ -38,7 +40,7 @@ VERBS = frozenset(
     "call charge refund rent hire reply forward redeem claim place transcribe measure monitor watch "
     "solve evaluate rank score match describe explain define spell correct paraphrase rewrite revise "
     "autocomplete suggest predict transform shorten expand recognize recognise take give decode detect "
-    "discover explore browse view display visualize visualise".split()
+    "discover explore browse view display visualize visualise sell".split()
 )
 _THIRD = {"returns": "get", "gets": "get", "provides": "get", "retrieves": "retrieve", "fetches": "fetch",
           "lists": "list", "finds": "find", "searches": "search", "shows": "show", "checks": "check",
@@ -97,12 +99,10 @@ NOUN_VERBS = frozenset("search list check match rate score rank order review tag
                        "take read estimate schedule update download upload archive restore sync "
                        "like follow time lookup query book".split())
 _VERB_SUFFIX = re.compile(r"\w{4,}(?:ize|ify)$")  # optimize, classify: verbs by their form
-_SHORT_WORDS = frozenset("by id of to in on at or an my up tv ip me ex".split())
 _STOP = frozenset("the a an and or all my".split()) | PREPOSITIONS
 _ADDRESSING = frozenset({"by", "with", "using", "via", "per", "from"})
 _QUESTIONS = frozenset({"where", "what", "who", "when", "how", "which", "whether", "is", "can"})
 _HAS = frozenset({"has", "have", "does", "are"})
-_NAME_NOISE = re.compile(r"\{[^}]*\}|\b(?:api|rest|v\d+|json|xml|endpoint|controller)\b|controller(?=_|$)", re.I)
 _VAGUE_NOUNS = frozenset({"info", "information", "data", "details", "detail", "list", "news", "summary", "all"})
 """Nouns that say only that something is told, not what: they need the thing named beside them."""
 GENERIC = "look that up"
@@ -111,54 +111,34 @@ GENERIC = "look that up"
 
 class Request(NamedTuple):
     """A request: a verb and its object noun phrase (`get`, `stop sequence`), or a whole phrase of
-    its own (`check whether it has events`); `generic` when nothing plain could be said."""
+    its own (`check whether it has events`); `generic` when nothing plain could be said. `tails` are
+    the plain phrases the name addresses it by (`for rent`, `by year`); `told` is the one said,
+    chosen only when it tells the endpoint from another said beside it (`request(…, among)`)."""
 
     verb: str
     noun: str = ""
     whole: str = ""
     generic: bool = False
+    tails: tuple[str, ...] = ()
+    told: str = ""
+
+    def thing(self) -> str | None:
+        """The object as said in a lead-in ("For the property for rent, …"), or None for an act."""
+        if self.whole or self.generic or not self.noun or self.verb not in ("get", "find"):
+            return None
+        return f"the {self.noun} {self.told}" if self.told else f"the {self.noun}"
 
     def phrase(self) -> str:
         if self.whole:
             return self.whole
         if self.generic or not self.noun:
             return GENERIC
+        tail = f" {self.told}" if self.told else ""
         if self.verb in ("get", "find"):
-            return f"{self.verb} the {self.noun}"
+            return f"{self.verb} the {self.noun}{tail}"
         made = self.verb in ("generate", "create", "add", "book", "make", "register", "reserve", "schedule")
-        return f"{self.verb} {article(self.noun) if made and singular(self.noun.split()[-1]) == self.noun.split()[-1] else 'the'} {self.noun}"
-
-
-def _plain(word: str) -> bool:
-    return word in _SHORT_WORDS or len(word) > 2 and zipf_frequency(word, "en") >= PLAIN_WORD_ZIPF
-
-
-@lru_cache(maxsize=8192)
-def segment(token: str) -> tuple[str, ...]:
-    """A run-together token split into the fewest plain words (`gethighlightbyid` → get highlight by
-    id); a token that is a plain word, or that no split covers, stays whole."""
-    if _plain(token) or len(token) < 6 or not token.isalpha():
-        return (token,)
-    best: list[tuple[int, float, tuple[str, ...]] | None] = [None] * (len(token) + 1)
-    best[0] = (0, 0.0, ())
-    for end in range(1, len(token) + 1):
-        for start in range(max(0, end - 15), end):
-            prev, piece = best[start], token[start:end]
-            if prev is None or not (piece in _SHORT_WORDS or len(piece) > 2 and zipf_frequency(piece, "en") >= 3.0):
-                continue
-            cand = (prev[0] + 1, prev[1] - zipf_frequency(piece, "en"), prev[2] + (piece,))
-            if best[end] is None or cand[:2] < best[end][:2]:  # type: ignore[index]
-                best[end] = cand
-    found = best[len(token)]
-    return found[2] if found is not None else (token,)
-
-
-def name_words(name: str) -> list[str]:
-    """An endpoint name as lower-case plain words: API noise and version tokens out, glued tokens split."""
-    words = [w for t in humanize(_NAME_NOISE.sub(" ", name)).lower().split() for w in segment(t)]
-    while words and re.fullmatch(r"v\d+|\d+", words[0]):
-        words = words[1:]  # `2.Getavailablecurrencies`, `v1_list`
-    return words
+        head = self.noun.split()[-1]
+        return f"{self.verb} {article(self.noun) if made and singular(head) == head else 'the'} {self.noun}{tail}"
 
 
 def noun_phrase(words: list[str]) -> str | None:
@@ -204,15 +184,15 @@ def _from_words(words: tuple[str, ...], many: bool = False, method: str = "GET")
     if tokens[0] in _QUESTIONS and len(tokens) > 1 and noun_phrase(tokens[1:]) is not None or tokens[0] in ("where", "how"):
         return Request("find", whole=f"find out {' '.join(tokens)}") if all(_plain(t) for t in tokens) else None
     if tokens[0] in _HAS and len(tokens) > 1:
-        rest = noun_phrase(tokens[1:])
-        return Request("check", whole=f"check whether it {tokens[0]} {rest}") if rest else None
+        has = noun_phrase(tokens[1:])
+        return Request("check", whole=f"check whether it {tokens[0]} {has}") if has else None
     inner = next((i for i, t in enumerate(tokens) if 0 < i < len(tokens) - 1 and _verb_head(t)), None)
     if inner is not None:
         group, tokens = tokens[:inner], tokens[inner:]  # `teams_get_team_by_id`: a group, then what it returns
         if all(t in _VAGUE_NOUNS for t in tokens[1:]) and noun_phrase(group) is not None:
             tokens = tokens[:1] + [singular(t) for t in group] + tokens[1:]  # `matches/get-info` → match info
     cut = next((i for i, t in enumerate(tokens) if i > 0 and t in _ADDRESSING), len(tokens))
-    tokens = tokens[:cut]  # `user_reel_with_username`: how it is addressed, not what it is
+    tokens, dropped = tokens[:cut], tokens[cut:]  # `user_reel_with_username`: how it is addressed, not what it is
     verb = _base_verb(tokens[0], followed=len(tokens) > 1)
     if verb is not None and len(tokens) > 1 and tokens[1] == verb:
         tokens = tokens[1:]
@@ -226,7 +206,7 @@ def _from_words(words: tuple[str, ...], many: bool = False, method: str = "GET")
         rest = tokens[1:]
         cut = next((i for i, t in enumerate(rest) if t in PREPOSITIONS and t != "to"), len(rest))
         obj = noun_phrase(rest[:cut])
-        return Request(verb, obj) if obj else None
+        return Request(verb, obj, tails=_tails(rest[cut:] + dropped)) if obj else None
     if verb in LOOKUP_VERBS or verb in DOING_VERBS and len(tokens) == 1:
         tokens = tokens[1:]
     else:
@@ -250,7 +230,19 @@ def _from_words(words: tuple[str, ...], many: bool = False, method: str = "GET")
             and not phrase.endswith("ing") and zipf_frequency(plural(phrase.split()[-1]), "en") >= 3.0:
         *mods, head = phrase.split()
         phrase = " ".join(mods + [head if singular(head) != head else plural(head)])  # a list of them
-    return Request("find" if verb in _FINDING else "get", phrase)
+    return Request("find" if verb in _FINDING else "get", phrase, tails=_tails(tokens[cut:] + dropped))
+
+
+def _tails(dropped: list[str]) -> tuple[str, ...]:
+    """The prepositional phrases a name's request left out (`of the day`, `by category`), each a
+    plain noun phrase of at most three words."""
+    out: list[str] = []
+    starts = [i for i, t in enumerate(dropped) if t in PREPOSITIONS] + [len(dropped)]
+    for start, end in zip(starts, starts[1:]):
+        obj = dropped[start + 1:end]
+        if 0 < len([t for t in obj if t not in ("the", "a", "an")]) <= 3 and noun_phrase(obj):
+            out.append(" ".join(dropped[start:end]))
+    return tuple(out)
 
 
 def _returns_list(endpoint: Endpoint) -> bool:
@@ -260,9 +252,25 @@ def _returns_list(endpoint: Endpoint) -> bool:
     return head.endswith("[]") and snake(head[:-2]) in GENERIC_CONTAINERS | {""}
 
 
-def request(endpoint: Endpoint) -> Request:
-    """What a person asks of the endpoint: from its name, else from what it returns, else generic."""
-    words = tuple(name_words(endpoint.name))
+def request(endpoint: Endpoint, among: Sequence[Endpoint] = ()) -> Request:
+    """What a person asks of the endpoint: from its name, else from what it returns, else generic.
+    Beside other endpoints (`among`: the conversation's), a request that would read as another's
+    says the tail that tells them apart ("find the property for rent")."""
+    req = _own_request(endpoint)
+    if not req.tails or req.whole or req.generic:
+        return req
+    for other in among:
+        if other.id != endpoint.id:
+            theirs = _own_request(other)
+            told = [t for t in req.tails if t not in theirs.tails]
+            if theirs.phrase() == req.phrase() and told:
+                return req._replace(told=told[0])
+    return req
+
+
+def _own_request(endpoint: Endpoint) -> Request:
+    spelled = field_words([f.path for f in endpoint.response_fields])
+    words = tuple(name_words(endpoint.name, spelled))
     found = _from_words(words, _returns_list(endpoint), endpoint.method)
     if found is not None:
         return found
@@ -270,7 +278,7 @@ def request(endpoint: Endpoint) -> Request:
     return Request("get", noun) if noun else Request("look up", generic=True)
 
 
-def intent(endpoint: Endpoint) -> str:
+def intent(endpoint: Endpoint, among: Sequence[Endpoint] = ()) -> str:
     """A short phrase for what the endpoint does, as the assistant announces it: `get the stop
     sequence`, `send the sms`, `look that up`."""
-    return request(endpoint).phrase()
+    return request(endpoint, among).phrase()

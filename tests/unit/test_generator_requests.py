@@ -14,7 +14,8 @@ import pytest
 from datagen.generator.answer import describe, final_answer, has_content, is_tally
 from datagen.generator.choice import Choice, pick
 from datagen.generator.goal import GENERIC_WISH, wish
-from datagen.generator.intent import intent, noun_phrase, segment
+from datagen.generator.glued import segment
+from datagen.generator.intent import intent, noun_phrase, request
 from datagen.generator.user_proxy import _about
 from datagen.registry.models import Endpoint, FieldSource, ParamType, ResponseField
 
@@ -109,3 +110,61 @@ def test_an_option_known_only_by_its_facts_is_picked_by_its_place() -> None:
     for seed in range(6):
         reply = pick(state, choice, random.Random(seed))
         assert "distance" not in reply.lower() and " one" in reply, reply
+
+
+@pytest.mark.parametrize(("name", "paths", "expected"), [
+    # (glued or camel name, response paths) → the request; why:
+    # a piece that is no word of its own (`div`) is read from the field that spells it out
+    ("getnextexdiv", ("symbol", "exDividendDate"), "get the next ex dividend date"),
+    ("getNextExDiv", ("symbol", "exDividendDate"), "get the next ex dividend date"),
+    # a split whose pieces are all words stays as it is
+    ("gethighlightbyid", ("highlight.date",), "get the highlight"),
+    # debris pieces (`tre ate ment`, `par ams`) are never said: what the response holds is, else the generic wish
+    ("anxiety_treatement", ("therapists[].name",), "get the therapists"),
+    ("params", (), GENERIC_WISH),
+    ("qzxgeocoders", (), GENERIC_WISH),
+    # a one- or two-letter word is never "spelled out" from a field that happens to begin with it
+    ("get_a_random_quote", ("amount",), "get the random quote"),
+])
+def test_a_glued_name_is_split_only_into_words(name: str, paths: tuple[str, ...], expected: str) -> None:
+    assert wish(_ep(name, "", paths)) == expected
+
+
+def test_segment_keeps_a_token_whole_when_a_piece_is_no_word() -> None:
+    assert segment("getnextexdiv") == ("getnextexdiv",)
+    assert segment("getnextexdiv", (("ex", "dividend", "date"),)) == ("get", "next", "ex", "dividend", "date")
+    assert segment("params") == ("params",)
+
+
+@pytest.mark.parametrize(("names", "expected"), [
+    # (endpoints said together) → their requests; why:
+    # two that would read the same keep the plain tail that tells them apart; a verb tail is no noun phrase
+    (("searchpropertyforrent", "searchpropertyforsell"), ("find the property for rent", "find the property")),
+    (("get_quote_by_year", "get_quote_by_character"), ("get the quote by year", "get the quote by character")),
+    (("get_joke_of_the_day_by_category", "get_joke_of_the_day"), ("get the joke by category", "get the joke")),
+    # alone, or beside a request that reads differently, the tail stays unsaid
+    (("searchpropertyforrent",), ("find the property",)),
+    (("get_quote_by_year", "get_random_joke"), ("get the quote", "get the random joke")),
+    # a tail that is not plain words is never said
+    (("get_quote_by_qzxv", "get_quote_by_year"), ("get the quote", "get the quote by year")),
+])
+def test_two_requests_that_would_read_alike_keep_what_tells_them_apart(names: tuple[str, ...],
+                                                                     expected: tuple[str, ...]) -> None:
+    endpoints = [_ep(n) for n in names]
+    assert tuple(intent(e, endpoints) for e in endpoints) == expected
+    assert tuple(wish(e, endpoints) for e in endpoints) == expected
+
+
+def test_the_answer_leads_each_part_with_the_phrase_the_call_was_announced_with() -> None:
+    from datagen.core.plan import ConversationState
+    from tests.unit.test_generator_plans import make_plan
+    rent, sell = _ep("searchpropertyforrent", "", ("data[].price",)), _ep("searchpropertyforsell", "", ("data[].price",))
+    state = ConversationState(plan=make_plan([rent, sell], 4, groups=[0, 0]))
+    for endpoint, prices in ((rent, (1200, 1350)), (sell, (250000, 310000))):
+        state.tool_calls.append({"name": endpoint.id, "parameters": {}})
+        state.tool_outputs.append({"name": endpoint.id, "output": {"data": [{"price": p} for p in prices]}})
+    text = final_answer(state, [0, 1], random.Random(0))
+    for endpoint in (rent, sell):
+        thing = request(endpoint, [rent, sell]).thing()
+        assert thing is not None and intent(endpoint, [rent, sell]).endswith(thing)
+    assert "For the properties for rent," in text and "For the properties," in text, text
