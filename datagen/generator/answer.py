@@ -3,7 +3,7 @@
 Each call's output is said by `generator.facts`; this module puts the parts together: a lead-in
 that names which request a part answers ("For the property for rent, …", the same noun phrase the
 assistant announced the call with), the outcome of an act that returned only its id, "it found no
-…" for an empty list, and the topic the user gave ("Here's what I found for AAPL").
+…" for an empty list, and the topic the user gave ("Here's what I found for KQZR").
 """
 
 from __future__ import annotations
