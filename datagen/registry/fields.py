@@ -141,6 +141,8 @@ def _walk_example(value: Any, path: str, name: str, container: str | None, subje
     if isinstance(value, list) and value and isinstance(value[0], (dict, list)):
         yield from _walk_example(value[0], f"{path}[]", name, container, subject, depth + 1)
         return
+    if value in ([], {}):
+        return  # an empty list or object says nothing of its items (as a schema array without item properties)
     if path:
         yield _leaf(path, name, value_type(value), "", container, subject, FieldSource.EXAMPLE)
 

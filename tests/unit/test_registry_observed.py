@@ -206,3 +206,9 @@ def test_an_envelope_only_shape_is_not_lent() -> None:
     envelope = {"type": "object", "properties": {"status": {"type": "string"}, "message": {"type": "string"}}}
     by = _tool([{"name": "Player Stats", "schema": envelope}, {"name": "Get Player Stats"}])
     assert all(f.source is FieldSource.INFERRED for f in by["get_player_stats"].response_fields)
+
+
+def test_an_example_empty_list_or_object_is_no_field() -> None:
+    api = RawApi.model_validate({"name": "get_team", "example_response": {"name": "Ajax", "tags": [], "meta": {},
+                                                                          "players": [{}]}})
+    assert [(f.path, f.source) for f in response_fields(api, [])] == [("name", FieldSource.EXAMPLE)]
