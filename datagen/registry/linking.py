@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datagen.lexicon import ACTION_VERBS, INCIDENTAL_CONCEPTS, READ_VERBS
 from datagen.registry.models import Endpoint, Parameter, ParamType
 from datagen.registry.naming import WEAK_CONCEPTS, snake
-from datagen.registry.scope import may_link
+from datagen.registry.scope import may_link, same_service
 
 _NUMERIC = (ParamType.INTEGER, ParamType.NUMBER)
 
@@ -111,10 +111,15 @@ def via_pairs(via: Sequence[str]) -> dict[str, str]:
 
 def end_indices(endpoints: Sequence[Endpoint], groups: Sequence[int], vias: Sequence[Sequence[str]]) -> list[int]:
     """The steps a user asks for: the last group, every step whose output no later group needs,
-    and every action (nobody wants an enrolment as a side effect of asking for progress)."""
+    every action (nobody wants an enrolment as a side effect of asking for progress), and every
+    step that feeds a step of another service: a call to one service made only to obtain a value
+    for another is no chain a person asks for, so when two services meet the user wants both
+    answers (a geocoder's coordinates and the map search around them)."""
     last = max(groups) if groups else 0
-    def feeds_later(step: int) -> bool:
+    def feeds_later(step: int, *, across: bool = False) -> bool:
         return any(feeds(endpoints[step], endpoints[later], via_pairs(vias[later]))
-                   for later in range(len(endpoints)) if groups[later] > groups[step])
+                   for later in range(len(endpoints)) if groups[later] > groups[step]
+                   and not (across and same_service(endpoints[step], endpoints[later])))
     return [s for s in range(len(endpoints))
-            if groups[s] == last or not feeds_later(s) or is_action(endpoints[s].name)]
+            if groups[s] == last or not feeds_later(s) or is_action(endpoints[s].name)
+            or feeds_later(s, across=True)]

@@ -17,11 +17,13 @@ The rule, in order (see `may_link`):
    services steps of one goal; measured on the corpus, "same category" alone still paired a
    horoscope's date with a currency quote.
 4. A subject universal (`city`, `latitude`, `email`, `domain`, `symbol`, `isbn` …) also links
-   (a) inside one category when the target is about that concept, and (b) in any category when
-   both endpoints are about it. "About" means the endpoint's name or URL path names it (a hotel
-   search's city into a forecast; a geocoder's coordinates into a map search; not an expert
-   listing's contact email into an email validator of another category, nor a film calendar's
-   release country into a country's economic indicators).
+   when both endpoints are about it, in any category. "About" means the endpoint's name or URL
+   path names it (a geocoder's coordinates into a map search by coordinates; not an expert
+   listing's contact email into an email validator, nor a film calendar's release country into a
+   country's economic indicators). Until session 8 the target alone being about it was enough
+   inside one category; read on the whole corpus that paired a property page's country with a
+   ranking of video creators by country: the value was an attribute of the first answer, not the
+   thing the user asked about, and the first call was made only to obtain it.
    Incidental universals (`date`, `amount`, `currency`, `language`, `url` …) never use rule 4.
 
 Across services, a concept of several senses (`symbol`: an equity ticker or a coin) links only
@@ -147,17 +149,14 @@ def senses(concept: str, endpoint: Endpoint) -> list[str]:
     return matched or [str(i) for i in range(len(table))]
 
 
-def _keys(concept: str, endpoint: Endpoint, open_across: bool, target: bool) -> list[str]:
+def _keys(concept: str, endpoint: Endpoint, open_across: bool) -> list[str]:
     keys = [f"platform:{endpoint.platform}"] if endpoint.platform else []
     if not (open_across and concept_scope(concept) is Scope.UNIVERSAL):
         return keys
     across = [f"topic:{endpoint.category}:{w}" for w in topic_words(concept, endpoint)]
     if not is_incidental(concept):
-        is_about = about(concept, endpoint, strict=True)
-        if is_about or not target:
-            across.append(f"subject:{endpoint.category}")  # rule 4a: the target must be about it
-        if is_about:
-            across.append("about")  # rule 4b: both about it, any category
+        if about(concept, endpoint, strict=True):
+            across.append("about")  # rule 4: both about it, any category
     return keys + [f"{key}#{sense}" for key in across for sense in senses(concept, endpoint)]
 
 
@@ -173,12 +172,12 @@ def topic_words(concept: str, endpoint: Endpoint) -> list[str]:
 def source_keys(concept: str, endpoint: Endpoint) -> list[str]:
     """Link keys of an output of `concept` returned by `endpoint` (across tools; the same tool
     always links, so it needs no key)."""
-    return _keys(concept, endpoint, open_across=True, target=False)
+    return _keys(concept, endpoint, open_across=True)
 
 
 def target_keys(concept: str, endpoint: Endpoint, required: bool) -> list[str]:
     """Link keys of an input of `concept` of `endpoint`; only a required input opens across tools."""
-    return _keys(concept, endpoint, open_across=required, target=True)
+    return _keys(concept, endpoint, open_across=required)
 
 
 def _required(concept: str, target: Endpoint, param: Parameter | str | None) -> bool:

@@ -57,3 +57,14 @@ def test_a_parallel_sibling_stays_only_if_it_serves_the_join() -> None:
     # two searches in parallel, the join books from the first: the unrelated sibling is dropped
     assert coherent_prefix([SEARCH, JOKES, BOOK], [0, 0, 1]) == [0, 2]
     assert coherent_prefix([DETAILS, PHOTOS], [0, 0]) == [0, 1]
+
+
+def test_a_step_that_feeds_another_service_is_asked_for_itself() -> None:
+    from datagen.registry.linking import end_indices
+    # same service: the search is a means to the details (the user asks only for the details)
+    assert end_indices([SEARCH, DETAILS], [0, 1], [[], ["hotels[].hotel_id->hotel_id"]]) == [1]
+    # across services: the geocoder's answer is wanted too; a call to one service made only to
+    # obtain a value for another is no chain a person asks for
+    finder = _ep("people", "find_email_of_person", [("person_name", "person_name", True)], [("email", "email")])
+    checker = _ep("mailcheck", "validate_email", [("email", "email", True)], [("valid", "valid")], category="Email")
+    assert end_indices([finder, checker], [0, 1], [[], ["email->email"]]) == [0, 1]

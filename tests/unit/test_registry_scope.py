@@ -67,9 +67,9 @@ def test_a_service_id_never_leaves_its_service() -> None:
 
 
 def test_a_cross_tool_universal_fills_only_a_required_input() -> None:
-    search = _ep("stays", "search_lodgings", [("city", True)], ["city"])
-    forecast = _ep("skies", "forecast", [("city", True)], [])
-    forecast_optional = _ep("skies", "forecast_filtered", [("city", False)], [])
+    search = _ep("stays", "city_of_lodging", [("lodging", True)], ["city"])
+    forecast = _ep("skies", "city_forecast", [("city", True)], [])
+    forecast_optional = _ep("skies", "city_forecast_filtered", [("city", False)], [])
     assert may_link("city", search, forecast)
     assert may_link("city", search, forecast, forecast.parameters[0])
     assert not may_link("city", search, forecast_optional)
@@ -93,8 +93,8 @@ def test_a_subject_universal_crosses_categories_only_between_endpoints_about_it(
     assert about("email", validate) and not about("email", experts)
     assert not may_link("email", experts, validate)
     assert may_link("email", mailbox, validate)
-    # inside one category it is enough that the receiving endpoint is about it
-    assert may_link("email", experts.model_copy(update={"category": "Mail"}), validate)
+    # nor inside one category: the receiving endpoint being about it is not enough (session 8)
+    assert not may_link("email", experts.model_copy(update={"category": "Mail"}), validate)
 
 
 def test_a_url_segment_that_only_names_a_parameter_does_not_make_an_endpoint_about_it() -> None:
@@ -169,3 +169,14 @@ def test_platform_words_are_proper_nouns_several_tools_name() -> None:
 def test_singular_keeps_concept_keys_sensible(plural: str, single: str) -> None:
     assert singular(plural) == single
     assert concept_of("hotelIds") == "hotel_id" and concept_of("categories_id") == "category_id"
+
+
+def test_a_subject_universal_links_across_services_only_when_both_are_about_it() -> None:
+    # a property page shows a country among its facts; a ranking of creators by country is about
+    # countries, the property page is not: the country is an attribute of the first answer, and a call
+    # made only to obtain it for another service is no goal a person has
+    page = _ep("homes", "property_main_info", [("property_id", True)], ["country_code"], category="Data")
+    ranking = _ep("clips", "top_users_by_country_code", [("country_code", True)], [], category="Data")
+    lookup = _ep("atlas", "country_code_lookup", [("country", True)], ["country_code"], category="Data")
+    assert not may_link("country_code", page, ranking)
+    assert may_link("country_code", lookup, ranking)
