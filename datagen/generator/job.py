@@ -349,7 +349,8 @@ def _run_generate(driver: Driver, database: str, settings: GenerateSettings, pro
             indices = list(range(done, min(done + settings.batch_size, settings.n)))
             started, queried = time.perf_counter(), sampler.query_seconds
             candidates = sampler.candidates(settings.mode, indices, holds=lambda chains: planner.hold(
-                chains, endpoints.get_many(e for c in chains for e in c.endpoint_ids)))
+                chains, endpoints.get_many(e for c in chains for e in c.endpoint_ids)),
+                fall_back=settings.mode is SamplingMode.MIXED)  # a mode the user asked for is kept or refused
             clock.add("sample", time.perf_counter() - started)
             share = (sampler.query_seconds - queried) / len(indices)  # one query serves the whole batch
             lines: list[str] = []

@@ -54,7 +54,8 @@ class Reserves:
             for mode, indices in by_mode.items():
                 alts = [i + round_ * RESERVE_STRIDE for i in indices]
                 found = self.sampler.candidates(mode, alts, holds=lambda chains: self.planner.hold(
-                    chains, self.endpoints.get_many(e for c in chains for e in c.endpoint_ids)), required=False)
+                    chains, self.endpoints.get_many(e for c in chains for e in c.endpoint_ids)), required=False,
+                    fall_back=False)
                 for i, alt in zip(indices, alts):  # a reserve keeps the round's mode
                     self._found[(i, round_)] = [c for c in found.get(alt, []) if c.mode is mode]
         return self._found.pop((index, round_))

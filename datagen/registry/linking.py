@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datagen.lexicon import ACTION_VERBS, INCIDENTAL_CONCEPTS, READ_VERBS
 from datagen.registry.models import Endpoint, Parameter, ParamType
 from datagen.registry.naming import WEAK_CONCEPTS, snake
-from datagen.registry.scope import may_link, same_service
+from datagen.registry.scope import about, may_link, same_service
 
 _NUMERIC = (ParamType.INTEGER, ParamType.NUMBER)
 
@@ -53,7 +53,7 @@ def feeds(source: Endpoint, target: Endpoint, via: dict[str, str] | None = None)
     tools only a required input counts. A field of a concept the source itself takes as input is an
     echo (`search_hotels(city)` → `hotels[].city`): passing it on is passing on the user's own value,
     which makes the source a detour, not a means; so is a date, a point or an amount it happens to
-    show (`INCIDENTAL_CONCEPTS`).
+    show (`INCIDENTAL_CONCEPTS`), unless the source is about it (a geocoder's coordinates).
     """
     same_tool = source.tool_id == target.tool_id
     echoed = {p.concept for p in source.parameters if linkable(p.concept)}
@@ -63,8 +63,9 @@ def feeds(source: Endpoint, target: Endpoint, via: dict[str, str] | None = None)
         for f in source.response_fields:
             if f.concept in echoed:
                 continue  # the source repeats its own input: the value was the user's, not found by it
-            if f.concept in INCIDENTAL_CONCEPTS:
+            if f.concept in INCIDENTAL_CONCEPTS and not about(f.concept, source, strict=True):
                 continue  # a date or a point the source happens to show does not make it a means
+                # (a geocoder's coordinates are not incidental: they are what it is about)
             named = via is not None and via.get(param.name) == f.path
             same = linkable(param.concept) and f.concept == param.concept
             if (named or same) and compatible(f.type, param) and may_link(f.concept, source, target, param):

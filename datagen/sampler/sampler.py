@@ -24,6 +24,14 @@ log = logging.getLogger(__name__)
 
 CONCRETE_MODES = (SamplingMode.SEQUENTIAL, SamplingMode.MULTI_TOOL, SamplingMode.CLARIFICATION_FIRST,
                   SamplingMode.PARALLEL)
+PROBE_ROUNDS = 4
+"""How many stand-in indices an index whose own starts hold no chain of its mode probes (in that
+mode) before the mode is given up: one seek finds the 64 starts after one point of the key space,
+and on a graph where a mode's chains are rare those may all fall apart; so the same mode is looked
+for elsewhere rather than quietly turned into a sequential conversation."""
+PROBE_STRIDE = 7_000_003
+"""Probe k of index i samples as index i + k × stride (apart from the reserve indices of
+`generator.reserves`, which use 1,000,003)."""
 FALLBACK = {
     SamplingMode.CLARIFICATION_FIRST: SamplingMode.SEQUENTIAL,
     SamplingMode.PARALLEL: SamplingMode.SEQUENTIAL,
@@ -73,12 +81,15 @@ class Sampler:
 
     def candidates(self, mode: SamplingMode, indices: list[int],
                    holds: Callable[[list[SampledChain]], dict[int, bool]] | None = None,
-                   required: bool = True) -> dict[int, list[SampledChain]]:
+                   required: bool = True, fall_back: bool = True) -> dict[int, list[SampledChain]]:
         """Candidate chains per index: for `mixed`, each index gets its own drawn mode.
 
-        An index whose mode has no candidate falls back to sequential (logged once per index); if
-        even that has none the graph cannot support conversations and `GraphError` is raised (with
-        `required`; without, the index is left out: a reserve round may come back empty).
+        An index whose mode has no candidate first probes `PROBE_ROUNDS` stand-in indices in the
+        same mode; only then, with `fall_back` (a mode drawn by `mixed`), does it fall back to
+        sequential (logged once per index). A mode the user asked for is never replaced: with
+        `required`, an index that finds none of its chains raises `GraphError` naming the mode; if
+        even sequential has none the graph cannot support conversations. Without `required` the
+        index is left out (a reserve round may come back empty).
         `holds` (from the planner) says of a query's chains, by `id(chain)`, whether each stays
         multi-step once the steps that do not follow from the earlier ones are cut (one call per
         query, so their endpoints are fetched at once): chains that do not hold are no candidates.
@@ -91,16 +102,18 @@ class Sampler:
             wanted = by_mode.get(concrete, [])
             if not wanted:
                 continue
-            found = self._query(concrete, wanted)
-            if holds is not None:
-                # chains that fall apart into one step are no candidates; the index falls back (and an
-                # index whose fallback holds no chain either keeps what it had)
-                held = holds([c for cs in found.values() for c in cs])
-                kept = {i: [c for c in cs if held[id(c)]] for i, cs in found.items()}
-                spare = {i: cs for i, cs in found.items() if not kept.get(i)}
-                found = {i: cs for i, cs in kept.items() if cs}
-            else:
-                spare = {}
+            found, spare = self._held(concrete, wanted, holds)
+            for round_ in range(1, PROBE_ROUNDS + 1):
+                missing = [i for i in wanted if not found.get(i)]
+                if not missing:
+                    break
+                probes = {i + round_ * PROBE_STRIDE: i for i in missing}
+                probed, probed_spare = self._held(concrete, list(probes), holds)
+                for alt, index in probes.items():
+                    if probed.get(alt):
+                        found[index] = probed[alt]
+                    elif probed_spare.get(alt) and not spare.get(index):
+                        spare[index] = probed_spare[alt]
             missing = [i for i in wanted if not found.get(i)]
             for index in wanted:
                 if found.get(index):
@@ -115,6 +128,12 @@ class Sampler:
                             raise GraphError("the graph has no FEEDS chains to sample: run `datagen build` on "
                                              "tools whose outputs feed other tools' inputs")
                     continue
+                if not fall_back:
+                    if required:
+                        raise GraphError(f"the graph has no {concrete.value} chain that holds together for "
+                                         f"conversation index {missing[0]} (nor for {PROBE_ROUNDS} stand-ins): "
+                                         f"build a graph with such chains, or use --mode mixed")
+                    continue
                 log.warning("[sampler] mode %s has no candidates for %d conversation(s) (indices %s…); falling back to %s",
                             concrete.value, len(missing), missing[:5], fallback.value)
                 fallback_found = self._query(fallback, missing)
@@ -127,3 +146,17 @@ class Sampler:
                     elif required:
                         raise GraphError(f"no chain of at least 2 endpoints for conversation index {index}: the graph has too few FEEDS edges")
         return result
+
+    def _held(self, mode: SamplingMode, indices: list[int],
+              holds: Callable[[list[SampledChain]], dict[int, bool]] | None
+              ) -> tuple[dict[int, list[SampledChain]], dict[int, list[SampledChain]]]:
+        """A query's chains per index that hold together, and (for indices with none) those that do not."""
+        found = self._query(mode, indices)
+        if holds is None:
+            return found, {}
+        # chains that fall apart into one step are no candidates; the index probes further, then
+        # falls back (and an index whose fallback holds no chain either keeps what it had)
+        held = holds([c for cs in found.values() for c in cs])
+        kept = {i: [c for c in cs if held[id(c)]] for i, cs in found.items()}
+        spare = {i: cs for i, cs in found.items() if not kept.get(i)}
+        return {i: cs for i, cs in kept.items() if cs}, spare

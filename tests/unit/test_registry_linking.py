@@ -68,3 +68,15 @@ def test_a_step_that_feeds_another_service_is_asked_for_itself() -> None:
     finder = _ep("people", "find_email_of_person", [("person_name", "person_name", True)], [("email", "email")])
     checker = _ep("mailcheck", "validate_email", [("email", "email", True)], [("valid", "valid")], category="Email")
     assert end_indices([finder, checker], [0, 1], [[], ["email->email"]]) == [0, 1]
+
+
+def test_coordinates_are_a_means_only_from_an_endpoint_about_them() -> None:
+    # a geocoder's coordinates are its answer; a listing's coordinates are incidental to it
+    geocode = _ep("atlas", "geocode_address", [("address", "address", True)],
+                  [("results[].latitude", "latitude"), ("results[].longitude", "longitude")], category="Mapping")
+    listing = _ep("stays", "search_hotels", [("city", "city", True)],
+                  [("hotels[].latitude", "latitude"), ("hotels[].longitude", "longitude")], category="Mapping")
+    zone = _ep("clock", "get_timezone", [("latitude", "latitude", True), ("longitude", "longitude", True)],
+               [("timezone", "timezone")], category="Mapping")
+    assert feeds(geocode, zone, {"latitude": "results[].latitude"})
+    assert not feeds(listing, zone, {"latitude": "hotels[].latitude"})
