@@ -31,6 +31,7 @@ from typing import Any
 from datagen.core.paths import TOP_ARRAY_KEY, output_path
 from datagen.core.plan import ConversationState, FieldValue
 from datagen.generator.agree import agree
+from datagen.generator.relations import relate
 from datagen.generator.fake import Place, place_at
 from datagen.generator.moments import business_days
 from datagen.generator.places import call_place
@@ -90,6 +91,7 @@ class OfflineExecutor:
         set_clock(output, self.clock + timedelta(seconds=CALL_SECONDS * call_index))
         self.timeline.apply(output, arguments)
         business_days(output)  # a date the timeline moved is still a weekday where markets need one
+        relate(output, self.clock + timedelta(seconds=CALL_SECONDS * call_index))  # a moved date may change an offset
         concepts = {output_path(f.path): f.concept for f in endpoint.response_fields}
         for path, value in _leaves(output, ""):
             items = [value]
@@ -132,6 +134,7 @@ class OfflineExecutor:
         if isinstance(output.get("status"), str) and any(snake(k) == "request_id" for k in output):
             output["status"] = "OK"  # beside the request's id, `status` is how the request went
         agree(output)  # a game whose team changed is named after its teams again
+        relate(output, self.clock)  # relations any field names imply (an e-mail's domain, a zone's offset …)
         remember(output, self.world)
         if not any(v not in (None, "", [], {}) for _, v in _leaves(output, "")):
             # every declared path conflicted or came out empty: still answer with something to report

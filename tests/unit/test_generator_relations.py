@@ -1,0 +1,52 @@
+"""Each row of `generator.relations.RELATIONS` on a small object: what it fixes and what it leaves."""
+
+from __future__ import annotations
+
+from datagen.generator.relations import RELATIONS, relate
+
+
+def test_every_row_has_a_reason_and_a_unique_name() -> None:
+    assert len({r.name for r in RELATIONS}) == len(RELATIONS)
+    assert all(len(r.reason.split()) >= 5 for r in RELATIONS)
+
+
+def test_the_domain_beside_an_email_is_its_domain() -> None:
+    out = relate({"email": "ana@Example.org", "domain": "other.com", "valid": True})
+    assert out["domain"] == "example.org"
+    untouched = relate({"domain": "other.com", "valid": True})
+    assert untouched["domain"] == "other.com"
+
+
+def test_an_offset_is_computed_from_the_zone_and_the_date() -> None:
+    tokyo = relate({"timezone": "Asia/Tokyo", "utc_offset": "0", "dst": True})
+    assert tokyo == {"timezone": "Asia/Tokyo", "utc_offset": "+09:00", "dst": False}
+    winter = relate({"timezone": "Europe/Lisbon", "date": "2026-01-15", "offset_seconds": 5})
+    summer = relate({"timezone": "Europe/Lisbon", "date": "2026-07-15", "offset_seconds": 5})
+    assert (winter["offset_seconds"], summer["offset_seconds"]) == (0, 3600)
+    hours = relate({"zone": "America/New_York", "date": "2026-07-01", "gmt_offset": 0})
+    assert hours["gmt_offset"] == -4
+    assert relate({"timezone": "not a zone", "utc_offset": "0"})["utc_offset"] == "0"
+
+
+def test_an_age_moves_the_birth_date_to_its_year() -> None:
+    person = relate({"age": 66, "birth": {"date": "2026-04-29"}, "date_of_birth": "2026-04-29"})
+    assert person["date_of_birth"] == "1959-04-29"  # 66 on 2026-03-02, birthday still ahead
+
+
+def test_a_full_name_is_its_first_and_last_name() -> None:
+    person = relate({"firstname": "Ingrid", "lastname": "Costa", "name": "Hayley Thomas"})
+    assert person["name"] == "Ingrid Costa"
+    assert relate({"name": "Hayley Thomas"})["name"] == "Hayley Thomas"
+
+
+def test_a_flag_about_x_agrees_with_x() -> None:
+    post = relate({"is_video": False, "video_url": "https://v.example/1", "has_comments": True, "comments": []})
+    assert post["is_video"] is True and post["has_comments"] is False
+    assert relate({"is_private": True, "name": "a"})["is_private"] is True  # nothing to compare with
+
+
+def test_success_agrees_with_a_full_answer() -> None:
+    out = relate({"status": False, "errors": [""], "data": {"name": "x"}})
+    assert out["status"] is True and out["errors"] == []
+    empty = relate({"success": False, "message": "not found"})
+    assert empty["success"] is False
