@@ -28,6 +28,10 @@ ACTION_WORDS = frozenset({
 
 GUESSED_WEIGHT = 2.0
 """Planner penalty per step whose outputs are only inferred (a repeated chain costs 6)."""
+REALISABILITY_WEIGHT = 3.0
+"""Planner penalty per unit of a step's unrealisability (`1 - Endpoint.realisability`): a step of
+score 0.5 costs as much as one more request in the opening turn, so chains whose answers can be
+made whole win, without filtering the graph down to the few endpoints that score 1."""
 SPREAD_WEIGHT = 1.5
 """Planner penalty per extra thing the user would have to ask for: a chain whose steps all lead to
 one result reads as one goal; each further end step is one more request in the opening turn."""
@@ -100,6 +104,12 @@ def _ends(chain: SampledChain, steps: list[int], endpoints: dict[str, Endpoint])
                                   [s.via for s in kept])))
 
 
+def _unrealisable(chain: SampledChain, steps: list[int], endpoints: dict[str, Endpoint]) -> float:
+    """How far the kept steps are from answers that can be made and asked for: the sum of
+    `1 - realisability` (`registry.realisability`, set by the build) over the steps."""
+    return sum(1.0 - endpoints[chain.endpoint_ids[i]].realisability for i in steps)
+
+
 def _chain_key(chain: SampledChain) -> tuple[tuple[str, int, tuple[str, ...]], ...]:
     """What a candidate is, for the planner's caches: its steps, their groups and their links."""
     return tuple((s.endpoint_id, s.group, tuple(s.via)) for s in chain.steps)
@@ -121,7 +131,8 @@ class Planner:
         score = self._scores.get(key)
         if score is None:
             score = self._scores[key] = (GUESSED_WEIGHT * _guessed(chain, endpoints)
-                                         + SPREAD_WEIGHT * (_ends(chain, steps, endpoints) - 1))
+                                         + SPREAD_WEIGHT * (_ends(chain, steps, endpoints) - 1)
+                                         + REALISABILITY_WEIGHT * _unrealisable(chain, steps, endpoints))
         return score
 
     def _coherent(self, chain: SampledChain, endpoints: dict[str, Endpoint]) -> list[int]:

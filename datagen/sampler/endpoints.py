@@ -58,6 +58,7 @@ class EndpointCache:
                     description=e.get("description") or "", method=e.get("method") or "GET",
                     url=e.get("url") or "", category=e["category"], rk=e["rk"],
                     platform=e.get("platform") or "", tool_summary=e.get("tool_summary") or "",
+                    realisability=float(e.get("realisability") or 0.0),
                     parameters=[_parameter(p) for p in record["params"]],
                     response_fields=[_field(f) for f in record["fields"]],
                 )
