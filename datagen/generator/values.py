@@ -22,6 +22,7 @@ from typing import Any
 from datagen import reference
 from datagen.generator import fake
 from datagen.generator.fake import PLACE_ANCHORS, Place
+from datagen.generator.phrase import head_phrase
 from datagen.generator.pools import CURRENCIES, FIRST, LAST
 from datagen.generator.semantic import (BASE_DATE, DATE_WINDOW_DAYS, example, fake_date, id_prefix, is_boolean_name,
                                         query_phrase, semantic_value, shaped_fallback)
@@ -207,13 +208,12 @@ def value_for(spec: Spec, rng: random.Random, *, endpoint: Endpoint | None = Non
         return default if default is not None and str(default) in allowed else rng.choice(allowed)
     if spec.type is ParamType.BOOLEAN:
         return isinstance(default, bool) and default or rng.random() < 0.5
-    if isinstance(spec, ResponseField) and spec.type is not ParamType.ARRAY and is_boolean_name(
-            [t for t in snake(spec.name).split("_") if t]):
+    tokens = head_phrase([t for t in snake(spec.name).split("_") if t])  # the head noun last (`generator.phrase`)
+    if isinstance(spec, ResponseField) and spec.type is not ParamType.ARRAY and is_boolean_name(tokens):
         # an answer's yes/no field is a boolean where its example spelt it as text, 0/1 where a number
         verdict = rng.random() < 0.7
         return int(verdict) if spec.type in (ParamType.INTEGER, ParamType.NUMBER) else verdict
     where = place or fake.place_at(anchor if anchor is not None else rng.randrange(PLACE_ANCHORS))
-    tokens = [t for t in snake(spec.name).split("_") if t]
     found = semantic_value(tokens, spec.concept, spec.type, spec.description, rng, endpoint, context, where, strict)
     if found is None and spec.type in (ParamType.STRING, ParamType.ENUM):
         found = example(spec.description)
