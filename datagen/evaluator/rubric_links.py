@@ -281,7 +281,8 @@ def unasked_issues(record: Record) -> list[Issue]:
         words = _name_words(call)
         asked = {w for w in words if re.search(rf"\b{re.escape(w)}", said)}
         reported = any(mentioned(v, told) for v in scalars(call.output)
-                       if not isinstance(v, bool) and len(str(v)) >= 3 and str(v).lower() not in said)
+                       if not isinstance(v, bool) and len(str(v)) >= 3 and str(v).lower() not in said) \
+            or _verdict_told(call.output, told)
         shared = {w for other in made if other.name != call.name for w in _name_words(other)}
         if call.index in copying and asked and asked <= shared and not reported:
             found.append(issue("unasked_step", f"call {call.index} ({call.name}) was asked for only by words of "
@@ -291,6 +292,15 @@ def unasked_issues(record: Record) -> list[Issue]:
             found.append(issue("unasked_step", f"call {call.index} ({call.name}) was never asked for, and "
                                "nothing uses or reports its answer", call.index))
     return found
+
+
+def _verdict_told(output: Any, told: str) -> bool:
+    """Whether an assistant turn says a top-level yes/no of the answer ("it is valid" for
+    `is_valid`): a check's verdict is what it found, even when its other values repeat the request."""
+    if not isinstance(output, dict):
+        return False
+    words = set(re.findall(r"[a-z]+", told.lower()))
+    return any(isinstance(v, bool) and snake(k).split("_")[-1] in words for k, v in output.items())
 
 
 def _name_words(call: Call) -> set[str]:

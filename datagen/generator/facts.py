@@ -112,7 +112,9 @@ def _facts(item: dict[str, Any], skip: set[str], sent: set[str], rng: random.Ran
         # what a thing is (a text, a number, a date) before where it is, before what it was sent; in a
         # small answer a yes/no is its verdict ("it is not valid"), in a record of many fields one of
         # its settings ("it is not direct roll call enabled"), said only when nothing else is left
-        weight = 0 if text not in sent and not coordinate else 1 if text not in sent else 2
+        # a verdict is never an echo: "true" said earlier (or sent) is another field's yes, not this one's
+        fresh = isinstance(value, bool) or text not in sent
+        weight = 0 if fresh and not coordinate else 1 if fresh else 2
         ranked.append((3 if isinstance(value, bool) and len(item) > _VERDICT_FIELDS else weight, pos, key))
     best = min((weight for weight, _, _ in ranked), default=0)
     ranked = [r for r in ranked if r[0] == best]  # what the call found before where it is, before what it was sent

@@ -112,23 +112,18 @@ def test_listed_things_with_only_an_id_and_a_flag_say_nothing() -> None:
 
 @pytest.mark.parametrize(("name", "description", "params", "expected"), [
     ("get_order_by_id", "", ["orderId"], "get the order"),
-    ("highlight", "Get highlight details by highlight id", ["id"], "get highlight details"),
-    ("channel_views", "Get Channel Cumulated Views since its creation", [], "get channel cumulated views since its creation"),
-    ("country", "Get a Country", [], "get a country"),
+    ("highlight", "Get highlight details by highlight id", ["id"], "get the highlight"),
+    ("channel_views", "Get Channel Cumulated Views since its creation", [], "get the channel views"),
+    ("country", "Get a Country", [], "get the country"),
     ("vin_decoder", "", ["vin"], "decode the vin"),
     ("advanced_search", "", [], "run an advanced search"),
-    ("ranking_at_coordinate_point", "", [], "get the ranking at coordinate point"),
+    ("ranking_at_coordinate_point", "", [], "get the ranking"),
     ("rates_stats", "", [], "get the rates stats"),
 ])
 def test_requests_say_what_is_wanted_not_how_the_endpoint_is_addressed(
         name: str, description: str, params: list[str], expected: str) -> None:
     ep = _ep(name, [], [Parameter(name=p, type=ParamType.STRING, required=True, concept=p.lower()) for p in params])
     assert intent(ep.model_copy(update={"description": description})) == expected
-
-
-def test_a_name_in_a_phrase_keeps_its_capital() -> None:
-    ep = _ep("weather", [], []).model_copy(update={"description": "Get the weather in Paris"})
-    assert intent(ep) == "get the weather in Paris"
 
 
 @pytest.mark.parametrize(("name", "plain"), [
@@ -252,7 +247,7 @@ def test_an_answer_over_several_calls_says_which_request_each_part_answers() -> 
         state.tool_calls.append({"name": endpoint.id, "parameters": {}})
         state.tool_outputs.append({"name": endpoint.id, "output": {"result": rows}})
     text = final_answer(state, [0, 1], random.Random(0))
-    assert "For the orderbook" in text and "For the recent trades" in text, text
+    assert "For the order books" in text and "For the recent trades" in text, text
 
 
 def test_a_game_is_in_its_home_sides_city_and_no_side_plays_itself() -> None:
@@ -456,7 +451,7 @@ def test_labels_offers_archives_orders_and_streets() -> None:
     assert param_label(lat) == "latitude"
     assert param_label(Parameter(name="beforeDate", type=ParamType.STRING, required=True, concept="date")) == "cutoff date"
     offer = _ep("searchpropertyforsell", []).model_copy(update={"description": "Get all the properties for sell"})
-    assert intent(offer) == "get all the properties for sale"
+    assert intent(offer) == "find the property"  # the name, never the description
     archive = {"events": [{"starts": "2026-06-01", "settled_at": "2026-06-02T10:00:00Z"}]}
     into_the_past(archive, 150)
     assert archive["events"][0]["starts"] < "2026-03-02" and archive["events"][0]["settled_at"].startswith("2026-01-03")
