@@ -108,8 +108,29 @@ def _about(endpoint: Endpoint | None, words: frozenset[str] | set[str]) -> bool:
 
 
 PRICE_RANGE = (5.0, 500.0)
-"""The range of a price drawn fresh. No table of what things cost: a price a conversation already
+"""The range of a price drawn fresh for a thing of no kind below. A price a conversation already
 showed is kept near its level (`quotes`), and a range the user asked for bounds it (`ranges`)."""
+
+PRICE_LEVELS: tuple[tuple[str, frozenset[str], tuple[float, float], str], ...] = (
+    ("rent", frozenset({"rent", "rental", "rentals", "lease", "letting"}), (800.0, 4500.0),
+     "a home's rent is a few thousand a month"),
+    ("home", frozenset({"property", "properties", "house", "houses", "home", "homes", "apartment", "condo",
+                        "realty", "estate"}), (150000.0, 1200000.0),
+     "a home for sale costs hundreds of thousands"),
+    ("car", frozenset({"car", "cars", "vehicle", "vehicles"}), (8000.0, 70000.0), "a car costs tens of thousands"),
+    ("flight", frozenset({"flight", "flights", "airfare"}), (80.0, 1200.0), "a ticket costs hundreds"),
+    ("stay", frozenset({"hotel", "hotels", "room", "rooms"}), (60.0, 450.0), "a night's stay costs tens to hundreds"),
+)
+"""What kinds of things cost, by the plain English nouns that name the kind (never a brand or a
+service): a reader rejects a house for 312.55. The first row whose words the endpoint's name or the
+priced object's noun uses gives the range; rent before home, as a rental is also a home."""
+
+
+def _price_level(endpoint: Endpoint | None, context: str | None) -> tuple[float, float]:
+    """The range of a fresh price of what the endpoint or the priced object is about (`PRICE_LEVELS`)."""
+    words = set(snake(f"{endpoint.name} {endpoint.slug}").split("_")) if endpoint is not None else set()
+    words |= {singular(context)} if context else set()
+    return next((level for _, kind, level, _ in PRICE_LEVELS if words & kind), PRICE_RANGE)
 
 
 def _about_summary(endpoint: Endpoint, words: frozenset[str] | set[str]) -> bool:
@@ -240,7 +261,7 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
         return round(rng.uniform(0.5, 12), 2) if ptype is ParamType.NUMBER else rng.randint(1, 12)
     if (t & {"amount", "price", "cost", "budget", "salary", "fare", "fee", "total", "subtotal", "balance"}
             or concept == "amount") and (last not in COUNT_WORDS or last == "total"):
-        low, high = PRICE_RANGE
+        low, high = _price_level(endpoint, context)
         return rng.randint(int(low), int(high)) if ptype is ParamType.INTEGER else round(rng.uniform(low, high), 2)
     if last in ("rating", "stars"):
         return rng.randint(1, 5) if ptype is ParamType.INTEGER else round(rng.uniform(3.0, 5.0), 1)

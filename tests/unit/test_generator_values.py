@@ -153,3 +153,15 @@ def test_defaults_that_are_not_values_are_dropped() -> None:
     assert clean_default(_param("video_id", default=prose)) is None and knob_default(_param("video_id", default=prose)) is None
     assert clean_default(_param("date", ParamType.DATE, default="now")) is None
     assert knob_default(_param("features", default='{"a": true}')) == '{"a": true}'  # a string input stays text
+
+
+def test_a_fresh_price_has_the_scale_of_the_kind_of_thing_priced() -> None:
+    from datagen.generator.semantic import PRICE_LEVELS, PRICE_RANGE, _price_level
+    from datagen.registry.models import Endpoint
+    def ep(name: str) -> Endpoint:
+        return Endpoint(id=f"t::{name}", tool_id="t", slug=name, name=name, category="C", rk=1,
+                        parameters=[], response_fields=[])
+    assert _price_level(ep("search_houses_for_sale"), None)[0] >= 100_000
+    assert _price_level(ep("list_rentals"), None) == (800.0, 4500.0)  # rent before home
+    assert _price_level(ep("get_quote"), "widget") == PRICE_RANGE
+    assert all(len(reason.split()) >= 4 for *_, reason in PRICE_LEVELS)
