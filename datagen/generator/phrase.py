@@ -51,6 +51,18 @@ def _former(words: Words) -> Words | None:
     return None
 
 
+_NAME_QUALIFIERS = frozenset({"full", "short", "official", "common", "long", "display", "native", "local"})
+
+
+def _qualified_name(words: Words) -> Words | None:
+    """`country_full_name` is the name of a country (its full form), not a person's full name: a
+    qualifier between a noun and `name` says which form of the noun's name, so the maker reads
+    `country_name`. Alone (`full_name`, `display_name`) it stays a person's or a thing's name."""
+    if len(words) >= 3 and words[-1] == "name" and words[-2] in _NAME_QUALIFIERS:
+        return words[:-2] + ["name"]
+    return None
+
+
 @dataclass(frozen=True)
 class PhraseRule:
     """One row: how a name's words are rewritten, and why."""
@@ -64,6 +76,7 @@ RULES: tuple[PhraseRule, ...] = (
     PhraseRule("attached", _attached, "words after with/for/by/per modify the head before them"),
     PhraseRule("possessive", _possessive, "X of Y is Y's X: the owner first, the head last"),
     PhraseRule("former", _former, "a former value is of the kind its noun says, not a question"),
+    PhraseRule("qualified_name", _qualified_name, "a full or short name of a noun is that noun's name"),
 )
 
 

@@ -127,6 +127,8 @@ def clean_default(spec: Spec) -> Any:
         default = _EXAMPLE_PREFIX.sub("", default).strip()
     if default is None or default == "" or isinstance(default, str) and _PLACEHOLDER.match(default.strip()):
         return None
+    if isinstance(default, str) and snake(default) in (snake(spec.name), spec.concept) and not getattr(spec, "enum", None):
+        return None  # `username` for `username`: the slot's own name, not a value anyone has
     if isinstance(default, str) and (spec.type in (ParamType.DATE, ParamType.TIME) or spec.concept in (
             "date", "time", "timestamp")) and _RELATIVE.match(default.strip()):
         return None  # `now`, `today`: a real call names the day
@@ -139,6 +141,7 @@ def clean_default(spec: Spec) -> Any:
     return None if default in ("", [], {}) else default
 
 
+_CONSTANT = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")  # an identifier in capitals, words joined by `_`
 _WEB = re.compile(r"^https?://[^/\s]+\.[a-z]{2,}(/\S*)?$", re.I)
 _CODE = re.compile(r"^(?=.*\d)[A-Za-z0-9_-]{5,}$|^[A-Za-z0-9_-]{9,}$")
 
@@ -251,6 +254,8 @@ def knob_default(spec: Spec) -> Any:
     default = clean_default(spec)
     if isinstance(default, (dict, list)) and default:
         return default
+    if isinstance(default, str) and _CONSTANT.match(default):
+        return default  # `CURRENCY_EXCHANGE_RATE`: a function name the API wants, which no user would say
     if isinstance(default, str) and (default.strip()[:1] in ("{", "[") or len(default) > 60
                                      and not _PROSE.match(default.strip())):
         return default

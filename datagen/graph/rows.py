@@ -59,7 +59,9 @@ def endpoint_rows(registry: Registry) -> list[Row]:
                 "param_count": len(e.parameters),
                 "required_count": sum(1 for p in e.parameters if p.required),
                 "field_count": len(e.response_fields),
-                "inferred_fields": any(f.inferred for f in e.response_fields),
+                # a documented shape with nothing found in it (realisability 0) is no documentation
+                # either: the samplers' default leaves both out
+                "inferred_fields": any(f.inferred for f in e.response_fields) or e.realisability == 0.0,
                 "plain_name": plain_name(e.name),
                 "askable": is_askable(e, shared),
                 "shape_source": e.shape_source, "realisability": e.realisability,

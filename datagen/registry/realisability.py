@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from datagen.lexicon import DATE_WORDS, ENVELOPE_KEYS, GENERIC_CONTAINERS, NUMBER_LEADS, REQUEST_ECHO_KEYS
 from datagen.registry.models import Endpoint, FieldSource, Registry
-from datagen.registry.naming import plain_name
+from datagen.registry.naming import plain_name, snake
 
 # Term → weight. Why each row: the shape decides whether an answer can be what the API says at all,
 # so it weighs most; plain field names and an askable name each decide half of what is left.
@@ -55,9 +56,33 @@ def shape_of(e: Endpoint) -> FieldSource | None:
     return e.response_fields[0].source if e.response_fields else None
 
 
+_BOOKKEEPING = (ENVELOPE_KEYS | REQUEST_ECHO_KEYS | GENERIC_CONTAINERS | NUMBER_LEADS | DATE_WORDS
+               | frozenset("id ids uuid key page pages per limit offset size count counts total totals time "
+                           "took elapsed format version api timestamp".split()))
+"""Words of fields that say how a request went or where its answer is (status, errors, paging, the
+time it took, the request echoed, an id), not what it found."""
+
+
+def content_fields(e: Endpoint) -> int:
+    """How many leaf fields say something found: not bookkeeping (`_BOOKKEEPING`), not one of the
+    call's own parameters repeated. An answer with none (`{"errors": [""], "results": 5}` once its
+    item-less list is gone, `{"length": 14, "timestamp": …}` for an indicator) is hollow."""
+    params = {snake(p.name) for p in e.parameters}
+    count = 0
+    for f in e.response_fields:
+        words = {w for w in snake(f.name).split("_") if w}
+        echoed = snake(f.name) in params and "[]" not in f.path  # a listed item's `uri` is its own
+        if words and not words <= _BOOKKEEPING and not echoed:
+            count += 1
+    return count
+
+
 def score(e: Endpoint, askable: bool) -> float:
-    """The realisability of one endpoint, rounded to 3 decimals (the table above)."""
+    """The realisability of one endpoint, rounded to 3 decimals (the table above); 0 for an endpoint
+    whose documented answer holds nothing found (`content_fields`): nothing to answer the user with."""
     fields = e.response_fields
+    if not content_fields(e):
+        return 0.0
     plain = sum(1 for f in fields if plain_name(f.name)) / len(fields) if fields else 0.0
     total = (WEIGHTS["shape"] * SHAPE_VALUE[shape_of(e)] + WEIGHTS["plain_fields"] * plain
              + WEIGHTS["askable"] * (1.0 if askable else 0.0))

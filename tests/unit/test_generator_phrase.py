@@ -21,6 +21,8 @@ from datagen.generator.phrase import RULES, head_phrase
     (["was", "verified"], ["was", "verified"]),  # a real question stays one
     (["length", "of", "minutes"], ["length", "of", "minutes"]),
     (["city", "name"], ["city", "name"]),
+    (["country", "full", "name"], ["country", "name"]),
+    (["full", "name"], ["full", "name"]),
 ])
 def test_the_head_noun_comes_last(words: list[str], expected: list[str]) -> None:
     assert head_phrase(words) == expected

@@ -165,3 +165,14 @@ def test_a_fresh_price_has_the_scale_of_the_kind_of_thing_priced() -> None:
     assert _price_level(ep("list_rentals"), None) == (800.0, 4500.0)  # rent before home
     assert _price_level(ep("get_quote"), "widget") == PRICE_RANGE
     assert all(len(reason.split()) >= 4 for *_, reason in PRICE_LEVELS)
+
+
+def test_a_default_that_is_its_own_name_is_no_value_and_a_constant_is_a_knob() -> None:
+    from datagen.generator.values import clean_default, knob_default
+    handle = Parameter(name="username", type=ParamType.STRING, required=True, default="username", concept="user_name")
+    assert clean_default(handle) is None
+    function = Parameter(name="function", type=ParamType.STRING, required=True, default="CURRENCY_EXCHANGE_RATE",
+                         concept="function")
+    assert knob_default(function) == "CURRENCY_EXCHANGE_RATE"
+    assert knob_default(Parameter(name="symbol", type=ParamType.STRING, required=True, default="IBM",
+                                  concept="symbol")) is None

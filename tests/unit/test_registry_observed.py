@@ -17,7 +17,7 @@ from datagen.registry.build import INFERRED_SHAPE, build_registry
 from datagen.registry.fields import response_fields
 from datagen.registry.models import FieldSource, ParamType, Registry
 from datagen.registry.observed import Verdict, to_schema, verdict
-from datagen.registry.realisability import histogram
+from datagen.registry.realisability import content_fields, histogram
 from tests.conftest import shared_dir
 
 
@@ -173,7 +173,9 @@ def test_real_observed_structures_document_endpoints_that_had_no_schema(toolbenc
     for e in observed:
         assert all(f.source is FieldSource.OBSERVED and not f.inferred for f in e.response_fields)
         assert all(f.inferred for f in before[e.id].response_fields), f"{e.id} had documented fields already"
-        assert e.shape_source.startswith(str(folder)) and e.realisability > before[e.id].realisability
+        assert e.shape_source.startswith(str(folder))
+        # an observed answer of bookkeeping only (a count whose list lay too deep) is hollow: score 0
+        assert e.realisability > before[e.id].realisability or content_fields(e) == 0
     assert sum(1 for e in after if e.response_fields[0].source is FieldSource.SCHEMA) == \
         sum(1 for e in before.values() if e.response_fields[0].source is FieldSource.SCHEMA)
 
@@ -212,3 +214,21 @@ def test_an_example_empty_list_or_object_is_no_field() -> None:
     api = RawApi.model_validate({"name": "get_team", "example_response": {"name": "Ajax", "tags": [], "meta": {},
                                                                           "players": [{}]}})
     assert [(f.path, f.source) for f in response_fields(api, [])] == [("name", FieldSource.EXAMPLE)]
+
+
+def test_an_answer_of_bookkeeping_only_is_hollow_and_scores_zero() -> None:
+    from datagen.registry.models import Endpoint, Parameter, ParamType, ResponseField
+    from datagen.registry.realisability import content_fields, score
+
+    def ep(fields: list[str], params: list[str] = []) -> Endpoint:
+        return Endpoint(id="t::e", tool_id="t", slug="e", name="get_players", category="C", rk=1,
+                        parameters=[Parameter(name=p, type=ParamType.STRING, required=True, concept=p) for p in params],
+                        response_fields=[ResponseField(path=f, name=f.rsplit(".", 1)[-1].replace("[]", ""),
+                                                       type=ParamType.STRING, concept=f.rsplit(".", 1)[-1].replace("[]", "").lower(),
+                                                       source=FieldSource.SCHEMA) for f in fields])
+    hollow = ep(["errors[]", "results", "paging.total"])
+    echo = ep(["length", "timestamp"], ["length"])
+    listed = ep(["total", "mediaItems[].uri"], ["uri"])
+    assert content_fields(hollow) == content_fields(echo) == 0
+    assert score(hollow, True) == score(echo, True) == 0.0
+    assert content_fields(listed) == 1 and score(listed, True) > 0
