@@ -28,7 +28,7 @@ from datagen.generator.goal import declared_via, feeds_later
 from datagen.generator.values import ROLE_WORDS, clean_default, coerce, knob_default, value_for
 from datagen.registry.models import Endpoint, Parameter, ParamType, ResponseField
 from datagen.registry.naming import concept_of, snake, subject_noun
-from datagen.registry.linking import compatible, linkable
+from datagen.registry.linking import compatible, linkable, same_owner
 from datagen.registry.scope import Scope, concept_scope, may_link
 
 log = logging.getLogger(__name__)
@@ -150,7 +150,8 @@ class Assistant:
         """
         target = self.plan.endpoints[step]
         memory = [fv for fv in self.state.accumulated_fields
-                  if may_link(fv.concept, source_endpoint(self.plan, fv.step), target, param) and keeps(self.state, fv)]
+                  if may_link(fv.concept, source_endpoint(self.plan, fv.step), target, param) and keeps(self.state, fv)
+                  and same_owner(fv.path, target, param)]
         wanted = via_pairs(self.plan, step).get(param.name)
         calls = sorted({fv.step for fv in memory}, reverse=True)
         candidates = [fv for c in calls for fv in memory if fv.step == c and wanted is not None and fv.path == wanted]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from datagen.lexicon import ACTION_VERBS, INCIDENTAL_CONCEPTS, READ_VERBS
+from datagen.lexicon import ACTION_VERBS, IMAGE_WORDS, INCIDENTAL_CONCEPTS, READ_VERBS
 from datagen.registry.models import Endpoint, Parameter, ParamType
 from datagen.registry.naming import WEAK_CONCEPTS, snake
 from datagen.registry.scope import about, may_link, same_service
@@ -66,11 +66,35 @@ def feeds(source: Endpoint, target: Endpoint, via: dict[str, str] | None = None)
             if f.concept in INCIDENTAL_CONCEPTS and not about(f.concept, source, strict=True):
                 continue  # a date or a point the source happens to show does not make it a means
                 # (a geocoder's coordinates are not incidental: they are what it is about)
+            if not same_owner(f.path, target, param):
+                continue  # a picture's address is no other thing's
             named = via is not None and via.get(param.name) == f.path
             same = linkable(param.concept) and f.concept == param.concept
             if (named or same) and compatible(f.type, param) and may_link(f.concept, source, target, param):
                 return True
     return False
+
+
+_PIC = frozenset({"pic", "pics", "img", "imgs"})
+
+
+def image_owned(path: str) -> bool:
+    """Whether a field belongs to a picture: one of its containers or the words before its last
+    (`thumbnails[].url`, `profile_pic_url`, `cover.link`) name one. Such a value is the picture's."""
+    parts = [p for p in path.replace("[]", "").split(".") if p]
+    words = {w for part in parts[:-1] for w in snake(part).split("_")}
+    words |= set(snake(parts[-1]).split("_")[:-1]) if parts else set()
+    return bool(words & (IMAGE_WORDS | _PIC))
+
+
+def same_owner(path: str, target: Endpoint, param: Parameter) -> bool:
+    """Whether a field's value is of the thing the receiving parameter wants: a picture's address
+    fills only an input about pictures (a thumbnail's url is no video's url, an avatar's no
+    profile's). Read on the whole corpus: a playlist's thumbnail url was sent as a video link."""
+    if not image_owned(path):
+        return True
+    wanted = set(snake(f"{param.name} {target.name}").split("_"))
+    return bool(wanted & (IMAGE_WORDS | _PIC))
 
 
 def same_subject(a: Endpoint, b: Endpoint) -> bool:

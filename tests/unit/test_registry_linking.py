@@ -80,3 +80,14 @@ def test_coordinates_are_a_means_only_from_an_endpoint_about_them() -> None:
                [("timezone", "timezone")], category="Mapping")
     assert feeds(geocode, zone, {"latitude": "results[].latitude"})
     assert not feeds(listing, zone, {"latitude": "hotels[].latitude"})
+
+
+def test_a_pictures_address_fills_only_an_input_about_pictures() -> None:
+    from datagen.registry.linking import image_owned, same_owner
+    assert image_owned("items[].thumbnails[].url") and image_owned("profile_pic_url") and image_owned("cover.link")
+    assert not image_owned("items[].url") and not image_owned("video.share_url")
+    info = _ep("tube", "video_info", [("url", "url", True)], [("title", "title")])
+    resize = _ep("pix", "resize_image", [("image_url", "url", True)], [("width", "width")])
+    assert not same_owner("items[].thumbnails[].url", info, info.parameters[0])
+    assert same_owner("items[].thumbnails[].url", resize, resize.parameters[0])
+    assert same_owner("items[].url", info, info.parameters[0])
