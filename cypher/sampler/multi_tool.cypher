@@ -2,7 +2,7 @@
 // FEEDS edges across at least two distinct tools (often two categories). Seeded ordering without
 // rand(): every later choice is ordered by a hash of ($seed, conversation index, hop, node rank key)
 // computed here. Each hop prefers an endpoint of a tool not visited yet, then an edge that fills a
-// required input; no endpoint is revisited. Target length 2 + (hash % 4); chains that stay inside
+// required input; no endpoint is revisited. Target length 2 + (hash % 8) / 3 (two or three steps mostly, four at most: every hop past the second was where dev readings found the detours no user asked for); chains that stay inside
 // one tool are dropped here, shorter walks come back and the caller discards those under 2 steps.
 // A chain starts only where a cross-tool FEEDS edge leaves (cross-tool links are few since they
 // must mean something: see registry/scope.py), so the first hop can always leave the tool.
@@ -36,7 +36,7 @@ CALL (idx, point) {
   WITH s, h ORDER BY h, s.id LIMIT $starts * 3
   RETURN s, h ORDER BY s.start_multi_tool >= 1099511627776, h, s.id LIMIT $starts
 }
-WITH idx, s, h, 2 + h % 4 AS target
+WITH idx, s, h, 2 + (h % 8) / 3 AS target
 CALL (idx, s) {
   OPTIONAL MATCH (s)-[r:FEEDS]->(n:Endpoint)
   WHERE $guessed OR NOT n.inferred_fields AND n.askable AND r.scope <> 'cross_category'

@@ -3,7 +3,7 @@
 // hash of ($seed, conversation index, hop, node rank key) computed here, so the same seed and graph
 // give the same rows. A walk prefers edges that fill a required input, then (unless the index's
 // hash allows leaving the tool) same-tool edges; it never revisits an endpoint. Target length
-// 2 + (hash % 4); walks that end early come back shorter and the caller discards them.
+// 2 + (hash % 8) / 3 (two or three steps mostly, four at most: every hop past the second was where dev readings found the detours no user asked for); walks that end early come back shorter and the caller discards them.
 // Documented endpoints (schema or example outputs) come before guessed ones: among the
 // first 3 x $starts starts by hash (so starts stay spread over the whole graph), and as successors.
 // Their answers follow the real API's shape.
@@ -34,7 +34,7 @@ CALL (idx, point) {
   WITH s, h ORDER BY h, s.id LIMIT $starts * 3
   RETURN s, h ORDER BY s.start_sequential >= 1099511627776, h, s.id LIMIT $starts
 }
-WITH idx, s, h, (h / 4) % 4 = 0 AS may_leave_tool, 2 + h % 4 AS target
+WITH idx, s, h, (h / 4) % 4 = 0 AS may_leave_tool, 2 + (h % 8) / 3 AS target
 CALL (idx, s, may_leave_tool) {
   OPTIONAL MATCH (s)-[r:FEEDS]->(n:Endpoint)
   WHERE $guessed OR NOT n.inferred_fields AND n.askable AND r.scope <> 'cross_category'
