@@ -238,3 +238,15 @@ def test_goal_minhash_is_stable_across_processes_and_leaves_global_random_alone(
     index = NearDuplicateIndex()
     index.add(goal)
     assert random.random() == expected
+
+
+def test_a_withheld_parameter_is_one_a_user_can_name() -> None:
+    from datagen.planner.planner import _clarify
+    from datagen.registry.models import Endpoint, Parameter, ParamType
+    ep = Endpoint(id="t::news", tool_id="t", slug="news", name="news", category="C", rk=1, response_fields=[],
+                  parameters=[Parameter(name="href_team_tables", type=ParamType.STRING, required=True, concept="href"),
+                              Parameter(name="city", type=ParamType.STRING, required=True, concept="city")])
+    for seed in range(6):
+        assert [r.param for r in _clarify([ep], random.Random(seed))] == ["city"]
+    alone = ep.model_copy(update={"parameters": ep.parameters[:1]})
+    assert [r.param for r in _clarify([alone], random.Random(0))] == ["href_team_tables"]  # nothing else to ask
