@@ -90,3 +90,18 @@ def test_sequential_chains_that_fall_apart_are_kept_rather_than_failing_the_run(
     none_hold = sampler.candidates(SamplingMode.SEQUENTIAL, [5, 6], holds=lambda chains: {id(c): False for c in chains})
     assert none_hold[5] and none_hold[6]
     assert [c.endpoint_ids for c in none_hold[5]] == [c.endpoint_ids for c in sampler.candidates(SamplingMode.SEQUENTIAL, [5])[5]]
+
+
+def test_a_mode_the_user_asked_for_is_kept_or_refused_never_replaced(seed_graph: Driver, neo4j_database: str) -> None:
+    sampler = Sampler(seed_graph, neo4j_database, seed=9)
+    # every parallel chain "falls apart": an explicit mode is refused in one line naming it ...
+    with pytest.raises(GraphError, match="no parallel chain"):
+        sampler.candidates(SamplingMode.PARALLEL, [0, 1], holds=lambda chains: {id(c): False for c in chains},
+                           fall_back=False)
+    # ... while a mode drawn by `mixed` falls back to sequential chains
+    found = sampler.candidates(SamplingMode.PARALLEL, [0, 1], holds=lambda chains: {
+        id(c): c.mode is not SamplingMode.PARALLEL for c in chains}, fall_back=True)
+    assert found and all(c.mode is SamplingMode.SEQUENTIAL for cs in found.values() for c in cs)
+    # and with chains that hold, every index keeps its own mode
+    kept = sampler.candidates(SamplingMode.PARALLEL, list(range(6)), fall_back=False)
+    assert set(kept) == set(range(6)) and all(c.mode is SamplingMode.PARALLEL for cs in kept.values() for c in cs)
