@@ -107,6 +107,9 @@ def _about(endpoint: Endpoint | None, words: frozenset[str] | set[str]) -> bool:
     return bool(set(snake(f"{endpoint.tool_id} {endpoint.name} {endpoint.description}").split("_")) & words)
 
 
+_SETTLEMENTS = frozenset({"place", "town", "village", "locality", "settlement", "municipality", "city"})
+"""Nouns whose name is the name of a populated place: the reference world's city, never a made name."""
+
 PRICE_RANGE = (5.0, 500.0)
 """The range of a price drawn fresh for a thing of no kind below. A price a conversation already
 showed is kept near its level (`quotes`), and a range the user asked for bounds it (`ranges`)."""
@@ -314,6 +317,8 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
     if last in ("name", "title", "label") and len(core) > 1 and core[-2] not in NAME_QUALIFIERS | ROLE_WORDS \
             and not numeric and core[-2] not in ("month", "day", "weekday", "file", "user", "display", "screen"):
         context = core[-2]  # `league_name` names a league, whatever object it sits in
+    if last in ("name", "title", "label") and context in _SETTLEMENTS and not numeric:
+        return place.city or fake.make("city", rng, place)  # a town's or a place's name is a real place's
     if last in ("name", "title", "label", "value", "text") and context and not numeric:
         if context in PERSON_WORDS - {"full", "first", "last", "given", "family", "middle", "sur"}:
             return fake.make("person", rng, place)

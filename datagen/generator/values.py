@@ -26,7 +26,7 @@ from datagen.generator.phrase import head_phrase
 from datagen.generator.pools import CURRENCIES, FIRST, LAST
 from datagen.generator.semantic import (BASE_DATE, DATE_WINDOW_DAYS, example, fake_date, id_prefix, is_boolean_name,
                                         query_phrase, semantic_value, shaped_fallback)
-from datagen.lexicon import PERSON_WORDS, ROLE_WORDS
+from datagen.lexicon import NAME_QUALIFIERS, PERSON_WORDS, ROLE_WORDS
 from datagen.registry.models import Endpoint, Parameter, ParamType, ResponseField
 from datagen.registry.naming import singular, snake
 
@@ -141,6 +141,8 @@ def clean_default(spec: Spec) -> Any:
     return None if default in ("", [], {}) else default
 
 
+_FOREIGN = frozenset({"fr", "de", "es", "it", "pt", "ar", "ru", "zh", "ja", "ko"}) & NAME_QUALIFIERS
+"""Language qualifiers of a name (`name_ru`): the lexicon's, less English."""
 _CONSTANT = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")  # an identifier in capitals, words joined by `_`
 _WEB = re.compile(r"^https?://[^/\s]+\.[a-z]{2,}(/\S*)?$", re.I)
 _CODE = re.compile(r"^(?=.*\d)[A-Za-z0-9_-]{5,}$|^[A-Za-z0-9_-]{9,}$")
@@ -212,6 +214,8 @@ def value_for(spec: Spec, rng: random.Random, *, endpoint: Endpoint | None = Non
     if spec.type is ParamType.BOOLEAN:
         return isinstance(default, bool) and default or rng.random() < 0.5
     tokens = head_phrase([t for t in snake(spec.name).split("_") if t])  # the head noun last (`generator.phrase`)
+    if strict and len(tokens) >= 2 and tokens[-2] in ("name", "title") and tokens[-1] in _FOREIGN:
+        return UNPLACED  # `placeNameRu`: a name written in another language, which no maker here writes
     if isinstance(spec, ResponseField) and spec.type is not ParamType.ARRAY and is_boolean_name(tokens):
         # an answer's yes/no field is a boolean where its example spelt it as text, 0/1 where a number
         verdict = rng.random() < 0.7

@@ -50,3 +50,15 @@ def test_success_agrees_with_a_full_answer() -> None:
     assert out["status"] is True and out["errors"] == []
     empty = relate({"success": False, "message": "not found"})
     assert empty["success"] is False
+
+
+def test_a_named_country_or_city_has_its_real_attributes() -> None:
+    info = relate({"country_code": "ID", "country_name": "Indonesia", "capital": "Jakarta", "currency": "IDR",
+                   "languages": ["en"], "calling_code": "+1", "population": 14})
+    assert info["languages"] == ["id"] and info["calling_code"] == "+62" and info["population"] > 200_000_000
+    tracker = relate({"name": "Russia", "population": 14, "id": 7})
+    assert tracker["population"] > 100_000_000 and tracker["id"] == 7
+    town = relate({"city": "Lisbon", "timezone": "Asia/Tokyo", "population": "3"})
+    assert town["timezone"] == "Europe/Lisbon" and int(town["population"]) > 400_000
+    unknown = relate({"name": "Acme Widgets", "population": 14})
+    assert unknown["population"] == 14  # not a place the reference knows: left as it is

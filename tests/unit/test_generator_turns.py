@@ -97,3 +97,8 @@ def test_the_picked_item_outranks_a_later_call_of_the_same_concept() -> None:
     param = next(p for p in plan.endpoints[2].parameters if p.name == "productId")
     hit = Assistant(state, random.Random(0)).lookup(2, param)
     assert hit is not None and hit[1] == "prd_b"  # the user picked Desk B: not the other call's product
+
+
+def test_a_field_no_one_can_read_out_is_not_reported() -> None:
+    text = answer.describe({"zz_rate": 4.2, "price": 12.5}, set(), random.Random(0))
+    assert "zz" not in text and "12.5" in text
