@@ -14,7 +14,7 @@ from datagen.generator.intent import request
 from datagen.core.plan import ConversationPlan
 from datagen.registry.linking import end_indices, feeds, via_pairs
 from datagen.registry.models import Endpoint
-from datagen.registry.naming import snake
+from datagen.registry.naming import singular, snake
 
 
 
@@ -60,7 +60,39 @@ def ask_phrase(plan: ConversationPlan) -> list[str]:
         if phrase not in out:
             out.append(phrase)
     plain = [p for p in out if p != GENERIC_WISH]
-    return plain or out
+    return _merged(plain) or out
+
+
+def _merged(phrases: list[str]) -> list[str]:
+    """Requests for one thing said once: "get the country" and "get the countries" are one wish
+    (singular and plural of the same words), and wishes that share a verb and a noun phrase say it
+    once with their differences after it ("get the electricity price hourly, daily and daily
+    average", not three requests that recite three endpoint names)."""
+    out: list[str] = []
+    keys: list[tuple[str, ...]] = []
+    for phrase in phrases:
+        key = tuple(singular(w) for w in phrase.split())
+        if key not in keys:
+            keys.append(key)
+            out.append(phrase)
+    merged: list[str] = []
+    i = 0
+    while i < len(out):
+        words = out[i].split()
+        group = [out[i]]
+        j = i + 1
+        while j < len(out) and len(words) >= 4 and out[j].split()[:len(words) - 1] == words[:-1] \
+                and len(out[j].split()) > len(words) - 1:
+            group.append(out[j])
+            j += 1
+        if len(group) > 1:
+            head = " ".join(words[:-1])
+            tails = [g.split(maxsplit=len(words) - 1)[-1] for g in group]
+            merged.append(f"{head} {', '.join(tails[:-1])} and {tails[-1]}")
+        else:
+            merged.append(out[i])
+        i = j
+    return merged
 
 
 _SIDE_WORDS = ("home", "away")

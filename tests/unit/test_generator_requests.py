@@ -168,3 +168,13 @@ def test_the_answer_leads_each_part_with_the_phrase_the_call_was_announced_with(
         thing = request(endpoint, [rent, sell]).thing()
         assert thing is not None and intent(endpoint, [rent, sell]).endswith(thing)
     assert "For the properties for rent," in text and "For the properties," in text, text
+
+
+def test_requests_for_one_thing_are_said_once() -> None:
+    from datagen.generator.goal import _merged
+    assert _merged(["get the country", "get the countries"]) == ["get the country"]
+    assert _merged(["get the electricity price hourly", "get the electricity price daily"]) == [
+        "get the electricity price hourly and daily"]
+    assert _merged(["get the video details", "get the video comments"]) == ["get the video details and comments"]
+    assert _merged(["get the peer metrics", "find the price forecasts"]) == [
+        "get the peer metrics", "find the price forecasts"]
