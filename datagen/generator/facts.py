@@ -96,6 +96,11 @@ def _said(key: str, value: Any) -> Any:
     return value
 
 
+_UNITS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years", "km", "miles", "meters",
+                    "metres", "kg", "grams", "calories", "kcal", "percent"})
+"""Units a label may end in: said after the number, as people do."""
+
+
 def _sayable(label: str) -> bool:
     """Whether a field's label is words a person says: each common English (the plain-piece bar of
     glued names: `is`, `mx` pass, `zz` does not) or a short word names use (`id`, `of`)."""
@@ -147,6 +152,11 @@ def _facts(item: dict[str, Any], skip: set[str], sent: set[str], rng: random.Ran
             # a sentence's full stop goes ("based in Singapore., and"), an abbreviation's stays ("D.C.")
             if text.endswith(".") and text.split() and "." not in text.split()[-1][:-1]:
                 text = text[:-1]
+            *rest, unit = label.split()
+            if unit in _UNITS and isinstance(value, (int, float)) and not isinstance(value, bool):
+                # "the runtime is 166 minutes", not "the runtime minutes is 166"
+                label, text = " ".join(rest), f"{text} {unit}"
+                style = "{v}" if not label else "{l} {v}" if label.endswith("ed") else "the {l} is {v}"
             facts.append(ph.fill(style, l=label, v=text))
     return facts
 

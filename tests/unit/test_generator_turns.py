@@ -102,3 +102,9 @@ def test_the_picked_item_outranks_a_later_call_of_the_same_concept() -> None:
 def test_a_field_no_one_can_read_out_is_not_reported() -> None:
     text = answer.describe({"zz_rate": 4.2, "price": 12.5}, set(), random.Random(0))
     assert "zz" not in text and "12.5" in text
+
+
+def test_a_unit_is_said_after_its_number() -> None:
+    assert "the runtime is 166 minutes" in answer.describe({"runtime_minutes": 166, "title": "Dune"}, set(),
+                                                            random.Random(0))
+    assert "estimated 90 minutes" in answer.describe({"estimated_minutes": 90}, set(), random.Random(0)).lower()
