@@ -67,7 +67,8 @@ def is_tally(key: str, value: Any = 0) -> bool:
     a price `total` of 59.9 is a fact, and a `data` list is content."""
     words = set(snake(key).split("_"))
     counted = isinstance(value, int) and not isinstance(value, bool)
-    return counted and bool(words & _COUNTING) and words <= _TALLY_WORDS
+    # a whole number under a container's name (`results: 5`, `items: 12`) counts them too
+    return counted and (bool(words & _COUNTING) or words <= GENERIC_CONTAINERS) and words <= _TALLY_WORDS
 
 
 def empty_list(output: Any) -> str | None:

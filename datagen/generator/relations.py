@@ -207,14 +207,24 @@ def _country_of(obj: Obj) -> reference.Country | None:
     return None
 
 
+_CITY_KEYS = (["city"], ["city", "name"], ["cityname"], ["place", "name"], ["placename"], ["town"])
+
+
 def _city_of(obj: Obj) -> reference.City | None:
     """The city an object is about: its `city`/`city_name`, or its `name` beside a city's attribute;
-    in the country the object names, when it names one."""
+    in the country the object names, when it names one. A city of another country than the one the
+    object names is replaced by that country's capital (or largest city), named in its field: places
+    and codes agree."""
     code = next((v for k, v in obj.items() if isinstance(v, str) and len(v) == 2 and v.isupper()
-                 and _words(k) in (["country", "code"], ["countrycode"], ["cc"])), None)
+                 and _words(k) in (["country", "code"], ["countrycode"], ["cc"], ["country"])), None)
     for key, value in obj.items():
-        if isinstance(value, str) and _words(key) in (["city"], ["city", "name"], ["cityname"]):
-            return reference.city(value, code, other_names=False)
+        if isinstance(value, str) and _words(key) in _CITY_KEYS:
+            found = reference.city(value, code, other_names=False)
+            if found is None and code and reference.city(value, other_names=False) is not None:
+                found = reference.home_city(code)  # a real city, of another country than the object's
+                if found is not None:
+                    obj[key] = found.name
+            return found
     words = {w for k in obj for w in _words(k)}
     name = obj.get("name")
     if isinstance(name, str) and words & _CITY_ATTRIBUTES and not _country_of(obj):

@@ -62,3 +62,10 @@ def test_a_named_country_or_city_has_its_real_attributes() -> None:
     assert town["timezone"] == "Europe/Lisbon" and int(town["population"]) > 400_000
     unknown = relate({"name": "Acme Widgets", "population": 14})
     assert unknown["population"] == 14  # not a place the reference knows: left as it is
+
+
+def test_a_city_of_another_country_gives_way_to_one_of_the_named_country() -> None:
+    place = relate({"countryCode": "CN", "placeName": "Kumasi", "latitude": 5.6, "longitude": -1.6})
+    assert place["placeName"] != "Kumasi" and 18 < place["latitude"] < 54 and 73 < place["longitude"] < 135
+    same = relate({"country_code": "GH", "city": "Kumasi", "latitude": 0.0})
+    assert same["city"] == "Kumasi" and 6 < same["latitude"] < 7

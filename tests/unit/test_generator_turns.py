@@ -108,3 +108,9 @@ def test_a_unit_is_said_after_its_number() -> None:
     assert "the runtime is 166 minutes" in answer.describe({"runtime_minutes": 166, "title": "Dune"}, set(),
                                                             random.Random(0))
     assert "estimated 90 minutes" in answer.describe({"estimated_minutes": 90}, set(), random.Random(0)).lower()
+
+
+def test_a_count_under_a_containers_name_is_a_tally_not_a_fact() -> None:
+    from datagen.generator.facts import is_tally
+    assert is_tally("results", 10) and is_tally("items", 3) and not is_tally("results", [1])
+    assert "number of results" not in answer.describe({"results": 10}, set(), random.Random(0)).lower()
