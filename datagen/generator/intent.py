@@ -199,10 +199,10 @@ def _from_words(words: tuple[str, ...], many: bool = False, method: str = "GET")
     # a verb that is a noun as often (`order_book`, `share_price`) acts only when the call writes
     doing = (verb in DOING_VERBS or verb is not None and verb not in LOOKUP_VERBS) and (
         verb not in NOUN_VERBS or method.upper() != "GET")
-    if doing and len(tokens) > 2 and tokens[1] in PREPOSITIONS and tokens[1] not in _ADDRESSING:
+    if doing and verb is not None and len(tokens) > 2 and tokens[1] in PREPOSITIONS and tokens[1] not in _ADDRESSING:
         obj = noun_phrase(tokens[2:])  # `enroll_in_course` → enroll in the course
         return Request(verb, whole=f"{verb} {tokens[1]} the {obj}") if obj else None
-    if doing and len(tokens) > 1 and tokens[1] not in PREPOSITIONS:
+    if doing and verb is not None and len(tokens) > 1 and tokens[1] not in PREPOSITIONS:
         rest = tokens[1:]
         cut = next((i for i, t in enumerate(rest) if t in PREPOSITIONS and t != "to"), len(rest))
         obj = noun_phrase(rest[:cut])

@@ -182,7 +182,7 @@ def _success_with_data(obj: Obj, now: datetime) -> None:
                                                                       ["is", "success"], ["successful"])):
         obj[key] = True
     for key in _keys(obj, lambda w, v: w in (["error"], ["errors"]) and isinstance(v, (str, list))
-                     and v and all(x in ("", None) for x in (v if isinstance(v, list) else [v]))):
+                     and bool(v) and all(x in ("", None) for x in (v if isinstance(v, list) else [v]))):
         obj[key] = [] if isinstance(obj[key], list) else ""  # `errors: [""]` is not an error list
 
 
