@@ -32,6 +32,7 @@ from datagen.core.paths import TOP_ARRAY_KEY, output_path
 from datagen.core.plan import ConversationState, FieldValue
 from datagen.generator.agree import agree
 from datagen.generator.relations import relate
+from datagen.generator.identity import carry
 from datagen.generator.fake import Place, place_at
 from datagen.generator.moments import business_days
 from datagen.generator.places import call_place
@@ -92,6 +93,7 @@ class OfflineExecutor:
         self.timeline.apply(output, arguments)
         business_days(output)  # a date the timeline moved is still a weekday where markets need one
         relate(output, self.clock + timedelta(seconds=CALL_SECONDS * call_index))  # a moved date may change an offset
+        carry(output, arguments, [t["output"] for t in state.tool_outputs])  # one thing, one description
         concepts = {output_path(f.path): f.concept for f in endpoint.response_fields}
         for path, value in _leaves(output, ""):
             items = [value]

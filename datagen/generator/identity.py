@@ -1,0 +1,78 @@
+"""One thing, one description across calls: a call sent a key an earlier answer showed answers
+about the thing that answer described.
+
+Why: readers rejected a profile looked up by the username a post showed that came back under
+another person's name, a product page scraped at the URL a review list showed that named another
+product, a channel whose counts changed between two calls. Inside one object the relations of
+`generator.relations` hold; this carries a thing's descriptive fields from the object an argument
+came from to the objects of the new answer that echo that argument. It reads key shapes only
+(`name`/`full_name` are one concept; other keys match by their normalised spelling), never a
+tool's words, and it changes values in place without adding or removing a key.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from datagen.lexicon import ENVELOPE_KEYS
+from datagen.registry.naming import snake
+
+_KEYLIKE = re.compile(r"^(?=\S{5,}$)(?=.*[\d/@_.])\S+$|^[a-z][a-z0-9]{4,}$")
+"""A value that names one thing (`usr_829`, `https://x.org/p/1`, `ana@x.org`, `vfoster76`), not a
+word or a place many things share (`US`, `Paris`, `en`)."""
+NAME_KEYS = frozenset({"name", "fullname", "displayname", "title"})
+"""Spellings of a thing's name once underscores go: one concept in every answer."""
+
+
+def _norm(key: str) -> str:
+    return snake(key).replace("_", "")
+
+
+def _objects(value: Any) -> Iterator[dict[str, Any]]:
+    """Every object of a JSON value, outermost first (the one walker of this module)."""
+    if isinstance(value, dict):
+        yield value
+        for child in value.values():
+            yield from _objects(child)
+    elif isinstance(value, list):
+        for child in value:
+            yield from _objects(child)
+
+
+OWN_KEYS = frozenset({"id", "url", "uri", "link", "permalink", "username", "handle", "screenname", "email", "slug"})
+"""Keys by which an object names itself (a `channelId` inside a video names another thing: the
+video's description is no description of the channel)."""
+
+
+def _holding(value: Any, key_value: str) -> dict[str, Any] | None:
+    """The object that names itself by this value (under one of `OWN_KEYS`)."""
+    return next((o for o in _objects(value) if any(v == key_value and _norm(k) in OWN_KEYS for k, v in o.items())),
+                None)
+
+
+def _scalar(value: Any) -> bool:
+    return isinstance(value, (str, int, float)) and not isinstance(value, bool)
+
+
+def carry(output: dict[str, Any], arguments: dict[str, Any], earlier: list[Any]) -> None:
+    """Give the objects of `output` that echo an argument the descriptive fields of the object
+    (in `earlier` outputs, most recent first) the argument was taken from."""
+    for sent in arguments.values():
+        if not isinstance(sent, str) or not _KEYLIKE.match(sent):
+            continue
+        source = next((found for out in reversed(earlier) if (found := _holding(out, sent)) is not None), None)
+        if source is None:
+            continue
+        by_norm = {_norm(k): k for k, v in source.items() if _scalar(v)}
+        name_key = next((k for n, k in by_norm.items() if n in NAME_KEYS and isinstance(source[k], str)), None)
+        for target in (o for o in _objects(output) if any(v == sent for v in o.values())):
+            for key, value in target.items():
+                norm = _norm(key)
+                if not _scalar(value) or snake(key) in ENVELOPE_KEYS or norm.endswith("id") or value == sent:
+                    continue
+                if norm in NAME_KEYS and name_key is not None and isinstance(value, str):
+                    target[key] = source[name_key]
+                elif norm in by_norm and type(source[by_norm[norm]]) is type(value):
+                    target[key] = source[by_norm[norm]]

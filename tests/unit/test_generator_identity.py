@@ -1,0 +1,38 @@
+"""`generator.identity.carry`: a thing looked up by a key an earlier answer showed keeps its description."""
+
+from __future__ import annotations
+
+from datagen.generator.identity import carry
+
+
+def test_a_profile_looked_up_by_a_shown_username_keeps_the_persons_name() -> None:
+    post = {"creator": {"username": "vfoster76", "full_name": "Vera Foster", "followers": 120}}
+    profile = {"data": {"username": "vfoster76", "name": "Dan Clark", "followers": 9, "bio": "x"}}
+    carry(profile, {"username": "vfoster76"}, [post])
+    assert profile["data"]["name"] == "Vera Foster" and profile["data"]["followers"] == 120
+    assert profile["data"]["bio"] == "x"
+
+
+def test_a_page_scraped_at_a_shown_url_is_the_same_product() -> None:
+    reviews = {"product": {"url": "https://shop.example/p/42", "name": "Trail Shoe", "price": 89.5}}
+    page = {"url": "https://shop.example/p/42", "title": "Other Thing", "price": 12.0, "stock": 3}
+    carry(page, {"url": "https://shop.example/p/42"}, [reviews])
+    assert page["title"] == "Trail Shoe" and page["price"] == 89.5 and page["stock"] == 3
+
+
+def test_a_shared_word_or_a_place_carries_nothing() -> None:
+    first = {"country": "US", "name": "Ana"}
+    second = {"country": "US", "name": "Bo"}
+    carry(second, {"country": "US"}, [first])
+    assert second["name"] == "Bo"
+    listed = {"items": [{"id": "usr_1", "name": "Ana"}]}
+    other = {"id": "usr_1", "name": "Bo", "user_id": "usr_9"}
+    carry(other, {"id": "usr_1"}, [listed])
+    assert other["name"] == "Ana" and other["user_id"] == "usr_9"  # ids are never carried
+
+
+def test_a_reference_to_another_thing_is_not_its_description() -> None:
+    video = {"id": "vid_1", "title": "Cooking Pasta", "channelId": "chn_77"}
+    channel = {"channelId": "chn_77", "title": "Home Kitchen"}
+    carry(channel, {"channel_id": "chn_77"}, [video])
+    assert channel["title"] == "Home Kitchen"
