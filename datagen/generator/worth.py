@@ -4,7 +4,9 @@ A conversation can pass every structural check and still teach nothing a reader 
 that answered only ids, flags or its own arguments; an answer whose documented text (a quote's
 `text`, an option's `name`) no rule could write, so the record stands without what it is for; a step
 the assistant announced as a means ("first I need the quote of the day") whose answer no later call
-used, or used only for an optional filter; a pick the user made that no later call used. The job keeps such a conversation only when
+used, or used only for an optional filter; a pick the user made that no later call used; a call
+whose answer only repeats what earlier answers said (a company looked up by the id and name a brand
+already showed). The job keeps such a conversation only when
 every attempt is alike.
 """
 
@@ -16,6 +18,7 @@ from datagen.core.paths import output_path
 from datagen.core.plan import ConversationState, SourceKind
 from datagen.generator import phrases as ph
 from datagen.generator.answer import has_content
+from datagen.generator.facts import scalars_of
 from datagen.generator.goal import end_steps
 from datagen.registry.models import Endpoint, ParamType
 from datagen.registry.naming import singular, snake, subject_noun
@@ -49,11 +52,15 @@ def thin(state: ConversationState) -> Thin | None:
     """`thin_reason`, with the endpoint whose own answer is the fault (None when it is worth keeping)."""
     plan = state.plan
     order = plan.call_order()
+    shown: set[str] = set()  # what earlier answers said: a later call that only repeats it added nothing
     for call, (made, answered) in enumerate(zip(state.tool_calls, state.tool_outputs)):
         sent = frozenset(ph.render(v) for v in (made.get("parameters") or {}).values())
         if not has_content(answered["output"], sent):
             return Thin(f"call {call} ({made['name']}) answered nothing but ids, flags or its own arguments",
                         made["name"])
+        if call and not has_content(answered["output"], sent | shown):
+            return Thin(f"call {call} ({made['name']}) only repeated what earlier answers said", None)
+        shown |= {ph.render(v) for _, v in scalars_of(answered["output"])}
         if call < len(order) and _core_missing(plan.endpoints[order[call]], answered["output"]):
             return Thin(f"call {call} ({made['name']}) lacks the documented field its records are for", made["name"])
     ends = set(end_steps(plan))

@@ -103,3 +103,13 @@ def test_a_means_no_later_call_needed_is_not_made_a_means_again() -> None:
     assert not muted.through(make_plan([search], 5))  # asked for itself, it is no means
     muted.note(Outcome("thin", [], "lacks", False, book.id))
     assert muted.through(make_plan([book], 5))
+
+
+def test_a_call_that_only_repeats_earlier_answers_is_thin() -> None:
+    from datagen.generator.facts import has_content, scalars_of
+    from datagen.generator import phrases as ph
+    brand = {"id": "brn_1", "name": "Cold Relief", "company": {"id": "cmp_9", "name": "Williamson LLC"}}
+    company = {"id": "cmp_9", "name": "Williamson LLC"}
+    shown = frozenset(ph.render(v) for _, v in scalars_of(brand))
+    assert has_content(company) and not has_content(company, shown)
+    assert has_content({"id": "cmp_9", "name": "Williamson LLC", "founded": 1999}, shown)
