@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import tarfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,23 @@ SEED_DATA = REPO / "seed_data"
 def shared_dir() -> Path:
     """`../shared` beside the checkout (CI lays it there too), or `DATAGEN_SHARED`."""
     return Path(os.environ.get("DATAGEN_SHARED", REPO.parent / "shared"))
+
+
+def tools_beside_observed(toolbench_tools: Path, root: Path, observed: tuple[str, ...],
+                          linked: tuple[str, ...] | None = None) -> Path:
+    """`root/tools` (links to the real categories `linked`, default all) beside
+    `root/response_examples` (the `observed` categories of the real 2023 archive, unpacked at test
+    time, never copied into the repo), so a build finds the observed structures on its own."""
+    archive = shared_dir() / "toolbench" / "full" / "response_examples-2023-44cat.tar.xz"
+    with tarfile.open(archive, "r:xz") as tar:
+        members = [m for m in tar.getmembers() if m.name.split("/")[1:2] and m.name.split("/")[1] in observed]
+        tar.extractall(root, members=members, filter="data")
+    tools = root / "tools"
+    tools.mkdir()
+    names = linked if linked is not None else tuple(sorted(p.name for p in toolbench_tools.iterdir() if p.is_dir()))
+    for name in names:
+        (tools / name).symlink_to(toolbench_tools / name, target_is_directory=True)
+    return tools
 
 
 @pytest.fixture(scope="session")

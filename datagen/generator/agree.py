@@ -13,6 +13,7 @@ import random
 import re
 from typing import Any
 
+from datagen.core.json_objects import inside_out
 from datagen.generator.moments import (around_start, business_days, calendar_parts, one_moment, ordered_moments,
                                        parts_after_whole, results_of_parts, server_time, within_window)
 from datagen.generator.numeric import num, numeric_keys, ranged, set_number
@@ -43,42 +44,37 @@ def _first(names: dict[str, str], *candidates: str, contains: tuple[str, ...] = 
 def agree(value: Any, sent: frozenset[str] = frozenset()) -> Any:
     """Apply every rule to every object of `value`, innermost first; returns `value`. `sent` holds
     the call's arguments as text: a ranked list places the thing the call asked about."""
-    if isinstance(value, list):
-        for item in value:
-            agree(item, sent)
-    elif isinstance(value, dict):
-        for child in value.values():
-            agree(child, sent)
-        _ranked_items(value, sent)
-        _sequence_numbers(value)
-        _averages(value)
-        _shares(value)
-        _conversion(value)
-        _line(value)
-        _sum_of_items(value)
-        _base_plus_tax(value)
-        _nutrition(value)
-        _counts(value)
-        _ranges(value)
-        ordered_moments(value)
-        calendar_parts(value)
-        _match_name(value)
-        _home_venue(value)
-        _found_rank(value)
-        _page_counts(value)
-        server_time(value)
-        _verdict(value)
-        _completion(value)
-        _within_own_range(value)
-        results_of_parts(value)
-        around_start(value)
-        business_days(value)
-        parts_after_whole(value)
-        one_moment(value)
-        address_parts(value)
-        virtual_or_placed(value)
-        one_id_for_one_thing(value)
-        within_window(value)
+    for obj in inside_out(value):
+        _ranked_items(obj, sent)
+        _sequence_numbers(obj)
+        _averages(obj)
+        _shares(obj)
+        _conversion(obj)
+        _line(obj)
+        _sum_of_items(obj)
+        _base_plus_tax(obj)
+        _nutrition(obj)
+        _counts(obj)
+        _ranges(obj)
+        ordered_moments(obj)
+        calendar_parts(obj)
+        _match_name(obj)
+        _home_venue(obj)
+        _found_rank(obj)
+        _page_counts(obj)
+        server_time(obj)
+        _verdict(obj)
+        _completion(obj)
+        _within_own_range(obj)
+        results_of_parts(obj)
+        around_start(obj)
+        business_days(obj)
+        parts_after_whole(obj)
+        one_moment(obj)
+        address_parts(obj)
+        virtual_or_placed(obj)
+        one_id_for_one_thing(obj)
+        within_window(obj)
     return value
 
 

@@ -13,15 +13,12 @@ import random
 from datetime import datetime, timezone
 from typing import Any
 
-from wordfreq import zipf_frequency
-
 from datagen.generator import phrases as ph
 from datagen.generator.choice import noun_for
-from datagen.generator.glued import PIECE_ZIPF, SHORT_WORDS
 from datagen.generator.labels import VERB_NOUNS, bool_fact, field_label
 from datagen.lexicon import COORDINATE_KEYS, ENVELOPE_KEYS, NUMBER_LEADS, PREPOSITIONS, RELATION_WORDS, REQUEST_ECHO_KEYS, \
     TIME_FIELD_WORDS
-from datagen.registry.naming import GENERIC_CONTAINERS, singular, snake
+from datagen.registry.naming import GENERIC_CONTAINERS, sayable, singular, snake
 
 MAX_FACTS = 3
 _VERDICT_FIELDS = 6
@@ -102,13 +99,6 @@ _UNITS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "y
 """Units a label may end in: said after the number, as people do."""
 
 
-def _sayable(label: str) -> bool:
-    """Whether a field's label is words a person says: each common English (the plain-piece bar of
-    glued names: `is`, `mx` pass, `zz` does not) or a short word names use (`id`, `of`)."""
-    return all(w in SHORT_WORDS or zipf_frequency(w, "en") >= PIECE_ZIPF for w in label.lower().split()
-               if not w.isdigit())
-
-
 def _facts(item: dict[str, Any], skip: set[str], sent: set[str], rng: random.Random, bare: bool = False) -> list[str]:
     """Up to three facts of one object, informative fields first: never an identifier (a person
     reports what a thing is, not its key), never its name again ("United Kingdom: translated name
@@ -122,7 +112,7 @@ def _facts(item: dict[str, Any], skip: set[str], sent: set[str], rng: random.Ran
         text = ph.render(value)
         if len(text) > 80 or text.startswith(("http://", "https://")) or text.lower() in named:
             continue
-        if not _sayable(field_label(key, value)):
+        if not sayable(field_label(key, value)):
             continue  # "zz rate", "place name ru": a field a person cannot read out in words
         coordinate = name in COORDINATE_KEYS or name.endswith(("_lat", "_lng", "_lon"))
         if isinstance(value, bool) and name.split("_")[0] not in ("is", "has", "was", "are"):

@@ -13,9 +13,9 @@ tool's words, and it changes values in place without adding or removing a key.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
+from datagen.core.json_objects import outside_in
 from datagen.lexicon import ENVELOPE_KEYS
 from datagen.registry.naming import snake
 
@@ -30,17 +30,6 @@ def _norm(key: str) -> str:
     return snake(key).replace("_", "")
 
 
-def _objects(value: Any) -> Iterator[dict[str, Any]]:
-    """Every object of a JSON value, outermost first (the one walker of this module)."""
-    if isinstance(value, dict):
-        yield value
-        for child in value.values():
-            yield from _objects(child)
-    elif isinstance(value, list):
-        for child in value:
-            yield from _objects(child)
-
-
 OWN_KEYS = frozenset({"id", "url", "uri", "link", "permalink", "username", "handle", "screenname", "email", "slug"})
 """Keys by which an object names itself (a `channelId` inside a video names another thing: the
 video's description is no description of the channel)."""
@@ -48,7 +37,7 @@ video's description is no description of the channel)."""
 
 def _holding(value: Any, key_value: str) -> dict[str, Any] | None:
     """The object that names itself by this value (under one of `OWN_KEYS`)."""
-    return next((o for o in _objects(value) if any(v == key_value and _norm(k) in OWN_KEYS for k, v in o.items())),
+    return next((o for o in outside_in(value) if any(v == key_value and _norm(k) in OWN_KEYS for k, v in o.items())),
                 None)
 
 
@@ -67,7 +56,7 @@ def carry(output: dict[str, Any], arguments: dict[str, Any], earlier: list[Any])
             continue
         by_norm = {_norm(k): k for k, v in source.items() if _scalar(v)}
         name_key = next((k for n, k in by_norm.items() if n in NAME_KEYS and isinstance(source[k], str)), None)
-        for target in (o for o in _objects(output) if any(v == sent for v in o.values())):
+        for target in (o for o in outside_in(output) if any(v == sent for v in o.values())):
             for key, value in target.items():
                 norm = _norm(key)
                 if not _scalar(value) or snake(key) in ENVELOPE_KEYS or norm.endswith("id") or value == sent:

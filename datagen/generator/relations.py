@@ -21,6 +21,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from datagen import reference
+from datagen.core.json_objects import inside_out
 from datagen.generator.semantic import BASE_DATE
 from datagen.lexicon import ENVELOPE_KEYS
 from datagen.registry.naming import snake
@@ -323,12 +324,7 @@ _NOON = datetime(BASE_DATE.year, BASE_DATE.month, BASE_DATE.day, 12)
 def relate(value: Any, now: datetime = _NOON) -> Any:
     """Apply every row to every object of `value`, innermost first; returns `value`. `now` is the
     call's time (the executor's clock): an offset of an object that shows no date is today's."""
-    if isinstance(value, list):
-        for item in value:
-            relate(item, now)
-    elif isinstance(value, dict):
-        for child in value.values():
-            relate(child, now)
+    for obj in inside_out(value):
         for relation in RELATIONS:
-            relation.apply(value, now)
+            relation.apply(obj, now)
     return value

@@ -11,13 +11,11 @@ import random
 from collections import Counter
 from typing import Any
 
-from wordfreq import zipf_frequency
-
 from datagen.core.plan import ConversationPlan, ParamRef, PatternType, SampledChain, SamplingMode
 from datagen.planner.memory import CorpusMemory
 from datagen.registry.linking import coherent_prefix, end_indices
 from datagen.registry.models import Endpoint
-from datagen.registry.naming import snake
+from datagen.registry.naming import sayable, snake
 from datagen.sampler.sampler import stable_int
 
 SEARCH_WORDS = frozenset({"search", "find", "list", "lookup", "query", "browse", "discover", "suggest", "get", "fetch"})
@@ -79,15 +77,6 @@ def goal_signature(endpoints: list[Endpoint], domain: str) -> str:
     return " | ".join([domain] + [snake(e.name).replace("_", " ") for e in endpoints])
 
 
-SAYABLE_ZIPF = 3.0
-"""Zipf frequency every word of a withheld parameter's name needs (`href` 2.9 fails, `isbn` 3.1 passes):
-the assistant asks for it by that name, so the name must be words a user knows."""
-
-
-def _sayable(name: str) -> bool:
-    return all(zipf_frequency(w, "en") >= SAYABLE_ZIPF for w in snake(name).split("_") if w)
-
-
 def _clarify(endpoints: list[Endpoint], rng: random.Random) -> list[ParamRef]:
     """Withhold one or two required parameters of the first step (values only the user has): those
     whose names read as plain words when there are any, so the question asks for "the city", not
@@ -95,7 +84,7 @@ def _clarify(endpoints: list[Endpoint], rng: random.Random) -> list[ParamRef]:
     required = [p.name for p in endpoints[0].parameters if p.required and not p.control]
     if not required:
         return []
-    required = [name for name in required if _sayable(name)] or required
+    required = [name for name in required if sayable(snake(name))] or required  # asked for by its name
     count = 1 if len(required) == 1 or rng.random() < 0.6 else 2
     return [ParamRef(step=0, param=name) for name in sorted(rng.sample(required, count))]
 

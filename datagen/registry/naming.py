@@ -34,8 +34,8 @@ _NON_WORD = re.compile(r"[^a-z0-9_\u4e00-\u9fff]+")
 _UNDERSCORES = re.compile(r"_+")
 
 # Re-exported for modules that import them from here; the lists themselves live in `datagen.lexicon`.
-__all__ = ["CONTROL_PARAMS", "GENERIC_CONTAINERS", "WEAK_CONCEPTS", "concept_of", "is_control", "rank_key",
-           "singular", "slug", "snake", "standardize", "subject_noun"]
+__all__ = ["CONTROL_PARAMS", "GENERIC_CONTAINERS", "SAYABLE_ZIPF", "WEAK_CONCEPTS", "concept_of", "is_control",
+           "rank_key", "sayable", "singular", "slug", "snake", "standardize", "subject_noun"]
 
 
 def standardize(name: str) -> str:
@@ -146,6 +146,19 @@ def is_control(name: str) -> bool:
 PLAIN_WORD_ZIPF = 2.0
 """Zipf frequency (wordfreq) under which a word of an endpoint name is not plain English: `cedula`,
 `getmediadata`, `heizgradtage` fall under it, `autocomplete` and `numerology` stay above it."""
+
+
+SAYABLE_ZIPF = 3.0
+"""Zipf frequency every word needs for a person to say it aloud as a label or ask for it by name
+(`href` 2.9 and `zz` 2.8 fail; `isbn` 3.1, `mx`, `is`, `id` pass): above the plain-word bar, because
+a label or a parameter's name is said without the context of a whole endpoint name."""
+
+
+def sayable(text: str) -> bool:
+    """Whether every word of a label or a name (split at spaces and underscores; numbers pass) is
+    one a person says (`SAYABLE_ZIPF`)."""
+    return all(zipf_frequency(w, "en") >= SAYABLE_ZIPF for w in re.split(r"[\s_]+", text.lower())
+               if w and not w.isdigit())
 
 
 REST_ACTIONS = frozenset({"read", "list", "create", "update", "delete", "destroy", "retrieve"})

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import tarfile
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from datagen.graph.writer import read_counts
 from datagen.registry.models import Registry
 from datagen.registry.scope import may_link, same_service
 from datagen.sampler.endpoints import EndpointCache
-from tests.conftest import SEED_DATA, shared_dir
+from tests.conftest import SEED_DATA, tools_beside_observed
 
 DISTINCT_IDS = """
 MATCH (n) WHERE n:Category OR n:Tool OR n:Endpoint OR n:Parameter OR n:ResponseField
@@ -97,23 +96,9 @@ def test_cli_build_and_clean_error(clean_db: Driver, cli_env: dict[str, str], tm
     assert result.output.strip().splitlines() == [f"Error: {broken}: $: invalid JSON at line 1 column 6: Expecting ',' delimiter"]
 
 
-def _tools_beside_observed(toolbench_tools: Path, root: Path, categories: tuple[str, ...]) -> Path:
-    """`root/tools` (links to the real categories) beside `root/response_examples` (`categories` of the
-    real 2023 archive), so the build finds the observed structures on its own."""
-    archive = shared_dir() / "toolbench" / "full" / "response_examples-2023-44cat.tar.xz"
-    with tarfile.open(archive, "r:xz") as tar:
-        members = [m for m in tar.getmembers() if m.name.split("/")[1:2] and m.name.split("/")[1] in categories]
-        tar.extractall(root, members=members, filter="data")
-    tools = root / "tools"
-    tools.mkdir()
-    for category in sorted(p for p in toolbench_tools.iterdir() if p.is_dir()):
-        (tools / category.name).symlink_to(category, target_is_directory=True)
-    return tools
-
-
 def test_real_toolbench_build_has_feeds_in_most_categories(clean_db: Driver, neo4j_database: str,
                                                            toolbench_tools: Path, tmp_path: Path) -> None:
-    data = _tools_beside_observed(toolbench_tools, tmp_path / "in", ("Sports", "Finance", "Music"))
+    data = tools_beside_observed(toolbench_tools, tmp_path / "in", ("Sports", "Finance", "Music"))
     manifest = run_build(clean_db, neo4j_database, data, tmp_path)
     assert manifest.counts["nodes"]["Tool"] == 600
     assert manifest.responses_beside and manifest.responses_path == str((tmp_path / "in" / "response_examples"))

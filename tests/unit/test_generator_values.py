@@ -11,7 +11,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from datagen import reference
-from datagen.generator.pools import CURRENCIES
 from datagen.generator.validator import type_ok
 from datagen.generator.values import BASE_DATE, DATE_WINDOW_DAYS, coerce, derive_rng, id_prefix, value_for
 from datagen.registry.models import FieldSource, Parameter, ParamType, ResponseField

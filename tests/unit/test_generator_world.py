@@ -11,7 +11,6 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from datagen import reference
 from datagen.core.plan import ConversationState
 from datagen.generator.agree import agree
 from datagen.generator.answer import describe, has_content

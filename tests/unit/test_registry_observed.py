@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import tarfile
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ from datagen.registry.fields import response_fields
 from datagen.registry.models import FieldSource, ParamType, Registry
 from datagen.registry.observed import Verdict, to_schema, verdict
 from datagen.registry.realisability import content_fields, histogram
-from tests.conftest import shared_dir
+from tests.conftest import tools_beside_observed
 
 
 def _fields(structure: Any, schema: Any = "") -> dict[str, tuple[ParamType, FieldSource]]:
@@ -153,14 +152,7 @@ _CATEGORIES = ("Sports", "Finance", "Music")
 
 def test_real_observed_structures_document_endpoints_that_had_no_schema(toolbench_tools: Path, tmp_path: Path) -> None:
     """The 2023 structures, unpacked from the real archive, document 2024 endpoints that had none."""
-    archive = shared_dir() / "toolbench" / "full" / "response_examples-2023-44cat.tar.xz"
-    with tarfile.open(archive, "r:xz") as tar:
-        members = [m for m in tar.getmembers() if m.name.split("/")[1:2] and m.name.split("/")[1] in _CATEGORIES]
-        tar.extractall(tmp_path, members=members, filter="data")
-    tools = tmp_path / "tools"
-    tools.mkdir()
-    for category in _CATEGORIES:
-        (tools / category).symlink_to(toolbench_tools / category, target_is_directory=True)
+    tools = tools_beside_observed(toolbench_tools, tmp_path, _CATEGORIES, linked=_CATEGORIES)
     records = ingest(tools).tools
     folder = default_folder(tools)
     assert folder is not None
