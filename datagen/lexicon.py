@@ -342,6 +342,14 @@ MARKET_WORDS = frozenset("stock stocks ticker tickers market markets quote quote
 # Things named after their city (`Lisbon Museum`); other things are named after a person or a colour.
 VENUE_WORDS = frozenset("hotel restaurant store shop museum park school university club team hospital library "
                         "market gallery theatre theater cinema stadium arena bar cafe gym office branch".split())
+# Words of an endpoint name that name the listing's version or tier, not the thing asked for
+# (`product_beta`, `event_statistics_alt`, `company_insights_premium`): a request leaves them out.
+VERSION_WORDS = frozenset("beta alpha alt v1 v2 v3 v4 v5 api premium pro lite free basic single simple new2 "
+                          "old2 legacy deprecated test".split())
+# Adjectives an endpoint name puts after its noun (`electricity_price_hourly`, `match_list_live`);
+# English says them before it ("the hourly electricity price").
+TRAILING_ADJECTIVES = frozenset("hourly daily weekly monthly yearly annual quarterly live latest current recent "
+                                "upcoming historical past popular trending top random nearby".split())
 # Words after which an endpoint name says what it filters by, not what it returns (`players_by_team`).
 PREPOSITIONS = frozenset("by for of from in with on using via at per to".split())
 # Concepts of inputs a listing filters its items by, so each item repeats them (`city`, `category`).

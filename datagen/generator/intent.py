@@ -21,7 +21,8 @@ from wordfreq import zipf_frequency
 
 from datagen.generator.glued import field_words, name_words, plain as _plain
 from datagen.generator.phrases import article, plural
-from datagen.lexicon import ACTION_VERBS, ENVELOPE_KEYS, GENERIC_CONTAINERS, PREPOSITIONS, REQUEST_ECHO_KEYS
+from datagen.lexicon import (ACTION_VERBS, ENVELOPE_KEYS, GENERIC_CONTAINERS, PREPOSITIONS, REQUEST_ECHO_KEYS,
+                             TRAILING_ADJECTIVES, VERSION_WORDS)
 from datagen.registry.models import Endpoint
 from datagen.registry.naming import singular, snake
 
@@ -141,10 +142,36 @@ class Request(NamedTuple):
         return f"{self.verb} {article(self.noun) if made and singular(head) == head else 'the'} {self.noun}{tail}"
 
 
+def english_order(words: list[str]) -> list[str]:
+    """An endpoint name's words in the order English says them: without version words
+    (`product_beta` → product), adjectives it puts last moved before the noun
+    (`electricity_price_hourly` → hourly electricity price), and a plural noun that modifies
+    another in the singular, as English compounds take it (`properties_estimate` → property estimate).
+    A phrase with `and`/`or` is left as it is: its parts are phrases of their own."""
+    words = [w for w in words if w not in VERSION_WORDS] or list(words)
+    if any(w in ("and", "or") or w in PREPOSITIONS for w in words):
+        return words
+    moved = 0
+    while len(words) > 1 and moved < 2 and words[-1] in TRAILING_ADJECTIVES:
+        words = [words[-1], *words[:-1]]
+        moved += 1
+    return [w if i == len(words) - 1 or w in TRAILING_ADJECTIVES else _modifier(w) for i, w in enumerate(words)]
+
+
+def _modifier(word: str) -> str:
+    """A plural noun before another in the singular, unless the plural is a word of its own as
+    often (`earnings`, `sales`, `users`: wordfreq says the singular is not clearly the commoner)."""
+    one = singular(word)
+    return one if one != word and zipf_frequency(one, "en") >= zipf_frequency(word, "en") + SINGULAR_MARGIN else word
+
+
+SINGULAR_MARGIN = 0.3  # zipf: `properties` 4.65 → `property` 5.11 is a plural; `earnings` 4.27 / 4.23 is not
+
+
 def noun_phrase(words: list[str]) -> str | None:
     """The words as a noun phrase (without article), or None when they are not one: a word under
     the plain-word bar, a word twice, or a verb as the head ("optimize and recommend")."""
-    words = [w for w in words if w not in ("all", "the", "a", "an")]
+    words = english_order([w for w in words if w not in ("all", "the", "a", "an")])
     if not words or words[-1] in _STOP or len(words) > 6 or len(set(words)) < len(words):
         return None
     heads = [words[i - 1] for i, w in enumerate(words) if w in ("and", "or") and i > 0] + [words[-1]]

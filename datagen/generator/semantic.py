@@ -26,6 +26,7 @@ from datagen.lexicon import (SUBJECT_SENSES, AUDIENCE_WORDS, COUNT_WORDS, IMAGE_
                              VENUE_WORDS, WRITTEN_NOUNS)
 from datagen.registry.models import Endpoint, ParamType
 from datagen.registry.naming import singular, snake, subject_noun
+from datagen.registry.understood import core_tokens
 
 BASE_DATE = date(2026, 3, 2)
 DATE_WINDOW_DAYS = 150
@@ -78,14 +79,6 @@ def code(rng: random.Random, size: int = 6) -> str:
 def ticker(rng: random.Random, size: int | None = None) -> str:
     """A trading symbol's shape, 3 or 4 capitals: no list of real tickers, which would be tuning."""
     return "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ") for _ in range(size or rng.choice((3, 4))))
-
-
-def core_tokens(tokens: list[str]) -> list[str]:
-    """The name's words without role words and without trailing qualifiers of a name (`name_en`)."""
-    core = [w for w in tokens if w not in ROLE_WORDS] or list(tokens)
-    while len(core) > 1 and core[-1] in NAME_QUALIFIERS and core[-2] in ("name", "title", "label", "description"):
-        core.pop()
-    return core
 
 
 def is_boolean_name(tokens: list[str]) -> bool:

@@ -21,8 +21,10 @@ from typing import Any
 
 from datagen import reference
 from datagen.generator import fake
+from datagen.registry.documented import documented
 from datagen.generator.fake import PLACE_ANCHORS, Place
-from datagen.generator.phrase import head_phrase
+from datagen.registry.phrase import head_phrase
+from datagen.registry.understood import understood_name
 from datagen.generator.pools import CURRENCIES, FIRST, LAST
 from datagen.generator.semantic import (BASE_DATE, DATE_WINDOW_DAYS, example, fake_date, id_prefix, is_boolean_name,
                                         query_phrase, semantic_value, shaped_fallback)
@@ -211,9 +213,15 @@ def value_for(spec: Spec, rng: random.Random, *, endpoint: Endpoint | None = Non
     allowed = stated_values(spec.description) if isinstance(spec, Parameter) else []
     if allowed:  # "Allowed values: 3, 5, 7": the documented default when it is one of them
         return default if default is not None and str(default) in allowed else rng.choice(allowed)
+    tokens = head_phrase([t for t in snake(spec.name).split("_") if t])  # the head noun last (`registry.phrase`)
+    if strict and isinstance(spec, ResponseField):
+        said = documented(spec, rng)  # the field's own description says what it holds
+        if said is not None:
+            return coerce(said, spec.type, enum)
+        if not understood_name(spec.name, context):
+            return UNPLACED  # a word before the head that no maker knows changes what the value is
     if spec.type is ParamType.BOOLEAN:
         return isinstance(default, bool) and default or rng.random() < 0.5
-    tokens = head_phrase([t for t in snake(spec.name).split("_") if t])  # the head noun last (`generator.phrase`)
     if strict and len(tokens) >= 2 and tokens[-2] in ("name", "title") and tokens[-1] in _FOREIGN:
         return UNPLACED  # `placeNameRu`: a name written in another language, which no maker here writes
     if isinstance(spec, ResponseField) and spec.type is not ParamType.ARRAY and is_boolean_name(tokens):

@@ -12,7 +12,9 @@ from collections import Counter
 
 from datagen.lexicon import DATE_WORDS, ENVELOPE_KEYS, GENERIC_CONTAINERS, NUMBER_LEADS, REQUEST_ECHO_KEYS
 from datagen.registry.models import Endpoint, FieldSource, Registry
+from datagen.registry.documented import documents_itself
 from datagen.registry.naming import plain_name, snake
+from datagen.registry.understood import understood_name
 
 # Term → weight. Why each row: the shape decides whether an answer can be what the API says at all,
 # so it weighs most; plain field names and an askable name each decide half of what is left.
@@ -65,16 +67,25 @@ time it took, the request echoed, an id), not what it found."""
 
 def content_fields(e: Endpoint) -> int:
     """How many leaf fields say something found: not bookkeeping (`_BOOKKEEPING`), not one of the
-    call's own parameters repeated. An answer with none (`{"errors": [""], "results": 5}` once its
-    item-less list is gone, `{"length": 14, "timestamp": …}` for an indicator) is hollow."""
+    call's own parameters repeated, and understood well enough to hold a value (`registry.understood`,
+    or documented by its own description): the executor leaves every other field out. An answer with
+    none (`{"errors": [""], "results": 5}` once its item-less list is gone, `{"length": 14,
+    "timestamp": …}` for an indicator, `{"price_rating": …}`) is hollow."""
     params = {snake(p.name) for p in e.parameters}
     count = 0
     for f in e.response_fields:
         words = {w for w in snake(f.name).split("_") if w}
         echoed = snake(f.name) in params and "[]" not in f.path  # a listed item's `uri` is its own
-        if words and not words <= _BOOKKEEPING and not echoed:
+        if words and not words <= _BOOKKEEPING and not echoed and (
+                understood_name(f.name, _owner(f.path)) or documents_itself(f)):
             count += 1
     return count
+
+
+def _owner(path: str) -> str | None:
+    """The noun of the object a field sits in (`hotels[].rating` → hotels), as the executor passes it."""
+    parts = [p.replace("[]", "") for p in path.split(".")[:-1]]
+    return snake(parts[-1]).split("_")[-1] or None if parts else None
 
 
 def score(e: Endpoint, askable: bool) -> float:

@@ -11,20 +11,21 @@ The rule, in order (see `may_link`):
 1. Same service (same tool, or same non-empty platform): any concept links.
 2. Otherwise only a universal concept links, and only into a REQUIRED input of the target (an
    optional input filled from an unrelated service is how chains glued by a shared word start).
-3. Any universal links between two tools of one category that share a topic word (a word of the
-   endpoint name or URL other than verbs, product words and the concept's own words: two weather
-   services, two stock services). Every service has a date, so a shared date alone never makes two
-   services steps of one goal; measured on the corpus, "same category" alone still paired a
-   horoscope's date with a currency quote.
-4. A subject universal (`city`, `latitude`, `email`, `domain`, `symbol`, `isbn` …) also links
-   when both endpoints are about it, in any category. "About" means the endpoint's name or URL
+3. (Removed in session 9.) Two tools of one category sharing a topic word used to link any
+   universal. Read on the whole corpus, that rule made most of the glued chains readers reject: a
+   rental page's URL fed into another property service, a market chart's ticker into a prediction
+   exchange, a profile's interface language into another service's caption language. An incidental
+   value (a date, an amount, a link, a language) is an attribute of the first answer, not the thing
+   the user asked about: across services the user states it, it never links.
+4. A subject universal (`city`, `latitude`, `email`, `domain`, `symbol`, `isbn` …) links across
+   services when both endpoints are about it, in any category. "About" means the endpoint's name or URL
    path names it (a geocoder's coordinates into a map search by coordinates; not an expert
    listing's contact email into an email validator, nor a film calendar's release country into a
    country's economic indicators). Until session 8 the target alone being about it was enough
    inside one category; read on the whole corpus that paired a property page's country with a
    ranking of video creators by country: the value was an attribute of the first answer, not the
    thing the user asked about, and the first call was made only to obtain it.
-   Incidental universals (`date`, `amount`, `currency`, `language`, `url` …) never use rule 4.
+   Incidental universals (`date`, `amount`, `currency`, `language`, `url` …) never link across services.
 
 Across services, a concept of several senses (`symbol`: an equity ticker or a coin) links only
 between endpoints that may mean the same sense (`senses`). Everything else (service handles such
@@ -62,7 +63,7 @@ _WORD = re.compile(r"[a-z]+")
 
 
 class Scope(StrEnum):
-    UNIVERSAL = "universal"  # meaningful outside any service: may link across tools (rules 2-4)
+    UNIVERSAL = "universal"  # meaningful outside any service: may link across tools (rules 2 and 4)
     SERVICE = "service"      # minted by a service: links only within one tool / one platform
     NONE = "none"            # of no known kind: links only within one service too
 
@@ -90,7 +91,7 @@ def concept_scope(concept: str) -> Scope:
 
 
 def is_incidental(concept: str) -> bool:
-    """Whether a universal concept is incidental (rule 3) rather than a task's subject (rule 4)."""
+    """Whether a universal concept is incidental (never links across services) rather than a task's subject (rule 4)."""
     return concept in INCIDENTAL_UNIVERSALS
 
 
@@ -153,20 +154,8 @@ def _keys(concept: str, endpoint: Endpoint, open_across: bool) -> list[str]:
     keys = [f"platform:{endpoint.platform}"] if endpoint.platform else []
     if not (open_across and concept_scope(concept) is Scope.UNIVERSAL):
         return keys
-    across = [f"topic:{endpoint.category}:{w}" for w in topic_words(concept, endpoint)]
-    if not is_incidental(concept):
-        if about(concept, endpoint, strict=True):
-            across.append("about")  # rule 4: both about it, any category
+    across = ["about"] if not is_incidental(concept) and about(concept, endpoint, strict=True) else []  # rule 4
     return keys + [f"{key}#{sense}" for key in across for sense in senses(concept, endpoint)]
-
-
-def topic_words(concept: str, endpoint: Endpoint) -> list[str]:
-    """What an endpoint is about, as words of its name and URL (host and path), sorted: without
-    verbs and product words (`lexicon.PLATFORM_STOPWORDS`), numbers, and the concept's own words
-    (two endpoints that both take a `date` do not share a topic because both names say "date")."""
-    own = _hints(concept) | {singular(p) for p in concept.split("_")}
-    words = _words(f"{snake(endpoint.name)} {_url_words(endpoint)}")
-    return sorted(w for w in words if len(w) > 2 and w not in PLATFORM_STOPWORDS and w not in own)
 
 
 def source_keys(concept: str, endpoint: Endpoint) -> list[str]:

@@ -45,7 +45,9 @@ def test_a_field_nobody_can_read_is_left_out_and_a_known_one_is_kept() -> None:
     ]})
     output = OfflineExecutor(5).execute(_state([ep]), 0, ep, {})
     assert "qzv" not in output and "extra" not in output  # an object whose every field is unreadable goes too
-    assert "@" in output["email"] and isinstance(output["wibble_score"], int) and output["item_id"]
+    assert "@" in output["email"] and output["item_id"]
+    # a word before the head that no maker knows changes what the value is: no score is invented
+    assert "wibble_score" not in output
 
 
 def test_nested_paths_build_nested_objects() -> None:

@@ -76,14 +76,15 @@ def test_a_cross_tool_universal_fills_only_a_required_input() -> None:
     assert not may_link("city", search, forecast_optional, "city")
 
 
-def test_an_incidental_universal_needs_one_category_and_a_shared_topic() -> None:
-    rainfall = _ep("skies", "rainfall_history", [], ["date"], category="Climate")
-    other_rain = _ep("clouds", "rainfall_forecast", [("date", True)], [], category="Climate")
-    unrelated_same_category = _ep("stars", "sky_chart", [("date", True)], [], category="Climate")
-    other_category = _ep("coins", "rainfall_bets", [("date", True)], [], category="Gambling")
-    assert may_link("date", rainfall, other_rain)
-    assert not may_link("date", rainfall, unrelated_same_category)
-    assert not may_link("date", rainfall, other_category)
+def test_an_incidental_universal_never_links_across_services() -> None:
+    # session 9: a shared topic word inside one category glued a rental page's link into another
+    # property service; an incidental value is stated by the user across services, never linked
+    rainfall = _ep("skies", "rainfall_history", [], ["date", "url"], category="Climate")
+    other_rain = _ep("clouds", "rainfall_forecast", [("date", True), ("url", True)], [], category="Climate")
+    sibling = _ep("skies", "rainfall_forecast", [("date", True), ("url", True)], [], category="Climate")
+    assert not may_link("date", rainfall, other_rain)
+    assert not may_link("url", rainfall, other_rain)
+    assert may_link("date", rainfall, sibling) and may_link("url", rainfall, sibling)
 
 
 def test_a_subject_universal_crosses_categories_only_between_endpoints_about_it() -> None:

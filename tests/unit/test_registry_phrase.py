@@ -1,10 +1,10 @@
-"""`generator.phrase.head_phrase`: a field name's head noun comes last, one test per row."""
+"""`registry.phrase.head_phrase`: a field name's head noun comes last, one test per row."""
 
 from __future__ import annotations
 
 import pytest
 
-from datagen.generator.phrase import RULES, head_phrase
+from datagen.registry.phrase import RULES, head_phrase
 
 
 @pytest.mark.parametrize("words, expected", [
@@ -30,3 +30,8 @@ def test_the_head_noun_comes_last(words: list[str], expected: list[str]) -> None
 
 def test_every_rule_has_a_reason() -> None:
     assert len({r.name for r in RULES}) == len(RULES) and all(len(r.reason.split()) >= 5 for r in RULES)
+
+
+def test_a_participle_after_its_noun_leaves_the_noun_the_head() -> None:
+    assert head_phrase(["calories", "burned"]) == ["burned", "calories"]
+    assert head_phrase(["time", "created"]) == ["time", "created"]  # a moment word is a head of its own

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from datagen.lexicon import MEASURE_WORDS
+from datagen.lexicon import MEASURE_WORDS, MOMENT_WORDS
 
 Words = list[str]
 
@@ -63,6 +63,20 @@ def _qualified_name(words: Words) -> Words | None:
     return None
 
 
+_QUESTION_LEADS = frozenset({"is", "was", "were", "are", "has", "have", "had", "can", "does", "did", "not"})
+
+
+def _participle(words: Words) -> Words | None:
+    """`calories_burned`, `items_sold`, `points_earned`: a past participle after its noun says which
+    of them; the noun is the head (`burned calories`). Moments (`created`, `updated`) are heads of
+    their own: `time_created` is a time, and the makers read those words as moments."""
+    last = words[-1] if words else ""
+    if len(words) >= 2 and last.endswith("ed") and len(last) > 4 and last not in MOMENT_WORDS \
+            and words[0] not in _QUESTION_LEADS:
+        return [last, *words[:-1]]
+    return None
+
+
 @dataclass(frozen=True)
 class PhraseRule:
     """One row: how a name's words are rewritten, and why."""
@@ -77,6 +91,7 @@ RULES: tuple[PhraseRule, ...] = (
     PhraseRule("possessive", _possessive, "X of Y is Y's X: the owner first, the head last"),
     PhraseRule("former", _former, "a former value is of the kind its noun says, not a question"),
     PhraseRule("qualified_name", _qualified_name, "a full or short name of a noun is that noun's name"),
+    PhraseRule("participle", _participle, "a participle after a noun says which of them: the noun is the head"),
 )
 
 
