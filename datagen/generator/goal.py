@@ -36,6 +36,17 @@ def end_steps(plan: ConversationPlan) -> list[int]:
     return [s for s in plan.call_order() if s in ends]
 
 
+def asked_steps(plan: ConversationPlan) -> list[int]:
+    """The steps the opening names: the ends, and a means that takes nothing the user could state
+    (a listing called with no input, made to pick from): a call the user did not ask for and gave
+    nothing to is a call made only to obtain a value, which is no chain a person asks for."""
+    ends = set(end_steps(plan))
+    browse = {step for step, endpoint in enumerate(plan.endpoints)
+              if step not in ends and not plan.steps[step].via
+              and not any(p.required and not p.control for p in endpoint.parameters)}
+    return [s for s in plan.call_order() if s in ends | browse]
+
+
 GENERIC_WISH = "look this up"
 """The wish of an endpoint whose name says nothing plain: true of any call, never its docs."""
 
@@ -53,7 +64,7 @@ def ask_phrase(plan: ConversationPlan) -> list[str]:
     match says which side the user means ("the team details for the away team"). A generic wish
     beside a plain one is left out: "get the order and look this up" asks for nothing more."""
     out: list[str] = []
-    for step in end_steps(plan):
+    for step in asked_steps(plan):
         phrase = wish(plan.endpoints[step], plan.endpoints)
         side = _side(plan, step)
         phrase = f"{phrase} for the {side}" if side and phrase != GENERIC_WISH else phrase

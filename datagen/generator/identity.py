@@ -30,7 +30,22 @@ def _norm(key: str) -> str:
     return snake(key).replace("_", "")
 
 
-OWN_KEYS = frozenset({"id", "url", "uri", "link", "permalink", "username", "handle", "screenname", "email", "slug"})
+_NOT_THE_THING = frozenset({"first", "last", "middle", "given", "family", "sur", "user", "screen", "file", "domain",
+                            "host", "nick", "display", "short"})
+"""Words before `name` that make it a part of a person's name or a name of another kind."""
+
+
+def _is_name(key: str) -> bool:
+    """A key that holds the thing's own name: `name`, `title`, or `<noun>_name` (`company_name`,
+    `channel_name`), not a part of a person's name or a user's handle (`first_name`, `user_name`)."""
+    words = [w for w in snake(key).split("_") if w]
+    if _norm(key) in NAME_KEYS:
+        return True
+    return len(words) == 2 and words[1] in ("name", "title") and words[0] not in _NOT_THE_THING
+
+
+OWN_KEYS = frozenset({"id", "url", "uri", "link", "permalink", "username", "handle", "screenname", "email", "slug",
+                      "domain", "website"})
 """Keys by which an object names itself (a `channelId` inside a video names another thing: the
 video's description is no description of the channel)."""
 
@@ -55,13 +70,13 @@ def carry(output: dict[str, Any], arguments: dict[str, Any], earlier: list[Any])
         if source is None:
             continue
         by_norm = {_norm(k): k for k, v in source.items() if _scalar(v)}
-        name_key = next((k for n, k in by_norm.items() if n in NAME_KEYS and isinstance(source[k], str)), None)
+        name_key = next((k for k in by_norm.values() if _is_name(k) and isinstance(source[k], str)), None)
         for target in (o for o in outside_in(output) if any(v == sent for v in o.values())):
             for key, value in target.items():
                 norm = _norm(key)
                 if not _scalar(value) or snake(key) in ENVELOPE_KEYS or norm.endswith("id") or value == sent:
                     continue
-                if norm in NAME_KEYS and name_key is not None and isinstance(value, str):
+                if _is_name(key) and name_key is not None and isinstance(value, str):
                     target[key] = source[name_key]
                 elif norm in by_norm and type(source[by_norm[norm]]) is type(value):
                     target[key] = source[by_norm[norm]]

@@ -36,3 +36,13 @@ def test_a_reference_to_another_thing_is_not_its_description() -> None:
     channel = {"channelId": "chn_77", "title": "Home Kitchen"}
     carry(channel, {"channel_id": "chn_77"}, [video])
     assert channel["title"] == "Home Kitchen"
+
+
+def test_a_thing_named_under_its_nouns_name_keeps_that_name_and_a_domain_names_its_owner() -> None:
+    listing = {"data": [{"id": "cmp_1", "name": "Crawford-Cruz", "website": "https://wall.com/x"}]}
+    company = {"data": {"company_id": "cmp_1", "company_name": "Jones-Nelson", "first_name": "Ana", "domain": "c.org"}}
+    carry(company, {"company_id": "cmp_1"}, [listing])
+    assert company["data"]["company_name"] == "Crawford-Cruz" and company["data"]["first_name"] == "Ana"
+    by_domain = {"data": {"domain": "c.org", "company_name": "Nguyen-Mejia"}}
+    carry(by_domain, {"domain": "c.org"}, [company])
+    assert by_domain["data"]["company_name"] == "Crawford-Cruz"
