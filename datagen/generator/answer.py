@@ -167,6 +167,10 @@ def _label_words(output: Any) -> set[str]:
     return words
 
 
+_NUMERIC = re.compile(r"^[-+]?\d")
+"""A coordinate or a number is no topic ("Here you go for -57.6574"); nor is a two-letter code ("For en:")."""
+
+
 def _topic(state: ConversationState, calls: list[int]) -> str | None:
     """What the user asked about, as they said it (a ticker, a search phrase, an email), so the
     answer is about their request: "Here's what I found for KQZR." Only a short value the user stated."""
@@ -176,7 +180,7 @@ def _topic(state: ConversationState, calls: list[int]) -> str | None:
             continue
         for name, value in (state.tool_calls[call].get("parameters") or {}).items():
             text = ph.render(value)
-            if isinstance(value, str) and text in stated and 1 < len(text) <= 40 and not is_id(name) \
-                    and not text.startswith(("http://", "https://")) and not text[:1].isdigit():
+            if isinstance(value, str) and text in stated and 3 < len(text) <= 40 and not is_id(name) \
+                    and not text.startswith(("http://", "https://")) and not _NUMERIC.match(text):
                 return f'"{text}"' if " " in text else text
     return None

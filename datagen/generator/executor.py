@@ -93,7 +93,8 @@ class OfflineExecutor:
         self.timeline.apply(output, arguments)
         business_days(output)  # a date the timeline moved is still a weekday where markets need one
         relate(output, self.clock + timedelta(seconds=CALL_SECONDS * call_index))  # a moved date may change an offset
-        carry(output, arguments, [t["output"] for t in state.tool_outputs])  # one thing, one description
+        carry(output, arguments, [t["output"] for t in state.tool_outputs],  # one thing, one description
+              [c.get("parameters") or {} for c in state.tool_calls[:len(state.tool_outputs)]])
         concepts = {output_path(f.path): f.concept for f in endpoint.response_fields}
         for path, value in _leaves(output, ""):
             items = [value]

@@ -50,23 +50,41 @@ OWN_KEYS = frozenset({"id", "url", "uri", "link", "permalink", "username", "hand
 video's description is no description of the channel)."""
 
 
-def _holding(value: Any, key_value: str) -> dict[str, Any] | None:
-    """The object that names itself by this value (under one of `OWN_KEYS`)."""
-    return next((o for o in outside_in(value) if any(v == key_value and _norm(k) in OWN_KEYS for k, v in o.items())),
+def _holding(value: Any, key_value: str | int, also: str | None = None) -> dict[str, Any] | None:
+    """The object that names itself by this value: under one of `OWN_KEYS`, or under `also`, the
+    parameter an earlier call was sent this same value as (two calls sent `securities_code` 7203 are
+    about one company; a video's `channelId` sent to a channel call is still a reference)."""
+    keys = OWN_KEYS | ({_norm(also)} if also else set())
+    return next((o for o in outside_in(value) if any(v == key_value and _norm(k) in keys for k, v in o.items())),
                 None)
+
+
+def _names_one_thing(value: Any) -> bool:
+    """A string shaped like a key (`_KEYLIKE`) or a number of at least four digits (a code, an id)."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return abs(value) >= 1000
+    return isinstance(value, str) and bool(_KEYLIKE.match(value))
 
 
 def _scalar(value: Any) -> bool:
     return isinstance(value, (str, int, float)) and not isinstance(value, bool)
 
 
-def carry(output: dict[str, Any], arguments: dict[str, Any], earlier: list[Any]) -> None:
+def carry(output: dict[str, Any], arguments: dict[str, Any], earlier: list[Any],
+          earlier_arguments: list[dict[str, Any]] | None = None) -> None:
     """Give the objects of `output` that echo an argument the descriptive fields of the object
-    (in `earlier` outputs, most recent first) the argument was taken from."""
-    for sent in arguments.values():
-        if not isinstance(sent, str) or not _KEYLIKE.match(sent):
+    (in `earlier` outputs, most recent first) the argument was taken from, or of the object an
+    earlier call answered when it was sent the same value as the same parameter
+    (`earlier_arguments`, one per earlier output)."""
+    sent_before = earlier_arguments or [{} for _ in earlier]
+    for param, sent in arguments.items():
+        if not _names_one_thing(sent):
             continue
-        source = next((found for out in reversed(earlier) if (found := _holding(out, sent)) is not None), None)
+        source = next((found for out, args in zip(reversed(earlier), reversed(sent_before))
+                       if (found := _holding(out, sent, param if args.get(param) == sent else None)) is not None),
+                      None)
         if source is None:
             continue
         by_norm = {_norm(k): k for k, v in source.items() if _scalar(v)}

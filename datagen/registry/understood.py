@@ -25,8 +25,9 @@ from datagen.registry.phrase import head_phrase
 
 # (words, reason): heads whose meaning no modifier changes.
 _KEEP_ROWS: tuple[tuple[str, str], ...] = (
-    ("id ids identifier uuid guid slug username handle login reference ref code number no sku locator",
-     "a handle of anything is a handle: the word before it says whose (`booking_reference`, `order_number`)"),
+    ("id ids identifier uuid guid slug username handle login reference ref code sku locator",
+     "a handle of anything is a handle: the word before it says whose (`booking_reference`, `promo_code`);"
+     " not `number`, which is as often a quantity or a shirt's number as a handle"),
     ("now today", "a moment is one whatever it dates (`time_now`)"),
     ("count counts", "a count of anything is a count: the word before it says what is counted"),
     ("url uri link href website homepage permalink email phone ip domain hostname",

@@ -46,3 +46,13 @@ def test_a_thing_named_under_its_nouns_name_keeps_that_name_and_a_domain_names_i
     by_domain = {"data": {"domain": "c.org", "company_name": "Nguyen-Mejia"}}
     carry(by_domain, {"domain": "c.org"}, [company])
     assert by_domain["data"]["company_name"] == "Crawford-Cruz"
+
+
+def test_two_calls_sent_the_same_code_describe_one_thing() -> None:
+    listed = {"company_name": "Logan PLC", "securities_code": 7203, "date": "2026-05-26"}
+    latest = {"company_name": "Henderson, Johnson and Brown", "securities_code": 7203, "date": "2026-04-07"}
+    carry(latest, {"securities_code": 7203}, [listed], [{"securities_code": 7203}])
+    assert latest["company_name"] == "Logan PLC"
+    other = {"company_name": "Henderson, Johnson and Brown", "securities_code": 7203}
+    carry(other, {"securities_code": 7203}, [listed], [{}])  # shown, not sent: a reference, not the thing
+    assert other["company_name"] == "Henderson, Johnson and Brown"
