@@ -104,6 +104,7 @@ _STOP = frozenset("the a an and or all my".split()) | PREPOSITIONS
 _ADDRESSING = frozenset({"by", "with", "using", "via", "per", "from"})
 _QUESTIONS = frozenset({"where", "what", "who", "when", "how", "which", "whether", "is", "can"})
 _HAS = frozenset({"has", "have", "does", "are"})
+_ADJECTIVES_ALONE = frozenset({"historical", "full", "short", "detailed", "basic", "general", "main", "other"})
 _VAGUE_NOUNS = frozenset({"info", "information", "data", "details", "detail", "list", "news", "summary", "all"})
 """Nouns that say only that something is told, not what: they need the thing named beside them."""
 GENERIC = "look that up"
@@ -174,6 +175,10 @@ def noun_phrase(words: list[str]) -> str | None:
     words = english_order([w for w in words if w not in ("all", "the", "a", "an")])
     if not words or words[-1] in _STOP or len(words) > 6 or len(set(words)) < len(words):
         return None
+    if all(w in TRAILING_ADJECTIVES | _ADJECTIVES_ALONE for w in words):
+        return None  # `historical_daily`: adjectives with no noun name nothing a person asks for
+    if all(w in _VAGUE_NOUNS - {"news", "summary"} for w in words):
+        return None  # `get_list`, `info`: says that something is told, not what
     heads = [words[i - 1] for i, w in enumerate(words) if w in ("and", "or") and i > 0] + [words[-1]]
     for word in words:
         if word not in _STOP and not _plain(word):
@@ -236,6 +241,8 @@ def _from_words(words: tuple[str, ...], many: bool = False, method: str = "GET")
         return Request(verb, obj, tails=_tails(rest[cut:] + dropped)) if obj else None
     if verb in LOOKUP_VERBS or verb in DOING_VERBS and len(tokens) == 1:
         tokens = tokens[1:]
+    elif verb is not None and len(tokens) >= 3 and tokens[0] in VERBS and singular(tokens[-1]) != tokens[-1]:
+        tokens, verb = tokens[1:], None  # `filter_german_cities`: how the API narrows a list of cities
     else:
         verb = None  # `stop_sequence`, `ranking_at_point`: a noun phrase from its first word
     if "of" in tokens and all(t in GENERIC_CONTAINERS | {"list", "set", "all"} for t in tokens[:tokens.index("of")]):
