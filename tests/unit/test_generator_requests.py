@@ -53,6 +53,14 @@ def _ep(name: str, description: str = "", paths: tuple[str, ...] = ()) -> Endpoi
     # a word under the plain-word bar gives way to what the response holds, else to the generic wish
     ("heizgradtage", "Berechnet Heizgradtage", ("degree_days[].value",), "get the degree days"),
     ("xqzvplr", "", (), GENERIC_WISH),
+    # English word order: version words go, adjectives before the noun, a plural modifier singular
+    ("electricity_price_hourly", "", (), "get the hourly electricity price"),
+    ("product_beta", "", (), "get the product"),
+    ("properties_estimate", "", (), "get the property estimate"),
+    ("getearningsdate", "", (), "get the earnings date"),
+    # a verb of how the API narrows a list is no part of the thing; adjectives alone name nothing
+    ("filter_german_cities", "", (), "get the german cities"),
+    ("historical_daily", "", ("forecastDaily.days[].temperatureMax",), "get the daily forecast"),
 ])
 def test_wishes_come_from_what_the_endpoint_returns(name: str, description: str, paths: tuple[str, ...],
                                                     expected: str) -> None:
