@@ -20,7 +20,7 @@ from datagen.registry.understood import understood_name
 # so it weighs most; plain field names and an askable name each decide half of what is left.
 WEIGHTS: dict[str, float] = {
     "shape": 0.5,         # answers are made from the fields: documented ones are what the API would say
-    "plain_fields": 0.25,  # a value can be told to the user only when its field's name says what it holds
+    "plain_fields": 0.25,  # a value can be told only when its field's name says what it holds (`understood`)
     "askable": 0.25,      # a user can ask for the endpoint without reciting API names or copied text
 }
 # Shape provenance → value of the `shape` term. Why each row:
@@ -94,7 +94,10 @@ def score(e: Endpoint, askable: bool) -> float:
     fields = e.response_fields
     if not content_fields(e):
         return 0.0
-    plain = sum(1 for f in fields if plain_name(f.name)) / len(fields) if fields else 0.0
+    # the share of fields the executor can fill: a name understood (`registry.understood`) and plain,
+    # or a field its own description documents; every other field is left out of the answer
+    plain = sum(1 for f in fields if plain_name(f.name) and understood_name(f.name, _owner(f.path))
+                or documents_itself(f)) / len(fields) if fields else 0.0
     total = (WEIGHTS["shape"] * SHAPE_VALUE[shape_of(e)] + WEIGHTS["plain_fields"] * plain
              + WEIGHTS["askable"] * (1.0 if askable else 0.0))
     return round(total, 3)
