@@ -21,6 +21,7 @@ from datagen.lexicon import (
     CONTROL_PARAMS,
     GENERIC_CONTAINERS,
     INVARIANT_NOUNS,
+    PERSON_WORDS,
     NAME_STOPWORDS as _VERBS,
     VERBS,
     ROLE_KEPT_CONCEPTS as _ROLE_KEPT,
@@ -113,11 +114,15 @@ def concept_of(name: str, context_noun: str | None = None) -> str:
     """The concept key of a parameter or field name.
 
     A bare `id` (or `ids`) is qualified by `context_noun` (the array it sits in, or the endpoint's
-    subject) so `hotels[].id` and `get_hotel(id)` meet as `hotel_id`.
+    subject) so `hotels[].id` and `get_hotel(id)` meet as `hotel_id`. So is a bare `name` of a thing
+    (`/planets` → `[].name` and `/planets/{name}` meet as `planet_name`: the name is the key the detail
+    endpoint takes); a person's or a generic container's `name` stays bare, too vague to link.
     """
     norm = snake(name)
     if norm in {"id", "ids", "uuid", "identifier"} and context_noun:
         return f"{context_noun}_id"
+    if norm == "name" and context_noun and context_noun not in PERSON_WORDS | GENERIC_CONTAINERS | {"name"}:
+        return f"{context_noun}_name"
     return _canonical(norm) or "unnamed"
 
 

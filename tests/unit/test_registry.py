@@ -77,7 +77,7 @@ def test_example_response_in_schema_slot_is_read_as_example() -> None:
     assert not is_json_schema(example)
     api = RawApi.model_validate({"name": "Get Pokemon By ID", "schema": example})
     fields = response_fields(api, [])
-    assert {f.path: f.concept for f in fields} == {"name": "name", "type": "type", "id": "pokemon_id"}
+    assert {f.path: f.concept for f in fields} == {"name": "pokemon_name", "type": "type", "id": "pokemon_id"}
     assert all(f.source is FieldSource.EXAMPLE and not f.inferred for f in fields)
 
 
@@ -142,3 +142,10 @@ def test_real_toolbench_registry(toolbench_tools: Path) -> None:
     sources = {e.response_fields[0].source for e in endpoints if e.response_fields}
     assert sources == {FieldSource.SCHEMA, FieldSource.EXAMPLE, FieldSource.BORROWED, FieldSource.INFERRED}
     assert sum(1 for e in endpoints if e.response_fields) / len(endpoints) > 0.9
+
+
+def test_a_bare_name_of_a_thing_is_qualified_like_a_bare_id() -> None:
+    # `/planets` lists `[].name` and `/planets/{name}` takes it: one concept, so the two link
+    assert concept_of("name", "planet") == "planet_name"
+    assert concept_of("name", "user") == "name"  # a person's name is too vague to link
+    assert concept_of("name") == "name"
