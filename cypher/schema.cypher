@@ -18,6 +18,7 @@ CREATE INDEX endpoint_start_sequential IF NOT EXISTS FOR (n:Endpoint) ON (n.star
 CREATE INDEX endpoint_start_multi_tool IF NOT EXISTS FOR (n:Endpoint) ON (n.start_multi_tool);
 CREATE INDEX endpoint_start_clarification_first IF NOT EXISTS FOR (n:Endpoint) ON (n.start_clarification_first);
 CREATE INDEX endpoint_start_parallel IF NOT EXISTS FOR (n:Endpoint) ON (n.start_parallel);
+CREATE INDEX endpoint_start_fan_out IF NOT EXISTS FOR (n:Endpoint) ON (n.start_fan_out);
 CREATE INDEX endpoint_build IF NOT EXISTS FOR (n:Endpoint) ON (n.build_id);
 CREATE INDEX tool_build IF NOT EXISTS FOR (n:Tool) ON (n.build_id);
 CREATE INDEX parameter_build IF NOT EXISTS FOR (n:Parameter) ON (n.build_id);

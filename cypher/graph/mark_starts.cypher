@@ -5,7 +5,7 @@
 // Params: none. Auto-commit only (IN TRANSACTIONS). Runs after graph/mark_fillable (degrees, counts).
 MATCH (e:Endpoint)
 CALL (e) {
-  REMOVE e.start_sequential, e.start_multi_tool, e.start_clarification_first, e.start_parallel
+  REMOVE e.start_sequential, e.start_multi_tool, e.start_clarification_first, e.start_parallel, e.start_fan_out, e.fan_ready
   SET e.chain_ready = NOT e.inferred_fields AND e.askable AND EXISTS {
         (e)-[f:FEEDS]->(m:Endpoint) WHERE NOT m.inferred_fields AND m.askable AND f.scope <> 'cross_category'
       }

@@ -32,6 +32,11 @@ for elsewhere rather than quietly turned into a sequential conversation."""
 PROBE_STRIDE = 7_000_003
 """Probe k of index i samples as index i + k × stride (apart from the reserve indices of
 `generator.reserves`, which use 1,000,003)."""
+SUPPLEMENTS = {SamplingMode.PARALLEL: "fan_out"}
+"""A second query of a mode, for indices its own query and probes left without a chain: calls made
+together need no join; two endpoints of one tool asked about the same input are made in one turn too
+(`cypher/sampler/fan_out.cypher`). On a graph of few FEEDS joins (a handful of categories) parallel
+conversations otherwise all became sequential."""
 FALLBACK = {
     SamplingMode.CLARIFICATION_FIRST: SamplingMode.SEQUENTIAL,
     SamplingMode.PARALLEL: SamplingMode.SEQUENTIAL,
@@ -63,8 +68,8 @@ class Sampler:
         self.guessed = guessed  # whether endpoints without a documented response may take part
         self.query_seconds = 0.0  # time spent in the sampler queries, for the job's figures
 
-    def _query(self, mode: SamplingMode, indices: list[int]) -> dict[int, list[SampledChain]]:
-        query = load(f"sampler/{mode.value}")
+    def _query(self, mode: SamplingMode, indices: list[int], name: str | None = None) -> dict[int, list[SampledChain]]:
+        query = load(f"sampler/{name or mode.value}")
         started = time.perf_counter()
         records = read(self.driver, self.database, query, seed=self.seed, indices=indices, starts=self.starts,
                        guessed=self.guessed)
@@ -115,6 +120,11 @@ class Sampler:
                     elif probed_spare.get(alt) and not spare.get(index):
                         spare[index] = probed_spare[alt]
             missing = [i for i in wanted if not found.get(i)]
+            if missing and concrete in SUPPLEMENTS:
+                extra, extra_spare = self._held(concrete, missing, holds, SUPPLEMENTS[concrete])
+                found.update({i: cs for i, cs in extra.items() if cs})
+                spare.update({i: cs for i, cs in extra_spare.items() if cs and not spare.get(i)})
+                missing = [i for i in wanted if not found.get(i)]
             for index in wanted:
                 if found.get(index):
                     result[index] = found[index]
@@ -148,10 +158,10 @@ class Sampler:
         return result
 
     def _held(self, mode: SamplingMode, indices: list[int],
-              holds: Callable[[list[SampledChain]], dict[int, bool]] | None
+              holds: Callable[[list[SampledChain]], dict[int, bool]] | None, name: str | None = None
               ) -> tuple[dict[int, list[SampledChain]], dict[int, list[SampledChain]]]:
         """A query's chains per index that hold together, and (for indices with none) those that do not."""
-        found = self._query(mode, indices)
+        found = self._query(mode, indices, name)
         if holds is None:
             return found, {}
         # chains that fall apart into one step are no candidates; the index probes further, then

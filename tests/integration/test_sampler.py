@@ -35,7 +35,7 @@ def _operators(plan: Any) -> list[tuple[str, str]]:
     return out
 
 
-@pytest.mark.parametrize("mode", [m.value for m in CONCRETE_MODES])
+@pytest.mark.parametrize("mode", [m.value for m in CONCRETE_MODES] + ["fan_out"])
 @pytest.mark.parametrize("guessed", [False, True])
 def test_starts_are_found_by_a_range_seek_not_a_scan(seed_graph: Driver, neo4j_database: str, mode: str,
                                                       guessed: bool) -> None:
@@ -47,17 +47,25 @@ def test_starts_are_found_by_a_range_seek_not_a_scan(seed_graph: Driver, neo4j_d
     assert not any(op in ("NodeByLabelScan", "AllNodesScan", "NodeIndexScan") for op, _ in operators), operators
 
 
-def test_start_keys_spread_each_modes_starts_evenly(seed_graph: Driver, neo4j_database: str) -> None:
+def test_start_keys_give_each_tool_an_equal_span(seed_graph: Driver, neo4j_database: str) -> None:
+    # uniform over tools, not endpoints: a tool of many starts is drawn as often as a tool of one
     rows = seed_graph.execute_query(
-        "MATCH (e:Endpoint) RETURN e.id AS id, e.out_feeds AS out, e.chain_ready AS ready, "
+        "MATCH (e:Endpoint) RETURN e.id AS id, e.tool_id AS tool, e.out_feeds AS out, e.chain_ready AS ready, "
         "e.start_sequential AS key ORDER BY key", database_=neo4j_database).records
     starts = [r for r in rows if r["key"] is not None]
     assert {r["id"] for r in starts} == {r["id"] for r in rows if r["out"] > 0}
     for ready, band in ((True, 0), (False, BAND)):
-        keys = [r["key"] - band for r in starts if r["ready"] is ready]
-        assert keys and all(0 <= k < BAND for k in keys)
-        gaps = [b - a for a, b in zip(keys, keys[1:])] + [BAND - keys[-1] + keys[0]]
-        assert max(gaps) - min(gaps) <= 1, (min(gaps), max(gaps))  # evenly spaced, so the first after a point is uniform
+        by_tool: dict[str, list[int]] = {}
+        for r in starts:
+            if r["ready"] is ready:
+                by_tool.setdefault(r["tool"], []).append(r["key"] - band)
+        assert by_tool and all(0 <= k < BAND for keys in by_tool.values() for k in keys)
+        span = BAND // len(by_tool)
+        firsts = sorted(min(keys) for keys in by_tool.values())
+        gaps = [b - a for a, b in zip(firsts, firsts[1:])] + [BAND - firsts[-1] + firsts[0]]
+        assert max(gaps) - min(gaps) <= 1, (min(gaps), max(gaps))
+        for keys in by_tool.values():
+            assert max(keys) - min(keys) < span  # a tool's starts share its own span
 
 
 def test_candidates_of_an_index_do_not_depend_on_its_batch(seed_graph: Driver, neo4j_database: str) -> None:
@@ -105,3 +113,21 @@ def test_a_mode_the_user_asked_for_is_kept_or_refused_never_replaced(seed_graph:
     # and with chains that hold, every index keeps its own mode
     kept = sampler.candidates(SamplingMode.PARALLEL, list(range(6)), fall_back=False)
     assert set(kept) == set(range(6)) and all(c.mode is SamplingMode.PARALLEL for cs in kept.values() for c in cs)
+
+
+def test_fan_out_pairs_two_siblings_asked_about_one_input(seed_graph: Driver, neo4j_database: str) -> None:
+    # two endpoints of one tool that take a required input of one name and do not feed each other,
+    # called in one turn: what `parallel` uses where the graph has no join
+    sampler = Sampler(seed_graph, neo4j_database, seed=5)
+    found = sampler._query(SamplingMode.PARALLEL, list(range(12)), "fan_out")
+    chains = [c for cs in found.values() for c in cs]
+    assert chains
+    params = {r["id"]: set(r["required"]) for r in seed_graph.execute_query(
+        "MATCH (e:Endpoint) OPTIONAL MATCH (e)-[:HAS_PARAM]->(p:Parameter) WHERE p.required AND NOT p.control "
+        "RETURN e.id AS id, collect(p.name) AS required", database_=neo4j_database).records}
+    feeds = {(r["a"], r["b"]) for r in seed_graph.execute_query(
+        "MATCH (a:Endpoint)-[:FEEDS]-(b:Endpoint) RETURN a.id AS a, b.id AS b", database_=neo4j_database).records}
+    for chain in chains:
+        first, second = chain.endpoint_ids
+        assert first.split("::")[0] == second.split("::")[0] and params[first] & params[second]
+        assert (first, second) not in feeds and [s.group for s in chain.steps] == [0, 0]
