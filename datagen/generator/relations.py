@@ -150,6 +150,21 @@ def _name_parts(obj: Obj, now: datetime) -> None:
         obj[key] = whole
 
 
+_FORMS = ("short", "display", "official", "common", "long", "full")
+
+
+def _name_forms(obj: Obj, now: datetime) -> None:
+    """A short, display or full name beside a thing's own `name` is a form of that name, not another
+    thing's: a team named Chengdu has no short name "Wuhan". With no rule for abbreviating a name, a
+    form is the name itself (`_name_parts` has already made a person's full name first + last)."""
+    name = _first_key(obj, lambda w, v: isinstance(v, str) and w == ["name"])
+    if name is None:
+        return
+    for key in _keys(obj, lambda w, v: isinstance(v, str) and len(w) == 2 and w[0] in _FORMS and w[1] == "name"
+                     or isinstance(v, str) and w in (["shortname"], ["displayname"], ["fullname"])):
+        obj[key] = obj[name]
+
+
 # --- flags that say what the answer holds --------------------------------------------------------
 
 def _has_content(value: Any) -> bool:
@@ -313,6 +328,7 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("zone_offset", _zone_offset, "an offset is a fact of the zone and the date, never a draw"),
     Relation("age_and_birth", _age_and_birth, "age is the years since the birth date"),
     Relation("name_parts", _name_parts, "one person has one name: the full name is first + last"),
+    Relation("name_forms", _name_forms, "a short or display name beside a thing's name is a form of it"),
     Relation("presence_flags", _presence_flags, "a flag about X agrees with whether X is shown"),
     Relation("success_with_data", _success_with_data, "a failed call does not return a full answer"),
 )

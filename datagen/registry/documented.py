@@ -21,6 +21,10 @@ _LIST = re.compile(r"^\s*[`'\"]?[a-z][\w-]{0,24}[`'\"]?(?:\s*(?:,|\||/|\bor\b)\s
 _EXAMPLE = re.compile(r"\b(?:e\.g\.?|for example|example:|such as)\s*[:,]?\s*[`'\"]?([\w.@:/+-]{1,40})", re.I)
 
 
+_NOT_A_VALUE = frozenset({"the", "and", "for", "with", "from", "this", "that", "value", "values", "string", "number"})
+"""Words an example phrase starts with that are prose, not a value (`e.g. in USD` gives no value)."""
+
+
 def described_range(description: str) -> tuple[float, float] | None:
     """The range a description states (`(0-500)`, `from 1 to 5`, `between 0 and 100`), low first."""
     match = _RANGE.search(description or "")
@@ -56,5 +60,6 @@ def documented(spec: ResponseField, rng: random.Random) -> Any:
         if values:
             return rng.choice(values)
         example = _EXAMPLE.search(text)
-        return example.group(1).rstrip(".,;") if example else None
+        said = example.group(1).rstrip(".,;") if example else None
+        return said if said and len(said) > 2 and said.lower() not in _NOT_A_VALUE else None
     return None

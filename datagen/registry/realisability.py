@@ -60,9 +60,9 @@ def shape_of(e: Endpoint) -> FieldSource | None:
 
 _BOOKKEEPING = (ENVELOPE_KEYS | REQUEST_ECHO_KEYS | GENERIC_CONTAINERS | NUMBER_LEADS | DATE_WORDS
                | frozenset("id ids uuid key page pages per limit offset size count counts total totals time "
-                           "took elapsed format version api timestamp".split()))
+                           "took elapsed format version api timestamp source sources".split()))
 """Words of fields that say how a request went or where its answer is (status, errors, paging, the
-time it took, the request echoed, an id), not what it found."""
+time it took, the request echoed, an id, where the data came from), not what it found."""
 
 
 def content_fields(e: Endpoint) -> int:

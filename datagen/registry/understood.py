@@ -60,6 +60,12 @@ SAY_NOTHING = frozenset({"value", "values", "data", "info", "detail", "details",
                          "extra", "meta", "metadata", "misc", "other", "attributes", "properties", "stat", "stats"})
 
 
+# Things the reference world has no table of: a value would be a guess in the right shape for the
+# wrong place (readers: "Ankara codes start with 06", "Tehran codes have 10 digits").
+NO_REFERENCE = frozenset({("postal", "code"), ("zip", "code"), ("post", "code"), ("zip",), ("zipcode",),
+                          ("postcode",), ("postal",), ("pincode",), ("pin", "code")})
+
+
 def understood(tokens: list[str], context: str | None = None) -> bool:
     """Whether a field whose words are `tokens` (head noun last, as `phrase.head_phrase` gives them)
     may hold a value; `context` is the noun of the object it sits in."""
@@ -67,6 +73,8 @@ def understood(tokens: list[str], context: str | None = None) -> bool:
     if not words:
         return False
     head, before = words[-1], words[:-1]
+    if tuple(words[-2:]) in NO_REFERENCE or (head,) in NO_REFERENCE:
+        return False
     if head in SAY_NOTHING:
         return False
     if head in HEADS_THAT_KEEP or singular(head) in HEADS_THAT_KEEP:

@@ -69,3 +69,9 @@ def test_a_city_of_another_country_gives_way_to_one_of_the_named_country() -> No
     assert place["placeName"] != "Kumasi" and 18 < place["latitude"] < 54 and 73 < place["longitude"] < 135
     same = relate({"country_code": "GH", "city": "Kumasi", "latitude": 0.0})
     assert same["city"] == "Kumasi" and 6 < same["latitude"] < 7
+
+
+def test_a_short_or_display_name_is_a_form_of_the_things_name() -> None:
+    team = {"homeTeam": {"name": "Chengdu", "shortName": "Wuhan", "id": 5}}
+    relate(team)
+    assert team["homeTeam"]["shortName"] == "Chengdu"

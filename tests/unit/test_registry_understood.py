@@ -40,3 +40,8 @@ def test_the_noun_of_the_object_a_field_sits_in_is_no_unknown_word() -> None:
 def test_a_rate_keeps_its_head_only_per_a_unit_of_time_or_of_things() -> None:
     assert understood_name("price_per_night") and understood_name("views_per_day")
     assert not understood_name("price_per_sq_ft") and not understood_name("net_income_per_ebt")
+
+
+def test_a_postal_code_is_left_out_of_answers_the_world_has_no_table_of_them() -> None:
+    assert not understood_name("postalCode") and not understood_name("zip_code") and not understood_name("zip")
+    assert understood_name("country_code")
