@@ -24,6 +24,7 @@ from datagen import reference
 from datagen.core.json_objects import inside_out
 from datagen.generator.semantic import BASE_DATE
 from datagen.lexicon import ENVELOPE_KEYS
+from datagen.generator.series import in_time_order
 from datagen.registry.naming import snake
 
 Obj = dict[str, Any]
@@ -329,6 +330,7 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("age_and_birth", _age_and_birth, "age is the years since the birth date"),
     Relation("name_parts", _name_parts, "one person has one name: the full name is first + last"),
     Relation("name_forms", _name_forms, "a short or display name beside a thing's name is a form of it"),
+    Relation("time_order", in_time_order, "entries that each carry a moment are a series: in order, one per moment"),
     Relation("presence_flags", _presence_flags, "a flag about X agrees with whether X is shown"),
     Relation("success_with_data", _success_with_data, "a failed call does not return a full answer"),
 )

@@ -114,14 +114,18 @@ class UserProxy:
         for step, param in wanted:
             partner = pairs[step].get(param.name)
             free = partner is not None and (step, partner[0]) in fed  # its other end comes from memory
-            value = None if free else self._reuse(param, chosen, by_concept=partner is None)
+            # a value the user already said under this name stays theirs (the target currency they
+            # named for the rate is the one they want converted into), even when the pair's other end
+            # comes from memory; the assistant keeps the two ends apart at call time
+            value = self._reuse(param, chosen, by_concept=partner is None and not free)
+            reused = value is not None
             if value is None:
                 value = self._fresh(step, param, leader[snake(param.name)])
                 if isinstance(value, str) and _DATE.match(value):
                     if last_date and set(snake(param.name).split("_")) & _END_WORDS:
                         value = (date.fromisoformat(last_date) + timedelta(days=self.rng.randint(1, 7))).isoformat()
                     last_date = value
-            if partner is not None:
+            if partner is not None and not (free and reused):
                 value = self._apart(step, param, value, partner, fed)
             self.state.user_values[f"{step}:{param.name}"] = value
             chosen.setdefault(f"name:{snake(param.name)}", value)

@@ -75,3 +75,13 @@ def test_a_short_or_display_name_is_a_form_of_the_things_name() -> None:
     team = {"homeTeam": {"name": "Chengdu", "shortName": "Wuhan", "id": 5}}
     relate(team)
     assert team["homeTeam"]["shortName"] == "Chengdu"
+
+
+def test_entries_that_each_carry_a_moment_are_in_time_order_once_each() -> None:
+    trip = relate({"stops": [{"stop_id": "a", "arrival": "19:30"}, {"stop_id": "b", "arrival": "18:30"},
+                             {"stop_id": "c", "arrival": "18:30"}]})
+    assert [s["arrival"] for s in trip["stops"]] == ["18:30", "18:45", "19:30"]
+    feed = relate({"news": [{"date": "2026-05-03"}, {"date": "2026-05-03"}, {"date": "2026-04-01"}]})
+    assert [n["date"] for n in feed["news"]] == ["2026-05-03", "2026-05-02", "2026-04-01"]  # newest first stays
+    ranked = relate({"teams": [{"rank": 1, "date": "2026-05-03"}, {"rank": 2, "date": "2026-04-01"}]})
+    assert [t["rank"] for t in ranked["teams"]] == [1, 2]  # a ranked list keeps its order
