@@ -25,7 +25,7 @@ from datagen.registry.documented import documented
 from datagen.generator.fake import PLACE_ANCHORS, Place
 from datagen.registry.phrase import head_phrase
 from datagen.registry.understood import understood_name
-from datagen.generator.pools import CURRENCIES, FIRST, LAST
+from datagen.generator.pools import CURRENCIES, FIRST, GENERIC_QUERIES, LAST
 from datagen.generator.semantic import (BASE_DATE, DATE_WINDOW_DAYS, example, fake_date, id_prefix, is_boolean_name,
                                         query_phrase, semantic_value, shaped_fallback)
 from datagen.lexicon import NAME_QUALIFIERS, PERSON_WORDS, ROLE_WORDS
@@ -244,7 +244,7 @@ def value_for(spec: Spec, rng: random.Random, *, endpoint: Endpoint | None = Non
         found = [v for v in found if v is not UNPLACED] or (UNPLACED if strict else None)
         if found is UNPLACED:
             return UNPLACED
-    if isinstance(found, str) and found in _GENERIC_CATEGORIES and default is not None:
+    if isinstance(found, str) and (found in _GENERIC_CATEGORIES or found in GENERIC_QUERIES) and default is not None:
         return default  # the parameter's own default says more than a generic category word
     if isinstance(found, bool) and isinstance(spec, ResponseField) and spec.type is not ParamType.ARRAY:
         return found  # an answer's yes/no field is a boolean even where the example spelt it as text

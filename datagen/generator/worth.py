@@ -20,6 +20,7 @@ from datagen.generator import phrases as ph
 from datagen.generator.answer import has_content
 from datagen.generator.facts import scalars_of
 from datagen.generator.goal import end_steps
+from datagen.generator.pools import GENERIC_QUERIES
 from datagen.registry.models import Endpoint, ParamType
 from datagen.registry.naming import singular, snake, subject_noun
 
@@ -52,6 +53,13 @@ def thin(state: ConversationState) -> Thin | None:
     """`thin_reason`, with the endpoint whose own answer is the fault (None when it is worth keeping)."""
     plan = state.plan
     order = plan.call_order()
+    filler = next((key for key, value in state.user_values.items() if value in GENERIC_QUERIES), None)
+    if filler is not None:
+        # a search for "best practices" is no goal a person has: the phrase says the generator knew
+        # nothing of what the endpoint searches; another chain is better than a pretend request
+        step = int(filler.split(":", 1)[0])
+        return Thin(f"the user's {filler.split(':', 1)[1]} is a filler phrase, not a thing they look for",
+                    plan.endpoints[step].id)
     shown: set[str] = set()  # what earlier answers said: a later call that only repeats it added nothing
     for call, (made, answered) in enumerate(zip(state.tool_calls, state.tool_outputs)):
         sent = frozenset(ph.render(v) for v in (made.get("parameters") or {}).values())

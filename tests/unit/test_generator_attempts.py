@@ -113,3 +113,24 @@ def test_a_call_that_only_repeats_earlier_answers_is_thin() -> None:
     shown = frozenset(ph.render(v) for _, v in scalars_of(brand))
     assert has_content(company) and not has_content(company, shown)
     assert has_content({"id": "cmp_9", "name": "Williamson LLC", "founded": 1999}, shown)
+
+
+def test_a_search_for_a_filler_phrase_is_thin() -> None:
+    # an endpoint whose search the generator knows nothing about: the user's query would be a filler
+    # phrase ("best practices"), which is no goal a person has, so the attempt gives way
+    from datagen.generator.conversation import generate_conversation
+    from datagen.generator.pools import GENERIC_QUERIES
+    from datagen.generator.worth import thin_reason
+    from datagen.registry.models import Parameter, ParamType
+    from tests.unit.test_generator_plans import make_plan, registry
+
+    base = registry().endpoint_index()["cinefinder::search_movies"]
+    odd = base.model_copy(update={
+        "id": "zqv::lookup_zqv", "tool_id": "zqv", "name": "lookup_zqv", "slug": "lookup_zqv", "description": "",
+        "parameters": [Parameter(name="query", type=ParamType.STRING, required=True, concept="query")]})
+    said = []
+    for seed in range(8):
+        state = generate_conversation(make_plan([odd, registry().endpoint_index()["cinefinder::get_movie_details"]], seed))
+        if any(v in GENERIC_QUERIES for v in state.user_values.values()):
+            said.append(thin_reason(state))
+    assert said and all(reason and "filler phrase" in reason for reason in said)
