@@ -32,7 +32,35 @@ def call_place(endpoint: Endpoint, arguments: dict[str, Any], seed: int, places:
     if place is None:  # an id of an entity seen earlier: the call happens where that entity is
         place = next((places[f"{p.concept}|{arguments[p.name]}"] for p in endpoint.parameters
                       if p.name in arguments and f"{p.concept}|{arguments[p.name]}" in places), None)
+    if place is None:
+        place = service_place(endpoint)
     return place
+
+
+def service_place(endpoint: Endpoint) -> Place | None:
+    """Where a service answers about when the call names no place: a country its tool's name names
+    (`transportistas_de_argentina`, `indian_fuel` does not: a demonym is no name), else the place of
+    its parameters' documented defaults (a listing service whose example city is Austin, TX answers
+    about the United States). Readers rejected a US rental service answering about Bengaluru. Words
+    of three letters or fewer are left out: `de`, `in`, `it` are words before they are codes."""
+    words = [w for w in snake(endpoint.tool_id).split("_") if len(w) > 3]
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            country = reference.country(" ".join(words[i:i + size]))
+            if country is not None:
+                return place_of(country.name, "country")
+    for param in endpoint.parameters:
+        if param.default not in (None, "") and isinstance(param.default, str) and not param.control \
+                and set(snake(param.name).split("_")) & _PLACE_PARAM_WORDS:
+            found = place_of(param.default, param.concept)
+            if found is not None:
+                return found
+    return None
+
+
+_PLACE_PARAM_WORDS = frozenset({"city", "country", "state", "location", "address", "zip", "zipcode", "postal",
+                                "region", "place", "town", "market", "locale"})
+"""Parameters whose documented default names a place."""
 
 
 def _place_of_key(key: str, anchor: int) -> Place:

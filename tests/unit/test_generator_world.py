@@ -675,3 +675,14 @@ def test_an_id_beside_the_object_it_names_says_that_objects_id_and_a_run_says_wh
              [Parameter(name="lat", type=ParamType.STRING, required=True, concept="latitude"),
               Parameter(name="lng", type=ParamType.STRING, required=True, concept="longitude")])
     assert intent(ep).endswith("keyword search"), intent(ep)
+
+
+def test_a_service_that_names_a_country_answers_about_it_when_the_call_names_no_place() -> None:
+    from datagen.generator.places import service_place
+    from datagen.registry.models import Parameter
+    ep = _ep("routes", [("city", ParamType.STRING, "city")], [])
+    assert service_place(ep.model_copy(update={"tool_id": "transportistas_de_argentina"})).country_code == "AR"
+    listed = ep.model_copy(update={"tool_id": "rentals", "parameters": [
+        Parameter(name="city", type=ParamType.STRING, required=False, concept="city", default="Austin")]})
+    assert service_place(listed).country_code == "US"
+    assert service_place(ep.model_copy(update={"tool_id": "data_tools"})) is None
