@@ -22,6 +22,8 @@ from datagen.registry.naming import snake
 _KEYLIKE = re.compile(r"^(?=\S{5,}$)(?=.*[\d/@_.])\S+$|^[a-z][a-z0-9]{4,}$")
 """A value that names one thing (`usr_829`, `https://x.org/p/1`, `ana@x.org`, `vfoster76`), not a
 word or a place many things share (`US`, `Paris`, `en`)."""
+_CODE = re.compile(r"^(?=.*\d)\S+$|^[A-Z0-9]{3,}$")
+"""A value that is a code or an id: it has a digit, or it is written in capitals."""
 NAME_KEYS = frozenset({"name", "fullname", "displayname", "title"})
 """Spellings of a thing's name once underscores go: one concept in every answer."""
 
@@ -82,14 +84,18 @@ def carry(output: dict[str, Any], arguments: dict[str, Any], earlier: list[Any],
     for param, sent in arguments.items():
         if not _names_one_thing(sent):
             continue
+        coded = _CODE.match(str(sent)) is not None  # `7203`, `QZX`, `usr_829`: a code, not a word like `peninsular`
         source = next((found for out, args in zip(reversed(earlier), reversed(sent_before))
-                       if (found := _holding(out, sent, param if args.get(param) == sent else None)) is not None),
-                      None)
+                       if (found := _holding(out, sent, param if coded and args.get(param) == sent else None))
+                       is not None), None)
         if source is None:
             continue
         by_norm = {_norm(k): k for k, v in source.items() if _scalar(v)}
         name_key = next((k for k in by_norm.values() if _is_name(k) and isinstance(source[k], str)), None)
-        for target in (o for o in outside_in(output) if any(v == sent for v in o.values())):
+        targets = [o for o in outside_in(output) if any(v == sent for v in o.values())]
+        if len(targets) != 1:
+            continue  # several objects echo it: a list filtered by the value, none of them that one thing
+        for target in targets:
             for key, value in target.items():
                 norm = _norm(key)
                 if not _scalar(value) or snake(key) in ENVELOPE_KEYS or norm.endswith("id") or value == sent:

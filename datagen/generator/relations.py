@@ -14,32 +14,22 @@ answer is remembered, so the conversation's later calls see the related values.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from datagen import reference
 from datagen.core.json_objects import inside_out
 from datagen.generator.semantic import BASE_DATE
 from datagen.lexicon import ENVELOPE_KEYS
+from datagen.generator.people import gender_of_name, person_names
 from datagen.generator.series import in_time_order
+from datagen.generator.attributes import reference_attributes
+from datagen.generator.keys import first_key_where as _first_key, keys_where as _keys, words as _words
 from datagen.registry.naming import snake
 
 Obj = dict[str, Any]
-
-
-def _words(key: str) -> list[str]:
-    return [w for w in snake(key).split("_") if w]
-
-
-def _keys(obj: Obj, test: Callable[[list[str], Any], bool]) -> Iterator[str]:
-    return (k for k, v in obj.items() if test(_words(k), v))
-
-
-def _first_key(obj: Obj, test: Callable[[list[str], Any], bool]) -> str | None:
-    return next(_keys(obj, test), None)
 
 
 # --- e-mail and its domain -------------------------------------------------------------------
@@ -138,26 +128,13 @@ def _age_and_birth(obj: Obj, now: datetime) -> None:
     obj[birth_key] = moved.isoformat() + text[10:]
 
 
-def _name_parts(obj: Obj, now: datetime) -> None:
-    """A full name beside a first and a last name is those two names: one person, one name."""
-    first = _first_key(obj, lambda w, v: isinstance(v, str) and w in (["first", "name"], ["firstname"], ["given", "name"]))
-    last = _first_key(obj, lambda w, v: isinstance(v, str) and w in (["last", "name"], ["lastname"], ["family", "name"],
-                                                                       ["surname"]))
-    if first is None or last is None:
-        return
-    whole = f"{obj[first]} {obj[last]}"
-    for key in _keys(obj, lambda w, v: isinstance(v, str) and w in (["name"], ["full", "name"], ["fullname"],
-                                                                      ["display", "name"])):
-        obj[key] = whole
-
-
 _FORMS = ("short", "display", "official", "common", "long", "full")
 
 
 def _name_forms(obj: Obj, now: datetime) -> None:
     """A short, display or full name beside a thing's own `name` is a form of that name, not another
     thing's: a team named Chengdu has no short name "Wuhan". With no rule for abbreviating a name, a
-    form is the name itself (`_name_parts` has already made a person's full name first + last)."""
+    form is the name itself (`people.person_names` has already made a person's full name first + last)."""
     name = _first_key(obj, lambda w, v: isinstance(v, str) and w == ["name"])
     if name is None:
         return
@@ -203,116 +180,6 @@ def _success_with_data(obj: Obj, now: datetime) -> None:
         obj[key] = [] if isinstance(obj[key], list) else ""  # `errors: [""]` is not an error list
 
 
-# --- a country or a city keeps its real attributes -------------------------------------------
-
-_COUNTRY_KEYS = (["country"], ["country", "name"], ["countryname"], ["nation"])
-_COUNTRY_ATTRIBUTES = frozenset({"population", "capital", "currency", "languages", "language", "continent",
-                                 "alpha2", "alpha3", "iso2", "iso3", "calling", "dial", "phone", "official"})
-_CITY_ATTRIBUTES = frozenset({"population", "timezone", "latitude", "longitude", "lat", "lon", "lng"})
-
-
-def _country_of(obj: Obj) -> reference.Country | None:
-    """The country an object is about: its `country`/`country_name`, or its `name` when a sibling
-    field names a country's attribute (`{"name": "Russia", "population": …}`)."""
-    for key, value in obj.items():
-        if isinstance(value, str) and _words(key) in _COUNTRY_KEYS:
-            return reference.country(value)
-    words = {w for k in obj for w in _words(k)}
-    name = obj.get("name")
-    if isinstance(name, str) and words & _COUNTRY_ATTRIBUTES:
-        return reference.country(name)
-    return None
-
-
-_CITY_KEYS = (["city"], ["city", "name"], ["cityname"], ["place", "name"], ["placename"], ["town"])
-
-
-def _city_of(obj: Obj) -> reference.City | None:
-    """The city an object is about: its `city`/`city_name`, or its `name` beside a city's attribute;
-    in the country the object names, when it names one. A city of another country than the one the
-    object names is replaced by that country's capital (or largest city), named in its field: places
-    and codes agree."""
-    code = next((v for k, v in obj.items() if isinstance(v, str) and len(v) == 2 and v.isupper()
-                 and _words(k) in (["country", "code"], ["countrycode"], ["cc"], ["country"])), None)
-    for key, value in obj.items():
-        if isinstance(value, str) and _words(key) in _CITY_KEYS:
-            found = reference.city(value, code, other_names=False)
-            if found is None and code and reference.city(value, other_names=False) is not None:
-                found = reference.home_city(code)  # a real city, of another country than the object's
-                if found is not None:
-                    obj[key] = found.name
-            return found
-    words = {w for k in obj for w in _words(k)}
-    name = obj.get("name")
-    if isinstance(name, str) and words & _CITY_ATTRIBUTES and not _country_of(obj):
-        return reference.city(name, code, other_names=False)
-    return None
-
-
-def _like(old: Any, new: Any) -> Any:
-    """`new` in the shape of the value it replaces (text stays text, a number a number)."""
-    if isinstance(old, bool) or old is None:
-        return old
-    if isinstance(old, str):
-        return str(new)
-    if isinstance(old, int) and isinstance(new, (int, float)):
-        return int(new)
-    if isinstance(old, float) and isinstance(new, (int, float)):
-        return float(new)
-    return old
-
-
-def _languages(old: Any, country: reference.Country) -> Any:
-    codes = any(isinstance(v, str) and len(v) <= 3 for v in (old if isinstance(old, list) else [old]))
-    found = list(country.language_codes if codes else country.languages)
-    if not found:
-        return old
-    return found[:max(1, len(old))] if isinstance(old, list) else found[0]
-
-
-def _reference_attributes(obj: Obj, now: datetime) -> None:
-    """A country or a city an answer names has its real attributes there: Indonesia speaks
-    Indonesian, Russia has some 140 million people, a city its own zone and coordinates (a lookup
-    of X returns X; the reference world, never a draw, knows these)."""
-    country = _country_of(obj)
-    if country is not None:
-        for key, value in obj.items():
-            words = _words(key)
-            if words[-1:] == ["population"] and country.population:
-                obj[key] = _like(value, country.population)
-            elif words[-1:] == ["capital"] or words in (["capital", "city"],):
-                obj[key] = _like(value, country.capital) if country.capital else value
-            elif words in (["currency"], ["currency", "code"], ["currencies"]) and country.currency:
-                obj[key] = [country.currency] if isinstance(value, list) else _like(value, country.currency)
-            elif words in (["currency", "name"],) and country.currency_name:
-                obj[key] = _like(value, country.currency_name)
-            elif words[-1:] in (["languages"], ["language"]) and isinstance(value, (str, list)):
-                obj[key] = _languages(value, country)
-            elif words in (["continent"],) and country.continent:
-                obj[key] = _like(value, country.continent)
-            elif words in (["alpha2"], ["iso2"], ["alpha", "2"], ["iso", "2"], ["country", "code"], ["iso"]):
-                obj[key] = _like(value, country.alpha2) if isinstance(value, str) and len(value) == 2 else value
-            elif words in (["alpha3"], ["iso3"], ["alpha", "3"], ["iso", "3"]):
-                obj[key] = _like(value, country.alpha3) if isinstance(value, str) and len(value) == 3 else value
-            elif ("calling" in words or "dial" in words or words[:2] == ["phone", "code"]) and country.calling_code:
-                code = country.calling_code
-                obj[key] = f"+{code}" if isinstance(value, str) and value.startswith("+") else _like(value, code)
-        return
-    city = _city_of(obj)
-    if city is None:
-        return
-    for key, value in obj.items():
-        words = _words(key)
-        if words[-1:] == ["population"] and city.population:
-            obj[key] = _like(value, city.population)
-        elif words[-1:] in (["timezone"], ["tz"]) or words == ["time", "zone"]:
-            obj[key] = _like(value, city.timezone) if isinstance(value, str) else value
-        elif words[-1:] in (["latitude"], ["lat"]) and isinstance(value, (int, float, str)):
-            obj[key] = _like(value, round(city.latitude, 4))
-        elif words[-1:] in (["longitude"], ["lon"], ["lng"]) and isinstance(value, (int, float, str)):
-            obj[key] = _like(value, round(city.longitude, 4))
-
-
 @dataclass(frozen=True)
 class Relation:
     """One row: what it relates, the rule, and why it holds for any API."""
@@ -323,12 +190,13 @@ class Relation:
 
 
 RELATIONS: tuple[Relation, ...] = (
-    Relation("reference_attributes", _reference_attributes,
+    Relation("reference_attributes", reference_attributes,
              "a named country or city has its real population, capital, money, tongues and place"),
     Relation("email_domain", _email_domain, "the domain of an address is the part after its @"),
     Relation("zone_offset", _zone_offset, "an offset is a fact of the zone and the date, never a draw"),
     Relation("age_and_birth", _age_and_birth, "age is the years since the birth date"),
-    Relation("name_parts", _name_parts, "one person has one name: the full name is first + last"),
+    Relation("name_parts", person_names, "one person has one name: the whole name is first + last"),
+    Relation("gender_of_name", gender_of_name, "a gender beside a first name is that first name's gender"),
     Relation("name_forms", _name_forms, "a short or display name beside a thing's name is a form of it"),
     Relation("time_order", in_time_order, "entries that each carry a moment are a series: in order, one per moment"),
     Relation("presence_flags", _presence_flags, "a flag about X agrees with whether X is shown"),

@@ -56,3 +56,14 @@ def test_two_calls_sent_the_same_code_describe_one_thing() -> None:
     other = {"company_name": "Henderson, Johnson and Brown", "securities_code": 7203}
     carry(other, {"securities_code": 7203}, [listed], [{}])  # shown, not sent: a reference, not the thing
     assert other["company_name"] == "Henderson, Johnson and Brown"
+
+
+def test_a_list_filtered_by_a_sent_word_is_no_one_thing() -> None:
+    average = {"time": "14:00", "zone": "peninsular", "average_price": 473.83}
+    daily = {"results": [{"time": "14:00", "zone": "peninsular", "price": 1.0},
+                         {"time": "14:15", "zone": "peninsular", "price": 2.0}]}
+    carry(daily, {"zone": "peninsular"}, [average], [{"zone": "peninsular"}])
+    assert [r["time"] for r in daily["results"]] == ["14:00", "14:15"]
+    one = {"time": "09:00", "zone": "peninsular", "price": 3.0}
+    carry(one, {"zone": "peninsular"}, [average], [{"zone": "peninsular"}])
+    assert one["time"] == "09:00"  # a plain word is no code: sent twice, it names no one thing

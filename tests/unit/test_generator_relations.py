@@ -85,3 +85,12 @@ def test_entries_that_each_carry_a_moment_are_in_time_order_once_each() -> None:
     assert [n["date"] for n in feed["news"]] == ["2026-05-03", "2026-05-02", "2026-04-01"]  # newest first stays
     ranked = relate({"teams": [{"rank": 1, "date": "2026-05-03"}, {"rank": 2, "date": "2026-04-01"}]})
     assert [t["rank"] for t in ranked["teams"]] == [1, 2]  # a ranked list keeps its order
+
+
+def test_a_persons_parts_and_whole_name_agree_and_the_gender_follows_the_first_name() -> None:
+    coach = relate({"coachName": "Ashley Clark", "firstName": "Yuki", "lastName": "Larsen"})
+    assert coach["coachName"] == "Yuki Larsen"
+    user = relate({"first_name": "Oscar", "full_name": "Robert Mcdonald"})
+    assert user["first_name"] == "Robert"
+    assert relate({"name": "Katherine Taylor", "gender": "male"})["gender"] == "female"
+    assert relate({"name": "Katherine Taylor", "gender": "M"})["gender"] == "F"
