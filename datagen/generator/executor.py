@@ -32,6 +32,7 @@ from datagen.core.paths import TOP_ARRAY_KEY, output_path
 from datagen.core.plan import ConversationState, FieldValue
 from datagen.generator.agree import agree
 from datagen.generator.conversions import convert_money, convert_times
+from datagen.generator.lookups import found_first
 from datagen.generator.relations import relate
 from datagen.generator.identity import carry
 from datagen.generator.fake import Place, place_at
@@ -122,6 +123,7 @@ class OfflineExecutor:
         for head, low, high in requested_ranges(arguments):
             within(output, head, low, high, 0)
         keep_filters(output, arguments, names_in(self.world), self.world)
+        found_first(output, arguments)  # a search for a name the user stated finds that thing first
         grid_points(output, arguments)
         here_first(output, arguments, self.world)
         named = set(snake(f"{endpoint.name} {endpoint.slug}").split("_"))
