@@ -22,7 +22,7 @@ from datagen.generator.facts import scalars_of
 from datagen.generator.goal import end_steps
 from datagen.generator.pools import GENERIC_QUERIES
 from datagen.registry.models import Endpoint, ParamType
-from datagen.registry.naming import singular, snake, subject_noun
+from datagen.registry.naming import sayable, singular, snake, subject_noun
 
 # Endpoint-name words of statistics: such an answer is for its numbers.
 STAT_WORDS = frozenset({"statistics", "statistic", "stats", "standings", "scores", "metrics", "analytics"})
@@ -60,6 +60,16 @@ def thin(state: ConversationState) -> Thin | None:
         step = int(filler.split(":", 1)[0])
         return Thin(f"the user's {filler.split(':', 1)[1]} is a filler phrase, not a thing they look for",
                     plan.endpoints[step].id)
+    for key, value in state.user_values.items():
+        step, name = key.split(":", 1)
+        param = next((p for p in plan.endpoints[int(step)].parameters if p.name == name), None)
+        if param is None:
+            continue
+        label = ph.param_label(param, value)
+        if not sayable(label) or len(label.replace(" ", "")) <= 2 or isinstance(value, bool):
+            # "D: es, c: appliances", "the new cars is yes": a value a person can only give by
+            # reciting the parameter's name (or a yes/no of a parameter) is the API read aloud
+            return Thin(f"the user would have to say {label!r} as the API names it", plan.endpoints[int(step)].id)
     shown: set[str] = set()  # what earlier answers said: a later call that only repeats it added nothing
     for call, (made, answered) in enumerate(zip(state.tool_calls, state.tool_outputs)):
         sent = frozenset(ph.render(v) for v in (made.get("parameters") or {}).values())

@@ -134,3 +134,20 @@ def test_a_search_for_a_filler_phrase_is_thin() -> None:
         if any(v in GENERIC_QUERIES for v in state.user_values.values()):
             said.append(thin_reason(state))
     assert said and all(reason and "filler phrase" in reason for reason in said)
+
+
+def test_a_value_only_a_parameter_name_can_say_is_thin() -> None:
+    # "D: es, c: appliances", "the new cars is yes": the user reciting the API
+    from datagen.generator.conversation import generate_conversation
+    from datagen.generator.worth import thin_reason
+    from datagen.registry.models import Parameter, ParamType
+    from tests.unit.test_generator_plans import make_plan, registry
+
+    index = registry().endpoint_index()
+    base = index["cinefinder::search_movies"]
+    for extra in (Parameter(name="d", type=ParamType.STRING, required=True, concept="d"),
+                  Parameter(name="newCars", type=ParamType.BOOLEAN, required=True, concept="new_cars")):
+        odd = base.model_copy(update={"parameters": [*base.parameters, extra]})
+        state = generate_conversation(make_plan([odd, index["cinefinder::get_movie_details"]], 3))
+        assert f"0:{extra.name}" in state.user_values
+        assert "as the API names it" in (thin_reason(state) or ""), state.user_values
