@@ -74,6 +74,21 @@ def ask_phrase(plan: ConversationPlan) -> list[str]:
     return _merged(plain) or out
 
 
+def repeated_wish(plan: ConversationPlan) -> tuple[int, int] | None:
+    """Two steps the user asks for in the same words (`get the country` and `get the countries`):
+    the second call is one the user did not ask for; None when every asked step says something else."""
+    said: dict[tuple[str, ...], int] = {}
+    for step in asked_steps(plan):
+        phrase = wish(plan.endpoints[step], plan.endpoints)
+        if phrase == GENERIC_WISH:
+            continue
+        key = tuple(singular(w) for w in phrase.split())
+        if key in said:
+            return said[key], step
+        said[key] = step
+    return None
+
+
 def _merged(phrases: list[str]) -> list[str]:
     """Requests for one thing said once: "get the country" and "get the countries" are one wish
     (singular and plural of the same words), and wishes that share a verb and a noun phrase say it

@@ -19,7 +19,7 @@ from datagen.core.plan import ConversationState, SourceKind
 from datagen.generator import phrases as ph
 from datagen.generator.answer import has_content
 from datagen.generator.facts import scalars_of
-from datagen.generator.goal import end_steps
+from datagen.generator.goal import end_steps, repeated_wish
 from datagen.generator.pools import GENERIC_QUERIES
 from datagen.registry.models import Endpoint, ParamType
 from datagen.registry.naming import sayable, singular, snake, subject_noun
@@ -60,6 +60,11 @@ def thin(state: ConversationState) -> Thin | None:
         step = int(filler.split(":", 1)[0])
         return Thin(f"the user's {filler.split(':', 1)[1]} is a filler phrase, not a thing they look for",
                     plan.endpoints[step].id)
+    twice = repeated_wish(plan)
+    if twice is not None:
+        # "get the countries for country 5": two calls for one request, the second unasked for
+        return Thin(f"steps {twice[0]} and {twice[1]} are asked for in the same words",
+                    plan.endpoints[twice[1]].id)
     for key, value in state.user_values.items():
         step, name = key.split(":", 1)
         param = next((p for p in plan.endpoints[int(step)].parameters if p.name == name), None)

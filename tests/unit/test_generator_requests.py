@@ -186,3 +186,12 @@ def test_requests_for_one_thing_are_said_once() -> None:
     assert _merged(["get the video details", "get the video comments"]) == ["get the video details and comments"]
     assert _merged(["get the peer metrics", "find the price forecasts"]) == [
         "get the peer metrics", "find the price forecasts"]
+
+
+def test_two_steps_asked_for_in_the_same_words_are_a_repeated_wish() -> None:
+    from datagen.generator.goal import repeated_wish
+    from tests.unit.test_generator_plans import make_plan
+    one, many = _ep("get_country", "", ("name",)), _ep("get_countries", "", ("items[].name",))
+    assert repeated_wish(make_plan([one, many], 1, groups=[0, 0])) is not None
+    other = _ep("get_weather", "", ("temperature",))
+    assert repeated_wish(make_plan([one, other], 1, groups=[0, 0])) is None
