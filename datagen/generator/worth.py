@@ -19,10 +19,11 @@ from datagen.core.plan import ConversationState, SourceKind
 from datagen.generator import phrases as ph
 from datagen.generator.answer import has_content
 from datagen.generator.facts import scalars_of
+from datagen.generator.glued import plain
 from datagen.generator.goal import end_steps, repeated_wish
 from datagen.generator.pools import GENERIC_QUERIES
 from datagen.registry.models import Endpoint, ParamType
-from datagen.registry.naming import sayable, singular, snake, subject_noun
+from datagen.registry.naming import singular, snake, subject_noun
 
 # Endpoint-name words of statistics: such an answer is for its numbers.
 STAT_WORDS = frozenset({"statistics", "statistic", "stats", "standings", "scores", "metrics", "analytics"})
@@ -71,7 +72,7 @@ def thin(state: ConversationState) -> Thin | None:
         if param is None:
             continue
         label = ph.param_label(param, value)
-        if not sayable(label) or len(label.replace(" ", "")) <= 2 or isinstance(value, bool):
+        if not all(plain(w) for w in label.split()) or len(label.replace(" ", "")) <= 2 or isinstance(value, bool):
             # "D: es, c: appliances", "the new cars is yes": a value a person can only give by
             # reciting the parameter's name (or a yes/no of a parameter) is the API read aloud
             return Thin(f"the user would have to say {label!r} as the API names it", plan.endpoints[int(step)].id)
