@@ -7,15 +7,25 @@ zone from the pinned package keeps the bytes the same everywhere (and picks up s
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from importlib import resources
 from zoneinfo import ZoneInfo
 
 
-@lru_cache(maxsize=None)
+_ZONE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_+-]{0,30}(?:/[A-Za-z0-9_+-]{1,30}){0,2}$")
+"""The shape of an IANA name: anything else (a token, a sentence) is no zone, and is not looked up."""
+
+
 def zone(name: str) -> ZoneInfo | None:
     """The zone of an IANA name from the pinned tzdata, or None for a name it does not know."""
+    text = name.strip() if isinstance(name, str) else ""
+    return _zone(text) if _ZONE_NAME.match(text) else None
+
+
+@lru_cache(maxsize=4096)
+def _zone(name: str) -> ZoneInfo | None:
     parts = [p for p in name.strip().split("/") if p]
     if not parts or any(p in (".", "..") for p in parts):
         return None

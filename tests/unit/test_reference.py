@@ -104,3 +104,9 @@ def test_a_place_from_a_country_is_its_capital() -> None:
 def test_the_nearest_city_to_coordinates_is_a_reverse_geocode() -> None:
     near = reference.nearest_city(38.72, -9.14)
     assert near is not None and near.name == "Lisbon"
+
+
+def test_a_long_token_or_a_sentence_is_no_zone_and_raises_nothing() -> None:
+    from datagen.reference.zones import is_zone
+    assert is_zone("America/Argentina/Buenos_Aires") and is_zone("UTC")
+    assert not is_zone("A" * 300) and not is_zone("hello world") and not is_zone("../etc/passwd")
