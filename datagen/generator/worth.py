@@ -6,8 +6,9 @@ that answered only ids, flags or its own arguments; an answer whose documented t
 the assistant announced as a means ("first I need the quote of the day") whose answer no later call
 used, or used only for an optional filter; a pick the user made that no later call used; a call
 whose answer only repeats what earlier answers said (a company looked up by the id and name a brand
-already showed). The job keeps such a conversation only when
-every attempt is alike.
+already showed); a user's search for a filler phrase ("best practices"); a value the user could only
+give by reciting a parameter's name ("D: es", "the new cars is yes"); two steps asked for in the same
+words. The job keeps such a conversation only when every attempt is alike.
 """
 
 from __future__ import annotations
