@@ -93,7 +93,7 @@ def final_answer(state: ConversationState, last_calls: list[int], rng: random.Ra
                 text = _outcome(state, call, output)
             elif empty is not None:
                 head = _head_of(state, call)
-                noun = empty or (ph.plural(head) if head else "results")
+                noun = empty or (ph.count_noun(head) if head else "results")
                 text = ph.sentence(f"it found no {noun}")
         if text and text not in parts:  # two calls that answered alike are reported once
             parts.append(text)

@@ -121,7 +121,7 @@ def noun_for(container: str, key: str) -> str:
         word = stem.split("_")[-1] if stem else "option"
         if word in {"id", "name", "title", "key", "code", "uuid", ""}:
             word = "option"
-    return ph.plural(singular(word))
+    return ph.count_noun(singular(word))
 
 
 class Choice(BaseModel):
@@ -150,7 +150,7 @@ class Choice(BaseModel):
         if {snake(k) for k in self.items[0]} & {"lat", "latitude"}:
             return "points"  # unnamed places on a map
         if self.subject and self.container.rsplit(".", 1)[-1].replace("[]", "") in GENERIC_CONTAINERS:
-            return ph.plural(self.subject)  # `search_symbols` → symbols
+            return ph.count_noun(self.subject)  # `search_symbols` → symbols
         return noun_for(self.container, self.key)
 
 

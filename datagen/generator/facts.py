@@ -219,6 +219,7 @@ def describe(output: Any, sent: set[str], rng: random.Random, noun: str | None =
         listed = _list_noun(key, items[0])
         # "I found 3 trades", not "3 results": a generic list is named after what the call is about
         noun = listed if listed != "results" or not head else head if head.endswith("s") else ph.plural(head)
+        noun = ph.count_noun(noun) if noun != "results" else noun  # "3 publisheds" is no way to count
         noun = "results" if noun in ("searches", "lookups", "queries") else noun  # a search's items are results
         first = [f for f in _facts(items[0], _naming_keys(items[0], names[0]),
                                    sent, rng, bare=True)

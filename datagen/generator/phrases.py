@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import inflect
+from wordfreq import zipf_frequency
 
 from datagen.registry.models import Parameter, ParamType
 from datagen.registry.naming import snake
@@ -107,6 +108,24 @@ DOC_VOICE = re.compile(r"\b(?:not|edit|required|optional|default|example|e\.g|fo
 def plural(noun: str) -> str:
     """`series` → `series`, `country` → `countries` (inflect)."""
     return str(_ENGLISH.plural_noun(noun)) if noun else noun
+
+
+def count_noun(noun: str) -> str:
+    """The plural a person counts things by ("3 tracks"); "entries" when the word is no noun of
+    things (`published`, `0`, `data`, `fbo`): "I found 3 publisheds", "3 0S" and "2 datas" read as
+    code, not speech."""
+    words = noun.split()
+    last = words[-1] if words else ""
+    if not last.isalpha() or last.endswith(("ed", "ing")) or last in ("data", "info", "information", "details"):
+        return "entries"
+    many = last if singular_of(last) != last else plural(last)  # `tracks` is a plural already
+    if zipf_frequency(many, "en") < COUNT_NOUN_ZIPF:
+        return "entries"
+    return " ".join([*words[:-1], many])
+
+
+COUNT_NOUN_ZIPF = 2.5
+"""wordfreq bar for the plural a count is said in (`fboes` 0, `browses` 2.1 fail; `tracks` 4.6 passes)."""
 
 
 def singular_of(noun: str) -> str:

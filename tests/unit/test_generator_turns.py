@@ -114,3 +114,11 @@ def test_a_count_under_a_containers_name_is_a_tally_not_a_fact() -> None:
     from datagen.generator.facts import is_tally
     assert is_tally("results", 10) and is_tally("items", 3) and not is_tally("results", [1])
     assert "number of results" not in answer.describe({"results": 10}, set(), random.Random(0)).lower()
+
+
+def test_a_count_is_said_in_a_plural_noun_of_things_or_in_entries() -> None:
+    from datagen.generator.phrases import count_noun
+    assert count_noun("hotel") == "hotels" and count_noun("tracks") == "tracks"
+    assert count_noun("electricity price") == "electricity prices"
+    # "I found 3 publisheds", "3 0S", "2 datas", "2 fboes" read as code
+    assert {count_noun(w) for w in ("published", "0", "data", "fbo")} == {"entries"}
