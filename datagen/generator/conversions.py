@@ -20,19 +20,20 @@ from datagen import reference
 from datagen.core.json_objects import inside_out
 from datagen.generator.numeric import num, set_number
 from datagen.reference.money import rate as ecb_rate
-from datagen.registry.naming import snake
+from datagen.generator.keys import words
+from datagen.generator.timeline import iso_day
 
 TARGET_WORDS = frozenset({"to", "target", "destination", "dest", "into", "quote", "converted", "result", "want"})
 """Words of a key that make its value the far end of a conversion."""
 SOURCE_WORDS = frozenset({"from", "source", "src", "base", "origin", "have", "original"})
 _NOT_A_RATE = frozenset({"interest", "tax", "apr", "discount", "growth", "inflation", "heart", "error", "success",
-                         "bit", "frame", "sample", "refresh", "conversion_rate_percent"})
+                         "bit", "frame", "sample", "refresh"})
 _CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$")
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+Pairs = list[tuple[str, Any]]
 
 
 def _words(key: str) -> set[str]:
-    return {w for w in snake(key).split("_") if w}
+    return set(words(key))
 
 
 def _role(key: str) -> str:
@@ -50,7 +51,7 @@ def _ends(values: list[tuple[str, Any]], test: Any) -> tuple[str | None, str | N
     return source, target
 
 
-def _pairs(output: Any, arguments: dict[str, Any]) -> list[tuple[str, Any]]:
+def _pairs(output: Any, arguments: dict[str, Any]) -> Pairs:
     """The call's arguments, then every scalar of the answer, as (key, value)."""
     out = list(arguments.items())
     for obj in inside_out(output):
@@ -58,16 +59,28 @@ def _pairs(output: Any, arguments: dict[str, Any]) -> list[tuple[str, Any]]:
     return out
 
 
-def convert_times(output: Any, arguments: dict[str, Any], now: datetime) -> None:
+def convert(output: Any, arguments: dict[str, Any], now: datetime) -> None:
+    """`convert_times` and `convert_money`, reading the call's and the answer's values once."""
+    pairs = _pairs(output, arguments)
+    convert_times(output, arguments, now, pairs)
+    convert_money(output, arguments, now, pairs)
+
+
+def _sent_day(arguments: dict[str, Any], now: datetime) -> date:
+    """The day a call names (its first `YYYY-MM-DD` argument, of a date or a moment), else the call's own."""
+    return next((d for v in arguments.values() if isinstance(v, str) and (d := iso_day(v[:10])) is not None),
+                now.date())
+
+
+def convert_times(output: Any, arguments: dict[str, Any], now: datetime, pairs: Pairs | None = None) -> None:
     """A time sent with a source zone and a target zone comes back as that moment in the target
     zone: `converted_time`, `target_time`, `result` (and the date beside it) are computed."""
-    source, target = _ends(_pairs(output, arguments), reference.is_zone)
+    source, target = _ends(_pairs(output, arguments) if pairs is None else pairs, reference.is_zone)
     sent = next((v for k, v in arguments.items() if isinstance(v, str) and _CLOCK.match(v.strip())
                  and "time" in _words(k)), None)
     if source is None or target is None or sent is None or source == target:
         return
-    day = next((date.fromisoformat(v) for v in arguments.values() if isinstance(v, str) and _DAY.match(v)),
-               now.date())
+    day = _sent_day(arguments, now)
     match = _CLOCK.match(sent.strip())
     assert match is not None
     there = datetime.combine(day, time(int(match.group(1)), int(match.group(2))), ZoneInfo(source)
@@ -78,19 +91,18 @@ def convert_times(output: Any, arguments: dict[str, Any], now: datetime) -> None
                 continue
             if _CLOCK.match(value):
                 obj[key] = there.strftime("%H:%M")
-            elif _DAY.match(value):
+            elif iso_day(value) is not None:
                 obj[key] = there.date().isoformat()
 
 
-def convert_money(output: Any, arguments: dict[str, Any], now: datetime) -> None:
+def convert_money(output: Any, arguments: dict[str, Any], now: datetime, pairs: Pairs | None = None) -> None:
     """A rate between the two currencies of the call is the ECB's on the day; an amount converted
     at it is the amount sent × the rate. A pair the ECB does not publish keeps what it had."""
-    source, target = _ends(_pairs(output, arguments), lambda v: reference.currency(v) is not None and v.isupper())
+    source, target = _ends(_pairs(output, arguments) if pairs is None else pairs,
+                           lambda v: reference.currency(v) is not None and v.isupper())
     if source is None or target is None or source == target:
         return
-    day = next((date.fromisoformat(v[:10]) for v in arguments.values() if isinstance(v, str) and _DAY.match(v[:10])),
-               now.date())
-    real = ecb_rate(source, target, day)
+    real = ecb_rate(source, target, _sent_day(arguments, now))
     if real is None:
         return
     amount = next((v for k, v in arguments.items() if num(v) and _words(k) & {"amount", "value", "quantity", "sum"}),

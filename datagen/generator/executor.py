@@ -31,7 +31,7 @@ from typing import Any
 from datagen.core.paths import TOP_ARRAY_KEY, output_path
 from datagen.core.plan import ConversationState, FieldValue
 from datagen.generator.agree import agree
-from datagen.generator.conversions import convert_money, convert_times
+from datagen.generator.conversions import convert
 from datagen.generator.lookups import found_first
 from datagen.generator.relations import relate
 from datagen.generator.identity import carry
@@ -137,8 +137,7 @@ class OfflineExecutor:
             else:
                 unsettled_ahead(output, DATE_WINDOW_DAYS, self.clock)
         near_reference(output, arguments, rng, self.world)
-        convert_times(output, arguments, self.clock)  # a converter's answer is computed from what it was sent
-        convert_money(output, arguments, self.clock)
+        convert(output, arguments, self.clock)  # a converter's answer is computed from what it was sent
         if isinstance(output.get("status"), str) and any(snake(k) == "request_id" for k in output):
             output["status"] = "OK"  # beside the request's id, `status` is how the request went
         agree(output)  # a game whose team changed is named after its teams again

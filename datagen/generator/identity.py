@@ -54,8 +54,8 @@ video's description is no description of the channel)."""
 
 def _holding(value: Any, key_value: str | int, also: str | None = None) -> dict[str, Any] | None:
     """The object that names itself by this value: under one of `OWN_KEYS`, or under `also`, the
-    parameter an earlier call was sent this same value as (two calls sent `securities_code` 7203 are
-    about one company; a video's `channelId` sent to a channel call is still a reference)."""
+    parameter an earlier call was sent this same value as (two calls sent `product_code` 7203 are
+    about one product; a video's `channelId` sent to a channel call is still a reference)."""
     keys = OWN_KEYS | ({_norm(also)} if also else set())
     return next((o for o in outside_in(value) if any(v == key_value and _norm(k) in keys for k, v in o.items())),
                 None)

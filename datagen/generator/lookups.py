@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from datagen.generator.keys import words
+from datagen.generator.people import FIRST_NAME_KEYS, LAST_NAME_KEYS
 from datagen.generator.ranges import dict_lists
 
 QUERY_WORDS = frozenset({"query", "q", "search", "keyword", "keywords", "term", "title", "name", "text", "lookup"})
@@ -36,7 +37,7 @@ def found_first(output: Any, arguments: dict[str, Any]) -> None:
     first[key] = query
     parts = query.split()
     for name_key in first:
-        if words(name_key) in (["first", "name"], ["firstname"], ["given", "name"]):
+        if words(name_key) in FIRST_NAME_KEYS:
             first[name_key] = parts[0]
-        elif words(name_key) in (["last", "name"], ["lastname"], ["family", "name"], ["surname"]):
+        elif words(name_key) in LAST_NAME_KEYS:
             first[name_key] = parts[-1]

@@ -17,25 +17,25 @@ from typing import Any
 
 import faker.providers.person as person_providers
 
+from datagen.generator.keys import words as _words
 from datagen.lexicon import PERSON_WORDS
-from datagen.registry.naming import snake
 
 _PARTS = frozenset({"first", "last", "given", "family", "middle", "sur", "nick", "user", "screen", "file"})
 """Words before `name` that name a part of a name or a handle, not a person's whole name."""
 
 
-def _words(key: str) -> list[str]:
-    return [w for w in snake(key).split("_") if w]
+FIRST_NAME_KEYS = (["first", "name"], ["firstname"], ["given", "name"])
+"""A key's words (`keys.words`) when it holds a first name."""
+LAST_NAME_KEYS = (["last", "name"], ["lastname"], ["family", "name"], ["surname"])
+"""A key's words when it holds a last name."""
 
 
 def _first(obj: dict[str, Any]) -> str | None:
-    return next((k for k, v in obj.items() if isinstance(v, str) and _words(k) in (
-        ["first", "name"], ["firstname"], ["given", "name"])), None)
+    return next((k for k, v in obj.items() if isinstance(v, str) and _words(k) in FIRST_NAME_KEYS), None)
 
 
 def _last(obj: dict[str, Any]) -> str | None:
-    return next((k for k, v in obj.items() if isinstance(v, str) and _words(k) in (
-        ["last", "name"], ["lastname"], ["family", "name"], ["surname"])), None)
+    return next((k for k, v in obj.items() if isinstance(v, str) and _words(k) in LAST_NAME_KEYS), None)
 
 
 def _whole_keys(obj: dict[str, Any]) -> list[str]:

@@ -9,6 +9,7 @@ was first seen.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from datagen import reference
@@ -43,18 +44,27 @@ def service_place(endpoint: Endpoint) -> Place | None:
     its parameters' documented defaults (a listing service whose example city is Austin, TX answers
     about the United States). Readers rejected a US rental service answering about Bengaluru. Words
     of three letters or fewer are left out: `de`, `in`, `it` are words before they are codes."""
-    words = [w for w in snake(endpoint.tool_id).split("_") if len(w) > 3]
-    for size in (3, 2, 1):
-        for i in range(len(words) - size + 1):
-            country = reference.country(" ".join(words[i:i + size]))
-            if country is not None:
-                return place_of(country.name, "country")
+    named = _country_in(endpoint.tool_id)
+    if named is not None:
+        return place_of(named, "country")
     for param in endpoint.parameters:
         if param.default not in (None, "") and isinstance(param.default, str) and not param.control \
                 and set(snake(param.name).split("_")) & _PLACE_PARAM_WORDS:
             found = place_of(param.default, param.concept)
             if found is not None:
                 return found
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _country_in(tool_id: str) -> str | None:
+    """The country a tool's name names (its longest run of words of four letters or more), once per tool."""
+    words = [w for w in snake(tool_id).split("_") if len(w) > 3]
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            country = reference.country(" ".join(words[i:i + size]))
+            if country is not None:
+                return country.name
     return None
 
 

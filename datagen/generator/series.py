@@ -14,29 +14,36 @@ import re
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from datagen.generator.timeline import iso_day
 from datagen.registry.naming import snake
 
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ORDERED_BY = frozenset({"rank", "position", "pos", "index", "order", "seq", "sequence", "place", "ranking"})
 """Keys that order a list by something other than time: such a list keeps its order."""
 STEP_MINUTES = 15
 
 
+def _kind(value: Any) -> str | None:
+    """"clock" for `HH:MM`, "day" for `YYYY-MM-DD`, else None."""
+    if isinstance(value, str) and _CLOCK.match(value):
+        return "clock"
+    return "day" if iso_day(value) is not None else None
+
+
 def _moment_key(items: list[dict[str, Any]]) -> str | None:
     """The one key every item carries a clock time or a date under (the first such key)."""
     for key, value in items[0].items():
-        pattern = _CLOCK if isinstance(value, str) and _CLOCK.match(value) else \
-            _DAY if isinstance(value, str) and _DAY.match(value) else None
-        if pattern is not None and all(isinstance(i.get(key), str) and pattern.match(i[key]) for i in items):
+        kind = _kind(value)
+        if kind is not None and all(_kind(i.get(key)) == kind for i in items):
             return key
     return None
 
 
 def _step(value: str, sign: int) -> str:
     """The moment one step after (`sign` 1) or before (-1) `value`; a clock never passes midnight."""
-    if _DAY.match(value):
-        return (date.fromisoformat(value) + timedelta(days=sign)).isoformat()
+    day = iso_day(value)
+    if day is not None:
+        return (day + timedelta(days=sign)).isoformat()
     moment = datetime.strptime(value, "%H:%M") + timedelta(minutes=sign * STEP_MINUTES)
     return moment.strftime("%H:%M") if moment.day == 1 else value
 
@@ -52,7 +59,7 @@ def in_time_order(obj: dict[str, Any], _now: datetime) -> None:
         if moment is None:
             continue
         # a feed of dates listed newest first stays so; the times of one day run forward
-        newest_first = bool(_DAY.match(value[0][moment])) and value[0][moment] > value[-1][moment]
+        newest_first = _kind(value[0][moment]) == "day" and value[0][moment] > value[-1][moment]
         value.sort(key=lambda item: item[moment], reverse=newest_first)
         for before, item in zip(value, value[1:]):
             if item[moment] == before[moment] or (item[moment] < before[moment]) != newest_first:

@@ -22,7 +22,8 @@ BEFORE_WORDS = frozenset({"before", "until", "till", "to", "end"})
 AFTER_WORDS = frozenset({"after", "since", "from", "start"})
 
 
-def _day(value: Any) -> date | None:
+def iso_day(value: Any) -> date | None:
+    """The date a `YYYY-MM-DD` text names, else None."""
     return date.fromisoformat(value) if isinstance(value, str) and _ISO_DAY.match(value) else None
 
 
@@ -37,7 +38,7 @@ class Timeline:
         """Make `output` agree with what was seen, then remember its dates and verdicts."""
         cutoff = cutoff_of(arguments)
         subject = frozenset(str(v) for v in arguments.values() if isinstance(v, (str, int)) and not isinstance(v, bool)
-                            and _day(v) is None)
+                            and iso_day(v) is None)
         if cutoff is not None and subject:
             side, when = cutoff
             for key, value in output.items():
@@ -48,7 +49,7 @@ class Timeline:
                     self.verdicts.append((subject, side, when, bool(output[key])))
         sent = {str(v) for v in arguments.values()}
         for key, value in output.items():
-            day = _day(value)
+            day = iso_day(value)
             if day is None or value in sent:
                 continue
             for args, side, when, verdict in self.verdicts:
@@ -64,7 +65,7 @@ class Timeline:
 def cutoff_of(arguments: dict[str, Any]) -> tuple[str, date] | None:
     """("before" or "after", the day) of a call that asks about one side of a date (`beforeDate`)."""
     for name, value in arguments.items():
-        day = _day(value)
+        day = iso_day(value)
         words = set(snake(name).split("_"))
         if day is not None and words & BEFORE_WORDS:
             return "before", day

@@ -51,10 +51,10 @@ def thin_reason(state: ConversationState) -> str | None:
     return None if found is None else found.reason
 
 
-def thin(state: ConversationState) -> Thin | None:
-    """`thin_reason`, with the endpoint whose own answer is the fault (None when it is worth keeping)."""
+def _not_asked_like_a_person(state: ConversationState) -> Thin | None:
+    """What the user said that no person says: a filler search phrase, two steps asked for in the
+    same words, or a value only a parameter's name can give."""
     plan = state.plan
-    order = plan.call_order()
     filler = next((key for key, value in state.user_values.items() if value in GENERIC_QUERIES), None)
     if filler is not None:
         # a search for "best practices" is no goal a person has: the phrase says the generator knew
@@ -68,15 +68,26 @@ def thin(state: ConversationState) -> Thin | None:
         return Thin(f"steps {twice[0]} and {twice[1]} are asked for in the same words",
                     plan.endpoints[twice[1]].id)
     for key, value in state.user_values.items():
-        step, name = key.split(":", 1)
-        param = next((p for p in plan.endpoints[int(step)].parameters if p.name == name), None)
+        where, name = key.split(":", 1)
+        endpoint = plan.endpoints[int(where)]
+        param = next((p for p in endpoint.parameters if p.name == name), None)
         if param is None:
             continue
         label = ph.param_label(param, value)
         if not all(plain(w) for w in label.split()) or len(label.replace(" ", "")) <= 2 or isinstance(value, bool):
             # "D: es, c: appliances", "the new cars is yes": a value a person can only give by
             # reciting the parameter's name (or a yes/no of a parameter) is the API read aloud
-            return Thin(f"the user would have to say {label!r} as the API names it", plan.endpoints[int(step)].id)
+            return Thin(f"the user would have to say {label!r} as the API names it", endpoint.id)
+    return None
+
+
+def thin(state: ConversationState) -> Thin | None:
+    """`thin_reason`, with the endpoint whose own answer is the fault (None when it is worth keeping)."""
+    plan = state.plan
+    order = plan.call_order()
+    asked = _not_asked_like_a_person(state)
+    if asked is not None:
+        return asked
     shown: set[str] = set()  # what earlier answers said: a later call that only repeats it added nothing
     for call, (made, answered) in enumerate(zip(state.tool_calls, state.tool_outputs)):
         sent = frozenset(ph.render(v) for v in (made.get("parameters") or {}).values())

@@ -19,6 +19,8 @@ is left out by the executor (`values.UNPLACED`). The words are English, never a 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from datagen.lexicon import IMAGE_WORDS, MOMENT_WORDS, NAME_QUALIFIERS, PERSON_WORDS, PLACE_WORDS, ROLE_WORDS, VALUE_KIND_WORDS
 from datagen.registry.naming import singular, snake
 from datagen.registry.phrase import head_phrase
@@ -103,6 +105,7 @@ def name_words(name: str) -> list[str]:
     return core_tokens(head_phrase([t for t in snake(name).split("_") if t]))
 
 
+@lru_cache(maxsize=65536)
 def understood_name(name: str, context: str | None = None) -> bool:
     """`understood` for a field's name as written. A ratio (`net_income_per_ebt`, `price_per_sq_ft`)
     is no amount of its head: only a rate per a unit of time or of things counted (`price_per_night`,
