@@ -8,12 +8,13 @@ configured on the Neo4j side. Only the guide itself is served, never the package
 
 from __future__ import annotations
 
+import sys
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
 GUIDE_NAME = "guide.html"
 
@@ -64,6 +65,21 @@ class _GuideHandler(BaseHTTPRequestHandler):
         """Quiet: the CLI prints what matters; request lines would bury the `:guide` hint."""
 
 
+class _QuietHTTPServer(ThreadingHTTPServer):
+    """A threading HTTP server that drops a request whose client went away, without a traceback.
+
+    Why: a browser that closes its tab, or cancels a fetch, resets the connection while the page
+    is being sent; that is the client's business, not an error of the guide. socketserver's default
+    `handle_error` prints a traceback to stderr for it, burying the `:guide` line. Any other error
+    still gets the default report. The server keeps serving either way (one thread per request).
+    """
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):  # reset, broken pipe, aborted
+            return
+        super().handle_error(request, client_address)
+
+
 class GuideServer:
     """The guide on `http://localhost:<port>/guide.html`; port 0 picks a free one.
 
@@ -72,7 +88,7 @@ class GuideServer:
 
     def __init__(self, port: int = 0, host: str = "127.0.0.1") -> None:
         handler = type("GuideHandler", (_GuideHandler,), {"body": guide_html()})
-        self._httpd = ThreadingHTTPServer((host, port), handler)
+        self._httpd = _QuietHTTPServer((host, port), handler)
         self._thread: threading.Thread | None = None
 
     @property

@@ -85,6 +85,8 @@ def status(ctx: click.Context) -> None:
     ]
     for key, value in rows:
         click.echo(f"{key:<9}{value}")
+    if st.problem:
+        click.echo(f"problem  {st.problem}")
     click.echo("guide    run 'datagen neo4j guide' and paste the ':guide …' line it prints into Browser")
     if obj.settings.neo4j_uri:
         click.echo(f"note     NEO4J_URI={redact(obj.settings.neo4j_uri)} is set, so commands use that server, not this one")
@@ -103,7 +105,8 @@ def _browser_row(server: LocalServer) -> str:
 
 
 @neo4j.command()
-@click.option("--port", default=0, show_default=True, help="Port on 127.0.0.1 (0 = a free one).")
+@click.option("--port", default=0, show_default=True, type=click.IntRange(0, 65535),
+              help="Port on 127.0.0.1, 0 to 65535 (0 = a free one).")
 @click.pass_context
 def guide(ctx: click.Context, port: int) -> None:
     """Serve the datagen guide for Neo4j Browser until Ctrl-C.

@@ -7,6 +7,7 @@ module only parses `--param` pairs and prints (a rich table, JSON or CSV).
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 import click
@@ -31,8 +32,32 @@ def _pairs(values: tuple[str, ...]) -> dict[str, str]:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
             raise QueryError(f"--param {item!r}: write it as KEY=VALUE, e.g. --param limit=10")
+        for part, text in (("name", key), ("value", value)):
+            if not _utf8(text):
+                raise QueryError(f"--param {_shown(key.strip())}: its {part} holds bytes that are not UTF-8 text "
+                                 f"({_shown(text)}); pass it in UTF-8")
         pairs[key.strip()] = value
     return pairs
+
+
+def _utf8(text: str) -> bool:
+    """False for text holding lone surrogates: bytes of a non-UTF-8 argv that Python kept as escapes.
+
+    Why: the Bolt driver encodes every string as UTF-8 and fails with a traceback on them.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _shown(text: str) -> str:
+    """Printable on any terminal: undecodable bytes as `\\xNN`, as the user typed them."""
+    try:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    except UnicodeError:  # a surrogate no argv byte makes
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _console() -> Console:

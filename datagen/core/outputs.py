@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -52,11 +53,26 @@ def check_output(output: Path, *, inputs: Sequence[Path] = (), beside: Sequence[
         raise ConfigError(f"--output {output}: {parent} is a file, not a folder; choose another path")
     if not os.access(parent, os.W_OK):
         raise ConfigError(f"--output {output}: folder {parent} is not writable; choose another path")
+    _try_create_in(parent, output)
     if overwrite:
         return
     for path in (output, *beside):
         if path.exists() or path.is_symlink():
             raise ConfigError(f"{path} already exists: pass --overwrite to replace it, or choose another --output")
+
+
+def _try_create_in(folder: Path, output: Path) -> None:
+    """Create and remove one entry in `folder`, the nearest existing folder of the output.
+
+    Why: the permission bits do not tell everything. A pseudo file system (`/proc`, `/sys`) or a
+    read-only mount grants `W_OK` to root and still refuses every new file, which would surface as
+    a traceback from the lock file after the work had started.
+    """
+    try:
+        os.rmdir(tempfile.mkdtemp(prefix=".datagen-check-", dir=folder))
+    except OSError as exc:
+        raise ConfigError(f"--output {output}: cannot create files in {folder} ({exc.strerror or exc}); "
+                          f"choose another path") from exc
 
 
 def lock_path(output: Path) -> Path:
@@ -72,9 +88,8 @@ def output_lock(output: Path) -> Iterator[None]:
     previous holder notices (the inode differs) and tries again, so two writers never both hold it.
     """
     path = lock_path(output)
-    path.parent.mkdir(parents=True, exist_ok=True)
     while True:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o644)
+        fd = _open_lock(path, output)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -93,3 +108,13 @@ def output_lock(output: Path) -> Iterator[None]:
     finally:
         path.unlink(missing_ok=True)
         os.close(fd)
+
+
+def _open_lock(path: Path, output: Path) -> int:
+    """Open (creating it and its folders) the lock file; a refusal is one line naming the output."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return os.open(path, os.O_WRONLY | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise ConfigError(f"--output {output}: cannot create the lock file {path} ({exc.strerror or exc}); "
+                          f"choose another path") from exc

@@ -40,7 +40,8 @@ def open_driver(
     Raises:
         Neo4jUnavailable: nothing answers at the configured URI, or the local server is down
             and `autostart` is false.
-        LocalServerError: the managed server could not be installed or started.
+        LocalServerError: the managed server could not be installed or started, or its `state.json`
+            is a folder or records a port the server does not listen on.
     """
     if settings.neo4j_uri:
         password = settings.neo4j_password
@@ -52,6 +53,7 @@ def open_driver(
         raise Neo4jUnavailable(
             "the managed local Neo4j is not running: start it with 'datagen neo4j start', or set NEO4J_URI"
         )
+    server.check_ports(info)  # start() checked already; a wrong port in state.json fails here at once too
     return connect(
         info.uri,
         server.credentials(),

@@ -11,7 +11,6 @@ Files under `home` (`Settings().neo4j_home`): `lib/` jars, `conf/neo4j.conf`, `d
 from __future__ import annotations
 
 import fcntl
-import json
 import logging
 import os
 import secrets
@@ -22,7 +21,7 @@ import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -41,6 +40,14 @@ from datagen.db.neo4j_setup import (
     write_secret,
 )
 from datagen.db.processes import ENTRY_POINT, find_server_pids, free_port, pid_is_server, port_taken
+from datagen.db.server_state import (
+    ServerInfo,
+    check_state_file,
+    conf_ports,
+    port_problem,
+    read_state,
+    write_state,
+)
 from datagen.errors import LocalServerError
 
 log = logging.getLogger(__name__)
@@ -52,21 +59,6 @@ HEAP = ("-Xms2g", "-Xmx2g")  # equal to neo4j.conf's heap settings; see neo4j_se
 
 def _silent(_: str) -> None:
     pass
-
-
-@dataclass(frozen=True)
-class ServerInfo:
-    """A running managed server, as recorded in `state.json`."""
-
-    pid: int
-    bolt_port: int
-    http_port: int
-    uri: str
-    started_at: str
-
-    @property
-    def browser_url(self) -> str:
-        return f"http://127.0.0.1:{self.http_port}/browser/"
 
 
 @dataclass(frozen=True)
@@ -82,6 +74,8 @@ class ServerStatus:
     password_file: Path
     data_dir: Path
     log_path: Path
+    problem: str | None = None
+    """Why the recorded server cannot be used as it is (see `LocalServer.port_problem`)."""
 
 
 class LocalServer:
@@ -130,11 +124,12 @@ class LocalServer:
         "stopped", start failing on the store lock, stop "not running"). A server whose command line
         names this home is ours; its ports are read back from `conf/neo4j.conf` and the state file
         is written again. A stale state file (dead pid) is removed.
+
+        Raises:
+            LocalServerError: `state.json` is not a file (see `server_state.check_state_file`).
         """
-        try:
-            info: ServerInfo | None = ServerInfo(**json.loads(self.state_file.read_text()))
-        except (OSError, ValueError, TypeError):
-            info = None
+        check_state_file(self.state_file)
+        info = read_state(self.state_file)
         if info is not None and pid_is_server(info.pid, self.home):
             return info
         if info is not None:
@@ -142,9 +137,19 @@ class LocalServer:
             self.state_file.unlink(missing_ok=True)
         return self._recover()
 
+    def port_problem(self, info: ServerInfo) -> str | None:
+        """Why `info`'s Bolt port is not the running server's, or None (see `server_state.port_problem`)."""
+        return port_problem(info, self.state_file, self.conf)
+
+    def check_ports(self, info: ServerInfo) -> None:
+        """Raise `LocalServerError` (one line saying what to do) when `port_problem` finds one."""
+        problem = self.port_problem(info)
+        if problem is not None:
+            raise LocalServerError(problem)
+
     def _recover(self) -> ServerInfo | None:
         pids = find_server_pids(self.home)
-        ports = self._conf_ports()
+        ports = conf_ports(self.conf)
         if not pids or ports is None:
             return None
         bolt, http = ports
@@ -152,30 +157,10 @@ class LocalServer:
                           started_at="unknown (recovered)")
         log.warning("%s was missing or unreadable: found Neo4j pid %s by its home folder", self.state_file, info.pid)
         try:
-            self._write_state(info)
+            write_state(self.state_file, info)
         except OSError:
             pass  # still usable this time; the next command searches again
         return info
-
-    def _conf_ports(self) -> tuple[int, int] | None:
-        """(bolt, http) ports from `conf/neo4j.conf`, as `render_conf` wrote them."""
-        found: dict[str, int] = {}
-        try:
-            text = self.conf.read_text(encoding="utf-8")
-        except OSError:
-            return None
-        for line in text.splitlines():
-            key, _, value = line.partition("=")
-            if key in ("server.bolt.listen_address", "server.http.listen_address"):
-                port = value.rpartition(":")[2]
-                if port.isdigit():
-                    found[key.split(".")[1]] = int(port)
-        return (found["bolt"], found["http"]) if len(found) == 2 else None
-
-    def _write_state(self, info: ServerInfo) -> None:
-        tmp = self.state_file.with_name(self.state_file.name + ".tmp")
-        tmp.write_text(json.dumps(asdict(info), indent=2) + "\n", encoding="utf-8")
-        os.replace(tmp, self.state_file)
 
     def credentials(self) -> tuple[str, str]:
         """(user, password) of the managed server, read from the 0600 password file."""
@@ -201,6 +186,7 @@ class LocalServer:
         with self._lock():
             info = self.running()
             if info is not None:
+                self.check_ports(info)
                 self._wait_ready(info, timeout)
                 return info
             first = "" if self.installed() else " (first run downloads jars)"
@@ -253,6 +239,7 @@ class LocalServer:
             password_file=self.password_file,
             data_dir=self.data_dir,
             log_path=self.log_path,
+            problem=self.port_problem(info) if info else None,
         )
 
     @contextmanager
@@ -306,7 +293,12 @@ class LocalServer:
             uri=f"bolt://127.0.0.1:{bolt}",
             started_at=datetime.now(UTC).isoformat(timespec="seconds"),
         )
-        self._write_state(info)
+        try:
+            write_state(self.state_file, info)
+        except OSError as exc:  # a server nothing records would block the next start on the store lock
+            self._terminate(info.pid, 30)
+            raise LocalServerError(f"cannot write {self.state_file} ({exc.strerror or exc}); Neo4j was stopped "
+                                   f"again: make {self.home} writable and run the command again") from exc
         log.info("launched Neo4j pid %s, bolt %s, log %s", info.pid, info.uri, self.log_path)
         return info
 

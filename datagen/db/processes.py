@@ -13,7 +13,7 @@ from pathlib import Path
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 """The main class of the managed server; its presence on a command line marks our JVM."""
 
-__all__ = ["ENTRY_POINT", "find_server_pids", "free_port", "pid_is_server", "port_taken"]
+__all__ = ["ENTRY_POINT", "find_server_pids", "free_port", "listening_ports", "pid_is_server", "port_taken"]
 
 
 def port_taken(port: int) -> bool:
@@ -57,3 +57,34 @@ def pid_is_server(pid: int, home: Path) -> bool:
         return False
     args = [a.decode(errors="replace") for a in cmdline]
     return ENTRY_POINT in args and f"--home-dir={home}" in args
+
+
+def listening_ports(pid: int) -> set[int]:
+    """TCP ports (IPv4 and IPv6) that `pid` itself listens on; empty when /proc cannot tell.
+
+    Why by pid: a port that something else holds must not pass for the server's. The process's
+    socket inodes (`/proc/<pid>/fd`) are matched against the LISTEN rows of its network
+    namespace's tables (`/proc/<pid>/net/tcp`, `tcp6`: state `0A`, inode in column 10).
+    """
+    inodes: set[str] = set()
+    try:
+        for fd in Path(f"/proc/{pid}/fd").iterdir():
+            try:
+                target = os.readlink(fd)
+            except OSError:
+                continue  # closed meanwhile
+            if target.startswith("socket:["):
+                inodes.add(target[len("socket:["):-1])
+    except OSError:
+        return set()
+    ports: set[int] = set()
+    for table in ("tcp", "tcp6"):
+        try:
+            rows = Path(f"/proc/{pid}/net/{table}").read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for row in rows:
+            fields = row.split()
+            if len(fields) > 9 and fields[3] == "0A" and fields[9] in inodes:
+                ports.add(int(fields[1].rpartition(":")[2], 16))
+    return ports
