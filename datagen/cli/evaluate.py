@@ -14,7 +14,9 @@ from datagen.core.outputs import check_output, output_lock
 from datagen.cli.options import neo4j_uri_option, progress_bar
 from datagen.evaluator.anthropic_judge import DEFAULT_JUDGE_MODEL
 from datagen.evaluator.endpoints import endpoints_from_file, endpoints_from_graph
-from datagen.evaluator.job import EvaluateSettings, run_evaluate
+from datagen.errors import ConfigError
+from datagen.evaluator import checkpoint
+from datagen.evaluator.job import MIN_PASS_RATE, EvaluateSettings, run_evaluate
 from datagen.evaluator.judges import make_judge
 from datagen.evaluator.records import read_records
 from datagen.evaluator.report import EvaluationReport
@@ -37,16 +39,22 @@ def report_lines(report: EvaluationReport) -> list[str]:
     if report.write_back is not None:
         wb = report.write_back
         lines.append(f"Neo4j: {wb['scores_written']} score(s) written, {wb['conversations_missing']} conversation(s) "
-                     f"not in the graph (generated with --no-write-back?)")
+                     f"not in the graph (generated with --no-write-back?)"
+                     + (f", {wb['judge_errors_skipped']} judge error(s) not written as scores"
+                        if wb.get("judge_errors_skipped") else ""))
     return lines
 
 
 @click.command()
 @click.option("--input", "input_path", type=click.Path(path_type=Path), required=True, help="Input JSONL (from `datagen generate`).")
 @click.option("--output", type=click.Path(path_type=Path), default=Path("output/evaluated.jsonl"), show_default=True,
-              help="Output JSONL with judge_scores; evaluation_report.json is written next to it.")
+              help="Output JSONL with judge_scores.")
+@click.option("--report", "report_path", type=click.Path(path_type=Path), default=None,
+              help="Where to write the report [default: evaluation_report.json beside --output].")
 @click.option("--repair", is_flag=True, help="Repair failing conversations (surgical first, then a full rewrite).")
 @click.option("--threshold", type=click.FloatRange(1.0, 5.0), default=3.5, show_default=True, help="Pass threshold on mean_score.")
+@click.option("--min-pass-rate", type=click.FloatRange(0.0, 1.0), default=MIN_PASS_RATE, show_default=True,
+              help="Exit 2 when fewer than this share of conversations pass (after repair).")
 @click.option("--max-repairs", type=click.IntRange(min=0), default=2, show_default=True, help="Max repair attempts per conversation.")
 @click.option("--model", default=DEFAULT_JUDGE_MODEL, show_default=True, help="Anthropic judge model (used when ANTHROPIC_API_KEY is set).")
 @click.option("--offline", is_flag=True, help="Use the deterministic offline judge even when ANTHROPIC_API_KEY is set.")
@@ -55,29 +63,53 @@ def report_lines(report: EvaluationReport) -> list[str]:
               help="registry.json from `datagen build` (e.g. artifacts/registry.json), for the offline judge's "
                    "schema and link-scope checks [default: the graph when a server is used, else the records alone].")
 @click.option("--verbose", is_flag=True, help="Log per-conversation decisions.")
-@click.option("--overwrite", is_flag=True, help="Replace an existing --output and the evaluation_report.json beside it.")
+@click.option("--overwrite", is_flag=True, help="Replace an existing --output and report (and discard a stopped evaluation).")
+@click.option("--resume", is_flag=True, help="Continue an evaluation the judge stopped, judging only the conversations it had not.")
 @neo4j_uri_option
 @pass_context
-def evaluate(obj: Context, input_path: Path, output: Path, repair: bool, threshold: float, max_repairs: int,
-             model: str, offline: bool, no_write_back: bool, registry_path: Path | None, verbose: bool,
-             overwrite: bool) -> None:
-    """Score conversations with the judge, optionally repair failing ones, and write evaluation_report.json.
+def evaluate(obj: Context, input_path: Path, output: Path, report_path: Path | None, repair: bool, threshold: float,
+             min_pass_rate: float, max_repairs: int, model: str, offline: bool, no_write_back: bool,
+             registry_path: Path | None, verbose: bool, overwrite: bool, resume: bool) -> None:
+    """Score conversations with the judge, optionally repair failing ones, and write the report.
 
-    Exits with code 2 when the mean quality assertion fails (mean of mean_score below --threshold).
+    Exits with code 2 when the quality assertion fails: the mean of mean_score is below --threshold,
+    or the share of conversations that pass (after repair) is below --min-pass-rate; one line says
+    which. When the judge fails on 3 conversations in a row (API unreachable,
+    5xx, a rejected key) the evaluation stops at once: the conversations judged before are kept in
+    <output>.judged.partial, no output, report or score is written, and the same command with
+    --resume judges only the rest.
     """
     if verbose:
         logging.getLogger("datagen.evaluator").setLevel(logging.INFO)
+    report = report_path or output.with_name("evaluation_report.json")
+    _check_paths(output, report, overwrite, resume)
     check_output(output, inputs=[input_path] if registry_path is None else [input_path, registry_path],
-                 beside=[output.with_name("evaluation_report.json")], overwrite=overwrite)
+                 beside=[report], overwrite=overwrite or (resume and checkpoint.exists(output)))
     with output_lock(output):
-        _evaluate(obj, input_path, output, repair, threshold, max_repairs, model, offline, no_write_back,
-                  registry_path, verbose)
+        settings = EvaluateSettings(input=input_path, output=output, report=report, repair=repair,
+                                    threshold=threshold, min_pass_rate=min_pass_rate, max_repairs=max_repairs,
+                                    write_back=not no_write_back, verbose=verbose, resume=resume)
+        _evaluate(obj, settings, model, offline, registry_path)
 
 
-def _evaluate(obj: Context, input_path: Path, output: Path, repair: bool, threshold: float, max_repairs: int,
-              model: str, offline: bool, no_write_back: bool, registry_path: Path | None, verbose: bool) -> None:
-    settings = EvaluateSettings(input=input_path, output=output, repair=repair, threshold=threshold,
-                                max_repairs=max_repairs, write_back=not no_write_back, verbose=verbose)
+def _check_paths(output: Path, report: Path, overwrite: bool, resume: bool) -> None:
+    """Refusals `check_output` cannot word: a report over the output, a stopped run, a report's collision."""
+    if report.resolve() == output.resolve():
+        raise ConfigError(f"--report {report} is the --output file; choose another --report")
+    if overwrite:
+        return
+    if resume and not checkpoint.exists(output) and output.exists():
+        raise ConfigError(f"{output} is finished (no stopped evaluation to continue): pass --overwrite to judge it again")
+    if not resume and checkpoint.exists(output):
+        raise ConfigError(f"{checkpoint.partial_path(output)} holds a stopped evaluation: continue it with --resume, "
+                          f"or pass --overwrite to discard it")
+    if not output.exists() and (report.exists() or report.is_symlink()) and not (resume and checkpoint.exists(output)):
+        raise ConfigError(f"{report} already exists (another evaluation's report?): pass --report PATH to write "
+                          f"this one elsewhere, or --overwrite to replace it")
+
+
+def _evaluate(obj: Context, settings: EvaluateSettings, model: str, offline: bool, registry_path: Path | None) -> None:
+    input_path, output, repair, no_write_back = settings.input, settings.output, settings.repair, not settings.write_back
     driver = obj.driver() if (repair or not no_write_back) else None
     endpoints = None
     if registry_path is not None:
@@ -90,8 +122,8 @@ def _evaluate(obj: Context, input_path: Path, output: Path, repair: bool, thresh
                               progress=lambda done, total: advance("judging conversations", done, total))
     for line in report_lines(report):
         click.echo(line)
-    click.echo(f"wrote {output} and {output.with_name('evaluation_report.json')}")
+    click.echo(f"wrote {output} and {settings.report}")
     qa = report.quality_assertion
     if not qa.passed:
-        click.echo(f"quality assertion failed: mean score {qa.mean_score} < threshold {qa.threshold}", err=True)
+        click.echo(qa.message(), err=True)
         sys.exit(2)

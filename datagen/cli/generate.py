@@ -92,7 +92,11 @@ def generate(obj: Context, n: int, seed: int, mode: str, output: Path, evaluate:
                    f"{wb['tool_calls']} tool calls, {wb['lineage']} lineage edges")
     if evaluate:
         endpoints = endpoints_from_graph(driver, obj.database, read_records(output))  # the plans' endpoints
+        # a judge outage stops scoring in one line and keeps what was judged; --resume continues it
         report = score_file_inline(output, make_judge(judge_model, offline=False, endpoints=endpoints),
-                                   driver=driver if settings.write_back else None, database=obj.database)
+                                   driver=driver if settings.write_back else None, database=obj.database,
+                                   resume=resume)
         for line in report_lines(report):
             click.echo(line)
+        if not report.quality_assertion.passed:  # reported, not an exit code: the conversations are written
+            click.echo(report.quality_assertion.message())

@@ -3,7 +3,9 @@
 The model is given the conversation (messages, calls, outputs and the argument lineage) and must call
 the `record_scores` tool, whose input schema is `Verdict`: so the answer is structured by the API and
 checked again here. HTTP failures (429, 5xx, timeouts, dropped connections) are retried with backoff
-by the SDK (`max_retries`); a malformed tool input is asked again up to `malformed_retries` times; what
+by the SDK (`max_retries`, 2 by default: the SDK waits about 0.5 s then 1 s, so an unreachable API
+costs a record about 2 s, not the ~8 s of the SDK's own 4 retries; connecting may take `connect_timeout`
+seconds, a whole answer `timeout`); a malformed tool input is asked again up to `malformed_retries` times; what
 still fails becomes a `JudgeError`, which the evaluator records in the record instead of crashing. A
 rejected key or unknown model is a `ConfigError` and stops the run, since every call would fail.
 
@@ -74,14 +76,16 @@ def tool_spec() -> dict[str, Any]:
 class AnthropicJudge:
     """Scores records with a Claude model through a forced `record_scores` tool call."""
 
-    def __init__(self, model: str = DEFAULT_JUDGE_MODEL, *, timeout: float = 60.0, max_retries: int = 4,
-                 malformed_retries: int = 2, backoff: float = 0.5, client: anthropic.Anthropic | None = None) -> None:
+    def __init__(self, model: str = DEFAULT_JUDGE_MODEL, *, timeout: float = 60.0, connect_timeout: float = 5.0,
+                 max_retries: int = 2, malformed_retries: int = 2, backoff: float = 0.5,
+                 client: anthropic.Anthropic | None = None) -> None:
         if client is None and not has_api_key():
             raise ConfigError("the Anthropic judge needs ANTHROPIC_API_KEY in the environment (or use --offline)")
         self.model = model
         self.malformed_retries = malformed_retries
         self.backoff = backoff
-        self.client = client or anthropic.Anthropic(timeout=timeout, max_retries=max_retries)
+        self.client = client or anthropic.Anthropic(
+            timeout=anthropic.Timeout(timeout, connect=min(connect_timeout, timeout)), max_retries=max_retries)
 
     def _ask(self, record: dict[str, Any]) -> Any:
         try:

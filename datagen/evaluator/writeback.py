@@ -4,6 +4,9 @@ A conversation's node id is `<run_id>:<conversation_id>` (see `datagen.generator
 whose node does not exist (generated with --no-write-back, or from another database) are skipped and
 counted. Repaired records are also rewritten in the graph, so the graph holds what the file holds.
 Scores carry their judging time (`scored_at`); that time lives only in Neo4j, never in the JSONL.
+A record the judge could not score (a judge error: null scores) gets no JudgeScore node: a node is a
+judgement, and a null one would sit beside real ones as if it were a score. Those are counted as
+`judge_errors_skipped`.
 """
 
 from __future__ import annotations
@@ -31,11 +34,22 @@ def existing(driver: Driver, database: str, ids: list[str]) -> set[str]:
     return {str(i) for i in records[0]["ids"]} if records else set()
 
 
+def has_scores(record: Record) -> bool:
+    """Whether the judge scored this record (no judge error, every score present)."""
+    scores = record.get("judge_scores") or {}
+    return not scores.get("error") and all(scores.get(k) is not None for k in _SCORE_FIELDS)
+
+
+_SCORE_FIELDS = ("tool_correctness", "task_completion", "naturalness", "mean_score")
+
+
 def score_rows(records: list[Record], scored_at: datetime) -> list[dict[str, Any]]:
-    """One row per judged record: the JudgeScore id and its properties."""
+    """One row per judged record: the JudgeScore id and its properties (records without scores give none)."""
     stamp = scored_at.strftime("%Y%m%dT%H%M%S%fZ")
     rows = []
     for n, record in enumerate(records):
+        if not has_scores(record):
+            continue
         scores = record.get("judge_scores") or {}
         cid = node_id(record)
         rows.append({"conversation_id": cid, "id": f"{cid}:score:{stamp}:{n}", "props": {
@@ -76,7 +90,8 @@ def write_scores(driver: Driver, database: str, records: list[Record],
         for run_id, batch in by_run.items():
             write_conversations(driver, database, run_id, batch)
     return {"scores_written": written, "conversations_missing": len(records) - len(kept),
-            "conversations_rewritten": len(rewritten)}
+            "conversations_rewritten": len(rewritten),
+            "judge_errors_skipped": sum(1 for r in kept if not has_scores(r))}
 
 
 def conversation_scores(driver: Driver, database: str, conversation_node_id: str) -> list[dict[str, Any]]:

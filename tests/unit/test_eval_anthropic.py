@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -26,64 +24,13 @@ from datagen.evaluator.job import score_record
 from datagen.evaluator.scorer import ScorerSettings
 
 from tests.unit.eval_fixtures import FLIGHT, write_jsonl
-
-SECRET = "sk-ant-test-secret-0123456789"
-GOOD = {"tool_correctness": 5, "task_completion": 4, "naturalness": 4, "reasoning": "Grounded and complete."}
-
-
-def message(tool_input: Any) -> dict[str, Any]:
-    return {"id": "msg_test", "type": "message", "role": "assistant", "model": "claude-test",
-            "content": [{"type": "tool_use", "id": "toolu_test", "name": TOOL_NAME, "input": tool_input}],
-            "stop_reason": "tool_use", "stop_sequence": None, "usage": {"input_tokens": 10, "output_tokens": 10}}
-
-
-class FakeAPI:
-    """Scripted answers, one per request: (status, body, delay seconds); the last one repeats."""
-
-    def __init__(self) -> None:
-        self.script: list[tuple[int, dict[str, Any], float]] = [(200, message(GOOD), 0.0)]
-        self.requests: list[dict[str, Any]] = []
-        self.headers: list[dict[str, str]] = []
-
-    def next(self) -> tuple[int, dict[str, Any], float]:
-        return self.script.pop(0) if len(self.script) > 1 else self.script[0]
+from tests.unit.fake_anthropic import GOOD, SECRET, FakeAPI, message, serve
 
 
 @pytest.fixture()
 def api(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeAPI]:
-    fake = FakeAPI()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 - http.server's naming
-            body = json.loads(self.rfile.read(int(self.headers["content-length"])))
-            fake.requests.append(body)
-            fake.headers.append({k.lower(): v for k, v in self.headers.items()})
-            status, payload, delay = fake.next()
-            time.sleep(delay)
-            data = json.dumps(payload).encode()
-            try:
-                self.send_response(status)
-                self.send_header("content-type", "application/json")
-                self.send_header("content-length", str(len(data)))
-                if status == 429:
-                    self.send_header("retry-after", "0.05")
-                self.end_headers()
-                self.wfile.write(data)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client gave up (timeout test)
-
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    monkeypatch.setenv("ANTHROPIC_API_KEY", SECRET)
-    monkeypatch.setenv("ANTHROPIC_BASE_URL", f"http://127.0.0.1:{server.server_address[1]}")
-    yield fake
-    server.shutdown()
-    server.server_close()
+    with serve(monkeypatch) as fake:
+        yield fake
 
 
 def judge(**kwargs: Any) -> AnthropicJudge:
