@@ -41,7 +41,8 @@ def test_scores_are_written_back_once_per_judging(generated: Path, clean_db: Dri
                                                   tmp_path: Path) -> None:
     settings = EvaluateSettings(input=generated, output=tmp_path / "evaluated.jsonl")
     first = run_evaluate(settings, OfflineJudge(), clean_db, neo4j_database)
-    assert first.write_back == {"scores_written": 6, "conversations_missing": 0, "conversations_rewritten": 0}
+    assert first.write_back == {"scores_written": 6, "conversations_missing": 0, "conversations_rewritten": 0,
+                                "judge_errors_skipped": 0}
     run_evaluate(settings, OfflineJudge(), clean_db, neo4j_database)
     records = _read(tmp_path / "evaluated.jsonl")
     for record in records:
