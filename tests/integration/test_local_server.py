@@ -7,7 +7,11 @@ is installed there; otherwise this module downloads the jars once (about 10 s).
 
 from __future__ import annotations
 
+import json
+import os
+import signal
 import stat
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,9 +22,10 @@ from neo4j.exceptions import AuthError
 from datagen.config import Settings
 from datagen.db.connection import open_driver
 from datagen.db.local_server import LocalServer, ServerInfo
-from datagen.db.processes import free_port, pid_is_server
+from datagen.db.processes import find_server_pids, free_port, pid_is_server
 from datagen.db.queries import load
 from datagen.errors import LocalServerError
+from tests.unit.cli_run import QUICK, datagen, one_error_line
 
 
 @pytest.fixture(scope="module")
@@ -153,3 +158,49 @@ def test_taken_port_fails_at_once(settings: Settings, tmp_path: Path) -> None:
             other.start(timeout=120, ports=(taken, free_port()))
         assert time.monotonic() - started < 20
     assert other.running() is None
+
+
+def test_state_file_that_is_a_folder_is_refused_before_a_server_starts(settings: Settings, tmp_path: Path) -> None:
+    """Before, start read the folder as "no state", launched Java, then failed writing the state."""
+    home = tmp_path / settings.neo4j_home.name
+    home.mkdir()
+    (home / "lib").symlink_to(LocalServer(settings.neo4j_home).lib.resolve(), target_is_directory=True)
+    (home / "state.json").mkdir()
+    try:
+        line = one_error_line(datagen(tmp_path, "neo4j", "start", timeout=180))
+        assert f"{home / 'state.json'} is a folder" in line and "remove it" in line, line
+        assert find_server_pids(home) == [] and not (home / "data").exists()
+    finally:
+        for pid in find_server_pids(home):  # what the old behaviour left running
+            os.kill(pid, signal.SIGKILL)
+
+
+def test_state_file_that_is_a_folder_beside_a_running_server(server: LocalServer, settings: Settings) -> None:
+    """Stop refuses in one line and leaves the server as it was; once the folder is gone, stop works."""
+    info = server.start(timeout=180)
+    server.state_file.unlink()
+    server.state_file.mkdir()
+    for command in ("stop", "status"):
+        line = one_error_line(datagen(settings.home, "neo4j", command))
+        assert f"{server.state_file} is a folder" in line, line
+    assert pid_is_server(info.pid, server.home)
+    server.state_file.rmdir()
+    assert datagen(settings.home, "neo4j", "stop", timeout=120).stdout.strip() == "stopped"
+    assert not pid_is_server(info.pid, server.home)
+
+
+def test_state_file_with_the_wrong_port_fails_at_once(server: LocalServer, settings: Settings) -> None:
+    """Before, every command polled the recorded port for the whole 120 s start-up timeout."""
+    info = server.start(timeout=180)
+    state = json.loads(server.state_file.read_text())
+    wrong = free_port()
+    server.state_file.write_text(json.dumps({**state, "bolt_port": wrong, "uri": f"bolt://127.0.0.1:{wrong}"}))
+    for command in (["neo4j", "start"], ["query", "coverage_by_category"]):
+        started = time.monotonic()
+        line = one_error_line(datagen(settings.home, *command))
+        assert time.monotonic() - started < QUICK
+        assert f"records Bolt port {wrong}, but the managed Neo4j (pid {info.pid}) listens on Bolt port " \
+               f"{info.bolt_port}" in line and "'datagen neo4j stop'" in line, line
+    assert f"problem  {server.state_file} records Bolt port {wrong}" in datagen(settings.home, "neo4j", "status").stdout
+    assert datagen(settings.home, "neo4j", "stop", timeout=120).stdout.strip() == "stopped"
+    assert server.running() is None
