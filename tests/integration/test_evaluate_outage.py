@@ -65,7 +65,7 @@ def _null_scores(driver: Driver, database: str) -> int:
 
 def test_a_judge_error_gets_no_judge_score_node(generated: Path, clean_db: Driver, neo4j_database: str,
                                                 api: FakeAPI, tmp_path: Path) -> None:
-    api.script = [OK, DOWN, DOWN, DOWN, OK]  # the second conversation fails after the SDK's 2 retries
+    api.script = [OK, *[DOWN] * 5, OK]  # the second conversation fails after the SDK's retries, the third gets through
     report = run_evaluate(EvaluateSettings(input=generated, output=tmp_path / "e.jsonl"), _judge(),
                           clean_db, neo4j_database)
     records = _read(tmp_path / "e.jsonl")

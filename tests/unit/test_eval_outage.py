@@ -135,7 +135,7 @@ def test_a_rejected_key_stops_at_once_and_keeps_what_was_judged(api: FakeAPI, tm
 
 
 def test_a_lone_failure_is_a_recorded_judge_error_and_the_run_goes_on(api: FakeAPI, tmp_path: Path) -> None:
-    api.script = [OK, DOWN, DOWN, DOWN, OK]
+    api.script = [OK, *[DOWN] * 5, OK]  # the second record fails (after retries), the third gets through
     path = write_jsonl(tmp_path / "in.jsonl", flights(3))
     code, text = run("--input", str(path), "--output", str(tmp_path / "e.jsonl"), "--no-write-back",
                      "--model", "claude-test")
