@@ -75,9 +75,9 @@ def evaluate(obj: Context, input_path: Path, output: Path, report_path: Path | N
     Exits with code 2 when the quality assertion fails: the mean of mean_score is below --threshold,
     or the share of conversations that pass (after repair) is below --min-pass-rate; one line says
     which. When the judge fails on 3 conversations in a row (API unreachable,
-    5xx, a rejected key) the evaluation stops at once: the conversations judged before are kept in
-    <output>.judged.partial, no output, report or score is written, and the same command with
-    --resume judges only the rest.
+    5xx after the client's retries, timeouts), or refuses the key, the evaluation stops: the
+    conversations judged before are kept in <output>.judged.partial, no output, report or score is
+    written, and the same command with --resume judges only the rest.
     """
     if verbose:
         logging.getLogger("datagen.evaluator").setLevel(logging.INFO)

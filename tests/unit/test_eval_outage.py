@@ -90,6 +90,17 @@ def test_an_outage_stops_after_a_few_failures_in_a_row_and_writes_no_score(api: 
     assert len(api.requests) == 2 + MAX_CONSECUTIVE_JUDGE_FAILURES * 3
 
 
+def test_an_unreachable_api_stops_the_evaluation_in_seconds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ANTHROPIC_API_KEY", SECRET)
+    monkeypatch.setenv("ANTHROPIC_BASE_URL", f"http://127.0.0.1:{closed_port()}")
+    path = write_jsonl(tmp_path / "in.jsonl", flights(20))
+    started = time.monotonic()
+    code, text = run("--input", str(path), "--output", str(tmp_path / "e.jsonl"), "--no-write-back")
+    assert code == 1 and len(text.strip().splitlines()) == 1 and "cannot reach the Anthropic API" in text
+    assert time.monotonic() - started < 15  # 3 records of about 2 s, not 20 records of ~8 s
+    assert _read(tmp_path / "e.jsonl.judged.partial") == [] and not (tmp_path / "e.jsonl").exists()
+
+
 def test_resume_judges_only_the_rest_and_gives_the_bytes_of_a_whole_run(api: FakeAPI, tmp_path: Path) -> None:
     api.script = [OK, OK, DOWN]
     path = write_jsonl(tmp_path / "in.jsonl", flights(6))
@@ -193,5 +204,6 @@ def test_help_documents_the_exit_rule_and_the_new_flags() -> None:
     code, text = run("--help")
     assert code == 0
     flat = " ".join(text.split())
-    for words in ("--min-pass-rate", "--report", "--resume", "Exits with code 2", "below --min-pass-rate"):
+    for words in ("--min-pass-rate", "--report", "--resume", "Exits with code 2", "below --min-pass-rate",
+                  f"fails on {MAX_CONSECUTIVE_JUDGE_FAILURES} conversations in a row"):
         assert words in flat
