@@ -180,11 +180,14 @@ def test_state_file_that_is_a_folder_beside_a_running_server(server: LocalServer
     info = server.start(timeout=180)
     server.state_file.unlink()
     server.state_file.mkdir()
-    for command in ("stop", "status"):
-        line = one_error_line(datagen(settings.home, "neo4j", command))
-        assert f"{server.state_file} is a folder" in line, line
-    assert pid_is_server(info.pid, server.home)
-    server.state_file.rmdir()
+    try:
+        for command in ("stop", "status"):
+            line = one_error_line(datagen(settings.home, "neo4j", command))
+            assert f"{server.state_file} is a folder" in line, line
+        assert pid_is_server(info.pid, server.home)
+    finally:
+        if server.state_file.is_dir():  # a failure must not leave the next test a folder to trip on
+            server.state_file.rmdir()
     assert datagen(settings.home, "neo4j", "stop", timeout=120).stdout.strip() == "stopped"
     assert not pid_is_server(info.pid, server.home)
 
