@@ -1,11 +1,25 @@
 // Uniqueness constraints and lookup indexes for every node label datagen writes.
 // Run statement by statement (split on ';') before any MERGE; every statement is idempotent.
+// Catalog nodes (Category, Tool, Endpoint, Parameter, ResponseField) are unique per catalog: a build
+// writes a whole new catalog beside the one in use and switches to it at the end (graph/switch_catalog),
+// so one id exists once per catalog. The single-id constraints of datagen before that are dropped.
 // Params: none.
-CREATE CONSTRAINT category_id IF NOT EXISTS FOR (n:Category) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT tool_id IF NOT EXISTS FOR (n:Tool) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT endpoint_id IF NOT EXISTS FOR (n:Endpoint) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT parameter_id IF NOT EXISTS FOR (n:Parameter) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT response_field_id IF NOT EXISTS FOR (n:ResponseField) REQUIRE n.id IS UNIQUE;
+DROP CONSTRAINT category_id IF EXISTS;
+DROP CONSTRAINT tool_id IF EXISTS;
+DROP CONSTRAINT endpoint_id IF EXISTS;
+DROP CONSTRAINT parameter_id IF EXISTS;
+DROP CONSTRAINT response_field_id IF EXISTS;
+CREATE CONSTRAINT category_catalog_id IF NOT EXISTS FOR (n:Category) REQUIRE (n.id, n.catalog) IS UNIQUE;
+CREATE CONSTRAINT tool_catalog_id IF NOT EXISTS FOR (n:Tool) REQUIRE (n.id, n.catalog) IS UNIQUE;
+CREATE CONSTRAINT endpoint_catalog_id IF NOT EXISTS FOR (n:Endpoint) REQUIRE (n.id, n.catalog) IS UNIQUE;
+CREATE CONSTRAINT parameter_catalog_id IF NOT EXISTS FOR (n:Parameter) REQUIRE (n.id, n.catalog) IS UNIQUE;
+CREATE CONSTRAINT response_field_catalog_id IF NOT EXISTS FOR (n:ResponseField) REQUIRE (n.id, n.catalog) IS UNIQUE;
+CREATE INDEX category_catalog IF NOT EXISTS FOR (n:Category) ON (n.catalog);
+CREATE INDEX tool_catalog IF NOT EXISTS FOR (n:Tool) ON (n.catalog);
+CREATE INDEX endpoint_catalog IF NOT EXISTS FOR (n:Endpoint) ON (n.catalog);
+CREATE INDEX parameter_catalog IF NOT EXISTS FOR (n:Parameter) ON (n.catalog);
+CREATE INDEX response_field_catalog IF NOT EXISTS FOR (n:ResponseField) ON (n.catalog);
+CREATE INDEX endpoint_id_any IF NOT EXISTS FOR (n:Endpoint) ON (n.id);
 CREATE CONSTRAINT run_id IF NOT EXISTS FOR (n:Run) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT conversation_id IF NOT EXISTS FOR (n:Conversation) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT message_id IF NOT EXISTS FOR (n:Message) REQUIRE n.id IS UNIQUE;

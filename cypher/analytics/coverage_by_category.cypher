@@ -1,7 +1,7 @@
 // Coverage by category: conversations and tool calls per category, and their share.
 // call_share sums to 1 over categories; conversation_share does not (a multi-tool conversation can
 // touch several categories), domain_share does (each conversation has one domain, its main category).
-// Categories no conversation touches are listed with zeros.
+// Categories no conversation touches are listed with zeros. Only the catalog in use is listed.
 // @param run_id "" only conversations of this run ("" = every run)
 // Browser: :params {run_id: ""}
 CALL () {
@@ -10,7 +10,8 @@ CALL () {
   RETURN count(c) AS total_conversations,
          sum(COUNT { (c)-[:HAS_MESSAGE]->(:Message)-[:HAS_CALL]->(:ToolCall) }) AS total_calls
 }
-MATCH (cat:Category)
+OPTIONAL MATCH (state:BuildState {key: 'current'})
+MATCH (cat:Category) WHERE cat.catalog = state.catalog
 OPTIONAL MATCH (cat)<-[:IN_CATEGORY]-(:Tool)-[:HAS_ENDPOINT]->(:Endpoint)<-[:CALLS]-(t:ToolCall)
                <-[:HAS_CALL]-(:Message)<-[:HAS_MESSAGE]-(c:Conversation)<-[:PRODUCED]-(r:Run)
 WHERE $run_id = '' OR r.id = $run_id

@@ -1,5 +1,6 @@
 // Coverage by tool: endpoints called, conversations and calls per tool, and their share.
-// call_share sums to 1 over every tool; the most used come first, unused tools last.
+// call_share sums to 1 over every tool; the most used come first, unused tools last. Tools of the
+// catalog in use.
 // @param run_id "" only conversations of this run ("" = every run)
 // @param limit 50 at most this many rows
 // Browser: :params {run_id: "", limit: 50}
@@ -9,7 +10,8 @@ CALL () {
   RETURN count(c) AS total_conversations,
          sum(COUNT { (c)-[:HAS_MESSAGE]->(:Message)-[:HAS_CALL]->(:ToolCall) }) AS total_calls
 }
-MATCH (tool:Tool)
+OPTIONAL MATCH (state:BuildState {key: 'current'})
+MATCH (tool:Tool) WHERE tool.catalog = state.catalog
 OPTIONAL MATCH (tool)-[:IN_CATEGORY]->(cat:Category)
 OPTIONAL MATCH (tool)-[:HAS_ENDPOINT]->(e:Endpoint)<-[:CALLS]-(t:ToolCall)
                <-[:HAS_CALL]-(:Message)<-[:HAS_MESSAGE]-(c:Conversation)<-[:PRODUCED]-(r:Run)

@@ -1,12 +1,11 @@
-// The graph's state before generating: endpoint and FEEDS counts, the build id most endpoints carry,
-// the (:BuildState) a build leaves ('building' while it runs or after it died, then 'complete'), and
-// how many endpoints carry a sampler start key (graph/mark_starts; none in a graph built before them).
+// The graph's state before generating, from the one (:BuildState) node a build leaves: the catalog in
+// use (`catalog`, switched to at the end of a build; null before any build of this datagen finished)
+// and its build id, a build in progress or left half-way by one that failed (`building`), and the
+// catalog's endpoint, FEEDS and start-key counts (graph/mark_starts).
 // Params: none.
-OPTIONAL MATCH (e:Endpoint)
-WITH e.build_id AS build_id, count(e) AS endpoints
-ORDER BY endpoints DESC, build_id
-LIMIT 1
 OPTIONAL MATCH (s:BuildState {key: 'current'})
-RETURN build_id, COUNT { (:Endpoint) } AS endpoints, COUNT { ()-[:FEEDS]->() } AS feeds,
-       COUNT { (x:Endpoint) WHERE x.start_sequential IS NOT NULL } AS starts,
-       s.status AS status, s.build_id AS state_build_id
+WITH s, s.catalog AS catalog
+RETURN catalog, s.build_id AS build_id, s.building AS building,
+       COUNT { (:Endpoint {catalog: catalog}) } AS endpoints,
+       COUNT { (:Endpoint {catalog: catalog})-[:FEEDS]->() } AS feeds,
+       COUNT { (x:Endpoint {catalog: catalog}) WHERE x.start_sequential IS NOT NULL } AS starts

@@ -1,7 +1,7 @@
-// Node counts per datagen label, read back after a build for the manifest.
-// Params: none.
-RETURN COUNT { (:Category) } AS Category,
-       COUNT { (:Tool) } AS Tool,
-       COUNT { (:Endpoint) } AS Endpoint,
-       COUNT { (:Parameter) } AS Parameter,
-       COUNT { (:ResponseField) } AS ResponseField
+// Node counts per catalog label in one catalog, read back after a build for the manifest.
+// Params: $catalog.
+RETURN COUNT { (:Category {catalog: $catalog}) } AS Category,
+       COUNT { (:Tool {catalog: $catalog}) } AS Tool,
+       COUNT { (:Endpoint {catalog: $catalog}) } AS Endpoint,
+       COUNT { (:Parameter {catalog: $catalog}) } AS Parameter,
+       COUNT { (:ResponseField {catalog: $catalog}) } AS ResponseField

@@ -1,9 +1,9 @@
-// Relationship counts per catalog type, read back after a build for the manifest, plus how many
-// endpoints have at least one outgoing / incoming / both FEEDS edges.
-// Params: none.
-RETURN COUNT { ()-[:IN_CATEGORY]->() } AS IN_CATEGORY,
-       COUNT { ()-[:HAS_ENDPOINT]->() } AS HAS_ENDPOINT,
-       COUNT { ()-[:HAS_PARAM]->() } AS HAS_PARAM,
-       COUNT { ()-[:RETURNS]->() } AS RETURNS,
-       COUNT { ()-[:CAN_FILL]->() } AS CAN_FILL,
-       COUNT { ()-[:FEEDS]->() } AS FEEDS
+// Relationship counts per catalog type in one catalog (edges never join two catalogs, so each is
+// counted from its start node), read back after a build for the manifest.
+// Params: $catalog.
+RETURN COUNT { (:Tool {catalog: $catalog})-[:IN_CATEGORY]->() } AS IN_CATEGORY,
+       COUNT { (:Tool {catalog: $catalog})-[:HAS_ENDPOINT]->() } AS HAS_ENDPOINT,
+       COUNT { (:Endpoint {catalog: $catalog})-[:HAS_PARAM]->() } AS HAS_PARAM,
+       COUNT { (:Endpoint {catalog: $catalog})-[:RETURNS]->() } AS RETURNS,
+       COUNT { (:ResponseField {catalog: $catalog})-[:CAN_FILL]->() } AS CAN_FILL,
+       COUNT { (:Endpoint {catalog: $catalog})-[:FEEDS]->() } AS FEEDS

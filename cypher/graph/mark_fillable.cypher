@@ -1,7 +1,7 @@
 // Endpoint and Parameter flags the samplers read: whether some output can fill a parameter, how many
 // required parameters only the user can supply, and FEEDS in/out degrees.
-// Params: none. Auto-commit only (IN TRANSACTIONS).
-MATCH (e:Endpoint)
+// Params: $catalog (the catalog being built). Auto-commit only (IN TRANSACTIONS).
+MATCH (e:Endpoint {catalog: $catalog})
 CALL (e) {
   OPTIONAL MATCH (e)-[h:HAS_PARAM]->(p:Parameter)
   WITH e, p, h, p IS NOT NULL AND EXISTS { ()-[:CAN_FILL]->(p) } AS fillable

@@ -2,8 +2,8 @@
 // can be documented from its first step (`chain_ready`: its outputs are documented, its name can be
 // asked for in words, and a documented successor of the same category follows it), and the keys of
 // an earlier build cleared.
-// Params: none. Auto-commit only (IN TRANSACTIONS). Runs after graph/mark_fillable (degrees, counts).
-MATCH (e:Endpoint)
+// Params: $catalog (the catalog being built). Auto-commit only (IN TRANSACTIONS). Runs after graph/mark_fillable (degrees, counts).
+MATCH (e:Endpoint {catalog: $catalog})
 CALL (e) {
   REMOVE e.start_sequential, e.start_multi_tool, e.start_clarification_first, e.start_parallel, e.start_fan_out, e.fan_ready
   SET e.chain_ready = NOT e.inferred_fields AND e.askable AND EXISTS {

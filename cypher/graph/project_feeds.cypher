@@ -4,9 +4,10 @@
 // keeps its $per_endpoint best successors so the projection stays linear on big corpora. `scope`
 // says how a and b are related: same_tool, same_platform, same_category (universal values across
 // tools of one category) or cross_category (subject universals between endpoints about them).
-// CREATE, not MERGE: it runs right after delete_derived_edges, and each (a, b) pair is one row.
-// Params: $per_endpoint, $build_id. Auto-commit only (IN TRANSACTIONS).
-MATCH (a:Endpoint)
+// CREATE, not MERGE: the catalog is new (a build never writes into the catalog in use), and each
+// (a, b) pair is one row.
+// Params: $per_endpoint, $build_id, $catalog (the catalog being built). Auto-commit only (IN TRANSACTIONS).
+MATCH (a:Endpoint {catalog: $catalog})
 CALL (a) {
   MATCH (a)-[:RETURNS]->(f:ResponseField)-[c:CAN_FILL]->(p:Parameter)<-[h:HAS_PARAM]-(b:Endpoint)
   WHERE b <> a

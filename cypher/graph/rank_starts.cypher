@@ -14,11 +14,11 @@
 //   parallel             two or more FEEDS edges arrive (its own outputs documented, its name plain)
 //   fan_out              a sibling of its tool takes one of its required inputs (by name): the two
 //                        are asked together about one thing (ready when both are documented and askable)
-// Params: none. Runs after graph/mark_starts.cypher.
+// Params: $catalog (the catalog being built). Runs after graph/mark_starts.cypher.
 CALL () {
   UNWIND [true, false] AS ready
   CALL (ready) {
-    MATCH (e:Endpoint) WHERE e.out_feeds > 0 AND e.chain_ready = ready
+    MATCH (e:Endpoint) WHERE e.catalog = $catalog AND e.out_feeds > 0 AND e.chain_ready = ready
     WITH e ORDER BY e.rk, e.id
     WITH e.tool_id AS tool, collect(e) AS eps
     RETURN eps ORDER BY eps[0].rk, tool
@@ -33,7 +33,7 @@ CALL () {
 CALL () {
   UNWIND [true, false] AS ready
   CALL (ready) {
-    MATCH (e:Endpoint) WHERE e.out_feeds > 0 AND EXISTS { (e)-[:FEEDS {same_tool: false}]->() } AND e.chain_ready = ready
+    MATCH (e:Endpoint) WHERE e.catalog = $catalog AND e.out_feeds > 0 AND EXISTS { (e)-[:FEEDS {same_tool: false}]->() } AND e.chain_ready = ready
     WITH e ORDER BY e.rk, e.id
     WITH e.tool_id AS tool, collect(e) AS eps
     RETURN eps ORDER BY eps[0].rk, tool
@@ -48,7 +48,7 @@ CALL () {
 CALL () {
   UNWIND [true, false] AS ready
   CALL (ready) {
-    MATCH (e:Endpoint) WHERE e.out_feeds > 0 AND e.user_required_count > 0 AND e.chain_ready = ready
+    MATCH (e:Endpoint) WHERE e.catalog = $catalog AND e.out_feeds > 0 AND e.user_required_count > 0 AND e.chain_ready = ready
     WITH e ORDER BY e.rk, e.id
     WITH e.tool_id AS tool, collect(e) AS eps
     RETURN eps ORDER BY eps[0].rk, tool
@@ -63,7 +63,7 @@ CALL () {
 CALL () {
   UNWIND [true, false] AS ready
   CALL (ready) {
-    MATCH (e:Endpoint) WHERE e.in_feeds >= 2 AND (NOT e.inferred_fields AND e.askable) = ready
+    MATCH (e:Endpoint) WHERE e.catalog = $catalog AND e.in_feeds >= 2 AND (NOT e.inferred_fields AND e.askable) = ready
     WITH e ORDER BY e.rk, e.id
     WITH e.tool_id AS tool, collect(e) AS eps
     RETURN eps ORDER BY eps[0].rk, tool
@@ -78,7 +78,7 @@ CALL () {
 CALL () {
   // groups of one tool's endpoints that take a required input of one name, by a single hash join
   MATCH (e:Endpoint)-[:HAS_PARAM]->(p:Parameter)
-  WHERE p.required AND NOT p.control
+  WHERE e.catalog = $catalog AND p.required AND NOT p.control
   WITH e.tool_id AS tool, p.name AS name, collect(DISTINCT e) AS group
   WHERE size(group) >= 2
   WITH group, size([m IN group WHERE NOT m.inferred_fields AND m.askable]) AS documented
@@ -89,7 +89,7 @@ CALL () {
 CALL () {
   UNWIND [true, false] AS ready
   CALL (ready) {
-    MATCH (e:Endpoint) WHERE e.fan_ready = ready
+    MATCH (e:Endpoint) WHERE e.catalog = $catalog AND e.fan_ready = ready
     WITH e ORDER BY e.rk, e.id
     WITH e.tool_id AS tool, collect(e) AS eps
     RETURN eps ORDER BY eps[0].rk, tool

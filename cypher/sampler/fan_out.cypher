@@ -7,7 +7,8 @@
 // node rank key). Starts by range seek on `start_fan_out` (graph/rank_starts.cypher): keys under
 // 2^40 belong to documented, askable endpoints with a documented, askable sibling; the rest only
 // --guessed-outputs may use.
-// Params: $seed, $indices (list of conversation indices), $starts (candidates per index), $guessed.
+// Params: $seed, $indices (list of conversation indices), $starts (candidates per index), $guessed,
+// $catalog (the catalog in use: FEEDS never leave a catalog, so its starts are the only filter).
 UNWIND $indices AS idx
 WITH idx, ($seed * 69621 + idx * 40503 + 13) % 2147483647 AS a
 WITH idx, ((a * a) % 2147483647 * 16807 + a) % 2147483647 * 512 AS point
@@ -16,7 +17,7 @@ CALL (idx, point) {
                                   [1099511627776, 1099511627776 + point]]
               ELSE [[point, 1099511627776], [0, point]] END AS span
   CALL (span) {
-    MATCH (s:Endpoint) WHERE s.start_fan_out >= span[0] AND s.start_fan_out < span[1]
+    MATCH (s:Endpoint) USING INDEX s:Endpoint(start_fan_out) WHERE s.start_fan_out >= span[0] AND s.start_fan_out < span[1] AND s.catalog = $catalog
     RETURN s ORDER BY s.start_fan_out LIMIT $starts * 8
   }
   WITH s, (s.start_fan_out % 1099511627776 - point + 1099511627776) % 1099511627776 AS offset

@@ -17,7 +17,8 @@
 // $starts x 8 endpoints whose start key (`start_multi_tool`, graph/rank_starts.cypher) follows it,
 // wrapping around at 2^40 (keys of 2^40 and up: starts only --guessed-outputs may use); of those,
 // the 3 x $starts first by the seeded hash h, and of these $starts, documented first.
-// Params: $seed, $indices (list of conversation indices), $starts (candidates per index), $guessed.
+// Params: $seed, $indices (list of conversation indices), $starts (candidates per index), $guessed,
+// $catalog (the catalog in use: FEEDS never leave a catalog, so its starts are the only filter).
 UNWIND $indices AS idx
 WITH idx, ($seed * 69621 + idx * 40503 + 13) % 2147483647 AS a
 WITH idx, ((a * a) % 2147483647 * 16807 + a) % 2147483647 * 512 AS point
@@ -26,7 +27,7 @@ CALL (idx, point) {
                                   [1099511627776, 1099511627776 + point]]
               ELSE [[point, 1099511627776], [0, point]] END AS span
   CALL (span) {
-    MATCH (s:Endpoint) WHERE s.start_multi_tool >= span[0] AND s.start_multi_tool < span[1]
+    MATCH (s:Endpoint) USING INDEX s:Endpoint(start_multi_tool) WHERE s.start_multi_tool >= span[0] AND s.start_multi_tool < span[1] AND s.catalog = $catalog
     RETURN s ORDER BY s.start_multi_tool LIMIT $starts * 8
   }
   WITH s, (s.start_multi_tool % 1099511627776 - point + 1099511627776) % 1099511627776 AS offset

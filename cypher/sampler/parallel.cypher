@@ -11,7 +11,8 @@
 // $starts x 8 endpoints whose start key (`start_parallel`, graph/rank_starts.cypher) follows it,
 // wrapping around at 2^40 (keys of 2^40 and up: starts only --guessed-outputs may use); of those,
 // the 3 x $starts first by the seeded hash h, and of these $starts, documented first.
-// Params: $seed, $indices (list of conversation indices), $starts (candidates per index), $guessed.
+// Params: $seed, $indices (list of conversation indices), $starts (candidates per index), $guessed,
+// $catalog (the catalog in use: FEEDS never leave a catalog, so its starts are the only filter).
 UNWIND $indices AS idx
 WITH idx, ($seed * 69621 + idx * 40503 + 11) % 2147483647 AS a
 WITH idx, ((a * a) % 2147483647 * 16807 + a) % 2147483647 * 512 AS point
@@ -20,7 +21,7 @@ CALL (idx, point) {
                                   [1099511627776, 1099511627776 + point]]
               ELSE [[point, 1099511627776], [0, point]] END AS span
   CALL (span) {
-    MATCH (j:Endpoint) WHERE j.start_parallel >= span[0] AND j.start_parallel < span[1]
+    MATCH (j:Endpoint) USING INDEX j:Endpoint(start_parallel) WHERE j.start_parallel >= span[0] AND j.start_parallel < span[1] AND j.catalog = $catalog
     RETURN j ORDER BY j.start_parallel LIMIT $starts * 8
   }
   WITH j, (j.start_parallel % 1099511627776 - point + 1099511627776) % 1099511627776 AS offset

@@ -2,11 +2,13 @@
 
 Reads a ToolBench tools tree (or file); writes the graph to Neo4j and `registry.json` plus
 `build_manifest.json` to the artifacts folder. Ingest and registry run entirely before the first
-write, so an invalid input (without `skip_invalid`) stops the build with the database untouched.
+write, so an invalid input (without `skip_invalid`) stops the build with the database untouched,
+and an input with nothing valid in it (every file skipped) is refused the same way.
 The manifest's counts are read back from the database after the write, not taken from memory.
-All or nothing for the user: the artifacts folder is checked before anything else, and the one
-`(:BuildState)` node says 'building' from before the first graph write until the artifacts are
-written, so a build killed or failed half-way leaves a graph that `generate` refuses in one line.
+All or nothing for the user: the artifacts folder is checked before anything else; the graph is
+written as a new catalog beside the one in use (`graph.writer`), and the one `(:BuildState)` node
+switches to it in one transaction after the artifacts are written. A build killed or failed
+half-way leaves the catalog that worked in use; the next build deletes what it left.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import json
 import platform
 import tempfile
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -28,10 +31,10 @@ from pydantic import BaseModel, Field, TypeAdapter
 import datagen
 from datagen.config import NEO4J_VERSION
 from datagen.core.atomic import write_bytes_atomic
-from datagen.db.queries import load
-from datagen.db.run import graph_errors, write
+from datagen.db.run import graph_errors
 from datagen.errors import ConfigError
-from datagen.graph.writer import build_id, read_counts, read_feeds_coverage, write_graph
+from datagen.graph.writer import (begin_catalog, build_id, ensure_schema, read_counts, read_feeds_coverage,
+                                  retire_other_catalogs, switch_catalog, write_graph)
 from datagen.ingest.models import SkippedInput
 from datagen.ingest.reader import ingest
 from datagen.ingest.responses import ObservedResponses, default_folder, read_observed
@@ -47,6 +50,7 @@ class BuildManifest(BaseModel):
     """What `build_manifest.json` holds."""
 
     build_id: str
+    catalog: str = Field(description="the key of the catalog this build wrote and switched to")
     data_path: str
     created_at: str
     counts: dict[str, dict[str, int]]
@@ -137,16 +141,20 @@ def _run_build(driver: Driver, database: str, data: Path, artifacts: Path, skip_
     registry = build_registry(ingested.tools, observed)
     seconds["registry"] = time.perf_counter() - started
 
+    refuse_empty(data, registry, ingested.skipped)
+
     started = time.perf_counter()
     bid = build_id(registry)
-    write(driver, database, load("graph/mark_build"), status="building", build_id=bid)
-    graph_seconds = write_graph(driver, database, registry, progress, bid=bid)
+    catalog = f"{bid}-{uuid.uuid4().hex[:8]}"  # a new catalog per build, even of the same content
+    ensure_schema(driver, database)
+    begin_catalog(driver, database, catalog, bid)
+    graph_seconds = write_graph(driver, database, registry, catalog, progress, bid=bid)
     seconds["graph"] = time.perf_counter() - started
     seconds.update({f"graph.{k}": v for k, v in graph_seconds.items()})
 
     started = time.perf_counter()
-    counts = read_counts(driver, database)
-    coverage = read_feeds_coverage(driver, database)
+    counts = read_counts(driver, database, catalog)
+    coverage = read_feeds_coverage(driver, database, catalog)
     seconds["read_back"] = time.perf_counter() - started
 
     endpoints = registry.endpoints()
@@ -155,7 +163,7 @@ def _run_build(driver: Driver, database: str, data: Path, artifacts: Path, skip_
         kind = endpoint.response_fields[0].source.value if endpoint.response_fields else "none"
         sources[kind] = sources.get(kind, 0) + 1
     manifest = BuildManifest(
-        build_id=bid,
+        build_id=bid, catalog=catalog,
         data_path=str(data),
         created_at=datetime.now(UTC).isoformat(timespec="seconds"),
         counts=counts,
@@ -186,8 +194,22 @@ def _run_build(driver: Driver, database: str, data: Path, artifacts: Path, skip_
     )
     write_registry_json(artifacts / "registry.json", registry)
     write_json_atomic(artifacts / "build_manifest.json", manifest.model_dump(mode="json"))
-    write(driver, database, load("graph/mark_build"), status="complete", build_id=bid)
+    switch_catalog(driver, database, catalog, bid)
+    retire_other_catalogs(driver, database, catalog)  # after the switch: a failure here loses nothing
     return manifest
+
+
+def refuse_empty(data: Path, registry: Registry, skipped: list[SkippedInput]) -> None:
+    """Refuse, before the graph is touched, an input in which nothing valid is left to build.
+
+    Raises:
+        ConfigError: no tool with an endpoint (one line: how many files were skipped, the first reason).
+    """
+    if any(tool.endpoints for tool in registry.tools):
+        return
+    why = (f"{len(skipped)} input(s) skipped as invalid, the first {skipped[0].file}: {skipped[0].json_path}: "
+           f"{skipped[0].reason}" if skipped else "it holds no tool with an endpoint")
+    raise ConfigError(f"--data {data}: nothing valid to build ({why}); the graph and artifacts are unchanged")
 
 
 def check_artifacts(artifacts: Path) -> None:

@@ -3,14 +3,16 @@
 Neo4j properties cannot hold maps or mixed lists, so defaults are stored as JSON text. `linkable`,
 `confidence`, `scope` and `link_keys` are decided here, once: a field and a parameter of two tools may
 link when their concepts are equal and their `link_keys` meet, which is exactly
-`registry.scope.may_link`. The cross-tool CAN_FILL pairs are joined here too
-(`can_fill_cross_tool_rows`); the same-tool ones in Cypher.
+`registry.scope.may_link`. The CAN_FILL pairs are joined here too, inside one tool
+(`can_fill_same_tool_rows`) and across tools (`can_fill_cross_tool_rows`).
 """
 
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Iterator
 from typing import Any
 
 from datagen.registry.linking import linkable
@@ -170,3 +172,58 @@ def can_fill_cross_tool_rows(registry: Registry, per_field: int) -> list[Row]:
                     if tool_id != e.tool_id and (field_id, param_id) not in scores:
                         scores[(field_id, param_id)] = CONFIDENCE[f.source] * (1.0 if param_name == name_norm else 0.85)
     return [{"field_id": f, "param_id": p, "score": score} for (f, p), score in scores.items()]
+
+
+_MOD = 2_147_483_647  # the tie-break hash of the pairs: (p.rk * 48271 + f.rk) mod (2^31 - 1)
+
+
+def _rotation(params: list[tuple[int, str, str]], rk: int) -> Iterator[tuple[int, str, str]]:
+    """`params` (sorted by (p.rk * 48271 mod M, id)) in the order of the key (p.rk * 48271 + rk) mod M.
+
+    The key is the sorted value shifted by `rk` mod M, so the order is the sorted list rotated to
+    start at the first value >= M - rk: found by bisection, and read lazily (a field reads only the
+    head of its group), instead of hashing every pair.
+    """
+    start = bisect_left(params, (_MOD - rk % _MOD, ""))
+    for i in range(len(params)):
+        yield params[(start + i) % len(params)]
+
+
+def can_fill_same_tool_rows(registry: Registry, per_field: int) -> list[Row]:
+    """(ResponseField)-[:CAN_FILL {score}]->(Parameter) inside one tool, as rows `{field_id, param_id, score}`.
+
+    A field can fill a parameter of another endpoint of its tool with the same concept. Score: the
+    field's confidence, x 0.85 unless the names match; each field keeps its `per_field` best, ties
+    broken by the hash (p.rk * 48271 + f.rk) mod (2^31 - 1), then the parameter id. Joined here, not
+    in Cypher: a tool of 25,000 endpoints whose parameters share a concept makes hundreds of millions
+    of pairs, which the server's transaction memory cannot hold; here each field reads only the head
+    of its group, rotated to its own hash (`_rotation`).
+    """
+    groups: dict[tuple[str, str], list[tuple[int, str, str]]] = defaultdict(list)
+    named: dict[tuple[str, str, str], list[tuple[int, str, str]]] = defaultdict(list)
+    for e in registry.endpoints():
+        for p in e.parameters:
+            if p.control or not linkable(p.concept):
+                continue
+            entry = (member_rk(e, p.name) * 48271 % _MOD, member_id(e, p.name), e.id)
+            groups[(e.tool_id, p.concept)].append(entry)
+            named[(e.tool_id, p.concept, snake(p.name))].append(entry)
+    for members in (*groups.values(), *named.values()):
+        members.sort()
+    rows: list[Row] = []
+    for e in registry.endpoints():
+        for f in e.response_fields:
+            if not linkable(f.concept) or (e.tool_id, f.concept) not in groups:
+                continue
+            rk, field_id, confidence = member_rk(e, f.path), member_id(e, f.path), CONFIDENCE[f.source]
+            exact = named.get((e.tool_id, f.concept, snake(f.name)), [])
+            picked: list[Row] = []
+            for members, score in ((exact, confidence), (groups[(e.tool_id, f.concept)], confidence * 0.85)):
+                for _, param_id, endpoint_id in _rotation(members, rk):
+                    if len(picked) == per_field:
+                        break
+                    if endpoint_id != e.id and (members is exact or not any(r["param_id"] == param_id for r in picked)):
+                        picked.append({"field_id": field_id, "param_id": param_id, "score": score})
+            rows += picked
+    return rows
+

@@ -1,10 +1,11 @@
-"""Write the registry into Neo4j as the heterogeneous graph, then materialise the FEEDS projection.
+"""Write the registry into Neo4j as a new catalog beside the one in use, then its FEEDS projection.
 
 Reads: a `Registry`. Writes: `Category`, `Tool`, `Endpoint`, `Parameter`, `ResponseField` nodes with
-`IN_CATEGORY`, `HAS_ENDPOINT`, `HAS_PARAM`, `RETURNS`; then `CAN_FILL` (cross-tool pairs joined in
-Python) and `FEEDS` computed in Cypher.
-A rebuild is idempotent: nodes and edges are MERGEd by stable id and stamped with the build id (a
-hash of the registry), and whatever an earlier, different build left behind is deleted afterwards.
+`IN_CATEGORY`, `HAS_ENDPOINT`, `HAS_PARAM`, `RETURNS`; then `CAN_FILL` (pairs joined in Python,
+`graph.rows`) and `FEEDS` computed in Cypher. Every node carries the key of its catalog (`catalog`):
+a build never writes into the catalog `generate` reads, so a build that fails or is killed half-way
+leaves the catalog that worked as it was. `switch_catalog` makes the new one current in one
+transaction and `retire_other_catalogs` removes what is left of the others.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from neo4j import Driver
 from neo4j.exceptions import Neo4jError
 
 from datagen.db.queries import load, load_script
-from datagen.db.run import read
+from datagen.db.run import read, write
 from datagen.errors import GraphError
 from datagen.graph import rows as R
 from datagen.registry.models import Registry
@@ -58,13 +59,14 @@ def ensure_schema(driver: Driver, database: str) -> None:
 
 
 def _write_batches(driver: Driver, database: str, name: str, rows: Callable[[Registry], Sequence[R.Row]],
-                   registry: Registry, bid: str, progress: Progress | None) -> None:
-    """Build one label's rows (only when its step runs) and write them in batches."""
+                   registry: Registry, keys: dict[str, Any], progress: Progress | None) -> None:
+    """Build one label's rows (only when its step runs) and write them in batches (`keys`: the
+    query's other parameters, the build id and catalog among them)."""
     query = load(name)
     built = rows(registry)
     for start in range(0, len(built), BATCH):
         batch = list(built[start:start + BATCH])
-        driver.execute_query(query.text, query.params(rows=batch, build_id=bid), database_=database)
+        driver.execute_query(query.text, query.params(rows=batch, **keys), database_=database)
         if progress is not None:
             progress(name, min(start + BATCH, len(built)), len(built))
 
@@ -76,50 +78,66 @@ def _auto_commit(driver: Driver, database: str, name: str, **params: Any) -> Non
         session.run(query.text, query.params(**params)).consume()
 
 
-def write_start_keys(driver: Driver, database: str) -> None:
-    """(Re)compute the samplers' start keys from the graph's FEEDS edges and flags (the build's last
-    two steps, graph/mark_starts and graph/rank_starts)."""
-    _auto_commit(driver, database, "graph/mark_starts")
-    _auto_commit(driver, database, "graph/rank_starts")
+def write_start_keys(driver: Driver, database: str, catalog: str) -> None:
+    """(Re)compute the samplers' start keys of a catalog from its FEEDS edges and flags (the build's
+    last two steps, graph/mark_starts and graph/rank_starts)."""
+    _auto_commit(driver, database, "graph/mark_starts", catalog=catalog)
+    _auto_commit(driver, database, "graph/rank_starts", catalog=catalog)
 
 
-def write_graph(driver: Driver, database: str, registry: Registry,
+def begin_catalog(driver: Driver, database: str, catalog: str, bid: str) -> None:
+    """Note the catalog a build writes, and delete what earlier builds that failed left (never the
+    catalog in use, never an endpoint a conversation calls)."""
+    record = write(driver, database, load("graph/begin_catalog"), catalog=catalog, build_id=bid)[0]
+    keep = [catalog] + ([str(record["current"])] if record["current"] is not None else [])
+    _auto_commit(driver, database, "graph/delete_other_catalogs", keep=keep)
+
+
+def switch_catalog(driver: Driver, database: str, catalog: str, bid: str) -> None:
+    """Make `catalog` the one in use, in one transaction."""
+    write(driver, database, load("graph/switch_catalog"), catalog=catalog, build_id=bid)
+
+
+def retire_other_catalogs(driver: Driver, database: str, catalog: str) -> None:
+    """After a switch: tool calls follow their endpoints into the catalog in use, and the other
+    catalogs are deleted but for the endpoints still called whose ids are gone (kept, unreachable)."""
+    _auto_commit(driver, database, "graph/move_calls", catalog=catalog)
+    _auto_commit(driver, database, "graph/delete_other_catalogs", keep=[catalog])
+    _auto_commit(driver, database, "graph/retire_endpoints", keep=[catalog])
+
+
+def write_graph(driver: Driver, database: str, registry: Registry, catalog: str,
                 progress: Progress | None = None, *, bid: str | None = None) -> dict[str, float]:
-    """Write the registry and its projection; returns seconds spent per step.
+    """Write the registry as the new catalog `catalog` and its projection; returns seconds per step.
 
+    The schema (`ensure_schema`) must exist: `graph.build` creates it before `begin_catalog`.
     `bid` is `build_id(registry)` when the caller has it already (hashing the full corpus takes a
-    second). Raises `GraphError` on any database error: a half-written graph is never reported as built.
+    second). Raises `GraphError` on any database error: a half-written catalog is never switched to.
     """
     bid = build_id(registry) if bid is None else bid
-    batches: list[tuple[str, str, Callable[[Registry], list[R.Row]]]] = [
-        ("categories", "graph/merge_categories", R.category_rows),
-        ("tools", "graph/merge_tools", R.tool_rows),
-        ("endpoints", "graph/merge_endpoints", R.endpoint_rows),
-        ("parameters", "graph/merge_parameters", R.parameter_rows),
-        ("response_fields", "graph/merge_response_fields", R.field_rows),
+    keys = {"build_id": bid, "catalog": catalog}
+    batches: list[tuple[str, str, Callable[[Registry], list[R.Row]], dict[str, Any]]] = [
+        ("categories", "graph/merge_categories", R.category_rows, keys),
+        ("tools", "graph/merge_tools", R.tool_rows, keys),
+        ("endpoints", "graph/merge_endpoints", R.endpoint_rows, keys),
+        ("parameters", "graph/merge_parameters", R.parameter_rows, keys),
+        ("response_fields", "graph/merge_response_fields", R.field_rows, keys),
+        # CAN_FILL pairs are joined in Python (`graph.rows` says why)
+        ("can_fill_same_tool", "graph/create_can_fill",
+         partial(R.can_fill_same_tool_rows, per_field=CAN_FILL_PER_FIELD), keys | {"same_tool": True}),
+        ("can_fill_cross_tool", "graph/create_can_fill",
+         partial(R.can_fill_cross_tool_rows, per_field=CAN_FILL_PER_FIELD), keys | {"same_tool": False}),
     ]
-    # Auto-commit statements, in order: clean up what an earlier build left, then derive the projection.
-    cleanup: list[tuple[str, str, dict[str, Any]]] = [
-        ("stale_edges", "graph/delete_stale_edges", {"build_id": bid}),
-        ("stale_nodes", "graph/delete_stale_nodes", {"build_id": bid}),
-        ("derived_reset", "graph/delete_derived_edges", {}),
-        ("can_fill_same_tool", "graph/compute_can_fill_same_tool", {"per_field": CAN_FILL_PER_FIELD, "build_id": bid}),
-    ]
+    # Auto-commit statements, in order: derive the projection and the samplers' keys.
     projection: list[tuple[str, str, dict[str, Any]]] = [
-        ("feeds", "graph/project_feeds", {"per_endpoint": FEEDS_PER_ENDPOINT, "build_id": bid}),
-        ("flags", "graph/mark_fillable", {}),
-        ("starts", "graph/mark_starts", {}),
-        ("start_keys", "graph/rank_starts", {}),
+        ("feeds", "graph/project_feeds", {"per_endpoint": FEEDS_PER_ENDPOINT} | keys),
+        ("flags", "graph/mark_fillable", {"catalog": catalog}),
+        ("starts", "graph/mark_starts", {"catalog": catalog}),
+        ("start_keys", "graph/rank_starts", {"catalog": catalog}),
     ]
-    steps: list[tuple[str, Callable[[], None]]] = [("schema", lambda: ensure_schema(driver, database))]
-    # Rows are built when their step runs, so only one label's rows are in memory at a time.
-    steps += [(step, partial(_write_batches, driver, database, name, rows, registry, bid, progress))
-              for step, name, rows in batches]
-    steps += [(step, partial(_auto_commit, driver, database, name, **params)) for step, name, params in cleanup]
-    # Cross-tool CAN_FILL is joined in Python (`rows.can_fill_cross_tool_rows` says why), after the reset.
-    steps.append(("can_fill_cross_tool", partial(
-        _write_batches, driver, database, "graph/create_can_fill_cross_tool",
-        partial(R.can_fill_cross_tool_rows, per_field=CAN_FILL_PER_FIELD), registry, bid, progress)))
+    # Rows are built when their step runs, so only one step's rows are in memory at a time.
+    steps: list[tuple[str, Callable[[], None]]] = [(step, partial(_write_batches, driver, database, name, rows, registry, params, progress))
+              for step, name, rows, params in batches]
     steps += [(step, partial(_auto_commit, driver, database, name, **params)) for step, name, params in projection]
     timings: dict[str, float] = {}
     for name, step in steps:
@@ -135,22 +153,22 @@ def write_graph(driver: Driver, database: str, registry: Registry,
     return timings
 
 
-def read_counts(driver: Driver, database: str) -> dict[str, dict[str, int]]:
-    """Node counts per label and relationship counts per type, as the database reports them."""
-    labels = read(driver, database, load("graph/count_labels"))[0]
-    rels = read(driver, database, load("graph/count_relationships"))[0]
+def read_counts(driver: Driver, database: str, catalog: str) -> dict[str, dict[str, int]]:
+    """A catalog's node counts per label and relationship counts per type, as the database reports them."""
+    labels = read(driver, database, load("graph/count_labels"), catalog=catalog)[0]
+    rels = read(driver, database, load("graph/count_relationships"), catalog=catalog)[0]
     return {"nodes": labels.data(), "relationships": rels.data()}
 
 
-def read_feeds_coverage(driver: Driver, database: str) -> dict[str, Any]:
+def read_feeds_coverage(driver: Driver, database: str, catalog: str) -> dict[str, Any]:
     """How many endpoints have outgoing, incoming, both and any FEEDS edges (`chain_share`: the share
     that takes part in some chain), in which categories, and FEEDS edges per scope."""
-    record = read(driver, database, load("graph/feeds_coverage"))[0]
+    record = read(driver, database, load("graph/feeds_coverage"), catalog=catalog)[0]
     data = record.data()
     data["categories_with_feeds"] = sorted(data["categories_with_feeds"])
     total = data["endpoints"] or 1
     data["chain_share"] = round(data["with_any"] / total, 4)
     data["both_share"] = round(data["with_both"] / total, 4)
-    scopes = read(driver, database, load("graph/feeds_by_scope"))
+    scopes = read(driver, database, load("graph/feeds_by_scope"), catalog=catalog)
     data["feeds_by_scope"] = {r["scope"]: r["edges"] for r in scopes}
     return data

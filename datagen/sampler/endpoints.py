@@ -36,12 +36,23 @@ def _field(props: dict[str, Any]) -> ResponseField:
     )
 
 
-class EndpointCache:
-    """Endpoints by id, fetched from Neo4j in batches and kept for the run."""
+def current_catalog(driver: Driver, database: str) -> str | None:
+    """The key of the catalog in use (`graph.writer.switch_catalog`), None before any build finished."""
+    record = read(driver, database, load("sampler/current_catalog"))[0]
+    return None if record["catalog"] is None else str(record["catalog"])
 
-    def __init__(self, driver: Driver, database: str) -> None:
+
+class EndpointCache:
+    """Endpoints by id, fetched from Neo4j in batches and kept for the run.
+
+    `catalog`: the catalog to read (default: the one in use when the cache is made), so a build that
+    switches catalogs during a run does not change what the run reads.
+    """
+
+    def __init__(self, driver: Driver, database: str, catalog: str | None = None) -> None:
         self.driver = driver
         self.database = database
+        self.catalog = catalog if catalog is not None else current_catalog(driver, database)
         self._cache: dict[str, Endpoint] = {}
 
     def get_many(self, ids: Iterable[str]) -> dict[str, Endpoint]:
@@ -50,7 +61,7 @@ class EndpointCache:
         missing = [i for i in wanted if i not in self._cache]
         if missing:
             query = load("sampler/endpoint_details")
-            records = read(self.driver, self.database, query, ids=missing)
+            records = read(self.driver, self.database, query, ids=missing, catalog=self.catalog)
             for record in records:
                 e = record["endpoint"]
                 self._cache[e["id"]] = Endpoint(

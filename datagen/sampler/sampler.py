@@ -18,6 +18,7 @@ from neo4j import Driver
 from datagen.db.queries import load
 from datagen.db.run import read
 from datagen.errors import GraphError
+from datagen.sampler.endpoints import current_catalog
 from datagen.core.plan import ChainStep, SampledChain, SamplingMode
 
 log = logging.getLogger(__name__)
@@ -60,9 +61,11 @@ def mode_for(mode: SamplingMode, seed: int, index: int) -> SamplingMode:
 class Sampler:
     """Candidate chains for conversation indices, from the graph, in seeded order."""
 
-    def __init__(self, driver: Driver, database: str, seed: int, starts: int = 8, guessed: bool = False) -> None:
+    def __init__(self, driver: Driver, database: str, seed: int, starts: int = 8, guessed: bool = False,
+                 catalog: str | None = None) -> None:
         self.driver = driver
         self.database = database
+        self.catalog = catalog if catalog is not None else current_catalog(driver, database)
         self.seed = seed % 2_147_483_647
         self.starts = starts
         self.guessed = guessed  # whether endpoints without a documented response may take part
@@ -72,7 +75,7 @@ class Sampler:
         query = load(f"sampler/{name or mode.value}")
         started = time.perf_counter()
         records = read(self.driver, self.database, query, seed=self.seed, indices=indices, starts=self.starts,
-                       guessed=self.guessed)
+                       guessed=self.guessed, catalog=self.catalog)
         self.query_seconds += time.perf_counter() - started
         out: dict[int, list[SampledChain]] = defaultdict(list)
         for rank, record in enumerate(records):

@@ -16,7 +16,7 @@ from datagen.graph.build import run_build
 from datagen.graph.writer import read_counts
 from datagen.registry.models import Registry
 from datagen.registry.scope import may_link, same_service
-from datagen.sampler.endpoints import EndpointCache
+from datagen.sampler.endpoints import EndpointCache, current_catalog
 from tests.conftest import SEED_DATA, tools_beside_observed
 
 DISTINCT_IDS = """
@@ -38,7 +38,7 @@ def test_seed_build_writes_graph_and_manifest(clean_db: Driver, neo4j_database: 
     cov = manifest.feeds_coverage
     assert len(cov["categories_with_feeds"]) == cov["categories"]
     on_disk = json.loads((tmp_path / "build_manifest.json").read_text())
-    assert on_disk["counts"] == read_counts(clean_db, neo4j_database)
+    assert on_disk["counts"] == read_counts(clean_db, neo4j_database, manifest.catalog)
     assert json.loads((tmp_path / "registry.json").read_text())["tools"]
 
 
@@ -69,14 +69,16 @@ def test_rebuild_is_idempotent_and_drops_stale_nodes(clean_db: Driver, neo4j_dat
 
 
 def test_invalid_input_stops_before_any_write(clean_db: Driver, neo4j_database: str, tmp_path: Path) -> None:
-    before = read_counts(clean_db, neo4j_database)
+    catalog = current_catalog(clean_db, neo4j_database)
+    assert catalog is not None
+    before = read_counts(clean_db, neo4j_database, catalog)
     data = tmp_path / "data"
     shutil.copytree(SEED_DATA, data)
     bad = data / "Travel" / "zz_broken.json"
     bad.write_text('{"tool_name": "Broken", "api_list": [{"url": "no name"}]}')
     with pytest.raises(InputError, match=r"zz_broken.json: \$\.api_list\[0\]\.name"):
         run_build(clean_db, neo4j_database, data, tmp_path / "art")
-    assert read_counts(clean_db, neo4j_database) == before
+    assert read_counts(clean_db, neo4j_database, catalog) == before
     assert not (tmp_path / "art").exists()
 
     manifest = run_build(clean_db, neo4j_database, data, tmp_path / "art", skip_invalid=True)

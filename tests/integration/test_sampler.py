@@ -15,6 +15,7 @@ from datagen.errors import GraphError
 from datagen.generator.job import GenerateSettings, run_generate
 from datagen.graph.build import run_build
 from datagen.graph.writer import write_start_keys
+from datagen.sampler.endpoints import current_catalog
 from datagen.sampler.sampler import CONCRETE_MODES, Sampler
 from tests.conftest import SEED_DATA
 
@@ -41,7 +42,7 @@ def test_starts_are_found_by_a_range_seek_not_a_scan(seed_graph: Driver, neo4j_d
                                                       guessed: bool) -> None:
     query = load(f"sampler/{mode}")
     summary = seed_graph.execute_query("EXPLAIN " + query.text, query.params(
-        seed=3, indices=[0, 1, 2], starts=8, guessed=guessed), database_=neo4j_database).summary
+        seed=3, indices=[0, 1, 2], starts=8, guessed=guessed, catalog="any"), database_=neo4j_database).summary
     operators = _operators(summary.plan)
     assert any(op == "NodeIndexSeekByRange" and f"start_{mode}" in details for op, details in operators), operators
     assert not any(op in ("NodeByLabelScan", "AllNodesScan", "NodeIndexScan") for op, _ in operators), operators
@@ -86,7 +87,7 @@ def test_a_graph_without_start_keys_is_refused_with_one_line(seed_graph: Driver,
                                                                       output=tmp_path / "c.jsonl", write_back=False))
         assert not (tmp_path / "c.jsonl").exists()
     finally:
-        write_start_keys(seed_graph, neo4j_database)
+        write_start_keys(seed_graph, neo4j_database, str(current_catalog(seed_graph, neo4j_database)))
 
 
 def test_sequential_chains_that_fall_apart_are_kept_rather_than_failing_the_run(seed_graph: Driver,
