@@ -88,7 +88,7 @@ def generate(obj: Context, n: int, seed: int, mode: str, output: Path, evaluate:
     click.echo(f"wrote {summary.records} conversations{resumed} to {summary.output}")
     if summary.written_back is not None:
         wb = summary.written_back
-        click.echo(f"Neo4j run {summary.run_id}: {wb['conversations']} conversations, {wb['messages']} messages, "
+        click.echo(f"Neo4j run {summary.run_node}: {wb['conversations']} conversations, {wb['messages']} messages, "
                    f"{wb['tool_calls']} tool calls, {wb['lineage']} lineage edges")
     if evaluate:
         endpoints = endpoints_from_graph(driver, obj.database, read_records(output))  # the plans' endpoints

@@ -35,7 +35,8 @@ from datagen.generator.attempts import Attempts, Outcome, Review, default_worker
 from datagen.generator.goal import end_steps
 from datagen.generator.reserves import RESERVE_ROUNDS, Reserves
 from datagen.generator.sink import JsonlSink
-from datagen.generator.writeback import count_run, write_conversations, write_run
+from datagen.generator.preflight import check_seed, graph_state
+from datagen.generator.writeback import count_run, start_run, write_conversations
 from datagen.planner.embedding import default_embedder
 from datagen.planner.memory import CorpusMemory
 from datagen.planner.planner import Planner, conversation_id
@@ -72,6 +73,9 @@ class GenerateSummary(BaseModel):
     """What a run produced, for the coverage report and the tests."""
 
     run_id: str
+    """The records' `run_id`: the hash of the settings and the build."""
+    run_node: str | None = None
+    """This invocation's (:Run) node id (None without write-back)."""
     build_id: str
     output: Path
     records: int
@@ -134,19 +138,6 @@ def run_id_for(settings: GenerateSettings, build_id: str, reviewed: bool = True)
     parts += [] if reviewed else ["unreviewed"]
     key = json.dumps(parts)
     return "run_" + hashlib.sha256(key.encode()).hexdigest()[:12]
-
-
-def _graph_state(driver: Driver, database: str) -> str:
-    record = read(driver, database, load("generate/current_build"))[0]
-    if record["status"] == "building":
-        raise GraphError(f"the graph is incomplete: build {record['state_build_id']} did not finish (killed or "
-                         f"failed); rerun `datagen build` before generating")
-    if not record["endpoints"] or not record["feeds"]:
-        raise GraphError("the graph has no endpoints or no FEEDS edges: run `datagen build` first")
-    if not record["starts"]:
-        raise GraphError("the graph was built by an older datagen (its endpoints have no sampler start keys): "
-                         "rerun `datagen build`")
-    return str(record["state_build_id"] or record["build_id"])
 
 
 class _Generator:
@@ -295,6 +286,7 @@ def run_generate(driver: Driver, database: str, settings: GenerateSettings,
         Neo4jUnavailable: the server went away; the message says that `--resume` continues the run.
         GraphError: the graph is missing or Neo4j refused a statement.
     """
+    check_seed(settings.seed, settings.write_back)
     check_output(settings.output, overwrite=settings.overwrite or settings.resume)
     workers = settings.workers or default_workers()
     pool = start_workers(workers, review)  # before the lock and the files: see `start_workers`
@@ -308,23 +300,25 @@ def run_generate(driver: Driver, database: str, settings: GenerateSettings,
 
 def _run_generate(driver: Driver, database: str, settings: GenerateSettings, progress: Progress | None,
                   review: Review | None, workers: tuple[ProcessPoolExecutor | None, int]) -> GenerateSummary:
-    build_id = _graph_state(driver, database)
+    build_id, catalog = graph_state(driver, database)
     run_id = run_id_for(settings, build_id, reviewed=review is not None)
     memory = CorpusMemory(enabled=settings.corpus_memory,
                           embedder=default_embedder() if settings.corpus_memory else CorpusMemory().embedder)
     planner = Planner(settings.seed, memory)
-    endpoints = EndpointCache(driver, database)
-    sampler = Sampler(driver, database, settings.seed, guessed=settings.guessed_outputs)
+    endpoints = EndpointCache(driver, database, catalog)
+    sampler = Sampler(driver, database, settings.seed, guessed=settings.guessed_outputs, catalog=catalog)
     sink = JsonlSink(settings.output, {"seed": settings.seed, "mode": settings.mode.value,
                                        "corpus_memory": settings.corpus_memory, "build_id": build_id,
                                        "run_id": run_id, "guessed_outputs": settings.guessed_outputs,
                                        "reviewed": review is not None})
     existing = sink.open(settings.resume, settings.overwrite, limit=settings.n)
+    run_node = None
     if settings.write_back:
-        write_run(driver, database, run_id, {
+        run_node = start_run(driver, database, run_id, {
             "seed": settings.seed, "mode": settings.mode.value, "corpus_memory_enabled": settings.corpus_memory,
-            "build_id": build_id, "output": str(settings.output), "n": settings.n,
-        })
+            "build_id": build_id, "output": str(settings.output), "output_path": str(settings.output.resolve()),
+            "n": settings.n,
+        }, resume=settings.resume)
     counts: dict[str, Counter[str]] = {"domain": Counter(), "pattern_type": Counter(), "sampling_mode": Counter()}
 
     def account(meta: dict[str, Any]) -> None:
@@ -336,7 +330,8 @@ def _run_generate(driver: Driver, database: str, settings: GenerateSettings, pro
         account(record.metadata.model_dump())
     if existing and settings.write_back:
         for start in range(0, len(existing), settings.batch_size):
-            write_conversations(driver, database, run_id, [r.to_dict() for r in existing[start:start + settings.batch_size]])
+            write_conversations(driver, database, run_id, [r.to_dict() for r in existing[start:start + settings.batch_size]],
+                                run_node)
     attempts = Attempts(*workers, build_id, run_id, review)
     clock = Clock()
     reserves = Reserves(sampler, planner, endpoints, settings.mode, settings.seed)
@@ -380,7 +375,7 @@ def _run_generate(driver: Driver, database: str, settings: GenerateSettings, pro
             reserves.clear()
             if settings.write_back:
                 with clock.stage("write_back"):
-                    write_conversations(driver, database, run_id, records)
+                    write_conversations(driver, database, run_id, records, run_node)
             with clock.stage("write_file"):
                 sink.append(lines)
             done += len(lines)
@@ -391,11 +386,11 @@ def _run_generate(driver: Driver, database: str, settings: GenerateSettings, pro
         attempts.close()
         sink.close()
     return GenerateSummary(
-        run_id=run_id, build_id=build_id, output=settings.output, records=done, resumed=len(existing),
+        run_id=run_id, run_node=run_node, build_id=build_id, output=settings.output, records=done, resumed=len(existing),
         rejected=generator.rejected, flagged=generator.flagged, attempts=generator.tried,
         skipped=generator.skipped, hollow=generator.hollow, ahead=attempts.used_ahead,
         seconds=clock.seconds, sampler_ms=clock.percentiles(),
         domains=dict(counts["domain"].most_common()), patterns=dict(counts["pattern_type"].most_common()),
         modes=dict(counts["sampling_mode"].most_common()),
-        written_back=count_run(driver, database, run_id) if settings.write_back else None,
+        written_back=count_run(driver, database, run_node) if run_node is not None else None,
     )

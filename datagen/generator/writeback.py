@@ -5,11 +5,15 @@ Writes: `(:Run)-[:PRODUCED]->(:Conversation)-[:HAS_MESSAGE {idx}]->(:Message)`,
 `(:ToolCall)-[:GROUNDED_FROM {param, field}]->(:ToolCall)` for every argument taken from an earlier
 output. One write transaction per batch, idempotent by conversation id: children are deleted and
 rewritten, so a rerun or a resumed run never duplicates anything.
+One `(:Run)` per `generate` invocation (`start_run`); a conversation's node id is scoped by the
+settings' hash, the records' `run_id`: two runs of the same settings produce the same bytes, so
+they share those nodes and each Run links to the ones it produced.
 """
 
 from __future__ import annotations
 
 import json
+import uuid
 from typing import Any
 
 from neo4j import Driver, ManagedTransaction
@@ -20,7 +24,7 @@ from datagen.db.run import read, write
 Row = dict[str, Any]
 
 
-def _rows(run_id: str, records: list[dict[str, Any]]) -> dict[str, list[Row]]:
+def _rows(run_id: str, records: list[dict[str, Any]], run_node: str | None) -> dict[str, list[Row]]:
     conversations: list[Row] = []
     messages: list[Row] = []
     calls: list[Row] = []
@@ -30,7 +34,7 @@ def _rows(run_id: str, records: list[dict[str, Any]]) -> dict[str, list[Row]]:
         # conv_42_0001, and each must keep its own.
         cid = f"{run_id}:{record['conversation_id']}"
         meta = record["metadata"]
-        conversations.append({"id": cid, "run_id": run_id, "props": {
+        conversations.append({"id": cid, "run_id": run_node, "props": {
             "conversation_id": record["conversation_id"], "seed": meta["seed"], "mode": meta["sampling_mode"], "pattern_type": meta["pattern_type"],
             "domain": meta["domain"], "num_turns": meta["num_turns"], "num_tool_calls": meta["num_tool_calls"],
             "num_distinct_tools": meta["num_distinct_tools"], "endpoint_ids": meta["endpoint_ids"],
@@ -75,17 +79,31 @@ def lineage_caption(param: str, field: str | None) -> str:
     return f"{param} ← {field}" if field else param
 
 
-def write_run(driver: Driver, database: str, run_id: str, props: dict[str, Any]) -> None:
-    """Upsert the run node with its settings."""
-    query = load("generate/merge_run")
-    write(driver, database, query, id=run_id, props=props)
+def start_run(driver: Driver, database: str, settings_id: str, props: dict[str, Any], *, resume: bool) -> str:
+    """The id of this invocation's (:Run): a new node, or with `resume` the latest run of the same
+    settings (`settings_id`, the records' `run_id`) into the same file (`props["output_path"]`).
+
+    A new run's settings are written once; a resumed one only records its new target `n`.
+    """
+    if resume:
+        found = read(driver, database, load("generate/find_run"), settings_id=settings_id,
+                     output_path=props["output_path"])
+        if found:
+            run_node = str(found[0]["id"])
+            write(driver, database, load("generate/resume_run"), id=run_node, n=props["n"])
+            return run_node
+    run_node = f"{settings_id}-{uuid.uuid4().hex[:8]}"
+    write(driver, database, load("generate/create_run"), id=run_node, props=props | {"settings_id": settings_id})
+    return run_node
 
 
-def write_conversations(driver: Driver, database: str, run_id: str, records: list[dict[str, Any]]) -> None:
-    """Write one batch of records in a single transaction."""
+def write_conversations(driver: Driver, database: str, run_id: str, records: list[dict[str, Any]],
+                        run_node: str | None = None) -> None:
+    """Write one batch of records in a single transaction; `run_node`: the (:Run) that produced them
+    (None: a rewrite of conversations already linked, e.g. after a repair)."""
     if not records:
         return
-    rows = _rows(run_id, records)
+    rows = _rows(run_id, records, run_node)
 
     def work(tx: ManagedTransaction) -> None:
         steps = [
@@ -103,8 +121,8 @@ def write_conversations(driver: Driver, database: str, run_id: str, records: lis
         session.execute_write(work)
 
 
-def count_run(driver: Driver, database: str, run_id: str) -> dict[str, int]:
-    """Conversations, messages, tool calls and lineage edges stored for a run."""
+def count_run(driver: Driver, database: str, run_node: str) -> dict[str, int]:
+    """Conversations, messages, tool calls and lineage edges stored for a run (its node id)."""
     query = load("generate/count_run")
-    record = read(driver, database, query, run_id=run_id)[0]
+    record = read(driver, database, query, run_id=run_node)[0]
     return {k: int(v or 0) for k, v in record.data().items()}

@@ -77,7 +77,8 @@ def corpus(clean_db: Driver, neo4j_database: str, tmp_path_factory: pytest.TempP
     (tmp / "j.jsonl").write_text("".join(json.dumps(r) + "\n" for r in judged), encoding="utf-8")
     run_evaluate(EvaluateSettings(input=tmp / "j.jsonl", output=tmp / "e.jsonl"), OfflineJudge(),
                  clean_db, neo4j_database)
-    return Corpus(clean_db, neo4j_database, first.run_id, second.run_id, _read(tmp / "c.jsonl"),
+    assert first.run_node is not None and second.run_node is not None
+    return Corpus(clean_db, neo4j_database, first.run_node, second.run_node, _read(tmp / "c.jsonl"),
                   _read(tmp / "d.jsonl"), _read(tmp / "e.jsonl"))
 
 

@@ -132,7 +132,7 @@ def test_write_back_matches_jsonl_and_is_idempotent(seed_graph: Driver, neo4j_da
         "MATCH (:Run {id: $run})-[:PRODUCED]->(:Conversation)-[:HAS_MESSAGE]->()-[:HAS_CALL]->(t:ToolCall)"
         "-[g:GROUNDED_FROM]->(s:ToolCall) RETURN t.idx AS t, s.idx AS s, t.arguments AS args, g.param AS param, "
         "s.output AS output, t.name AS name, t.caption AS caption, g.field AS field, g.caption AS edge, "
-        "t.id AS call ORDER BY call, param", run=summary.run_id, database_=neo4j_database).records
+        "t.id AS call ORDER BY call, param", run=summary.run_node, database_=neo4j_database).records
     assert len(rows) == grounded
     for row in rows:
         assert row["s"] < row["t"]
@@ -149,7 +149,7 @@ def test_write_back_matches_jsonl_and_is_idempotent(seed_graph: Driver, neo4j_da
     again_rows = seed_graph.execute_query(
         "MATCH (:Run {id: $run})-[:PRODUCED]->(:Conversation)-[:HAS_MESSAGE]->()-[:HAS_CALL]->(t:ToolCall)"
         "-[g:GROUNDED_FROM]->(s:ToolCall) RETURN t.caption AS caption, g.caption AS edge "
-        "ORDER BY t.id, g.param", run=summary.run_id, database_=neo4j_database).records
+        "ORDER BY t.id, g.param", run=summary.run_node, database_=neo4j_database).records
     assert [(r["caption"], r["edge"]) for r in again_rows] == [(r["caption"], r["edge"]) for r in rows]
 
 
@@ -211,10 +211,43 @@ def test_kill_9_then_resume_gives_the_uninterrupted_bytes(seed_graph: Driver, ne
     assert result.returncode == 0, result.stderr
     assert "resumed" in result.stdout + result.stderr
     assert killed.read_bytes() == full.read_bytes()
+    # two runs (the uninterrupted one and the killed one, which its resume continued), 600 each
     summary_rows = seed_graph.execute_query(
-        "MATCH (r:Run)-[:PRODUCED]->(c:Conversation) WHERE r.seed = 3 RETURN r.id AS run, count(c) AS n, "
-        "count(DISTINCT c.conversation_id) AS ids", database_=neo4j_database).records
-    assert [(row["n"], row["ids"]) for row in summary_rows] == [(600, 600)]
+        "MATCH (r:Run)-[:PRODUCED]->(c:Conversation) WHERE r.seed = 3 RETURN r.output_path AS output, "
+        "r.resumed_at IS NOT NULL AS resumed, count(c) AS n, count(DISTINCT c.conversation_id) AS ids "
+        "ORDER BY output", database_=neo4j_database).records
+    assert [(row["output"], row["resumed"], row["n"], row["ids"]) for row in summary_rows] == [
+        (str(full), False, 600, 600), (str(killed), True, 600, 600)]
+
+
+def test_each_run_is_its_own_run_node_and_keeps_its_settings(seed_graph: Driver, neo4j_database: str,
+                                                            tmp_path: Path) -> None:
+    """Two runs of one seed into two files are two (:Run)s; the later one changes nothing of the first."""
+    first = run_generate(seed_graph, neo4j_database, GenerateSettings(n=6, seed=21, output=tmp_path / "a.jsonl"))
+    second = run_generate(seed_graph, neo4j_database, GenerateSettings(n=3, seed=21, output=tmp_path / "b.jsonl"))
+    assert first.run_id == second.run_id and first.run_node != second.run_node  # same settings, two runs
+    rows = seed_graph.execute_query(
+        "MATCH (r:Run {settings_id: $settings}) RETURN r.id AS id, r.n AS n, r.output AS output, "
+        "COUNT { (r)-[:PRODUCED]->() } AS produced ORDER BY r.n DESC", settings=first.run_id,
+        database_=neo4j_database).records
+    assert [(r["id"], r["n"], r["output"], r["produced"]) for r in rows] == [
+        (first.run_node, 6, str(tmp_path / "a.jsonl"), 6), (second.run_node, 3, str(tmp_path / "b.jsonl"), 3)]
+    assert first.written_back is not None and first.written_back["conversations"] == 6
+
+
+def test_a_seed_write_back_cannot_store_is_refused_before_anything_is_written(
+        seed_graph: Driver, cli_env: dict[str, str], tmp_path: Path) -> None:
+    out = tmp_path / "big.jsonl"
+    for seed in (str(2**63), "99999999999999999999"):
+        refused = CliRunner().invoke(cli, ["--quiet", "generate", "--n", "2", "--seed", seed, "--output", str(out)],
+                                     env=cli_env)
+        assert refused.exit_code == 1 and "--no-write-back" in refused.output, refused.output
+        assert refused.output.strip().count("\n") == 0
+        assert sorted(p.name for p in tmp_path.iterdir()) == []  # no .partial to block the next run
+    kept = CliRunner().invoke(cli, ["--quiet", "generate", "--n", "2", "--seed", str(2**63), "--no-write-back",
+                                    "--output", str(out)], env=cli_env)
+    assert kept.exit_code == 0, kept.output
+    assert len(out.read_text().splitlines()) == 2
 
 
 def test_cli_generate_prints_coverage(seed_graph: Driver, cli_env: dict[str, str], tmp_path: Path) -> None:
