@@ -17,8 +17,31 @@ from datagen.evaluator.judges import make_judge
 from datagen.evaluator.records import read_records
 from datagen.evaluator.review import offline_review
 from datagen.generator.job import GenerateSettings, GenerateSummary, run_generate
+from datagen.generator.realise import RealiserUsage
+from datagen.realiser.anthropic_realiser import DEFAULT_REALISER_MODEL, AnthropicRealiser, has_api_key
+from datagen.realiser.run_node import store_usage
 
 DEFAULT_JUDGE_MODEL = "claude-haiku-4-5-20251001"
+
+
+class _Refused(click.ClickException):
+    """A flag that cannot run here (say a missing key): one line, exit 2, before anything is made."""
+
+    exit_code = 2
+
+
+def realiser_lines(name: str, usage: RealiserUsage, stopped: bool, partial: Path) -> list[str]:
+    """The summary lines of a realised run: conversations, requests, tokens, estimated cost."""
+    cost = "unknown (no price for this model)" if usage.cost_usd is None else f"${usage.cost_usd:.4f}"
+    lines = [f"[realiser] {name}: {usage.realised} conversation(s) realised, {usage.retried} retried once, "
+             f"{usage.fell_back} kept offline after a failed retry",
+             f"[realiser] {usage.requests} request(s) sent, {usage.cache_hits} answered from the cache; tokens: "
+             f"{usage.input_tokens} in, {usage.output_tokens} out, {usage.cache_write_tokens} cache write, "
+             f"{usage.cache_read_tokens} cache read; estimated cost {cost}"]
+    if stopped:
+        lines.append(f"[realiser] stopped at the --max-cost cap: the records so far are in {partial}; "
+                     f"rerun the same command with --resume to continue")
+    return lines
 
 
 def _bars(title: str, counts: dict[str, int]) -> list[str]:
@@ -61,13 +84,32 @@ def coverage_report(summary: GenerateSummary) -> str:
               help="Keep the first valid attempt even when the offline judge fails it (the raw generator).")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Worker processes for the agents [default: one per CPU]; the output is the same for any number.")
+@click.option("--realiser", type=click.Choice(["offline", "anthropic"]), default="offline", show_default=True,
+              help="Who writes the turns and tool outputs over the fixed structure: the offline generator, or a "
+                   "Claude model (needs ANTHROPIC_API_KEY; checked, retried once, else kept offline; answers "
+                   "cached under DATAGEN_HOME/realiser-cache).")
+@click.option("--realiser-model", default=DEFAULT_REALISER_MODEL, show_default=True,
+              help="Model for --realiser anthropic.")
+@click.option("--max-cost", type=click.FloatRange(min=0.0), default=None,
+              help="With --realiser anthropic: stop at the conversation boundary once this many estimated US "
+                   "dollars are spent (the records so far stay .partial; --resume continues).")
 @click.option("--verbose", is_flag=True, help="Log rejected conversations.")
 @neo4j_uri_option
 @pass_context
 def generate(obj: Context, n: int, seed: int, mode: str, output: Path, evaluate: bool, judge_model: str,
              no_corpus_memory: bool, guessed_outputs: bool, no_write_back: bool, resume: bool, overwrite: bool,
-             no_review: bool, workers: int | None, verbose: bool) -> None:
+             no_review: bool, workers: int | None, realiser: str, realiser_model: str, max_cost: float | None,
+             verbose: bool) -> None:
     """Generate conversations from the graph built by `datagen build` and print a coverage report."""
+    review = None if no_review else offline_review
+    realise = None
+    if realiser == "anthropic":  # checked before any file, lock, server or node is made
+        if not has_api_key():
+            raise _Refused("--realiser anthropic needs ANTHROPIC_API_KEY in the environment "
+                           "(or leave out --realiser to generate offline)")
+        realise = AnthropicRealiser(obj.settings.home, realiser_model, review=offline_review, max_cost=max_cost)
+    elif max_cost is not None:
+        raise _Refused("--max-cost applies to --realiser anthropic only")
     settings = GenerateSettings(n=n, seed=seed, mode=SamplingMode(mode), output=output,
                                 corpus_memory=not no_corpus_memory, guessed_outputs=guessed_outputs,
                                 write_back=not no_write_back,
@@ -76,7 +118,7 @@ def generate(obj: Context, n: int, seed: int, mode: str, output: Path, evaluate:
     with progress_bar(Console(stderr=True), obj.quiet) as advance:
         summary = run_generate(driver, obj.database, settings,
                                progress=lambda done, total: advance("generating conversations", done, total),
-                               review=None if no_review else offline_review)
+                               review=review, realiser=realise)
     click.echo(coverage_report(summary))
     resumed = f" ({summary.resumed} resumed)" if summary.resumed else ""
     if summary.flagged:
@@ -86,11 +128,17 @@ def generate(obj: Context, n: int, seed: int, mode: str, output: Path, evaluate:
         click.echo(f"[worth] {len(summary.hollow)} conversation(s) kept although every attempt was thin or flagged "
                    f"(no candidate did better): {shown}")
     click.echo(f"wrote {summary.records} conversations{resumed} to {summary.output}")
+    if summary.realiser is not None and summary.realiser_usage is not None:
+        for line in realiser_lines(summary.realiser, summary.realiser_usage, summary.stopped_at_cost,
+                                   output.with_name(output.name + ".partial")):
+            click.echo(line)
+        if summary.run_node is not None:
+            store_usage(driver, obj.database, summary.run_node, "anthropic", realiser_model, summary.realiser_usage)
     if summary.written_back is not None:
         wb = summary.written_back
         click.echo(f"Neo4j run {summary.run_node}: {wb['conversations']} conversations, {wb['messages']} messages, "
                    f"{wb['tool_calls']} tool calls, {wb['lineage']} lineage edges")
-    if evaluate:
+    if evaluate and not summary.stopped_at_cost:  # a stopped run has no finished file to score yet
         endpoints = endpoints_from_graph(driver, obj.database, read_records(output))  # the plans' endpoints
         # a judge outage stops scoring in one line and keeps what was judged; --resume continues it
         report = score_file_inline(output, make_judge(judge_model, offline=False, endpoints=endpoints),

@@ -36,6 +36,7 @@ from datagen.generator.goal import end_steps
 from datagen.generator.reserves import RESERVE_ROUNDS, Reserves
 from datagen.generator.sink import JsonlSink
 from datagen.generator.preflight import check_seed, graph_state
+from datagen.generator.realise import Realiser, RealiserUsage
 from datagen.generator.writeback import count_run, start_run, write_conversations
 from datagen.planner.embedding import default_embedder
 from datagen.planner.memory import CorpusMemory
@@ -104,6 +105,13 @@ class GenerateSummary(BaseModel):
     sampler_ms: dict[str, float] = {}
     """Sampler query milliseconds per conversation (its share of the batch's query, plus the reserve
     queries it set off for the rest of its batch): p50, p95."""
+    realiser: str | None = None
+    """The realiser that rewrote kept conversations (`anthropic:<model>`), None offline."""
+    realiser_usage: RealiserUsage | None = None
+    """Its counts: realised, retried, fell back, requests, cache hits, tokens, estimated cost."""
+    stopped_at_cost: bool = False
+    """The realiser's spending cap stopped the run at a conversation boundary (the file stays
+    `<output>.partial`; `--resume` continues)."""
 
 
 class Clock:
@@ -131,11 +139,13 @@ class Clock:
         return {"p50": ordered[len(ordered) // 2], "p95": ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]}
 
 
-def run_id_for(settings: GenerateSettings, build_id: str, reviewed: bool = True) -> str:
-    """Same settings and graph → same run node (so a resumed run merges into it)."""
+def run_id_for(settings: GenerateSettings, build_id: str, reviewed: bool = True, realiser: str | None = None) -> str:
+    """Same settings and graph → same run node (so a resumed run merges into it); a realiser's
+    output differs from the offline one, so it has its own id (an offline run's id is unchanged)."""
     parts: list[object] = [settings.seed, settings.mode.value, settings.corpus_memory, build_id]
     parts += ["guessed"] if settings.guessed_outputs else []
     parts += [] if reviewed else ["unreviewed"]
+    parts += [] if realiser is None else ["realiser", realiser]
     key = json.dumps(parts)
     return "run_" + hashlib.sha256(key.encode()).hexdigest()[:12]
 
@@ -276,11 +286,15 @@ RESUME_HINT = ("start Neo4j again and rerun the same command with --resume to co
 
 
 def run_generate(driver: Driver, database: str, settings: GenerateSettings,
-                 progress: Progress | None = None, review: Review | None = None) -> GenerateSummary:
+                 progress: Progress | None = None, review: Review | None = None,
+                 realiser: Realiser | None = None) -> GenerateSummary:
     """Generate `settings.n` conversations into `settings.output` (and Neo4j unless disabled).
 
     `review` (the CLI's default: the offline judge) names the gates a finished attempt fails; a
     flagged attempt gives way to the next candidate like a thin one. None keeps the raw generator.
+    `realiser` (the CLI's `--realiser anthropic`) rewrites each kept conversation's words and outputs
+    over its fixed structure, in index order; once it says its spending cap is reached, the run stops
+    at that conversation boundary and the file stays `.partial` for `--resume`.
 
     Raises:
         Neo4jUnavailable: the server went away; the message says that `--resume` continues the run.
@@ -292,16 +306,19 @@ def run_generate(driver: Driver, database: str, settings: GenerateSettings,
     pool = start_workers(workers, review)  # before the lock and the files: see `start_workers`
     try:
         with output_lock(settings.output), graph_errors("generating conversations", RESUME_HINT):
-            return _run_generate(driver, database, settings, progress, review, (pool, workers if pool else 1))
+            return _run_generate(driver, database, settings, progress, review, (pool, workers if pool else 1),
+                                 realiser)
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _run_generate(driver: Driver, database: str, settings: GenerateSettings, progress: Progress | None,
-                  review: Review | None, workers: tuple[ProcessPoolExecutor | None, int]) -> GenerateSummary:
+                  review: Review | None, workers: tuple[ProcessPoolExecutor | None, int],
+                  realiser: Realiser | None = None) -> GenerateSummary:
     build_id, catalog = graph_state(driver, database)
-    run_id = run_id_for(settings, build_id, reviewed=review is not None)
+    run_id = run_id_for(settings, build_id, reviewed=review is not None,
+                        realiser=realiser.name if realiser is not None else None)
     memory = CorpusMemory(enabled=settings.corpus_memory,
                           embedder=default_embedder() if settings.corpus_memory else CorpusMemory().embedder)
     planner = Planner(settings.seed, memory)
@@ -310,7 +327,8 @@ def _run_generate(driver: Driver, database: str, settings: GenerateSettings, pro
     sink = JsonlSink(settings.output, {"seed": settings.seed, "mode": settings.mode.value,
                                        "corpus_memory": settings.corpus_memory, "build_id": build_id,
                                        "run_id": run_id, "guessed_outputs": settings.guessed_outputs,
-                                       "reviewed": review is not None})
+                                       "reviewed": review is not None}
+                     | ({"realiser": realiser.name} if realiser is not None else {}))
     existing = sink.open(settings.resume, settings.overwrite, limit=settings.n)
     run_node = None
     if settings.write_back:
@@ -337,10 +355,11 @@ def _run_generate(driver: Driver, database: str, settings: GenerateSettings, pro
     reserves = Reserves(sampler, planner, endpoints, settings.mode, settings.seed)
     generator = _Generator(settings, planner, endpoints, attempts)
     done = len(existing)
+    stopped = False
     if progress is not None:
         progress(done, settings.n)
     try:
-        while done < settings.n:
+        while done < settings.n and not stopped:
             indices = list(range(done, min(done + settings.batch_size, settings.n)))
             started, queried = time.perf_counter(), sampler.query_seconds
             candidates = sampler.candidates(settings.mode, indices, holds=lambda chains: planner.hold(
@@ -351,6 +370,9 @@ def _run_generate(driver: Driver, database: str, settings: GenerateSettings, pro
             lines: list[str] = []
             records: list[dict[str, Any]] = []
             for position, index in enumerate(indices):
+                if realiser is not None and realiser.exhausted():
+                    stopped = True  # the spending cap: stop at this conversation boundary
+                    break
                 sampling, reserving = [share], [0.0]
 
                 def reserve(round_: int, index: int = index, position: int = position) -> list[Any]:
@@ -363,6 +385,8 @@ def _run_generate(driver: Driver, database: str, settings: GenerateSettings, pro
                 started = time.perf_counter()
                 line = generator.one(index, candidates[index], reserve=reserve, upcoming=upcoming)
                 attempts.forget_before(index + 1)
+                if realiser is not None:
+                    line = realiser.realise(line, endpoints.get_many(orjson.loads(line)["metadata"]["endpoint_ids"]))
                 record = orjson.loads(line)
                 meta = record["metadata"]
                 planner.observe(meta["endpoint_ids"], endpoints.get_many(meta["endpoint_ids"]))
@@ -381,7 +405,8 @@ def _run_generate(driver: Driver, database: str, settings: GenerateSettings, pro
             done += len(lines)
             if progress is not None:
                 progress(done, settings.n)
-        sink.finish()
+        if not stopped:
+            sink.finish()
     finally:
         attempts.close()
         sink.close()
@@ -393,4 +418,6 @@ def _run_generate(driver: Driver, database: str, settings: GenerateSettings, pro
         domains=dict(counts["domain"].most_common()), patterns=dict(counts["pattern_type"].most_common()),
         modes=dict(counts["sampling_mode"].most_common()),
         written_back=count_run(driver, database, run_node) if run_node is not None else None,
+        realiser=realiser.name if realiser is not None else None,
+        realiser_usage=realiser.usage() if realiser is not None else None, stopped_at_cost=stopped,
     )

@@ -1,8 +1,9 @@
 """A fake Anthropic Messages API on 127.0.0.1 for the judge tests: real HTTP, the real `anthropic` client.
 
 The server answers `POST /v1/messages` from a thread with scripted answers (a proper tool_use, a 429,
-a 500, a 401, malformed tool input, a reply slower than the client's timeout); the key and base URL
-reach the SDK through the environment, as in production. `closed_port` gives an address where nothing
+a 500, a 401, malformed tool input, a reply slower than the client's timeout); a script entry may
+also be a function of the request body (the realiser's tests answer from the draft they are sent);
+the key and base URL reach the SDK through the environment, as in production. `closed_port` gives an address where nothing
 listens (connection refused), for outage tests.
 """
 
@@ -12,7 +13,7 @@ import json
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -25,22 +26,29 @@ SECRET = "sk-ant-test-secret-0123456789"
 GOOD = {"tool_correctness": 5, "task_completion": 4, "naturalness": 4, "reasoning": "Grounded and complete."}
 
 
-def message(tool_input: Any) -> dict[str, Any]:
+def message(tool_input: Any, name: str = TOOL_NAME, usage: dict[str, int] | None = None) -> dict[str, Any]:
     return {"id": "msg_test", "type": "message", "role": "assistant", "model": "claude-test",
-            "content": [{"type": "tool_use", "id": "toolu_test", "name": TOOL_NAME, "input": tool_input}],
-            "stop_reason": "tool_use", "stop_sequence": None, "usage": {"input_tokens": 10, "output_tokens": 10}}
+            "content": [{"type": "tool_use", "id": "toolu_test", "name": name, "input": tool_input}],
+            "stop_reason": "tool_use", "stop_sequence": None,
+            "usage": usage or {"input_tokens": 10, "output_tokens": 10}}
+
+
+Answer = tuple[int, dict[str, Any], float]
+Scripted = Answer | Callable[[dict[str, Any]], Answer]
 
 
 class FakeAPI:
-    """Scripted answers, one per request: (status, body, delay seconds); the last one repeats."""
+    """Scripted answers, one per request: (status, body, delay seconds) or a function of the request
+    body returning one; the last one repeats."""
 
     def __init__(self) -> None:
-        self.script: list[tuple[int, dict[str, Any], float]] = [(200, message(GOOD), 0.0)]
+        self.script: list[Scripted] = [(200, message(GOOD), 0.0)]
         self.requests: list[dict[str, Any]] = []
         self.headers: list[dict[str, str]] = []
 
-    def next(self) -> tuple[int, dict[str, Any], float]:
-        return self.script.pop(0) if len(self.script) > 1 else self.script[0]
+    def next(self, body: dict[str, Any] | None = None) -> Answer:
+        entry = self.script.pop(0) if len(self.script) > 1 else self.script[0]
+        return entry(body or {}) if callable(entry) else entry
 
 
 def error(status: int, kind: str, text: str) -> tuple[int, dict[str, Any], float]:
@@ -58,7 +66,7 @@ def serve(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeAPI]:
             body = json.loads(self.rfile.read(int(self.headers["content-length"])))
             fake.requests.append(body)
             fake.headers.append({k.lower(): v for k, v in self.headers.items()})
-            status, payload, delay = fake.next()
+            status, payload, delay = fake.next(body)
             time.sleep(delay)
             data = json.dumps(payload).encode()
             try:
@@ -93,3 +101,23 @@ def closed_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def draft_of(body: dict[str, Any]) -> dict[str, Any]:
+    """The JSON payload of a realiser request (the draft, fixed and stated values), from its first message."""
+    text = body["messages"][0]["content"][0]["text"]
+    return dict(json.loads(text.split("\n\n", 1)[1]))
+
+
+def writer(edit: Callable[[dict[str, Any]], dict[str, Any]] | None = None, name: str = "write_conversation") -> Callable[[dict[str, Any]], Answer]:
+    """A fake realiser model: answers each request with its draft (through `edit` when given), with
+    token counts from the sizes (about 4 characters a token), so cost estimates have a basis."""
+    def answer(body: dict[str, Any]) -> Answer:
+        draft = draft_of(body)
+        written = {item["slot"]: item["output"] if item["role"] == "tool" else item["text"] for item in draft["draft"]}
+        if edit is not None:
+            written = edit(written)
+        usage = {"input_tokens": len(json.dumps(body)) // 4, "output_tokens": len(json.dumps(written)) // 4,
+                 "cache_creation_input_tokens": 0, "cache_read_input_tokens": 0}
+        return 200, message(written, name=name, usage=usage), 0.0
+    return answer

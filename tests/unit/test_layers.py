@@ -14,7 +14,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[2] / "datagen"
 # Data-flow order; each may import the ones before it. `config`, `errors`, `lexicon` and `db` sit beside all of them.
 # `reference` (the real world's countries, cities, airports, zones) is the bottom: it imports nothing of datagen.
-ORDER = ["reference", "ingest", "registry", "core", "graph", "sampler", "planner", "generator", "evaluator", "export",
+ORDER = ["reference", "ingest", "registry", "core", "graph", "sampler", "planner", "generator", "evaluator", "realiser", "export",
          "report", "analytics", "browser", "cli", "__main__"]
 BASE = {"config", "errors", "db", "lexicon"}
 # The bottom layer reads the normalised schema and nothing else of a stage.
