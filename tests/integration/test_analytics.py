@@ -47,11 +47,13 @@ BIG = {"limit": 100_000}
 class Corpus:
     driver: Driver
     database: str
-    memory_run: str
+    memory_run: str  # (:Run) node ids, for the run filters
     plain_run: str
     memory: list[Record]
     plain: list[Record]
     evaluated: list[Record]
+    memory_settings: str = ""  # the records' run_id: conversation node ids are "<run_id>:<conversation_id>"
+    plain_settings: str = ""
 
     @property
     def records(self) -> list[Record]:
@@ -79,7 +81,7 @@ def corpus(clean_db: Driver, neo4j_database: str, tmp_path_factory: pytest.TempP
                  clean_db, neo4j_database)
     assert first.run_node is not None and second.run_node is not None
     return Corpus(clean_db, neo4j_database, first.run_node, second.run_node, _read(tmp / "c.jsonl"),
-                  _read(tmp / "d.jsonl"), _read(tmp / "e.jsonl"))
+                  _read(tmp / "d.jsonl"), _read(tmp / "e.jsonl"), first.run_id, second.run_id)
 
 
 def _rows(c: Corpus, name: str, **params: Any) -> list[dict[str, Any]]:
@@ -180,18 +182,18 @@ def _check_lineage(rows: list[dict[str, Any]], record: Record) -> None:
 
 def test_lineage_by_record_id_takes_the_latest_run(corpus: Corpus) -> None:
     rows = _rows(corpus, "conversation_lineage", conversation_id="conv_42_0001")
-    assert {r["conversation"] for r in rows} == {f"{corpus.plain_run}:conv_42_0001"}
+    assert {r["conversation"] for r in rows} == {f"{corpus.plain_settings}:conv_42_0001"}
     _check_lineage(rows, corpus.plain[0])
 
 
 def test_lineage_by_node_id_and_default(corpus: Corpus) -> None:
     record = max(corpus.memory, key=lambda r: r["metadata"]["grounded_argument_count"])
-    node = f"{corpus.memory_run}:{record['conversation_id']}"
+    node = f"{corpus.memory_settings}:{record['conversation_id']}"
     rows = _rows(corpus, "conversation_lineage", conversation_id=node)
     assert {r["conversation"] for r in rows} == {node}
     _check_lineage(rows, record)
     default = _rows(corpus, "conversation_lineage")
-    assert default and default[0]["conversation"].startswith(corpus.plain_run + ":")
+    assert default and default[0]["conversation"].startswith(corpus.plain_settings + ":")
     assert any(r["grounded"] for r in default)
     assert _rows(corpus, "conversation_lineage", conversation_id="conv_nope") == []
 
@@ -256,7 +258,7 @@ def test_every_query_through_the_cli(corpus: Corpus, cli_env: dict[str, str], fm
 
 def test_cli_params_are_typed(corpus: Corpus, cli_env: dict[str, str]) -> None:
     args = ["--quiet", "query", "conversation_lineage", "--format", "json",
-            "--param", f"conversation_id={corpus.memory_run}:conv_42_0002"]
+            "--param", f"conversation_id={corpus.memory_settings}:conv_42_0002"]
     rows = json.loads(CliRunner().invoke(cli, args, env=cli_env, catch_exceptions=False).stdout)
     assert len(rows) == len(corpus.memory[1]["tool_calls"])
     args = ["--quiet", "query", "unused_feeds", "--format", "json", "--param", "limit=2", "--param", "consecutive=no"]
@@ -366,7 +368,7 @@ def test_lineage_table_names_each_grounded_argument_and_its_source(corpus: Corpu
     record = next(r for r in corpus.memory if r["metadata"]["grounded_argument_count"] >= 2)
     cid = record["metadata"]["conversation_id"]
     query = from_query(load("browser/lineage_table"))
-    rows = corpus.driver.execute_query(query.query.text, conversation_id=f"{corpus.memory_run}:{cid}",
+    rows = corpus.driver.execute_query(query.query.text, conversation_id=f"{corpus.memory_settings}:{cid}",
                                        database_=corpus.database).records
     names = [call["name"].split("::")[-1].replace("_", " ") for call in record["tool_calls"]]
     assert [row["call"] for row in rows] == [f"{i + 1} · {name}" for i, name in enumerate(names)]
