@@ -30,8 +30,8 @@ def _rows(run_id: str, records: list[dict[str, Any]], run_node: str | None) -> d
     calls: list[Row] = []
     lineage: list[Row] = []
     for record in records:
-        # Node ids are scoped by run: two runs with the same seed (say memory on and off) both have a
-        # conv_42_0001, and each must keep its own.
+        # Node ids are scoped by the settings (the records' run_id): two runs with the same seed but
+        # memory on and off both have a conv_42_0001, and each must keep its own.
         cid = f"{run_id}:{record['conversation_id']}"
         meta = record["metadata"]
         conversations.append({"id": cid, "run_id": run_node, "props": {

@@ -226,4 +226,3 @@ def can_fill_same_tool_rows(registry: Registry, per_field: int) -> list[Row]:
                         picked.append({"field_id": field_id, "param_id": param_id, "score": score})
             rows += picked
     return rows
-
