@@ -45,6 +45,11 @@ class FakeAPI:
         self.script: list[Scripted] = [(200, message(GOOD), 0.0)]
         self.requests: list[dict[str, Any]] = []
         self.headers: list[dict[str, str]] = []
+        self.door = threading.Event()
+        """While set, a new request is held before its body is read, then dropped unread: a request
+        cut off in transit (the kill tests stop a client there, with nothing answered or half-sent)."""
+        self.held = threading.Event()
+        """Set once a request is held at the door."""
 
     def next(self, body: dict[str, Any] | None = None) -> Answer:
         entry = self.script.pop(0) if len(self.script) > 1 else self.script[0]
@@ -63,6 +68,12 @@ def serve(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeAPI]:
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+            if fake.door.is_set():
+                fake.held.set()
+                while fake.door.is_set():
+                    time.sleep(0.02)
+                self.close_connection = True
+                return
             body = json.loads(self.rfile.read(int(self.headers["content-length"])))
             fake.requests.append(body)
             fake.headers.append({k.lower(): v for k, v in self.headers.items()})
