@@ -19,6 +19,7 @@ from datagen.evaluator.review import offline_review
 from datagen.generator.job import GenerateSettings, GenerateSummary, run_generate
 from datagen.generator.realise import RealiserUsage
 from datagen.realiser.anthropic_realiser import DEFAULT_REALISER_MODEL, AnthropicRealiser, has_api_key
+from datagen.realiser.batch import POLL_SECONDS, Fetched, job_collect, prefetch
 from datagen.realiser.run_node import store_usage
 
 DEFAULT_JUDGE_MODEL = "claude-haiku-4-5-20251001"
@@ -38,6 +39,9 @@ def realiser_lines(name: str, usage: RealiserUsage, stopped: bool, partial: Path
              f"[realiser] {usage.requests} request(s) sent, {usage.cache_hits} answered from the cache; tokens: "
              f"{usage.input_tokens} in, {usage.output_tokens} out, {usage.cache_write_tokens} cache write, "
              f"{usage.cache_read_tokens} cache read; estimated cost {cost}"]
+    if usage.batched:
+        lines.append(f"[realiser] {usage.batched} answer(s) paid through a Message Batch, at the batch price "
+                     f"(counted above as cache hits)")
     if stopped:
         lines.append(f"[realiser] stopped at the --max-cost cap: the records so far are in {partial}; "
                      f"rerun the same command with --resume to continue")
@@ -93,13 +97,19 @@ def coverage_report(summary: GenerateSummary) -> str:
 @click.option("--max-cost", type=click.FloatRange(min=0.0), default=None,
               help="With --realiser anthropic: stop at the conversation boundary once this many estimated US "
                    "dollars are spent (the records so far stay .partial; --resume continues).")
+@click.option("--batch", "batch", is_flag=True,
+              help="With --realiser anthropic: send the first request of every conversation through the Message "
+                   "Batches API (half the price; waits for the batch, polling with a progress bar), then check, "
+                   "retry directly and fall back as without it. --resume polls a batch still in flight.")
+@click.option("--batch-poll", type=click.FloatRange(min=0.0), default=POLL_SECONDS, show_default=True,
+              help="Seconds between two polls of a Message Batch.")
 @click.option("--verbose", is_flag=True, help="Log rejected conversations.")
 @neo4j_uri_option
 @pass_context
 def generate(obj: Context, n: int, seed: int, mode: str, output: Path, evaluate: bool, judge_model: str,
              no_corpus_memory: bool, guessed_outputs: bool, no_write_back: bool, resume: bool, overwrite: bool,
              no_review: bool, workers: int | None, realiser: str, realiser_model: str, max_cost: float | None,
-             verbose: bool) -> None:
+             batch: bool, batch_poll: float, verbose: bool) -> None:
     """Generate conversations from the graph built by `datagen build` and print a coverage report."""
     review = None if no_review else offline_review
     realise = None
@@ -110,12 +120,21 @@ def generate(obj: Context, n: int, seed: int, mode: str, output: Path, evaluate:
         realise = AnthropicRealiser(obj.settings.home, realiser_model, review=offline_review, max_cost=max_cost)
     elif max_cost is not None:
         raise _Refused("--max-cost applies to --realiser anthropic only")
+    if batch and realise is None:
+        raise _Refused("--batch applies to --realiser anthropic only")
+    if batch and max_cost is not None:
+        raise _Refused("--max-cost cannot stop a Message Batch half-way: leave out --batch to cap the cost")
     settings = GenerateSettings(n=n, seed=seed, mode=SamplingMode(mode), output=output,
                                 corpus_memory=not no_corpus_memory, guessed_outputs=guessed_outputs,
                                 write_back=not no_write_back,
                                 resume=resume, overwrite=overwrite, verbose=verbose, workers=workers)
     driver = obj.driver()
+    fetched: Fetched | None = None
     with progress_bar(Console(stderr=True), obj.quiet) as advance:
+        if batch and realise is not None:
+            collect = job_collect(driver, obj.database, settings, review, obj.settings.home, advance)
+            fetched = prefetch(realise, output, collect, resume=resume, overwrite=overwrite,
+                               poll_seconds=batch_poll, progress=advance)
         summary = run_generate(driver, obj.database, settings,
                                progress=lambda done, total: advance("generating conversations", done, total),
                                review=review, realiser=realise)
@@ -128,6 +147,10 @@ def generate(obj: Context, n: int, seed: int, mode: str, output: Path, evaluate:
         click.echo(f"[worth] {len(summary.hollow)} conversation(s) kept although every attempt was thin or flagged "
                    f"(no candidate did better): {shown}")
     click.echo(f"wrote {summary.records} conversations{resumed} to {summary.output}")
+    if fetched is not None:
+        ids = ", ".join(fetched.batches) or "none needed (every answer was cached)"
+        click.echo(f"[realiser] Message Batch(es): {ids}{' (resumed)' if fetched.resumed else ''}; "
+                   f"{fetched.answered} answered, {fetched.failed} not answered there (asked directly)")
     if summary.realiser is not None and summary.realiser_usage is not None:
         for line in realiser_lines(summary.realiser, summary.realiser_usage, summary.stopped_at_cost,
                                    output.with_name(output.name + ".partial")):

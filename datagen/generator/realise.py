@@ -28,6 +28,9 @@ class RealiserUsage(BaseModel):
     requests: int = 0
     """HTTP requests sent (cache hits are not requests and cost nothing)."""
     cache_hits: int = 0
+    batched: int = 0
+    """Answers fetched from a Message Batch (`--batch`, at the batch price) into the cache, from which
+    the conversations then read them as cache hits."""
     input_tokens: int = 0
     output_tokens: int = 0
     cache_write_tokens: int = 0

@@ -76,7 +76,8 @@ class AnthropicRealiser:
         spent = self.counts.cost_usd
         return self.max_cost is not None and spent is not None and spent >= self.max_cost
 
-    def _account(self, response: dict[str, Any], paid: bool) -> None:
+    def account(self, response: dict[str, Any], paid: bool = True, batch: bool = False) -> None:
+        """Add an answer paid for now to the tokens and cost (`batch`: at the batch price)."""
         if not paid:
             return
         usage = response.get("usage") or {}
@@ -87,7 +88,7 @@ class AnthropicRealiser:
         c.output_tokens += tokens[1]
         c.cache_write_tokens += tokens[2]
         c.cache_read_tokens += tokens[3]
-        spent = cost(self.model, *tokens)
+        spent = cost(self.model, tokens[0], tokens[1], tokens[2], tokens[3], batch=batch)
         c.cost_usd = None if spent is None or c.cost_usd is None else c.cost_usd + spent
 
     def _ask(self, body: dict[str, Any], offline: dict[str, Any],
@@ -96,7 +97,7 @@ class AnthropicRealiser:
             response, paid = self.messages.send(body)
         except RequestRefused as exc:
             return None, [str(exc)], None
-        self._account(response, paid)
+        self.account(response, paid)
         call = _tool_use(response)
         if call is None:
             return None, [f"the answer has no {TOOL_NAME} tool call (stop_reason {response.get('stop_reason')!r})"], None

@@ -12,6 +12,8 @@ for the judge, since every later request would fail too. The key is read by the 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import anthropic
@@ -34,6 +36,26 @@ class RequestRefused(Exception):
 RESUME_HINT = "rerun the same command with --resume when the API answers again (answers already paid for are cached)"
 
 
+@contextmanager
+def api_errors(model: str, what: str) -> Iterator[None]:
+    """The SDK's errors as the module doc says (shared by direct requests and the batch calls)."""
+    try:
+        yield
+    except (anthropic.AuthenticationError, anthropic.PermissionDeniedError) as exc:
+        raise ConfigError(f"the Anthropic API refused the key (HTTP {exc.status_code}): "
+                          f"check ANTHROPIC_API_KEY") from exc
+    except anthropic.NotFoundError as exc:
+        raise ConfigError(f"the Anthropic API does not serve model {model!r}: check --realiser-model") from exc
+    except anthropic.BadRequestError as exc:
+        raise RequestRefused(f"the API refused {what} (HTTP 400: {exc.message[:200]})") from exc
+    except anthropic.APITimeoutError as exc:
+        raise RealiserError(f"{what} timed out after retries; {RESUME_HINT}") from exc
+    except anthropic.APIConnectionError as exc:
+        raise RealiserError(f"cannot reach the Anthropic API ({type(exc).__name__}); {RESUME_HINT}") from exc
+    except anthropic.APIStatusError as exc:
+        raise RealiserError(f"{what} failed with HTTP {exc.status_code} after retries; {RESUME_HINT}") from exc
+
+
 class CachedMessages:
     """The SDK client behind the response cache; counts what was sent and what was found."""
 
@@ -53,22 +75,8 @@ class CachedMessages:
         if found is not None:
             self.hits += 1
             return found, False
-        try:
+        with api_errors(self.model, "the realiser's request"):
             response = self.client.messages.create(**body)
-        except (anthropic.AuthenticationError, anthropic.PermissionDeniedError) as exc:
-            raise ConfigError(f"the Anthropic API refused the key (HTTP {exc.status_code}): "
-                              f"check ANTHROPIC_API_KEY") from exc
-        except anthropic.NotFoundError as exc:
-            raise ConfigError(f"the Anthropic API does not serve model {self.model!r}: check --realiser-model") from exc
-        except anthropic.BadRequestError as exc:
-            raise RequestRefused(f"the API refused the request (HTTP 400: {exc.message[:200]})") from exc
-        except anthropic.APITimeoutError as exc:
-            raise RealiserError(f"the realiser's request timed out after retries; {RESUME_HINT}") from exc
-        except anthropic.APIConnectionError as exc:
-            raise RealiserError(f"cannot reach the Anthropic API ({type(exc).__name__}); {RESUME_HINT}") from exc
-        except anthropic.APIStatusError as exc:
-            raise RealiserError(f"the realiser's request failed with HTTP {exc.status_code} after retries; "
-                                f"{RESUME_HINT}") from exc
         self.requests += 1
         data: dict[str, Any] = response.model_dump(mode="json", warnings=False)
         self.cache.put(key, data)

@@ -2,7 +2,9 @@
 
 Prices in US dollars per million tokens, from Anthropic's public price page
 (https://docs.claude.com/en/docs/about-claude/pricing, read 2026; "cache write" is the 5-minute
-prompt-cache write, "cache read" a cache hit). They change: the cost printed is an estimate, and a
+prompt-cache write, "cache read" a cache hit). A request answered through the Message Batches API
+costs `BATCH_DISCOUNT` of these (the page's batch column is half of every row, prompt-cache
+multipliers included, so the one table serves both). They change: the cost printed is an estimate, and a
 model missing here has no estimate (and cannot be capped with `--max-cost`).
 """
 
@@ -32,10 +34,16 @@ PRICES: dict[str, Price] = {
 }
 
 
-def cost(model: str, input_tokens: int, output_tokens: int, cache_write: int, cache_read: int) -> float | None:
-    """Estimated dollars for these token counts (None when the model has no price in the table)."""
+BATCH_DISCOUNT = 0.5
+"""What a batched request costs as a share of the same request sent directly (`generate --batch`)."""
+
+
+def cost(model: str, input_tokens: int, output_tokens: int, cache_write: int, cache_read: int,
+         batch: bool = False) -> float | None:
+    """Estimated dollars for these token counts (None when the model has no price in the table);
+    `batch`: answered through the Message Batches API, at `BATCH_DISCOUNT` of the direct price."""
     price = PRICES.get(model)
     if price is None:
         return None
-    return (input_tokens * price.input + output_tokens * price.output + cache_write * price.cache_write
+    return (BATCH_DISCOUNT if batch else 1.0) * (input_tokens * price.input + output_tokens * price.output + cache_write * price.cache_write
             + cache_read * price.cache_read) / 1_000_000

@@ -1,4 +1,5 @@
-"""`generate --realiser anthropic` killed with SIGKILL, then `--resume`: the same bytes, nothing paid twice.
+"""`generate --realiser anthropic` (direct and `--batch`) killed with SIGKILL, then `--resume`: the same
+bytes, nothing paid twice.
 
 Real processes (`python -m datagen generate`), the real `anthropic` client over HTTP to the loopback
 fake Messages API this test serves, a real Neo4j. The run is killed once its `.partial` holds a
@@ -21,9 +22,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from neo4j import Driver
 
+from datagen.cli.main import cli
 from datagen.graph.build import run_build
+from datagen.realiser.batch import STATE_SUFFIX
 from tests.conftest import REPO, SEED_DATA
 from tests.unit.fake_anthropic import draft_of, serve, writer
 
@@ -94,3 +98,52 @@ def test_kill_9_then_resume_pays_for_nothing_twice(seed_graph: Driver, cli_env: 
         assert resumed, "the resume asked nothing: the kill came too late to test anything"
     records = [json.loads(line) for line in killed.read_text(encoding="utf-8").splitlines()]
     assert len(records) == N and any(r["metadata"].get("realiser") == "anthropic" for r in records)
+
+
+def test_batch_killed_in_flight_then_resume_polls_it_and_writes_the_direct_bytes(
+        seed_graph: Driver, neo4j_database: str, cli_env: dict[str, str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--batch` end to end: submitted once, killed while in flight, polled on --resume, the bytes of
+    a direct run, and a rerun without --batch answered wholly from the cache."""
+    direct, batched, rerun = tmp_path / "direct.jsonl", tmp_path / "batched.jsonl", tmp_path / "rerun.jsonl"
+    args = ["--quiet", "generate", "--realiser", "anthropic", "--n", "4", "--seed", "33"]
+    with serve(monkeypatch) as fake:
+        fake.script = [writer()]
+        monkeypatch.setenv("DATAGEN_HOME", str(tmp_path / "home_direct"))
+        result = CliRunner().invoke(cli, [*args, "--output", str(direct)], env=cli_env, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        sent = len(fake.requests)
+        assert sent >= 4
+
+        monkeypatch.setenv("DATAGEN_HOME", str(tmp_path / "home_batch"))
+        fake.batches_run.set()  # the batch stays in flight until the run is killed
+        command = [sys.executable, "-m", "datagen", *args, "--batch", "--batch-poll", "0.05", "--output", str(batched)]
+        proc = subprocess.Popen(command, cwd=REPO, env={**os.environ, **cli_env}, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE)
+        state = batched.with_name(batched.name + STATE_SUFFIX)
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline and proc.poll() is None and not (state.exists() and fake.batches
+                                                                           and fake.batches[0]["polls"] > 1):
+            time.sleep(0.05)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        assert state.exists() and not batched.exists(), "the batch run ended before it could be killed"
+        assert len(fake.batches) == 1 and len(fake.requests) == sent  # one batch, nothing sent directly
+        fake.batches_run.clear()
+
+        result = CliRunner().invoke(cli, [*args, "--batch", "--batch-poll", "0.05", "--resume", "--output",
+                                          str(batched)], env=cli_env, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        assert "msgbatch_0000 (resumed)" in result.output
+        assert len(fake.batches) == 1 and len(fake.requests) == sent  # polled, not submitted again
+        assert batched.read_bytes() == direct.read_bytes() and not state.exists()
+        assert sorted(map(_canonical, fake.batch_bodies)) == sorted(map(_canonical, fake.requests[:sent]))
+
+        result = CliRunner().invoke(cli, [*args, "--output", str(rerun)], env=cli_env, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        assert len(fake.requests) == sent and len(fake.batches) == 1  # without --batch: free too
+        assert rerun.read_bytes() == direct.read_bytes()
+    batched_counts = [row["b"] for row in seed_graph.execute_query(
+        "MATCH (r:Run) WHERE r.output_path = $p RETURN r.realiser_batched AS b", p=str(batched.resolve()),
+        database_=neo4j_database).records]
+    assert batched_counts == [sent]

@@ -1,5 +1,10 @@
 """A fake Anthropic Messages API on 127.0.0.1 for the judge tests: real HTTP, the real `anthropic` client.
 
+It also serves the Message Batches endpoints (`POST /v1/messages/batches`, `GET .../{id}` and the
+results JSONL at the batch's `results_url`): a batch stays "in_progress" for `polls_before_end`
+polls (or while `batches_run` is set), then each request is answered by the script, as a direct one
+would be (a 200 becomes a "succeeded" result, anything else an "errored" one).
+
 The server answers `POST /v1/messages` from a thread with scripted answers (a proper tool_use, a 429,
 a 500, a 401, malformed tool input, a reply slower than the client's timeout); a script entry may
 also be a function of the request body (the realiser's tests answer from the draft they are sent);
@@ -50,6 +55,35 @@ class FakeAPI:
         cut off in transit (the kill tests stop a client there, with nothing answered or half-sent)."""
         self.held = threading.Event()
         """Set once a request is held at the door."""
+        self.batches: list[dict[str, Any]] = []
+        """Submitted batches: id, requests (custom_id and params), polls so far."""
+        self.polls_before_end = 1
+        self.batches_run = threading.Event()
+        """While set, every batch stays in progress (a batch in flight when its client is killed)."""
+        self.batch_bodies: list[dict[str, Any]] = []
+        """Request bodies answered through a batch (the direct ones are in `requests`)."""
+
+    def batch_view(self, batch: dict[str, Any], base: str) -> dict[str, Any]:
+        """The MessageBatch object for a poll (ended once its polls are spent and it may end)."""
+        total = len(batch["requests"])
+        ended = batch["polls"] > self.polls_before_end and not self.batches_run.is_set()
+        done = total if ended else 0
+        return {"id": batch["id"], "type": "message_batch", "processing_status": "ended" if ended else "in_progress",
+                "request_counts": {"processing": total - done, "succeeded": done, "errored": 0, "canceled": 0,
+                                   "expired": 0},
+                "created_at": "2026-01-01T00:00:00Z", "expires_at": "2026-01-02T00:00:00Z",
+                "ended_at": "2026-01-01T01:00:00Z" if ended else None, "cancel_initiated_at": None,
+                "archived_at": None, "results_url": f"{base}/v1/messages/batches/{batch['id']}/results" if ended else None}
+
+    def batch_results(self, batch: dict[str, Any]) -> bytes:
+        """The results JSONL: each request answered by the script, in reverse order (the API keeps none)."""
+        lines = []
+        for item in reversed(batch["requests"]):
+            status, payload, _ = self.next(item["params"])
+            self.batch_bodies.append(item["params"])
+            result = {"type": "succeeded", "message": payload} if status == 200 else {"type": "errored", "error": payload}
+            lines.append(json.dumps({"custom_id": item["custom_id"], "result": result}))
+        return ("\n".join(lines) + "\n").encode()
 
     def next(self, body: dict[str, Any] | None = None) -> Answer:
         entry = self.script.pop(0) if len(self.script) > 1 else self.script[0]
@@ -75,6 +109,11 @@ def serve(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeAPI]:
                 self.close_connection = True
                 return
             body = json.loads(self.rfile.read(int(self.headers["content-length"])))
+            if self.path.rstrip("/").endswith("/messages/batches"):
+                batch = {"id": f"msgbatch_{len(fake.batches):04d}", "requests": body["requests"], "polls": 0}
+                fake.batches.append(batch)
+                self._send(200, fake.batch_view(batch, self._base()))
+                return
             fake.requests.append(body)
             fake.headers.append({k.lower(): v for k, v in self.headers.items()})
             status, payload, delay = fake.next(body)
@@ -90,6 +129,33 @@ def serve(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeAPI]:
                 self.wfile.write(data)
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up (timeout test)
+
+        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            parts = self.path.split("?")[0].strip("/").split("/")
+            batch = next((b for b in fake.batches if b["id"] in parts), None)
+            if batch is None:
+                self._send(*error(404, "not_found_error", "no such batch")[:2])
+            elif parts[-1] == "results":
+                data = fake.batch_results(batch)
+                self.send_response(200)
+                self.send_header("content-type", "application/binary")
+                self.send_header("content-length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+            else:
+                batch["polls"] += 1
+                self._send(200, fake.batch_view(batch, self._base()))
+
+        def _base(self) -> str:
+            return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+        def _send(self, status: int, payload: dict[str, Any]) -> None:
+            data = json.dumps(payload).encode()
+            self.send_response(status)
+            self.send_header("content-type", "application/json")
+            self.send_header("content-length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
 
         def log_message(self, *args: Any) -> None:
             pass
