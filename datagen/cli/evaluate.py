@@ -20,6 +20,14 @@ from datagen.evaluator.job import MIN_PASS_RATE, EvaluateSettings, run_evaluate
 from datagen.evaluator.judges import make_judge
 from datagen.evaluator.records import read_records
 from datagen.evaluator.report import EvaluationReport
+from datagen.realiser.anthropic_realiser import DEFAULT_REALISER_MODEL, has_api_key
+from datagen.realiser.repair import RealiserRepair
+
+
+class _Refused(click.ClickException):
+    """A flag that cannot run here (a missing key): one line, exit 2, before anything is read or made."""
+
+    exit_code = 2
 
 
 def report_lines(report: EvaluationReport) -> list[str]:
@@ -36,6 +44,13 @@ def report_lines(report: EvaluationReport) -> list[str]:
     if report.repair["conversations_attempted"]:
         lines.append(f"repair: {report.repair['conversations_repaired']}/{report.repair['conversations_attempted']} "
                      f"repaired in {report.repair['attempts']} attempt(s)")
+    used = report.repair.get("realiser")
+    if used:
+        cost = "unknown (no price for this model)" if used["cost_usd"] is None else f"${used['cost_usd']:.4f}"
+        lines.append(f"[realiser] repair by {used['name']}: {used['realised']} rewrite(s) passed the checks, "
+                     f"{used['fell_back']} fell back; {used['requests']} request(s) sent, {used['cache_hits']} "
+                     f"answered from the cache; tokens {used['input_tokens']} in, {used['output_tokens']} out; "
+                     f"estimated cost {cost}")
     if report.write_back is not None:
         wb = report.write_back
         lines.append(f"Neo4j: {wb['scores_written']} score(s) written, {wb['conversations_missing']} conversation(s) "
@@ -56,6 +71,12 @@ def report_lines(report: EvaluationReport) -> list[str]:
 @click.option("--min-pass-rate", type=click.FloatRange(0.0, 1.0), default=MIN_PASS_RATE, show_default=True,
               help="Exit 2 when fewer than this share of conversations pass (after repair).")
 @click.option("--max-repairs", type=click.IntRange(min=0), default=2, show_default=True, help="Max repair attempts per conversation.")
+@click.option("--repair-realiser", type=click.Choice(["offline", "anthropic"]), default="offline", show_default=True,
+              help="With --repair: first have a Claude model rewrite only the turns and outputs the failed gates name, "
+                   "with the realiser's request and checks (needs ANTHROPIC_API_KEY; answers cached under "
+                   "DATAGEN_HOME/realiser-cache); a rewrite that fails a check falls back to the offline repairs.")
+@click.option("--realiser-model", default=DEFAULT_REALISER_MODEL, show_default=True,
+              help="Model for --repair-realiser anthropic.")
 @click.option("--model", default=DEFAULT_JUDGE_MODEL, show_default=True, help="Anthropic judge model (used when ANTHROPIC_API_KEY is set).")
 @click.option("--offline", is_flag=True, help="Use the deterministic offline judge even when ANTHROPIC_API_KEY is set.")
 @click.option("--no-write-back", is_flag=True, help="Do not write scores to Neo4j (no server needed unless --repair).")
@@ -68,8 +89,9 @@ def report_lines(report: EvaluationReport) -> list[str]:
 @neo4j_uri_option
 @pass_context
 def evaluate(obj: Context, input_path: Path, output: Path, report_path: Path | None, repair: bool, threshold: float,
-             min_pass_rate: float, max_repairs: int, model: str, offline: bool, no_write_back: bool,
-             registry_path: Path | None, verbose: bool, overwrite: bool, resume: bool) -> None:
+             min_pass_rate: float, max_repairs: int, repair_realiser: str, realiser_model: str, model: str,
+             offline: bool, no_write_back: bool, registry_path: Path | None, verbose: bool, overwrite: bool,
+             resume: bool) -> None:
     """Score conversations with the judge, optionally repair failing ones, and write the report.
 
     Exits with code 2 when the quality assertion fails: the mean of mean_score is below --threshold,
@@ -79,6 +101,11 @@ def evaluate(obj: Context, input_path: Path, output: Path, report_path: Path | N
     conversations judged before are kept in <output>.judged.partial, no output, report or score is
     written, and the same command with --resume judges only the rest.
     """
+    if repair_realiser == "anthropic" and not repair:
+        raise _Refused("--repair-realiser applies to --repair only")
+    if repair_realiser == "anthropic" and not has_api_key():
+        raise _Refused("--repair-realiser anthropic needs ANTHROPIC_API_KEY in the environment "
+                       "(or leave it out to repair offline)")
     if verbose:
         logging.getLogger("datagen.evaluator").setLevel(logging.INFO)
     report = report_path or output.with_name("evaluation_report.json")
@@ -89,7 +116,8 @@ def evaluate(obj: Context, input_path: Path, output: Path, report_path: Path | N
         settings = EvaluateSettings(input=input_path, output=output, report=report, repair=repair,
                                     threshold=threshold, min_pass_rate=min_pass_rate, max_repairs=max_repairs,
                                     write_back=not no_write_back, verbose=verbose, resume=resume)
-        _evaluate(obj, settings, model, offline, registry_path)
+        _evaluate(obj, settings, model, offline, registry_path,
+                  realiser_model if repair_realiser == "anthropic" else None)
 
 
 def _check_paths(output: Path, report: Path, overwrite: bool, resume: bool) -> None:
@@ -108,7 +136,8 @@ def _check_paths(output: Path, report: Path, overwrite: bool, resume: bool) -> N
                           f"this one elsewhere, or --overwrite to replace it")
 
 
-def _evaluate(obj: Context, settings: EvaluateSettings, model: str, offline: bool, registry_path: Path | None) -> None:
+def _evaluate(obj: Context, settings: EvaluateSettings, model: str, offline: bool, registry_path: Path | None,
+              realiser_model: str | None) -> None:
     input_path, output, repair, no_write_back = settings.input, settings.output, settings.repair, not settings.write_back
     driver = obj.driver() if (repair or not no_write_back) else None
     endpoints = None
@@ -117,9 +146,11 @@ def _evaluate(obj: Context, settings: EvaluateSettings, model: str, offline: boo
     elif driver is not None:
         endpoints = endpoints_from_graph(driver, obj.database, read_records(input_path))
     judge = make_judge(model, offline, endpoints)
+    model_repair = RealiserRepair(obj.settings.home, endpoints, realiser_model) if realiser_model else None
     with progress_bar(Console(stderr=True), obj.quiet) as advance:
         report = run_evaluate(settings, judge, driver, obj.database,
-                              progress=lambda done, total: advance("judging conversations", done, total))
+                              progress=lambda done, total: advance("judging conversations", done, total),
+                              model=model_repair)
     for line in report_lines(report):
         click.echo(line)
     click.echo(f"wrote {output} and {settings.report}")

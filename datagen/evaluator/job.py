@@ -11,6 +11,9 @@ a row whose judging failed, nothing more is sent; the records judged before that
 a checkpoint (`datagen.evaluator.checkpoint`), neither the output nor the report nor any score in
 Neo4j is written, and a rerun with `resume` judges only the rest. A lone failure (one malformed answer
 between good ones) is recorded in its record as a judge error, as before.
+
+A `ModelRepair` (the realiser's, passed in by the CLI) is tried before the deterministic repairs; its
+requests, tokens and estimated cost go into the report's `repair.realiser`.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from datagen.db.run import graph_errors
 from datagen.errors import ConfigError, DatagenError, JudgeError
 from datagen.evaluator import checkpoint
 from datagen.evaluator.records import read_records, write_records
-from datagen.evaluator.repair import PlanRebuilder, repair
+from datagen.evaluator.repair import ModelRepair, PlanRebuilder, repair
 from datagen.evaluator.report import EvaluationReport, build_report
 from datagen.evaluator.scorer import ScorerSettings, score
 from datagen.evaluator.types import Judge, JudgeScores
@@ -93,7 +96,7 @@ class Judged:
 
 def evaluate_records(records: list[Record], judge: Judge, settings: EvaluateSettings,
                      rewriter: PlanRebuilder | None = None, progress: Progress | None = None,
-                     judged: Judged | None = None) -> tuple[list[Record], int]:
+                     judged: Judged | None = None, model: ModelRepair | None = None) -> tuple[list[Record], int]:
     """Score (and repair) the records after `judged`; returns all judged records and how many passed before repair.
 
     `judged` is filled as the records are judged, so a caller still has them when this raises. The
@@ -117,7 +120,8 @@ def evaluate_records(records: list[Record], judge: Judge, settings: EvaluateSett
             pending = []
             judged.initial += scores.passed
             if not scores.passed and settings.repair and settings.max_repairs > 0:
-                new = repair(new, scores, lambda r: score_record(r, judge, gate), settings.max_repairs, rewriter)
+                new = repair(new, scores, lambda r: score_record(r, judge, gate), settings.max_repairs, rewriter,
+                             model=model)
             judged.records.append(new)
         message = f"{record.get('conversation_id')}: {'passed' if new['passed'] else 'failed'} " \
                   f"{new['judge_scores'].get('failed_gates')} mean {new['judge_scores'].get('mean_score')}"
@@ -131,22 +135,24 @@ def evaluate_records(records: list[Record], judge: Judge, settings: EvaluateSett
 _RERUN_HINT = "start Neo4j again and rerun the command, or pass --no-write-back to leave the graph alone"
 
 
-def _checkpoint_key(settings: EvaluateSettings, judge: Judge) -> dict[str, object]:
-    """What a checkpoint must match to be continued: the input's bytes, the judge and the gates."""
-    return {"input_sha256": checkpoint.file_digest(settings.input), "judge_model": judge.model,
-            "threshold": settings.threshold, "floor": settings.floor, "repair": settings.repair,
-            "max_repairs": settings.max_repairs}
+def _checkpoint_key(settings: EvaluateSettings, judge: Judge, model: ModelRepair | None = None) -> dict[str, object]:
+    """What a checkpoint must match to be continued: the input's bytes, the judge, the gates and the
+    model repair (named only when there is one, so a checkpoint made without it still matches)."""
+    key: dict[str, object] = {"input_sha256": checkpoint.file_digest(settings.input), "judge_model": judge.model,
+                              "threshold": settings.threshold, "floor": settings.floor, "repair": settings.repair,
+                              "max_repairs": settings.max_repairs}
+    return key | ({"repair_model": model.name} if model is not None and settings.repair else {})
 
 
 def judge_all(records: list[Record], judge: Judge, settings: EvaluateSettings, rewriter: PlanRebuilder | None = None,
-              progress: Progress | None = None) -> Judged:
+              progress: Progress | None = None, model: ModelRepair | None = None) -> Judged:
     """Judge every record, continuing a checkpoint with `settings.resume`; on a stop, keep what was judged.
 
     Raises:
         JudgeError, ConfigError: the judge stopped answering (or refused the key); the records judged
             so far are in the checkpoint and the message says how to continue.
     """
-    key = _checkpoint_key(settings, judge)
+    key = _checkpoint_key(settings, judge, model)
     judged = Judged()
     if settings.resume and checkpoint.exists(settings.output):
         judged = Judged(*checkpoint.load(settings.output, key, records))
@@ -156,7 +162,7 @@ def judge_all(records: list[Record], judge: Judge, settings: EvaluateSettings, r
         checkpoint.discard(settings.output)
     try:
         with graph_errors("repairing conversations", _RERUN_HINT):
-            evaluate_records(records, judge, settings, rewriter, progress, judged)
+            evaluate_records(records, judge, settings, rewriter, progress, judged, model)
     except (JudgeError, ConfigError) as exc:
         checkpoint.save(settings.output, key, judged.records, judged.initial)
         kept = f"{len(judged.records)} conversation(s) judged so far are kept in {checkpoint.partial_path(settings.output)}"
@@ -169,15 +175,18 @@ def judge_all(records: list[Record], judge: Judge, settings: EvaluateSettings, r
 
 
 def run_evaluate(settings: EvaluateSettings, judge: Judge, driver: Driver | None = None, database: str = "neo4j",
-                 progress: Progress | None = None) -> EvaluationReport:
+                 progress: Progress | None = None, model: ModelRepair | None = None) -> EvaluationReport:
     """Evaluate `settings.input` into `settings.output` and the report (see `report_path`)."""
     records = read_records(settings.input)
     rewriter = PlanRebuilder(driver, database) if driver is not None and settings.repair else None
-    judged = judge_all(records, judge, settings, rewriter, progress)
+    model = model if settings.repair else None
+    judged = judge_all(records, judge, settings, rewriter, progress, model)
     evaluated = judged.records
     write_records(settings.output, evaluated)
     report = build_report(evaluated, judged.initial, str(settings.input), str(settings.output), judge.model,
                           settings.threshold, settings.min_pass_rate)
+    if model is not None:
+        report.repair["realiser"] = {"name": model.name, **model.usage().model_dump(mode="json")}
     if driver is not None and settings.write_back:
         repaired = [r for r, old in zip(evaluated, records) if r.get("messages") != old.get("messages")]
         with graph_errors("writing scores", f"{settings.output} is written; {_RERUN_HINT}"):

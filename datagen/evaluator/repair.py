@@ -6,6 +6,11 @@ conversation is regenerated from its plan with a seed derived from its own seed 
 number. A record alone does not hold the endpoint schemas, so the full rewrite needs the graph:
 `PlanRebuilder` reads them through `EndpointCache`. Every attempt is appended to
 `metadata.repair_attempts` as `{attempt, kind, gate, success}`.
+
+With a `ModelRepair` (`evaluate --repair-realiser anthropic`; the realiser is a later stage, so the CLI
+passes it in) a model first rewrites only what the offline issues name, as attempt 0 of kind
+`realiser`; when its answer fails the realiser's checks or the judge, the attempts 1..`max_repairs`
+above run from the original record exactly as without it (same numbers, same derived seeds).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import hashlib
 import logging
 import re
 from collections.abc import Callable
+from typing import Protocol
 
 from neo4j import Driver
 
@@ -23,8 +29,9 @@ from datagen.errors import DatagenError, GenerationError
 from datagen.evaluator.lineage import calls, sources
 from datagen.evaluator.offline_judge import find_issues
 from datagen.evaluator.surgical import apply
-from datagen.evaluator.types import JudgeScores, RepairAttempt
+from datagen.evaluator.types import Issue, JudgeScores, RepairAttempt
 from datagen.generator.conversation import generate_conversation
+from datagen.generator.realise import RealiserUsage
 from datagen.generator.record import build_record
 from datagen.generator.validator import validate
 from datagen.registry.models import Endpoint
@@ -34,6 +41,29 @@ log = logging.getLogger(__name__)
 
 Scorer = Callable[[Record], JudgeScores]
 Rewriter = Callable[[Record, int], Record]
+MODEL_REPAIR_KIND = "realiser"
+
+
+class ModelRepair(Protocol):
+    """A model's rewrite of the parts of a record its issues name, already checked (None: it failed)."""
+
+    @property
+    def name(self) -> str:
+        """What identifies the repairer (`anthropic:<model>`): part of a stopped evaluation's key."""
+        ...
+
+    @property
+    def endpoints(self) -> dict[str, Endpoint]:
+        """The registry view the model's request and checks use (also for the issues it is given)."""
+        ...
+
+    def __call__(self, record: Record, issues: list[Issue]) -> Record | None:
+        """The repaired record, or None when the answer failed a check (the caller falls back)."""
+        ...
+
+    def usage(self) -> RealiserUsage:
+        """Requests, tokens and estimated cost so far (for the report)."""
+        ...
 
 
 def derived_seed(seed: int, attempt: int) -> int:
@@ -96,15 +126,35 @@ def _apply_scores(record: Record, scores: JudgeScores) -> None:
     record["passed"] = scores.passed
 
 
+def _model_attempt(record: Record, scores: JudgeScores, score: Scorer, model: ModelRepair,
+                   endpoints: dict[str, Endpoint] | None) -> tuple[RepairAttempt, Record | None, JudgeScores | None]:
+    """Attempt 0: the model's rewrite of what the issues name, scored (None when its checks failed)."""
+    gate = scores.failed_gates[0] if scores.failed_gates else "threshold"
+    candidate = model(record, find_issues(record, endpoints if endpoints is not None else model.endpoints))
+    new_scores = score(candidate) if candidate is not None else None
+    success = new_scores is not None and new_scores.passed
+    log.info("%s: repair 0 (%s) → %s", record["conversation_id"], MODEL_REPAIR_KIND,
+             "passed" if success else "failed its checks" if new_scores is None else new_scores.failed_gates)
+    return RepairAttempt(attempt=0, kind=MODEL_REPAIR_KIND, gate=gate, success=success), candidate, new_scores
+
+
 def repair(record: Record, scores: JudgeScores, score: Scorer, max_repairs: int,
-           rewriter: Rewriter | None = None, endpoints: dict[str, Endpoint] | None = None) -> Record:
+           rewriter: Rewriter | None = None, endpoints: dict[str, Endpoint] | None = None,
+           model: ModelRepair | None = None) -> Record:
     """Repair a failing record up to `max_repairs` times; returns the last record tried (scored).
 
     Attempts are recorded in `metadata.repair_attempts`; the returned record is the first that
-    passed, else the best-scored one.
+    passed, else the best-scored one. With `model`, its rewrite is tried first (see the module doc).
     """
     history: list[RepairAttempt] = list(RepairAttempt.model_validate(a) for a in record["metadata"].get("repair_attempts") or [])
     best, best_scores = record, scores
+    if model is not None:
+        tried, rewritten, rewritten_scores = _model_attempt(record, scores, score, model, endpoints)
+        history.append(tried)
+        if rewritten is not None and rewritten_scores is not None and _better(rewritten_scores, best_scores):
+            best, best_scores = rewritten, rewritten_scores
+        if tried.success:
+            max_repairs = 0
     current, current_scores = record, scores
     surgical_failed = False
     for attempt in range(1, max_repairs + 1):
