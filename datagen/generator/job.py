@@ -140,8 +140,9 @@ class Clock:
 
 
 def run_id_for(settings: GenerateSettings, build_id: str, reviewed: bool = True, realiser: str | None = None) -> str:
-    """Same settings and graph → same run node (so a resumed run merges into it); a realiser's
-    output differs from the offline one, so it has its own id (an offline run's id is unchanged)."""
+    """The records' `run_id`: same settings and graph → same id (a resume checks it; conversation
+    nodes are scoped by it, while each invocation has its own (:Run) node); a realiser's output
+    differs from the offline one, so it has its own id (an offline run's id is unchanged)."""
     parts: list[object] = [settings.seed, settings.mode.value, settings.corpus_memory, build_id]
     parts += ["guessed"] if settings.guessed_outputs else []
     parts += [] if reviewed else ["unreviewed"]
