@@ -64,6 +64,12 @@ def _break_schema(written: dict[str, Any]) -> dict[str, Any]:
     return written | {"m2": out}
 
 
+def _break_world(written: dict[str, Any]) -> dict[str, Any]:
+    """The picked hotel's details name it as another hotel of the list: one id, two names (R3)."""
+    listed = [h["name"] for h in written["m2"]["hotels"] if h["hotel_id"] != written["m6"]["hotel_id"]]
+    return written | {"m6": written["m6"] | {"name": listed[0]}}
+
+
 def test_a_realised_conversation_passes_every_check(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     line, endpoints = _offline()
     with serve(monkeypatch) as fake:
@@ -90,7 +96,8 @@ def test_a_realised_conversation_passes_every_check(monkeypatch: pytest.MonkeyPa
     assert {"slot": "m2", "path": "hotels[].hotel_id"} == {k: fixed[0][k] for k in ("slot", "path")}
 
 
-@pytest.mark.parametrize("edit", [_drop_fixed, _break_schema], ids=["drops-fixed-id", "breaks-schema"])
+@pytest.mark.parametrize("edit", [_drop_fixed, _break_schema, _break_world],
+                         ids=["drops-fixed-id", "breaks-schema", "breaks-the-world"])
 def test_a_failed_check_is_retried_once_then_falls_back_to_the_offline_line(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path, edit: Any) -> None:
     line, endpoints = _offline()
@@ -103,7 +110,8 @@ def test_a_failed_check_is_retried_once_then_falls_back_to_the_offline_line(
     assert retry[1]["content"][0]["type"] == "tool_use"
     result = retry[2]["content"][0]
     assert result["type"] == "tool_result" and result["is_error"] is True
-    assert ("fixed value" in result["content"]) if edit is _drop_fixed else ("m2" in result["content"])
+    expected = {_drop_fixed: "fixed value", _break_schema: "m2", _break_world: "conflicting_facts"}[edit]
+    assert expected in result["content"], result["content"]
     usage = realiser.usage()
     assert (usage.realised, usage.retried, usage.fell_back) == (0, 1, 1)
 
