@@ -27,10 +27,8 @@ from pydantic import BaseModel, Field
 
 from datagen.core.outputs import check_output, output_lock
 from datagen.core.plan import ConversationPlan, SamplingMode
-from datagen.core.record import Record
-from datagen.db.queries import load
-from datagen.db.run import graph_errors, read
-from datagen.errors import GenerationError, GraphError
+from datagen.db.run import graph_errors
+from datagen.errors import GenerationError
 from datagen.generator.attempts import Attempts, Outcome, Review, default_workers, start_workers
 from datagen.generator.goal import end_steps
 from datagen.generator.reserves import RESERVE_ROUNDS, Reserves

@@ -11,7 +11,7 @@ starts with its latest (a feed, newest first) keeps that direction, times of one
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from datagen.generator.timeline import iso_day
