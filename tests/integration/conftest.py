@@ -22,8 +22,12 @@ import pytest
 from neo4j import Driver, GraphDatabase
 
 from datagen.config import NEO4J_VERSION
+from datagen.core.plan import SamplingMode
 from datagen.db.scratch import URI_VAR, ScratchTarget, clear, clearable_server
 from datagen.errors import DatagenError
+from datagen.generator.job import GenerateSettings, run_generate
+from datagen.graph.build import run_build
+from tests.conftest import SEED_DATA
 
 _HERE = Path(__file__).resolve().parent
 DOCKER_IMAGE = "neo4j:5.26-community"
@@ -107,3 +111,13 @@ def clean_db(neo4j_driver: Driver, neo4j_database: str) -> Driver:
 def cli_env(neo4j_target: ScratchTarget) -> dict[str, str]:
     """Environment for `CliRunner` and subprocesses: `NEO4J_*` naming the tests' server, not the user's."""
     return dict(neo4j_target.cli_env)
+
+
+@pytest.fixture(scope="module")
+def generated(clean_db: Driver, neo4j_database: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Six conversations generated (and written back) over the seed corpus."""
+    run_build(clean_db, neo4j_database, SEED_DATA, tmp_path_factory.mktemp("artifacts"))
+    output = tmp_path_factory.mktemp("gen") / "conversations.jsonl"
+    run_generate(clean_db, neo4j_database, GenerateSettings(n=6, seed=42, mode=SamplingMode.MIXED, output=output,
+                                                            corpus_memory=False))
+    return output

@@ -18,19 +18,7 @@ from datagen.evaluator.offline_judge import OfflineJudge
 from datagen.evaluator.writeback import conversation_scores, node_id
 from datagen.generator.job import GenerateSettings, run_generate
 from datagen.core.plan import SamplingMode
-from datagen.graph.build import run_build
-from tests.conftest import SEED_DATA
 from tests.unit.eval_fixtures import CORRUPTIONS
-
-
-@pytest.fixture(scope="module")
-def generated(clean_db: Driver, neo4j_database: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Six conversations generated (and written back) over the seed corpus."""
-    run_build(clean_db, neo4j_database, SEED_DATA, tmp_path_factory.mktemp("artifacts"))
-    output = tmp_path_factory.mktemp("gen") / "conversations.jsonl"
-    run_generate(clean_db, neo4j_database, GenerateSettings(n=6, seed=42, mode=SamplingMode.MIXED, output=output,
-                                                            corpus_memory=False))
-    return output
 
 
 def _read(path: Path) -> list[dict[str, Any]]:

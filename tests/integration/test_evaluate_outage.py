@@ -19,28 +19,14 @@ from click.testing import CliRunner
 from neo4j import Driver
 
 from datagen.cli.main import cli
-from datagen.core.plan import SamplingMode
 from datagen.errors import JudgeError
 from datagen.evaluator.anthropic_judge import AnthropicJudge
 from datagen.evaluator.job import EvaluateSettings, run_evaluate
 from datagen.evaluator.writeback import conversation_scores, node_id
-from datagen.generator.job import GenerateSettings, run_generate
-from datagen.graph.build import run_build
-from tests.conftest import SEED_DATA
 from tests.unit.fake_anthropic import GOOD, FakeAPI, error, message, serve
 
 OK = (200, message(GOOD), 0.0)
 DOWN = error(500, "api_error", "internal server error")
-
-
-@pytest.fixture(scope="module")
-def generated(clean_db: Driver, neo4j_database: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Six conversations generated (and written back) over the seed corpus."""
-    run_build(clean_db, neo4j_database, SEED_DATA, tmp_path_factory.mktemp("artifacts"))
-    output = tmp_path_factory.mktemp("gen") / "conversations.jsonl"
-    run_generate(clean_db, neo4j_database, GenerateSettings(n=6, seed=42, mode=SamplingMode.MIXED, output=output,
-                                                            corpus_memory=False))
-    return output
 
 
 @pytest.fixture()
