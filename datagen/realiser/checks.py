@@ -1,8 +1,12 @@
 """Put the model's answer into the offline record, and check it as offline output is checked.
 
 The record keeps everything the offline generator fixed (calls, arguments, argument sources, ids,
-metadata); only message texts and tool outputs come from the answer. Then the checks, one line per
-problem, the first failing family short-circuiting the costlier ones: the answer's shape, the
+metadata); only message texts and tool outputs come from the answer. The answer comes as the
+constant tool's input (`prompt.ANSWER_SCHEMA`: a list of slot items), is checked against that and
+read as slot -> value (`answer_slots`), then against the conversation's own schema
+(`prompt.answer_schema`, the one the request carried as text: the API never saw it as a schema, so
+this check is the only one that holds the model to it). Then the checks, one line per problem, the
+first failing family short-circuiting the costlier ones: the answer's shape, the
 arguments unchanged, each output against its endpoint's response schema, each fixed value at its
 path, each stated value in its user turn, the generator's structural validator (on a state rebuilt
 from the record), and the offline judge's gates — only those the offline draft itself passes, so a
@@ -22,7 +26,7 @@ from datagen.core.plan import (ArgumentSource, ChainStep, ConversationPlan, Conv
 from datagen.core.record import Record, RecordDict
 from datagen.generator.attempts import Review
 from datagen.generator.validator import validate
-from datagen.realiser.prompt import answer_schema, fixed_values, slot, stated_values
+from datagen.realiser.prompt import ANSWER_SCHEMA, answer_schema, answer_slots, fixed_values, slot, stated_values
 from datagen.realiser.schema import schema_problems
 from datagen.registry.models import Endpoint
 
@@ -42,11 +46,24 @@ def assemble(offline: RecordDict, answer: dict[str, Any]) -> RecordDict:
     return record
 
 
-def shape_problems(offline: RecordDict, answer: Any, endpoints: dict[str, Endpoint]) -> list[str]:
-    """The answer against the tool's input schema: a slot per message, each of its type."""
+def read_answer(answer: Any) -> tuple[dict[str, Any] | None, list[str]]:
+    """(the tool's input as slot -> value, or None; the problems with its form): one item per slot,
+    each with text or output, no slot twice."""
     if not isinstance(answer, dict):
-        return [f"the answer is {type(answer).__name__}, not an object with one slot per message"]
-    return schema_problems(answer, answer_schema(offline, endpoints), "answer")
+        return None, [f"the answer is {type(answer).__name__}, not an object with a list of messages"]
+    found = schema_problems(answer, ANSWER_SCHEMA, "answer")
+    if found:
+        return None, found
+    seen = [item["slot"] for item in answer["messages"]]
+    twice = sorted({s for s in seen if seen.count(s) > 1})
+    if twice:
+        return None, [f"answer: slot {s} written twice" for s in twice]
+    return answer_slots(answer), []
+
+
+def shape_problems(offline: RecordDict, written: dict[str, Any], endpoints: dict[str, Endpoint]) -> list[str]:
+    """Slot -> value against the conversation's schema: a slot per message, each of its type."""
+    return schema_problems(written, answer_schema(offline, endpoints), "answer")
 
 
 def value_problems(offline: RecordDict, record: RecordDict) -> list[str]:
@@ -90,11 +107,21 @@ def state_of(record: RecordDict, endpoints: dict[str, Endpoint]) -> Conversation
 
 def problems(offline: RecordDict, answer: Any, endpoints: dict[str, Endpoint],
              review: Review | None) -> tuple[RecordDict | None, list[str]]:
-    """(the realised record, or None when the answer does not fit; every problem, one line each)."""
-    found = shape_problems(offline, answer, endpoints)
+    """(the realised record, or None when the answer does not fit; every problem, one line each)
+    for the tool's input as the model sent it."""
+    written, found = read_answer(answer)
+    if written is None:
+        return None, found
+    return checked(offline, written, endpoints, review)
+
+
+def checked(offline: RecordDict, written: dict[str, Any], endpoints: dict[str, Endpoint],
+            review: Review | None) -> tuple[RecordDict | None, list[str]]:
+    """`problems` for an answer already read as slot -> value (the repair puts slots back first)."""
+    found = shape_problems(offline, written, endpoints)
     if found:
         return None, found
-    record = assemble(offline, answer)
+    record = assemble(offline, written)
     found = value_problems(offline, record)
     if found:
         return record, found

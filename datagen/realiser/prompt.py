@@ -3,12 +3,21 @@
 Why one request per conversation: the turns and the outputs must agree with each other (the final
 answer quotes the outputs, the user's pick names an item of a list), so one answer writes them all.
 The offline conversation goes along as a draft: the chain, the calls and their arguments are fixed,
-and the model rewrites only words and answers. Its answer is a forced tool call whose input schema
-has one slot per message: text for user and assistant turns, the endpoint's response structure
-(`realiser.schema`) for tool outputs. Values a later call uses are listed as fixed, where they must
-appear; values the user states must still be stated. The shared instructions are the system prompt,
-marked for prompt caching; the conversation is marked too, so a retry (same tools, system and
-conversation) reads its prefix from the cache.
+and the model rewrites only words and answers. Its answer is a forced call of one constant tool,
+`write_conversation`, whose input is a list of messages, each a slot with its text or its output
+(`ANSWER_SCHEMA`, the same for every conversation). The conversation's own JSON Schema, one slot per
+message with each tool output typed by its endpoint's response structure (`answer_schema`), goes in
+the user message beside the draft, and the answer is checked against it locally (`checks`). Values a
+later call uses are listed as fixed, where they must appear; values the user states must still be
+stated.
+
+Why the tool is constant: the API builds its prompt cache in the order tools, system, messages, so a
+tool whose schema changed per conversation made every request's prefix differ from the first byte,
+and the cache marks could never hit across conversations. Now tools and system are byte-identical
+for every conversation and model, and long enough to be cached (the rules plus two worked examples,
+`example.py`; each model's minimum is in `prices.MIN_CACHE_TOKENS`): the system prompt carries one
+cache mark, so every request after the first reads that prefix at the cache price. The conversation
+is marked too, so a retry (same tools, system and conversation) reads its prefix from the cache.
 """
 
 from __future__ import annotations
@@ -17,15 +26,22 @@ import json
 from typing import Any
 
 from datagen.core.record import RecordDict
+from datagen.realiser.example import worked_examples
 from datagen.realiser.schema import Schema, response_schema
 from datagen.registry.models import Endpoint
 
-PROMPT_VERSION = "realiser-1"
+PROMPT_VERSION = "realiser-2"
 """Changes whenever the request shape or instructions change: part of the cache key."""
 TOOL_NAME = "write_conversation"
 MAX_TOKENS = 8192
 
-SYSTEM = (
+NOTE = ("Rewrite this conversation. The JSON below holds the draft (one item per slot), the APIs it calls, the "
+        "output values later calls use (`fixed`: slot, path, value), the values the user states (`stated`: slot, "
+        "value) and `schema`: the JSON Schema your answer must fit once read as slot -> value (a text slot a "
+        "string, a tool slot its API's answer).\n\n")
+"""The text before each request's JSON (the worked examples show it too)."""
+
+RULES = (
     "You write realistic multi-turn conversations between a person and a tool-using assistant, for a "
     "training dataset. You are given a draft whose structure is fixed: which messages exist, who says "
     "them, which API calls the assistant makes and with which arguments. Rewrite the words and the API "
@@ -35,14 +51,34 @@ SYSTEM = (
     "for it under `stated`, and each answer to a question states the values listed for it.\n"
     "2. The assistant's turns are short and natural; never name APIs, endpoints or parameters; a "
     "question asks only for what the next call needs.\n"
-    "3. Each tool output follows its JSON schema (only keys the schema names, with their types). "
-    "Every value listed under `fixed` appears at its path in that output, exactly as given. An "
-    "answer echoes the arguments it was asked about (a lookup of X returns X); numbers, dates, "
+    "3. Each tool output follows its slot's JSON schema in `schema` (only keys the schema names, with "
+    "their types). Every value listed under `fixed` appears at its path in that output, exactly as given. "
+    "An answer echoes the arguments it was asked about (a lookup of X returns X); numbers, dates, "
     "places, codes and currencies agree with each other and with the real world.\n"
     "4. The final answer answers the user's goal with values the outputs actually returned, and "
     "invents nothing.\n"
-    f"Write the whole conversation with one call of the {TOOL_NAME} tool: one slot per message."
+    f"Write the whole conversation with one call of the {TOOL_NAME} tool: `messages` holds one item per "
+    "slot of the draft, each with its `slot` and either `text` (a user or assistant slot) or `output` "
+    "(a tool slot), in the draft's order.\n"
 )
+SYSTEM = RULES + "\n" + worked_examples(NOTE, TOOL_NAME)
+"""The shared instructions: constant, so with the tool they form the cached prefix of every request."""
+
+ANSWER_SCHEMA: Schema = {
+    "type": "object", "additionalProperties": False, "required": ["messages"],
+    "properties": {"messages": {
+        "type": "array", "minItems": 1, "description": "One item per slot of the draft, in its order.",
+        "items": {"type": "object", "additionalProperties": False, "required": ["slot"],
+                  "oneOf": [{"required": ["text"]}, {"required": ["output"]}],
+                  "properties": {"slot": {"type": "string", "pattern": "^m[0-9]+$", "description": "The draft's slot."},
+                                 "text": {"type": "string", "minLength": 1,
+                                          "description": "The words of a user or assistant slot."},
+                                 "output": {"type": "object",
+                                            "description": "A tool slot's output, fitting its schema in `schema`."}}}}},
+}
+"""The input schema of the one tool: the same for every conversation (see the module doc)."""
+TOOL = {"name": TOOL_NAME, "description": "Write every message of the conversation: one item per slot of the draft.",
+        "input_schema": ANSWER_SCHEMA}
 
 
 def slot(index: int) -> str:
@@ -81,7 +117,8 @@ def stated_values(record: RecordDict) -> list[dict[str, Any]]:
 
 
 def answer_schema(record: RecordDict, endpoints: dict[str, Endpoint]) -> Schema:
-    """The tool's input schema: one property per message, in order, every one required."""
+    """The conversation's schema, sent in its request and checked locally: the answer read as slot ->
+    value (`answer_slots`), one property per message, in order, every one required."""
     names = iter(tool_endpoints(record))
     props: dict[str, Any] = {}
     last = len(record["messages"]) - 1
@@ -116,22 +153,37 @@ def _draft(record: RecordDict) -> list[dict[str, Any]]:
     return draft
 
 
+def answer_slots(answer: Any) -> dict[str, Any]:
+    """The tool's input (`ANSWER_SCHEMA`, already checked) as slot -> text or output."""
+    return {item["slot"]: item["text"] if "text" in item else item["output"] for item in answer["messages"]}
+
+
+def answer_of(slots: dict[str, Any], record: RecordDict) -> dict[str, Any]:
+    """Slot -> value back as the tool's input, in message order (a tool slot as `output`)."""
+    roles = {slot(i): m["role"] for i, m in enumerate(record["messages"])}
+    return {"messages": [{"slot": key, "output" if roles.get(key) == "tool" else "text": value}
+                         for key, value in slots.items()]}
+
+
+def request_text(payload: dict[str, Any], note: str = NOTE) -> str:
+    """A request's user text: the note, then its JSON (as the worked examples show it)."""
+    return note + json.dumps(payload, ensure_ascii=False)
+
+
 def request_body(record: RecordDict, endpoints: dict[str, Endpoint], model: str) -> dict[str, Any]:
-    """The Messages request for one conversation (no key, no client options: what the cache keys on)."""
+    """The Messages request for one conversation (no key, no client options: what the cache keys on).
+    Tools and system are the same for every conversation; only the message differs."""
     tools = [{"name": n, "about": (endpoints[n].description if n in endpoints else "")[:300]}
              for n in dict.fromkeys(tool_endpoints(record))]
     payload = {"conversation_id": record["conversation_id"], "apis": tools, "draft": _draft(record),
-               "fixed": fixed_values(record), "stated": stated_values(record)}
-    text = ("Rewrite this conversation. The JSON below holds the draft (one item per slot), the APIs it "
-            "calls, the output values later calls use (`fixed`: slot, path, value) and the values the "
-            "user states (`stated`: slot, value).\n\n" + json.dumps(payload, ensure_ascii=False))
+               "fixed": fixed_values(record), "stated": stated_values(record),
+               "schema": answer_schema(record, endpoints)}
     return {
         "model": model, "max_tokens": MAX_TOKENS, "temperature": 1.0,
         "system": [{"type": "text", "text": SYSTEM, "cache_control": {"type": "ephemeral"}}],
-        "tools": [{"name": TOOL_NAME, "description": "Write every message of the conversation, one slot each.",
-                   "input_schema": answer_schema(record, endpoints)}],
+        "tools": [TOOL],
         "tool_choice": {"type": "tool", "name": TOOL_NAME},
-        "messages": [{"role": "user", "content": [{"type": "text", "text": text,
+        "messages": [{"role": "user", "content": [{"type": "text", "text": request_text(payload),
                                                    "cache_control": {"type": "ephemeral"}}]}],
     }
 
@@ -154,5 +206,5 @@ def plain_retry_body(body: dict[str, Any], problems: list[str]) -> dict[str, Any
         *body["messages"],
         {"role": "assistant", "content": [{"type": "text", "text": "(no usable answer)"}]},
         {"role": "user", "content": [{"type": "text", "text": f"{problems[0][:300]}. Call {TOOL_NAME} with the "
-                                                              f"whole conversation, one slot per message."}]},
+                                                              f"whole conversation, one item per slot."}]},
     ]}

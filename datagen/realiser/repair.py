@@ -3,7 +3,7 @@
 Why: the surgical repair can only re-ground arguments, restore tool messages and write a stock final
 answer; the full rewrite throws the whole conversation away. A model can fix a turn or an output a
 gate names while everything else stays as it was. The request is the realiser's (`prompt.request_body`:
-the same forced tool, the same one-slot-per-message schema, the same fixed and stated values), plus
+the same constant forced tool, the same per-conversation schema, fixed and stated values), plus
 the offline judge's issues, each placed on the slots it concerns (`failed`). Only those slots are
 taken from the answer, every other slot is put back from the record, so the rest stays fixed by
 construction. The result then passes exactly the realiser's checks (`checks.problems`); when it does
@@ -25,9 +25,9 @@ from datagen.evaluator.review import offline_review
 from datagen.evaluator.types import Issue
 from datagen.generator.realise import RealiserUsage
 from datagen.realiser.anthropic_realiser import DEFAULT_REALISER_MODEL, REALISER_NAME, AnthropicRealiser
-from datagen.realiser.checks import problems
+from datagen.realiser.checks import checked, read_answer
 from datagen.realiser.client import CachedMessages, RequestRefused
-from datagen.realiser.prompt import TOOL_NAME, request_body, slot
+from datagen.realiser.prompt import TOOL_NAME, request_body, request_text, slot
 from datagen.registry.models import Endpoint
 
 log = logging.getLogger(__name__)
@@ -83,14 +83,11 @@ def repair_body(record: RecordDict, failed: list[dict[str, Any]], endpoints: dic
     block = body["messages"][0]["content"][0]
     # the realiser's "Rewrite this conversation" note gives way to the repair note; the payload stays
     payload = json.loads(block["text"].split("\n\n", 1)[1]) | {"failed": failed}
-    text = REPAIR_NOTE + json.dumps(payload, ensure_ascii=False)
-    return {**body, "messages": [{"role": "user", "content": [{**block, "text": text}]}]}
+    return {**body, "messages": [{"role": "user", "content": [{**block, "text": request_text(payload, REPAIR_NOTE)}]}]}
 
 
-def _written(record: RecordDict, answer: Any, allowed: set[str]) -> Any:
-    """The answer with every slot the failures do not name put back from the record."""
-    if not isinstance(answer, dict):
-        return answer
+def _written(record: RecordDict, answer: dict[str, Any], allowed: set[str]) -> dict[str, Any]:
+    """The answer (slot -> value) with every slot the failures do not name put back from the record."""
     kept: dict[str, Any] = {}
     for i, message in enumerate(record["messages"]):
         key = slot(i)
@@ -139,8 +136,12 @@ class RealiserRepair:
         if call is None:
             self._fell_back(cid, [f"the answer has no {TOOL_NAME} tool call"])
             return None
+        written, found = read_answer(call)
+        if written is None:
+            self._fell_back(cid, found)
+            return None
         allowed = {s for item in failed for s in item["slots"]}
-        repaired, found = problems(record, _written(record, call, allowed), endpoints, self.realiser.review)
+        repaired, found = checked(record, _written(record, written, allowed), endpoints, self.realiser.review)
         if repaired is None or found:
             self._fell_back(cid, found)
             return None

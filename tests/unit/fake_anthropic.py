@@ -10,10 +10,19 @@ a 500, a 401, malformed tool input, a reply slower than the client's timeout); a
 also be a function of the request body (the realiser's tests answer from the draft they are sent);
 the key and base URL reach the SDK through the environment, as in production. `closed_port` gives an address where nothing
 listens (connection refused), for outage tests.
+
+Prompt caching is simulated as the API does it, by prefix: the request is read in the API's order
+(tools, then system blocks, then message blocks) and each block carrying `cache_control` ends a
+marked prefix. A marked prefix at least the model's minimum long (`prices.min_cache_tokens`) that an
+earlier answered request marked too is read from the cache (`cache_read_input_tokens`: the longest
+such prefix); the rest up to the last marked prefix is written (`cache_creation_input_tokens`), and
+`input_tokens` is what is left. Tokens are the fake's one rule, about 4 characters a token over the
+JSON (`tokens`). Answers through a batch are counted the same way; entries never expire here.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import socket
 import threading
@@ -26,6 +35,7 @@ from typing import Any
 import pytest
 
 from datagen.evaluator.anthropic_judge import TOOL_NAME
+from datagen.realiser.prices import min_cache_tokens
 
 SECRET = "sk-ant-test-secret-0123456789"
 GOOD = {"tool_correctness": 5, "task_completion": 4, "naturalness": 4, "reasoning": "Grounded and complete."}
@@ -36,6 +46,29 @@ def message(tool_input: Any, name: str = TOOL_NAME, usage: dict[str, int] | None
             "content": [{"type": "tool_use", "id": "toolu_test", "name": name, "input": tool_input}],
             "stop_reason": "tool_use", "stop_sequence": None,
             "usage": usage or {"input_tokens": 10, "output_tokens": 10}}
+
+
+def tokens(value: Any) -> int:
+    """The fake's token count: about 4 characters a token over the JSON."""
+    return len(json.dumps(value)) // 4
+
+
+def marked_prefixes(body: dict[str, Any]) -> list[tuple[str, int]]:
+    """(key, tokens) of each prefix the request marks for caching, shortest first: the blocks in the
+    API's order (tools, system, messages) up to each block that carries `cache_control`."""
+    blocks: list[Any] = list(body.get("tools") or [])
+    system = body.get("system")
+    blocks += system if isinstance(system, list) else [system] if system else []
+    for message in body.get("messages") or []:
+        content = message.get("content")
+        items = content if isinstance(content, list) else [{"type": "text", "text": content}]
+        blocks += [{"role": message.get("role"), **item} for item in items]
+    marked = []
+    for end, block in enumerate(blocks, 1):
+        if isinstance(block, dict) and "cache_control" in block:
+            prefix = json.dumps([body.get("model"), blocks[:end]], sort_keys=True)
+            marked.append((hashlib.sha256(prefix.encode()).hexdigest(), tokens(blocks[:end])))
+    return marked
 
 
 Answer = tuple[int, dict[str, Any], float]
@@ -62,6 +95,26 @@ class FakeAPI:
         """While set, every batch stays in progress (a batch in flight when its client is killed)."""
         self.batch_bodies: list[dict[str, Any]] = []
         """Request bodies answered through a batch (the direct ones are in `requests`)."""
+        self.prompt_cache: set[str] = set()
+        """Keys of the marked prefixes answered requests wrote (see the module doc)."""
+        self.usages: list[dict[str, Any]] = []
+        """The usage of each answered request that marked a prefix, in answer order."""
+
+    def cached(self, body: dict[str, Any], payload: dict[str, Any]) -> dict[str, Any]:
+        """An answer's usage split as the API's prompt cache would (unchanged for a request that marks
+        nothing or an answer that is no message)."""
+        marked = marked_prefixes(body)
+        if not marked or not isinstance(payload.get("usage"), dict):
+            return payload
+        marks = [(key, n) for key, n in marked if n >= min_cache_tokens(str(body.get("model")))]
+        total = tokens(body)
+        read = max((n for key, n in marks if key in self.prompt_cache), default=0)
+        written = max(0, marks[-1][1] - read) if marks else 0
+        self.prompt_cache.update(key for key, _ in marks)
+        usage = {**payload["usage"], "input_tokens": max(0, total - read - written),
+                 "cache_creation_input_tokens": written, "cache_read_input_tokens": read}
+        self.usages.append(usage)
+        return {**payload, "usage": usage}
 
     def batch_view(self, batch: dict[str, Any], base: str) -> dict[str, Any]:
         """The MessageBatch object for a poll (ended once its polls are spent and it may end)."""
@@ -80,6 +133,7 @@ class FakeAPI:
         lines = []
         for item in reversed(batch["requests"]):
             status, payload, _ = self.next(item["params"])
+            payload = self.cached(item["params"], payload) if status == 200 else payload
             self.batch_bodies.append(item["params"])
             result = {"type": "succeeded", "message": payload} if status == 200 else {"type": "errored", "error": payload}
             lines.append(json.dumps({"custom_id": item["custom_id"], "result": result}))
@@ -117,6 +171,7 @@ def serve(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeAPI]:
             fake.requests.append(body)
             fake.headers.append({k.lower(): v for k, v in self.headers.items()})
             status, payload, delay = fake.next(body)
+            payload = fake.cached(body, payload) if status == 200 else payload
             time.sleep(delay)
             data = json.dumps(payload).encode()
             try:
@@ -186,15 +241,24 @@ def draft_of(body: dict[str, Any]) -> dict[str, Any]:
     return dict(json.loads(text.split("\n\n", 1)[1]))
 
 
+def as_messages(written: dict[str, Any], draft: dict[str, Any]) -> dict[str, Any]:
+    """Slot -> value as the realiser's tool input: one item per slot, `output` for a tool slot."""
+    roles = {item["slot"]: item["role"] for item in draft["draft"]}
+    return {"messages": [{"slot": key, "output" if roles.get(key) == "tool" else "text": value}
+                         for key, value in written.items()]}
+
+
 def writer(edit: Callable[[dict[str, Any]], dict[str, Any]] | None = None, name: str = "write_conversation") -> Callable[[dict[str, Any]], Answer]:
-    """A fake realiser model: answers each request with its draft (through `edit` when given), with
-    token counts from the sizes (about 4 characters a token), so cost estimates have a basis."""
+    """A fake realiser model: answers each request with its draft (through `edit`, which sees and
+    returns slot -> value), as the tool's list of slot items, with token counts from the sizes (about
+    4 characters a token; the server splits the input by its prompt cache), so costs have a basis."""
     def answer(body: dict[str, Any]) -> Answer:
         draft = draft_of(body)
         written = {item["slot"]: item["output"] if item["role"] == "tool" else item["text"] for item in draft["draft"]}
         if edit is not None:
             written = edit(written)
-        usage = {"input_tokens": len(json.dumps(body)) // 4, "output_tokens": len(json.dumps(written)) // 4,
+        tool_input = as_messages(written, draft)
+        usage = {"input_tokens": tokens(body), "output_tokens": tokens(tool_input),
                  "cache_creation_input_tokens": 0, "cache_read_input_tokens": 0}
-        return 200, message(written, name=name, usage=usage), 0.0
+        return 200, message(tool_input, name=name, usage=usage), 0.0
     return answer

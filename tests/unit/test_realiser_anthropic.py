@@ -21,12 +21,12 @@ from datagen.evaluator.review import offline_review
 from datagen.generator.attempts import run_attempt
 from datagen.realiser.anthropic_realiser import AnthropicRealiser
 from datagen.realiser.cache import CACHE_FOLDER
-from datagen.realiser.checks import problems
+from datagen.realiser.checks import checked, problems
 from datagen.realiser.prices import cost
-from datagen.realiser.prompt import TOOL_NAME
+from datagen.realiser.prompt import ANSWER_SCHEMA, TOOL_NAME
 from datagen.registry.models import Endpoint
 
-from tests.unit.fake_anthropic import SECRET, draft_of, error, message, serve, writer
+from tests.unit.fake_anthropic import SECRET, as_messages, draft_of, error, message, serve, tokens, writer
 from tests.unit.test_generator_conversation import HOTEL_CHAIN, _eps
 from tests.unit.test_generator_plans import make_plan
 
@@ -83,13 +83,15 @@ def test_a_realised_conversation_passes_every_check(monkeypatch: pytest.MonkeyPa
     assert realised["metadata"]["argument_sources"] == offline["metadata"]["argument_sources"]
     answer = {f"m{i}": json.loads(m["content"]) if m["role"] == "tool" else m["content"]
               for i, m in enumerate(realised["messages"])}
-    assert problems(offline, answer, endpoints, offline_review)[1] == []
+    assert checked(offline, answer, endpoints, offline_review)[1] == []
+    assert problems(offline, as_messages(answer, draft_of(fake.requests[0])), endpoints, offline_review)[1] == []
     usage = realiser.usage()
     assert (usage.realised, usage.retried, usage.fell_back, usage.requests) == (1, 0, 0, 1)
     body = fake.requests[0]
     assert body["model"] == MODEL and body["tool_choice"] == {"type": "tool", "name": TOOL_NAME}
     assert body["system"][0]["cache_control"] == {"type": "ephemeral"}
-    schema = body["tools"][0]["input_schema"]
+    assert body["tools"][0]["input_schema"] == ANSWER_SCHEMA  # constant: the conversation's schema is in the text
+    schema = draft_of(body)["schema"]
     assert schema["required"] == [f"m{i}" for i in range(len(offline["messages"]))]
     assert schema["properties"]["m2"]["properties"]["hotels"]["type"] == "array"
     fixed = draft_of(body)["fixed"]
@@ -155,8 +157,10 @@ def test_429_then_success(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
     (200, {"id": "m", "type": "message", "role": "assistant", "model": "x", "stop_reason": "end_turn",
            "content": [{"type": "text", "text": "Here you go"}], "usage": {"input_tokens": 5, "output_tokens": 5}}, 0.0),
     (200, message("not an object", name=TOOL_NAME), 0.0),
-    (200, message({"m0": "only one slot"}, name=TOOL_NAME), 0.0),
-], ids=["no-tool-call", "string-input", "missing-slots"])
+    (200, message({"m0": "slots as keys"}, name=TOOL_NAME), 0.0),
+    (200, message({"messages": [{"slot": "m0", "text": "only one slot"}]}, name=TOOL_NAME), 0.0),
+    (200, message({"messages": [{"slot": "m0", "text": "a"}, {"slot": "m0", "text": "b"}]}, name=TOOL_NAME), 0.0),
+], ids=["no-tool-call", "string-input", "no-messages-list", "missing-slots", "a-slot-twice"])
 def test_a_malformed_answer_is_retried_then_falls_back(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
                                                        answer: Any) -> None:
     line, endpoints = _offline()
@@ -195,8 +199,10 @@ def test_tokens_and_cost_are_counted_and_the_cap_stops(monkeypatch: pytest.Monke
         realiser.realise(line, endpoints)
     usage = realiser.usage()
     sent = fake.requests[0]
-    assert usage.input_tokens == len(json.dumps(sent)) // 4 > 0 and usage.output_tokens > 0
-    assert usage.cost_usd == pytest.approx(cost(MODEL, usage.input_tokens, usage.output_tokens, 0, 0))
+    assert usage.input_tokens + usage.cache_write_tokens + usage.cache_read_tokens == tokens(sent)
+    assert usage.input_tokens > 0 and usage.cache_write_tokens > 0 and usage.output_tokens > 0
+    assert usage.cost_usd == pytest.approx(cost(MODEL, usage.input_tokens, usage.output_tokens,
+                                                usage.cache_write_tokens, usage.cache_read_tokens))
     assert realiser.exhausted()
 
 

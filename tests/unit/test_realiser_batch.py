@@ -69,8 +69,12 @@ def test_batch_answers_are_the_direct_path_s_cache(monkeypatch: pytest.MonkeyPat
         assert len(fake.requests) == 1 and len(fake.batches) == 1
     usage, paid = batched.usage(), direct.usage()
     assert (usage.batched, usage.requests, usage.cache_hits, usage.realised) == (1, 0, 1, 1)
-    assert (usage.input_tokens, usage.output_tokens) == (paid.input_tokens, paid.output_tokens)
-    assert usage.cost_usd == pytest.approx(0.5 * (paid.cost_usd or 0.0)) and usage.cost_usd
+    assert usage.output_tokens == paid.output_tokens
+    # the same request: the same tokens in, here read from the prompt cache the direct request wrote
+    sent = [u.input_tokens + u.cache_write_tokens + u.cache_read_tokens for u in (usage, paid)]
+    assert sent[0] == sent[1] and usage.cache_read_tokens > 0 == paid.cache_read_tokens
+    assert usage.cost_usd == pytest.approx(cost(MODEL, usage.input_tokens, usage.output_tokens, usage.cache_write_tokens,
+                                                usage.cache_read_tokens, batch=True)) and usage.cost_usd
 
 
 def test_batch_price_is_half_the_direct_price() -> None:
