@@ -10,6 +10,7 @@ anything twice, and the key is nowhere in the file, the cache or the graph.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -49,11 +50,15 @@ def test_generate_realised_by_the_fake_api(seed_graph: Driver, neo4j_database: s
         assert sorted(set(_asked(fake.requests))) == [r["conversation_id"] for r in records]
         assert "[realiser] anthropic:claude-haiku-4-5-20251001:" in result.output
         assert "estimated cost $" in result.output
+        # the constant prefix (tools + system) written by the first request is read by the later ones
+        read = re.search(r"(\d+) cache read;", result.output)
+        assert read is not None and int(read.group(1)) > 0, result.output
         run = seed_graph.execute_query(
             "MATCH (r:Run) WHERE r.realiser = 'anthropic' AND r.output_path = $p RETURN r", p=str(out.resolve()),
             database_=neo4j_database).records[0]["r"]
         assert run["realised"] == len(realised) and run["realiser_requests"] == len(fake.requests)
         assert run["realiser_input_tokens"] > 0 and run["realiser_cost_usd"] > 0
+        assert run["realiser_cache_read_tokens"] == int(read.group(1))
         sent = len(fake.requests)
 
         again = tmp_path / "b.jsonl"  # same seed, same graph: every answer from the cache
