@@ -57,8 +57,11 @@ def _head_of(state: ConversationState, call: int) -> str | None:
     return last if last and last not in GENERIC_CONTAINERS and zipf_frequency(last, "en") >= 3.0 else None
 
 
-def final_answer(state: ConversationState, last_calls: list[int], rng: random.Random) -> str:
-    """The closing message over the last group's outputs (one sentence or two per call)."""
+def final_answer(state: ConversationState, last_calls: list[int], rng: random.Random,
+                 asked: dict[int, list[str]] | None = None) -> str:
+    """The closing message over the last group's outputs (one sentence or two per call). For each
+    call told by the facts of one thing (not a list, not an item the user picked), the labels of
+    those facts go to `asked[call]`, so the opening can ask for what the answer tells."""
     parts: list[str] = []
     said: set[str] = set()  # values an earlier part reported are not reported again
     for call in last_calls:
@@ -71,8 +74,9 @@ def final_answer(state: ConversationState, last_calls: list[int], rng: random.Ra
             output = picked[0]  # the user chose one of these: the answer is about that one, not the list
         several = len(last_calls) > 1
         thing = _object_of(state, call) if several else None
+        chosen: list[str] = []
         text = describe(output, sent | said, rng, noun=_subject_of(state, call),
-                        head="entry" if thing else _head_of(state, call))
+                        head="entry" if thing else _head_of(state, call), chosen=chosen)
         text = _with_cutoff(text, output, state.tool_calls[call].get("parameters") or {})
         if thing and text and not _names_its_request(thing, text):
             # several answers in one message: each says which request it answers (unless it already does)
@@ -97,6 +101,8 @@ def final_answer(state: ConversationState, last_calls: list[int], rng: random.Ra
                 text = ph.sentence(f"it found no {noun}")
         if text and text not in parts:  # two calls that answered alike are reported once
             parts.append(text)
+            if asked is not None and chosen and not picked:
+                asked[call] = chosen
     opener = ph.pick(rng, ["Here's what I found.", "Done.", "All set.", "Here you go.", "Okay, that's done."])
     topic = _topic(state, last_calls)
     if topic and parts:

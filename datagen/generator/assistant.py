@@ -345,6 +345,7 @@ class Assistant:
             text = ph.pick(rng, ["Thanks! ", "Perfect. ", "Great, thanks. ", ""]) + text
         return ph.sentence(text)
 
-    def final_answer(self, last_calls: list[int]) -> str:
-        """The closing message: what the last calls returned, in words (`generator.answer`)."""
-        return answer.final_answer(self.state, last_calls, self.rng)
+    def final_answer(self, last_calls: list[int], asked: dict[int, list[str]] | None = None) -> str:
+        """The closing message: what the last calls returned, in words (`generator.answer`); the
+        labels it tells per call go to `asked`."""
+        return answer.final_answer(self.state, last_calls, self.rng, asked)

@@ -88,6 +88,7 @@ def _run(plan: ConversationPlan, overrides: dict[str, Any]) -> ConversationState
     for key, value in overrides.items():
         if key in state.user_values:
             state.user_values[key] = value
+    opened = user.rng.getstate()
     state.messages.append({"role": "user", "content": user.opening()})
     refs = user.withheld()
     assistant.clarified = user.clarified_keys()
@@ -124,7 +125,19 @@ def _run(plan: ConversationPlan, overrides: dict[str, Any]) -> ConversationState
         last_calls = calls
     ends = set(end_steps(plan))
     answered = [c for c, s in enumerate(plan.call_order()) if s in ends][-3:] or last_calls
-    state.messages.append({"role": "assistant", "content": assistant.final_answer(answered)})
+    asked: dict[int, list[str]] = {}
+    state.messages.append({"role": "assistant", "content": assistant.final_answer(answered, asked)})
+    if asked:
+        # the user asks for what the answer tells ("the caption and comment count of the post"),
+        # said with the draws of the first wording, so only the wish changes (checked: the first
+        # wording, said again now, must come out the same, or the opening stays as it was)
+        order = plan.call_order()
+        user.rng.setstate(opened)
+        again = user.opening()
+        user.rng.setstate(opened)
+        told = user.opening({order[call]: labels for call, labels in asked.items()})
+        if again == state.messages[0]["content"]:
+            state.messages[0]["content"] = told
     log.debug("%s: %d messages, %d calls, %d warnings", plan.conversation_id, len(state.messages),
               len(state.tool_calls), len(state.warnings))
     return state

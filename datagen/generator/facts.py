@@ -99,10 +99,12 @@ _UNITS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "y
 """Units a label may end in: said after the number, as people do."""
 
 
-def _facts(item: dict[str, Any], skip: set[str], sent: set[str], rng: random.Random, bare: bool = False) -> list[str]:
+def _facts(item: dict[str, Any], skip: set[str], sent: set[str], rng: random.Random, bare: bool = False,
+           chosen: list[str] | None = None) -> list[str]:
     """Up to three facts of one object, informative fields first: never an identifier (a person
     reports what a thing is, not its key), never its name again ("United Kingdom: translated name
-    United Kingdom"), and echoes of what was sent only when nothing else is left."""
+    United Kingdom"), and echoes of what was sent only when nothing else is left. The labels of the
+    facts told as "label value" (not yes/no verdicts) are added to `chosen`: what the user asked for."""
     ranked: list[tuple[int, int, str]] = []
     named = {ph.render(item[k]).lower() for k in skip if scalar(item.get(k))}
     for pos, (key, value) in enumerate(item.items()):
@@ -134,7 +136,7 @@ def _facts(item: dict[str, Any], skip: set[str], sent: set[str], rng: random.Ran
         if label.endswith(" date") and isinstance(value, str) and ":" in value:
             label = label.replace(" date", " time")
         if isinstance(value, bool):
-            facts.append(bool_fact(label, value))
+            facts.append(bool_fact(label, value))  # a verdict ("it is valid") is not asked as "the X of it"
         else:
             # "delivered at 2026-05-18", "released 2026-05-09": no "the released is"
             plain = bare or label.split()[-1] in PREPOSITIONS or label.endswith("ed")
@@ -149,6 +151,8 @@ def _facts(item: dict[str, Any], skip: set[str], sent: set[str], rng: random.Ran
                 label, text = " ".join(rest), f"{text} {unit}"
                 style = "{v}" if not label else "{l} {v}" if label.endswith("ed") else "the {l} is {v}"
             facts.append(ph.fill(style, l=label, v=text))
+            if chosen is not None and label and best < 2:  # an echo of what was sent was not asked for
+                chosen.append(label)
     return facts
 
 
@@ -204,9 +208,11 @@ def _list_noun(key: str, item: dict[str, Any]) -> str:
 
 
 def describe(output: Any, sent: set[str], rng: random.Random, noun: str | None = None,
-             head: str | None = None) -> str:
+             head: str | None = None, chosen: list[str] | None = None) -> str:
     """One or two sentences about one call's output: what was found, by name when things have names,
-    else by the facts of the first one; never a list of ids or of the same value repeated."""
+    else by the facts of the first one; never a list of ids or of the same value repeated. When the
+    output is one thing told by its facts, their labels go to `chosen` (a list is told by its items,
+    and adds none)."""
     key, node = _main(output)
     if isinstance(node, list):
         items = [i for i in node if isinstance(i, dict)]
@@ -214,7 +220,7 @@ def describe(output: Any, sent: set[str], rng: random.Random, noun: str | None =
             scalars = list(dict.fromkeys(ph.render(v) for v in node if scalar(v)))
             return ph.sentence(f"it returned {ph.join_words(scalars[:3])}") if scalars else ""
         if len(items) == 1 and not _name_of(items[0]):
-            return describe(items[0], sent, rng, noun=noun, head=head)  # one thing: say what it is
+            return describe(items[0], sent, rng, noun=noun, head=head, chosen=chosen)  # one thing: say what it is
         names = [_name_of(i) for i in items]
         listed = _list_noun(key, items[0])
         # "I found 3 trades", not "3 results": a generic list is named after what the call is about
@@ -247,10 +253,9 @@ def describe(output: Any, sent: set[str], rng: random.Random, noun: str | None =
     if not _facts(node, set(), sent, random.Random(0)) and len(nested) == 1 and not _name_of(node):
         # a highlight whose content is its match: say what the match was
         key, inner = nested[0]
-        text = describe(inner, sent, rng, noun=singular(snake(key).split("_")[-1]))
-        return text
+        return describe(inner, sent, rng, noun=singular(snake(key).split("_")[-1]), chosen=chosen)
     subject = _name_of(node) or ""
-    facts = _facts(node, _naming_keys(node, subject), sent, rng)
+    facts = _facts(node, _naming_keys(node, subject), sent, rng, chosen=chosen)
     if not facts:
         if subject and noun:
             return ph.sentence(f"the {noun.replace('_', ' ')} is {subject}")  # "The dog is Deborah."

@@ -8,12 +8,14 @@ the assistant, who announces them when it makes the calls.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from datagen.generator import phrases as ph
 from datagen.generator.intent import request
 from datagen.core.plan import ConversationPlan
 from datagen.registry.linking import end_indices, feeds, via_pairs
 from datagen.registry.models import Endpoint
+from datagen.lexicon import GENERIC_CONTAINERS, PREPOSITIONS
 from datagen.registry.naming import singular, snake
 
 
@@ -59,19 +61,60 @@ def wish(endpoint: Endpoint, among: Sequence[Endpoint] = ()) -> str:
     return GENERIC_WISH if req.generic else req.phrase()
 
 
-def ask_phrase(plan: ConversationPlan) -> list[str]:
+_WRAPPER_WORDS = GENERIC_CONTAINERS | frozenset({"details", "detail", "info", "information", "overview", "summary"})
+"""Last words of a request's object that name the answer's wrapping, not the thing: "the runtime of
+the movie", not "of the movie details"."""
+
+
+def wanted_phrase(endpoint: Endpoint, labels: Sequence[str], among: Sequence[Endpoint] = ()) -> str | None:
+    """A lookup asked for by what its answer tells: "find out the caption, comment count and forward
+    count of the post", not "get the post" (the endpoint's name). A label that is the object itself
+    is said as the object ("the exchange rate and date", not "the rate and date of the exchange
+    rate"). None for an act (`send the sms`), asked for by what it does, and for a label that is no
+    noun ("delivered at", "released"): it cannot follow "find out the"."""
+    req = request(endpoint, among)
+    if not labels or not req.generic and req.verb not in ("get", "find") or any(
+            label.split()[-1] in PREPOSITIONS or label.endswith("ed") for label in labels):
+        return None
+    thing = req.thing()
+    words = thing.removeprefix("the ").split() if thing else []
+    while len(words) > 1 and words[-1] in _WRAPPER_WORDS:
+        words.pop()
+    said = list(labels)
+    if words and words[-1] in _WRAPPER_WORDS:
+        words = []  # "the details of the details" says nothing
+    for i, label in enumerate(said):
+        if words and (label == words[-1] or label == " ".join(words)):
+            said[i], words = " ".join(words), []  # the object is one of the things asked for
+    told = ph.join_words([f"the {label}" if i == 0 else label for i, label in enumerate(dict.fromkeys(said))])
+    return f"{_FIND}{told} of the {' '.join(words)}" if words else f"{_FIND}{told}"
+
+
+def ask_phrase(plan: ConversationPlan, wanted: Mapping[int, Sequence[str]] | None = None) -> list[str]:
     """The wishes of the end steps, in call order, without repeats; a step fed from one side of a
     match says which side the user means ("the team details for the away team"). A generic wish
-    beside a plain one is left out: "get the order and look this up" asks for nothing more."""
+    beside a plain one is left out: "get the order and look this up" asks for nothing more. A step
+    in `wanted` (step → the labels its answer tells) is asked for by those labels (`wanted_phrase`)."""
     out: list[str] = []
     for step in asked_steps(plan):
-        phrase = wish(plan.endpoints[step], plan.endpoints)
+        told = wanted_phrase(plan.endpoints[step], (wanted or {}).get(step, ()), plan.endpoints)
+        phrase = told or wish(plan.endpoints[step], plan.endpoints)
         side = _side(plan, step)
         phrase = f"{phrase} for the {side}" if side and phrase != GENERIC_WISH else phrase
         if phrase not in out:
             out.append(phrase)
     plain = [p for p in out if p != GENERIC_WISH]
-    return _merged(plain) or out
+    return _one_verb(_merged(plain) or out)
+
+
+_FIND = "find out "
+
+
+def _one_verb(phrases: list[str]) -> list[str]:
+    """"find out the type of the place and the utc offset of the timezone": the verb said once for
+    consecutive things asked by what they tell."""
+    return [p.removeprefix(_FIND) if i and p.startswith(_FIND) and phrases[i - 1].startswith(_FIND) else p
+            for i, p in enumerate(phrases)]
 
 
 def repeated_wish(plan: ConversationPlan) -> tuple[int, int] | None:

@@ -207,12 +207,13 @@ class UserProxy:
                 pairs.append((label, value))
         return pairs
 
-    def opening(self) -> str:
-        """The first user message: greeting, the goal (the steps the user wants, not the means),
-        the values only the user knows, and a closing."""
+    def opening(self, wanted: dict[int, list[str]] | None = None) -> str:
+        """The first user message: greeting, the goal (the steps the user wants, not the means; a
+        step in `wanted` by the labels of what its answer tells), the values only the user knows,
+        and a closing."""
         withheld = self.clarified_keys()
         keys = [k for k in self.state.user_values if k not in withheld]
-        wishes = ask_phrase(self.plan)
+        wishes = ask_phrase(self.plan, wanted)
         rng = self.rng
         tasks = ph.join_words(wishes) if len(wishes) <= 2 else f"{', '.join(wishes[:-1])}, and {wishes[-1]}"
         subject = self._subject_key(keys) if len(wishes) == 1 else None

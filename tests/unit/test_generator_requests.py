@@ -195,3 +195,50 @@ def test_two_steps_asked_for_in_the_same_words_are_a_repeated_wish() -> None:
     assert repeated_wish(make_plan([one, many], 1, groups=[0, 0])) is not None
     other = _ep("get_weather", "", ("temperature",))
     assert repeated_wish(make_plan([one, other], 1, groups=[0, 0])) is None
+
+
+@pytest.mark.parametrize(("name", "labels", "expected"), [
+    # (endpoint name, labels the answer tells) → the opening's wish; why:
+    # a lookup is asked for by what its answer tells, about the thing it looks up
+    ("get_post", ["caption", "comment count"], "find out the caption and comment count of the post"),
+    # the answer's wrapping ("details") is not the thing
+    ("get_movie_details", ["runtime", "age rating"], "find out the runtime and age rating of the movie"),
+    # a label that is the thing itself is said as the thing, not "the rate of the exchange rate"
+    ("get_exchange_rate", ["rate", "date"], "find out the exchange rate and date"),
+    ("get_local_time", ["date", "local time"], "find out the date and local time"),
+    # an act is asked for by what it does; a label that is no noun cannot follow "find out the"
+    ("send_sms", ["cost"], None),
+    ("get_sms_status", ["delivered at"], None),
+    ("get_release", ["released"], None),
+    ("get_post", [], None),
+])
+def test_a_lookup_is_asked_for_by_what_its_answer_tells(name: str, labels: list[str], expected: str | None) -> None:
+    from datagen.generator.goal import wanted_phrase
+    assert wanted_phrase(_ep(name), labels) == expected
+
+
+def test_the_opening_asks_for_the_facts_the_final_answer_tells() -> None:
+    from datagen.core.plan import ConversationState
+    from datagen.generator.goal import ask_phrase
+    from tests.unit.test_generator_plans import make_plan
+    post = _ep("get_post", "", ("caption", "comment_count"))
+    state = ConversationState(plan=make_plan([post], 3))
+    state.tool_calls.append({"name": post.id, "parameters": {"url": "https://example.com/p/1"}})
+    state.tool_outputs.append({"name": post.id, "output": {"caption": "Sunset at the pier", "comment_count": 46}})
+    asked: dict[int, list[str]] = {}
+    text = final_answer(state, [0], random.Random(0), asked)
+    assert asked == {0: ["caption", "comment count"]}, asked
+    assert "Sunset at the pier" in text and "46" in text
+    assert ask_phrase(state.plan, {0: asked[0]}) == ["find out the caption and comment count of the post"]
+    assert ask_phrase(state.plan) == ["get the post"]  # without the answer's labels: the endpoint's wish
+    # an echo of what was sent is no fact the user asked for
+    state.tool_outputs[0] = {"name": post.id, "output": {"url": "https://example.com/p/1"}}
+    asked = {}
+    final_answer(state, [0], random.Random(0), asked)
+    assert asked == {}
+
+
+def test_things_asked_by_what_they_tell_share_one_verb() -> None:
+    from datagen.generator.goal import _one_verb
+    assert _one_verb(["find out the type of the place", "find out the utc offset of the timezone", "send the sms"]) == [
+        "find out the type of the place", "the utc offset of the timezone", "send the sms"]
