@@ -11,7 +11,7 @@ from rich.console import Console
 
 from datagen.cli.context import Context, pass_context
 from datagen.core.outputs import check_output, output_lock
-from datagen.cli.options import neo4j_uri_option, progress_bar
+from datagen.cli.options import neo4j_uri_option, progress_bar, realiser_model_option
 from datagen.evaluator.anthropic_judge import DEFAULT_JUDGE_MODEL
 from datagen.evaluator.endpoints import endpoints_from_file, endpoints_from_graph
 from datagen.errors import ConfigError
@@ -20,7 +20,7 @@ from datagen.evaluator.job import MIN_PASS_RATE, EvaluateSettings, run_evaluate
 from datagen.evaluator.judges import make_judge
 from datagen.evaluator.records import read_records
 from datagen.evaluator.report import EvaluationReport
-from datagen.realiser.anthropic_realiser import DEFAULT_REALISER_MODEL, has_api_key
+from datagen.realiser.anthropic_realiser import has_api_key
 from datagen.realiser.repair import RealiserRepair
 
 
@@ -75,8 +75,7 @@ def report_lines(report: EvaluationReport) -> list[str]:
               help="With --repair: first have a Claude model rewrite only the turns and outputs the failed gates name, "
                    "with the realiser's request and checks (needs ANTHROPIC_API_KEY; answers cached under "
                    "DATAGEN_HOME/realiser-cache); a rewrite that fails a check falls back to the offline repairs.")
-@click.option("--realiser-model", default=DEFAULT_REALISER_MODEL, show_default=True,
-              help="Model for --repair-realiser anthropic.")
+@realiser_model_option("--repair-realiser")
 @click.option("--model", default=DEFAULT_JUDGE_MODEL, show_default=True, help="Anthropic judge model (used when ANTHROPIC_API_KEY is set).")
 @click.option("--offline", is_flag=True, help="Use the deterministic offline judge even when ANTHROPIC_API_KEY is set.")
 @click.option("--no-write-back", is_flag=True, help="Do not write scores to Neo4j (no server needed unless --repair).")

@@ -9,7 +9,7 @@ from rich.console import Console
 
 from datagen.cli.context import Context, pass_context
 from datagen.cli.evaluate import report_lines
-from datagen.cli.options import neo4j_uri_option, progress_bar
+from datagen.cli.options import neo4j_uri_option, progress_bar, realiser_model_option
 from datagen.core.plan import SamplingMode
 from datagen.evaluator.endpoints import endpoints_from_graph
 from datagen.evaluator.job import score_file_inline
@@ -18,7 +18,7 @@ from datagen.evaluator.records import read_records
 from datagen.evaluator.review import offline_review
 from datagen.generator.job import GenerateSettings, GenerateSummary, run_generate
 from datagen.generator.realise import RealiserUsage
-from datagen.realiser.anthropic_realiser import DEFAULT_REALISER_MODEL, AnthropicRealiser, has_api_key
+from datagen.realiser.anthropic_realiser import AnthropicRealiser, has_api_key
 from datagen.realiser.batch import POLL_SECONDS, Fetched, job_collect, prefetch
 from datagen.realiser.run_node import store_usage
 
@@ -92,8 +92,7 @@ def coverage_report(summary: GenerateSummary) -> str:
               help="Who writes the turns and tool outputs over the fixed structure: the offline generator, or a "
                    "Claude model (needs ANTHROPIC_API_KEY; checked, retried once, else kept offline; answers "
                    "cached under DATAGEN_HOME/realiser-cache).")
-@click.option("--realiser-model", default=DEFAULT_REALISER_MODEL, show_default=True,
-              help="Model for --realiser anthropic.")
+@realiser_model_option("--realiser")
 @click.option("--max-cost", type=click.FloatRange(min=0.0), default=None,
               help="With --realiser anthropic: stop at the conversation boundary once this many estimated US "
                    "dollars are spent (the records so far stay .partial; --resume continues).")

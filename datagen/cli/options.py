@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from datagen.cli.context import Context
+from datagen.realiser.anthropic_realiser import DEFAULT_REALISER_MODEL
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -27,6 +28,15 @@ def neo4j_uri_option(func: F) -> F:
         "--neo4j-uri", default=None, expose_value=False, callback=_set_uri,
         help="Bolt URI of an existing Neo4j (default: NEO4J_URI, else the managed local server).",
     )(func)
+
+
+def realiser_model_option(flag: str) -> Callable[[F], F]:
+    """`--realiser-model`, declared once for the commands that have a Claude model write (`flag`: the
+    option that turns it on, named in the help)."""
+    def decorate(func: F) -> F:
+        return click.option("--realiser-model", default=DEFAULT_REALISER_MODEL, show_default=True,
+                            help=f"Model for {flag} anthropic.")(func)
+    return decorate
 
 
 @contextmanager
