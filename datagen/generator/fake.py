@@ -69,7 +69,8 @@ def place_at(index: int) -> Place:
 # Concepts of a field → what `reference.resolve` may read its value as.
 _HINTS = {"city": "city", "country": "country", "country_code": "country_code", "currency": "currency",
           "airport": "airport", "iata": "airport", "iata_code": "airport", "airport_code": "airport",
-          "timezone": "timezone", "time_zone": "timezone", "phone": "phone"}
+          "timezone": "timezone", "time_zone": "timezone", "phone": "phone", "state": "state",
+          "province": "province", "region": "region"}
 
 
 def place_of(value: Any, concept: str = "") -> Place | None:

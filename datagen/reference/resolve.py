@@ -28,6 +28,9 @@ _HINTS: dict[str, tuple[str, ...]] = {
     "airport": ("airport", "city"),
     "timezone": ("zone",),
     "phone": ("phone",),
+    "state": ("state",),  # a state or province by its name: its largest city
+    "province": ("state",),
+    "region": ("state", "country"),  # a region is a state or a country, never a code (`euw`, `us-east-1`)
 }
 _ALL = ("phone", "zone", "currency", "country", "airport", "city")
 _PHONE = re.compile(r"^(\+|00)[\d\s().-]{6,}$")
@@ -93,5 +96,11 @@ def _city(value: str, hinted: bool) -> City | None:
     return world.city(value, other_names=hinted)
 
 
+def _state(value: str, _hinted: bool) -> City | None:
+    if len(value) <= 3 or not value[:1].isalpha():
+        return None
+    return world.state_city(value)
+
+
 _READERS = {"phone": _phone, "zone": _zone, "currency": _currency, "country": _country, "airport": _airport,
-            "city": _city}
+            "city": _city, "state": _state}

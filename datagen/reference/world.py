@@ -75,6 +75,22 @@ def city(name: str, country_code: str | None = None, subdivision_code: str | Non
 
 
 @lru_cache(maxsize=1)
+def _subdivision_names() -> dict[str, City]:
+    names: dict[str, City] = {}
+    for found in tables.cities():  # most populous first: a state's first city is its largest
+        if found.subdivision:
+            names.setdefault(fold(found.subdivision), found)
+    return names
+
+
+def state_city(name: str) -> City | None:
+    """The most populous city of the state or province a name names (`Ohio` → Columbus, `Bavaria` →
+    Munich), or None: where a call about a whole state happens. Names only, never codes (`OH`, `ON`
+    and `NY` are codes of several countries' states)."""
+    return _subdivision_names().get(fold(name))
+
+
+@lru_cache(maxsize=1)
 def _alternate_names() -> dict[str, tuple[City, ...]]:
     by_id = {c.geonameid: c for c in tables.cities()}
     names: dict[str, list[City]] = {}

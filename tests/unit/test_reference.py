@@ -110,3 +110,22 @@ def test_a_long_token_or_a_sentence_is_no_zone_and_raises_nothing() -> None:
     from datagen.reference.zones import is_zone
     assert is_zone("America/Argentina/Buenos_Aires") and is_zone("UTC")
     assert not is_zone("A" * 300) and not is_zone("hello world") and not is_zone("../etc/passwd")
+
+
+def test_a_state_named_in_a_state_field_is_its_largest_city() -> None:
+    # a search in "Ohio" happens in Columbus, United States; readers rejected "Ohio" listings in China
+    found = reference.resolve("Ohio", "state")
+    assert isinstance(found, reference.City) and (found.name, found.country_code, found.subdivision_code) == (
+        "Columbus", "US", "OH")
+    assert reference.resolve("California", "province").name == "Los Angeles"  # type: ignore[union-attr]
+    # a word that names no state is no place; a region is never read as a code
+    assert reference.resolve("Pending", "state") is None
+    assert reference.resolve("euw", "region") is None
+    # a call that names a state happens there: its answers' cities, money and zone are that state's
+    from datagen.generator.places import call_place
+    from datagen.registry.models import Endpoint, Parameter, ParamType
+    search = Endpoint(id="t::search", tool_id="t", slug="search", name="search", description="", category="Other",
+                      rk=1, parameters=[Parameter(name="state", type=ParamType.STRING, concept="state", required=True)],
+                      response_fields=[])
+    place = call_place(search, {"state": "Ohio"}, 7, {})
+    assert place is not None and (place.country_code, place.subdivision, place.currency) == ("US", "Ohio", "USD")
