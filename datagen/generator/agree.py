@@ -10,12 +10,13 @@ after its leaves were drawn; they change values in place and never add or remove
 from __future__ import annotations
 
 import random
-import re
 from typing import Any
 
 from datagen.core.json_objects import inside_out
-from datagen.generator.moments import (around_start, business_days, calendar_parts, one_moment, ordered_moments,
-                                       parts_after_whole, results_of_parts, server_time, within_window)
+from datagen.generator.lifecycle import answers_after, staged
+from datagen.generator.listed import averages, counts, found_rank, page_counts, ranked_items, sequence_numbers, shares
+from datagen.generator.moments import (around_start, business_days, calendar_parts, one_moment, parts_after_whole,
+                                       results_of_parts, server_time, within_window)
 from datagen.generator.numeric import num, numeric_keys, ranged, set_number
 from datagen.generator.places import address_parts, one_id_for_one_thing, virtual_or_placed
 from datagen import reference
@@ -25,8 +26,6 @@ from datagen.registry.naming import snake
 _MONEY = ("total", "total_price", "total_amount", "grand_total", "subtotal", "sub_total", "line_total", "amount",
           "total_cost", "cost", "price")
 _ITEM_MONEY = ("line_total", "total", "total_price", "amount", "subtotal", "price", "cost")
-_COUNT_KEYS = ("count", "total_count", "total_results", "num_results", "results_count", "result_count",
-               "number_of_results", "total_items", "item_count", "items_count", "found")
 _VERDICT_KEYS = ("valid", "is_valid", "isvalid", "verified", "is_verified", "success", "passed", "result")
 _REASON_KEYS = ("reason", "reasons", "message", "explanation", "details", "detail", "status_message")
 
@@ -45,23 +44,24 @@ def agree(value: Any, sent: frozenset[str] = frozenset()) -> Any:
     """Apply every rule to every object of `value`, innermost first; returns `value`. `sent` holds
     the call's arguments as text: a ranked list places the thing the call asked about."""
     for obj in inside_out(value):
-        _ranked_items(obj, sent)
-        _sequence_numbers(obj)
-        _averages(obj)
-        _shares(obj)
+        ranked_items(obj, sent)
+        sequence_numbers(obj)
+        averages(obj)
+        shares(obj)
         _conversion(obj)
         _line(obj)
         _sum_of_items(obj)
         _base_plus_tax(obj)
         _nutrition(obj)
-        _counts(obj)
+        counts(obj)
         _ranges(obj)
-        ordered_moments(obj)
+        staged(obj)  # a record is made before it is changed, a span starts before it ends
+        answers_after(obj)
         calendar_parts(obj)
         _match_name(obj)
         _home_venue(obj)
-        _found_rank(obj)
-        _page_counts(obj)
+        found_rank(obj)
+        page_counts(obj)
         server_time(obj)
         _verdict(obj)
         _completion(obj)
@@ -182,21 +182,6 @@ def _nutrition(obj: dict[str, Any]) -> None:
         set_number(obj, energy, sum(obj[k] * f for k, f in grams if k))
 
 
-def _counts(obj: dict[str, Any]) -> None:
-    """`count` (or `<list>_count`, `num_<list>`) beside a list is its length."""
-    lists = {snake(k): v for k, v in obj.items() if isinstance(v, list)}
-    if not lists:
-        return
-    for name, key in numeric_keys(obj).items():
-        if isinstance(obj[key], float):
-            continue
-        words = name.split("_")
-        named = next((v for n, v in lists.items() if n in words or f"{n}_count" == name
-                      or name in (f"num_{n}", f"number_of_{n}", f"total_{n}")), None)
-        if named is not None or name in _COUNT_KEYS and len(lists) == 1:
-            obj[key] = len(named if named is not None else next(iter(lists.values())))
-
-
 def _ranges(obj: dict[str, Any]) -> None:
     """min ≤ max, low ≤ open/close ≤ high, winner's score ≥ loser's (numbers written as text too)."""
     texts = {snake(k): k for k, v in obj.items() if ranged(v) and not num(v)}
@@ -309,117 +294,3 @@ def _home_city(team: str) -> Place | None:
         if found is not None:
             return place_from(found)
     return None
-
-
-_RANK_KEYS = ("rank", "position", "ranking")
-
-
-def _ranked_items(obj: dict[str, Any], sent: frozenset[str]) -> None:
-    """A ranked list runs 1, 2, 3 … in its order; the rank an answer gives beside the list is the one
-    of the listed thing the call asked about."""
-    for value in obj.values():
-        if not (isinstance(value, list) and value and all(isinstance(v, dict) for v in value)):
-            continue
-        key = next((k for k in value[0] if snake(k) in _RANK_KEYS and num(value[0][k])), None)
-        if key is None or not all(num(v.get(key)) for v in value):
-            continue
-        names = {snake(k) for k in value[0]}
-        if names & {"lat", "latitude"} and not names & {"name", "title", "place_id", "id"}:
-            continue  # one thing's rank at several points of a map, not a ranking of several things
-        ranks = list(range(1, len(value) + 1))  # the places of a result list are its positions
-        value.sort(key=lambda v: v[key])
-        for item, rank in zip(value, ranks):
-            item[key] = rank
-        mine = next((v for v in value if sent & {str(x) for x in v.values() if isinstance(x, (str, int))}), None)
-        own = next((k for k in obj if snake(k) == snake(key) and num(obj[k])), None)
-        if mine is not None and own is not None:
-            obj[own] = mine[key]
-
-
-_SEQUENCE_KEYS = frozenset({"order", "index", "seq", "sequence", "step", "period_number"})
-# Lists whose items are parts of one whole, where a bare `number` is the part's place (not a flight's).
-_PARTS = frozenset({"periods", "period_results", "rounds", "steps", "instructions", "stages", "sets",
-                    "quarters", "halves", "legs", "episodes", "chapters"})
-
-
-def _sequence_numbers(obj: dict[str, Any]) -> None:
-    """Items of one list numbered by their place (`periods[].number`, `instructions[].order`) run
-    1, 2, 3: never 44, 54 and 58 or the same number twice."""
-    for name, value in obj.items():
-        if not (isinstance(value, list) and value and all(isinstance(v, dict) for v in value)):
-            continue
-        keys = _SEQUENCE_KEYS | ({"number"} if snake(name) in _PARTS else set())
-        key = next((k for k in value[0] if snake(k) in keys and num(value[0][k])), None)
-        if key is not None and all(num(v.get(key)) for v in value):
-            for i, item in enumerate(value):
-                item[key] = i + 1
-
-
-def _shares(obj: dict[str, Any]) -> None:
-    """`found` beside a list whose items say `found: true` counts them, and `found_percent` is their
-    share of the list (`top_3_rank_percent`: the share ranked 3 or better)."""
-    lists = [v for v in obj.values() if isinstance(v, list) and v and all(isinstance(i, dict) for i in v)]
-    if len(lists) != 1:
-        return
-    items = lists[0]
-    for key, value in list(obj.items()):
-        name = snake(key)
-        if num(value) and not isinstance(value, float) and all(isinstance(i.get(key), bool) for i in items):
-            obj[key] = sum(1 for i in items if i.get(key))
-        if not (num(value) and name.endswith("_percent")):
-            continue
-        stem = name.removesuffix("_percent")
-        top = re.match(r"^top_(\d+)_rank$", stem)
-        if top is not None:
-            ranks = [i.get("rank") for i in items if num(i.get("rank"))]
-            if ranks:
-                set_number(obj, key, 100 * sum(1 for r in ranks if r <= int(top.group(1))) / len(items))
-            continue
-        count = next((obj[k] for k in obj if snake(k) == stem and num(obj[k])), None)
-        if count is not None and count <= len(items):
-            set_number(obj, key, 100 * count / len(items))
-
-
-def _averages(obj: dict[str, Any]) -> None:
-    """`average_rank` beside a list of items with a `rank` is their mean."""
-    lists = [v for v in obj.values() if isinstance(v, list) and v and all(isinstance(i, dict) for i in v)]
-    for key, value in obj.items():
-        parts = snake(key).split("_")
-        if not num(value) or len(parts) < 2 or parts[0] not in ("average", "avg", "mean"):
-            continue
-        field = "_".join(parts[1:])
-        for items in lists:
-            numbers = [i[k] for i in items for k in i if snake(k) == field and num(i[k])]
-            if len(numbers) == len(items):
-                set_number(obj, key, sum(numbers) / len(numbers))
-                break
-
-
-def _found_rank(obj: dict[str, Any]) -> None:
-    """A thing that has a rank or a position was found: `found` beside a number rank is true."""
-    names = numeric_keys(obj)
-    found = next((k for k in obj if snake(k) in ("found", "is_found") and isinstance(obj[k], bool)), None)
-    if found is not None and any(n in names for n in ("rank", "position", "ranking")):
-        obj[found] = True
-
-
-_PAGING = frozenset({"metadata", "meta", "pagination", "paging", "page_info", "info"})
-
-
-def _page_counts(obj: dict[str, Any]) -> None:
-    """A `metadata: {count, total}` beside a list counts that list: count is its length, total no less."""
-    lists = [v for v in obj.values() if isinstance(v, list) and v and isinstance(v[0], dict)]
-    if len(lists) != 1:
-        return
-    size = len(lists[0])
-    for key, value in obj.items():
-        if snake(key) in _PAGING and isinstance(value, dict):
-            names = numeric_keys(value)
-            for name, inner in names.items():
-                if name in ("count", "page_count", "results", "returned", "size") and not isinstance(value[inner], float):
-                    value[inner] = size
-            for name, inner in names.items():
-                if name in ("total", "total_count", "total_results") and value[inner] < size:
-                    value[inner] = size
-
-

@@ -1,6 +1,7 @@
-"""Agreement rules about moments: ends after starts, calendar parts of a date, a server's clock after
+"""Agreement rules about moments: calendar parts of a date, a server's clock after
 its own timestamps, what closes before a start and settles after it, market events on weekdays, a
-part made with a thing not before it. Applied by `agree.agree`, object by object.
+part made with a thing not before it. Applied by `agree.agree`, object by object (the order of a
+thing's lifecycle moments, ends after starts, is `generator.lifecycle`).
 """
 
 from __future__ import annotations
@@ -11,24 +12,6 @@ from typing import Any
 
 from datagen.generator.numeric import num
 from datagen.registry.naming import snake
-
-_MOMENT = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|\d{2}:\d{2})")  # ISO dates and HH:MM times sort as text
-_MOMENT_PAIRS = (("start", "end"), ("from", "to"), ("check_in", "check_out"), ("checkin", "checkout"),
-                 ("departure", "arrival"), ("valid_from", "valid_until"), ("created", "updated"),
-                 ("begin", "finish"), ("since", "until"), ("issued", "expires"), ("list", "sold"),
-                 ("listed", "sold"), ("created", "closed"), ("published", "updated"), ("ordered", "shipped"))
-
-
-def ordered_moments(obj: dict[str, Any]) -> None:
-    """An end date or time is not before its start (ISO strings compare in time order)."""
-    texts = {snake(k): k for k, v in obj.items() if isinstance(v, str) and _MOMENT.match(v)}
-    for first, second in _MOMENT_PAIRS:
-        for name, key in texts.items():
-            if name == first or name.startswith(f"{first}_") or name.endswith(f"_{first}"):
-                other = name.replace(first, second, 1)
-                if other in texts and obj[key] > obj[texts[other]]:
-                    obj[key], obj[texts[other]] = obj[texts[other]], obj[key]
-
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
