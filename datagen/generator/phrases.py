@@ -79,7 +79,8 @@ def param_label(param: Parameter, value: Any = None) -> str:
         return "cutoff date"  # "the before date is …" is the parameter's name read aloud
     cryptic = len(name) <= 3 or any(c.isdigit() for c in name)
     if (cryptic and 3 < len(desc) <= 40 and not _NOT_A_LABEL.search(desc) and len(desc.split()) <= 6
-            and re.search(r"[A-Za-z]{3}", desc)):
+            and re.search(r"[A-Za-z]{3}", desc) and not DOC_VOICE.search(desc)
+            and desc.split()[0].lower() not in _INSTRUCTION_VERBS):
         return desc[:1].lower() + desc[1:] if not desc[:2].isupper() else desc
     if len(name) <= 2 and param.concept and len(param.concept) > 2:
         return humanize(param.concept)
@@ -90,6 +91,12 @@ def param_label(param: Parameter, value: Any = None) -> str:
     if words and value is not None and not isinstance(value, (list, tuple)) and words[-1] in ("ids", "keys", "codes"):
         words[-1] = words[-1][:-1]  # one value: "the league id 787854", not "league ids"
     return " ".join(words)
+
+
+_INSTRUCTION_VERBS = frozenset("provide specify enter insert give choose select retrieve fetch returns pass "
+                               "supply indicate define".split())
+"""First words of a description that tells the caller what to do ("Enter any movie name to search"):
+an instruction is no name for the value ("what's the enter any movie name to search?")."""
 
 
 # Short forms in parameter names, said in full ("the page num is 6" reads as the name read aloud).

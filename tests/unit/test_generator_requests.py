@@ -242,3 +242,18 @@ def test_things_asked_by_what_they_tell_share_one_verb() -> None:
     from datagen.generator.goal import _one_verb
     assert _one_verb(["find out the type of the place", "find out the utc offset of the timezone", "send the sms"]) == [
         "find out the type of the place", "the utc offset of the timezone", "send the sms"]
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    # a cryptic parameter (`q`) is named by its description only when that names the value
+    ("Movie title", "movie title"),
+    ("Search term", "search term"),
+    # an instruction to the caller is the API's documentation: the concept names the value instead
+    ("Enter any movie name to search", "query"),
+    ("Provide the title", "query"),
+])
+def test_a_parameter_is_named_by_what_it_holds_not_by_an_instruction(description: str, expected: str) -> None:
+    from datagen.generator.phrases import param_label
+    from datagen.registry.models import Parameter
+    q = Parameter(name="q", type=ParamType.STRING, concept="query", required=True, description=description)
+    assert param_label(q) == expected
