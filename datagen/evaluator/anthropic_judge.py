@@ -7,7 +7,8 @@ by the SDK (`max_retries`, 2 by default: the SDK waits about 0.5 s then 1 s, so 
 costs a record about 2 s, not the ~8 s of the SDK's own 4 retries; connecting may take `connect_timeout`
 seconds, a whole answer `timeout`); a malformed tool input is asked again up to `malformed_retries` times; what
 still fails becomes a `JudgeError`, which the evaluator records in the record instead of crashing. A
-rejected key or unknown model is a `ConfigError` and stops the run, since every call would fail.
+rejected key or unknown model is a `ConfigError` and stops the run, since every call would fail
+(`evaluator.api_errors`, the mapping the realiser shares).
 
 The API key comes from `ANTHROPIC_API_KEY` only (the SDK reads it, and `ANTHROPIC_BASE_URL`); it is
 never logged, printed or put in an error message.
@@ -26,6 +27,7 @@ from anthropic.types import ToolParam
 from pydantic import ValidationError
 
 from datagen.errors import ConfigError, JudgeError
+from datagen.evaluator.api_errors import sdk_errors
 from datagen.evaluator.lineage import sources
 from datagen.evaluator.types import Verdict
 
@@ -88,23 +90,13 @@ class AnthropicJudge:
             timeout=anthropic.Timeout(timeout, connect=min(connect_timeout, timeout)), max_retries=max_retries)
 
     def _ask(self, record: dict[str, Any]) -> Any:
-        try:
+        with sdk_errors(self.model, "--model", "the judge's request", JudgeError):
             return self.client.messages.create(
                 model=self.model, max_tokens=1024, temperature=0.0, system=SYSTEM,
                 tools=[cast(ToolParam, tool_spec())],
                 tool_choice={"type": "tool", "name": TOOL_NAME},
                 messages=[{"role": "user", "content": render(record)}],
             )
-        except (anthropic.AuthenticationError, anthropic.PermissionDeniedError) as exc:
-            raise ConfigError(f"the Anthropic API refused the key (HTTP {exc.status_code}): check ANTHROPIC_API_KEY") from exc
-        except anthropic.NotFoundError as exc:
-            raise ConfigError(f"the Anthropic API does not know model {self.model!r}: check --model") from exc
-        except anthropic.APITimeoutError as exc:
-            raise JudgeError(f"judge timed out after the SDK's retries ({self.model})") from exc
-        except anthropic.APIConnectionError as exc:
-            raise JudgeError(f"cannot reach the Anthropic API ({type(exc).__name__})") from exc
-        except anthropic.APIStatusError as exc:
-            raise JudgeError(f"judge request failed with HTTP {exc.status_code} after retries") from exc
 
     def _parse(self, response: Any) -> Verdict:
         block = next((b for b in response.content if getattr(b, "type", None) == "tool_use"

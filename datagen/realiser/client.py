@@ -18,7 +18,8 @@ from typing import Any
 
 import anthropic
 
-from datagen.errors import ConfigError, DatagenError
+from datagen.errors import DatagenError
+from datagen.evaluator.api_errors import sdk_errors
 from datagen.realiser.cache import ResponseCache, cache_key
 
 log = logging.getLogger(__name__)
@@ -38,22 +39,10 @@ RESUME_HINT = "rerun the same command with --resume when the API answers again (
 
 @contextmanager
 def api_errors(model: str, what: str) -> Iterator[None]:
-    """The SDK's errors as the module doc says (shared by direct requests and the batch calls)."""
-    try:
+    """The SDK's errors as the module doc says (shared by direct requests and the batch calls; the
+    messages are the judge's, from `evaluator.api_errors`)."""
+    with sdk_errors(model, "--realiser-model", what, RealiserError, f"; {RESUME_HINT}", RequestRefused):
         yield
-    except (anthropic.AuthenticationError, anthropic.PermissionDeniedError) as exc:
-        raise ConfigError(f"the Anthropic API refused the key (HTTP {exc.status_code}): "
-                          f"check ANTHROPIC_API_KEY") from exc
-    except anthropic.NotFoundError as exc:
-        raise ConfigError(f"the Anthropic API does not serve model {model!r}: check --realiser-model") from exc
-    except anthropic.BadRequestError as exc:
-        raise RequestRefused(f"the API refused {what} (HTTP 400: {exc.message[:200]})") from exc
-    except anthropic.APITimeoutError as exc:
-        raise RealiserError(f"{what} timed out after retries; {RESUME_HINT}") from exc
-    except anthropic.APIConnectionError as exc:
-        raise RealiserError(f"cannot reach the Anthropic API ({type(exc).__name__}); {RESUME_HINT}") from exc
-    except anthropic.APIStatusError as exc:
-        raise RealiserError(f"{what} failed with HTTP {exc.status_code} after retries; {RESUME_HINT}") from exc
 
 
 class CachedMessages:
