@@ -119,12 +119,13 @@ def plural(noun: str) -> str:
 
 def count_noun(noun: str) -> str:
     """The plural a person counts things by ("3 tracks"); "entries" when the word is no noun of
-    things (`published`, `0`, `data`, `fbo`): "I found 3 publisheds", "3 0S" and "2 datas" read as
-    code, not speech."""
+    things (`published`, `0`, `data`, `fbo`, `m`): "I found 3 publisheds", "3 0S", "2 datas" and
+    "2 ms" read as code, not speech."""
     words = noun.split()
     last = words[-1] if words else ""
-    if not last.isalpha() or last.endswith(("ed", "ing")) or last in ("data", "info", "information", "details"):
-        return "entries"
+    if not last.isalpha() or len(last) <= 2 or last.endswith(("ed", "ing")) \
+            or last in ("data", "info", "information", "details"):
+        return "entries"  # a letter or two (`m` of `m_id` → "2 ms") is an abbreviation, not a noun
     many = last if singular_of(last) != last else plural(last)  # `tracks` is a plural already
     if zipf_frequency(many, "en") < COUNT_NOUN_ZIPF:
         return "entries"
