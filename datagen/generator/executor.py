@@ -34,7 +34,7 @@ from datagen.generator.agree import agree
 from datagen.generator.conversions import convert
 from datagen.generator.lookups import found_first
 from datagen.generator.relations import relate
-from datagen.generator.identity import carry
+from datagen.generator.one_thing import one_identity
 from datagen.generator.fake import Place, place_at
 from datagen.generator.moments import business_days
 from datagen.generator.places import call_place
@@ -60,8 +60,6 @@ _HANDLES = "handles|"  # a reserved key of the world: handle → entity key
 
 
 _OWN_FACTS = frozenset({"address", "full_address", "street", "phone", "phone_number", "website", "email"})
-
-
 
 
 class OfflineExecutor:
@@ -95,8 +93,9 @@ class OfflineExecutor:
         self.timeline.apply(output, arguments)
         business_days(output)  # a date the timeline moved is still a weekday where markets need one
         relate(output, self.clock + timedelta(seconds=CALL_SECONDS * call_index))  # a moved date may change an offset
-        carry(output, arguments, [t["output"] for t in state.tool_outputs],  # one thing, one description
-              [c.get("parameters") or {} for c in state.tool_calls[:len(state.tool_outputs)]])
+        one_identity(output, arguments, [t["output"] for t in state.tool_outputs],  # one thing, one name
+                     [c.get("parameters") or {} for c in state.tool_calls[:len(state.tool_outputs)]],
+                     f"{endpoint.name} {endpoint.slug}", derive_rng(self.seed, f"identity:{key}"))
         concepts = {output_path(f.path): f.concept for f in endpoint.response_fields}
         for path, value in _leaves(output, ""):
             items = [value]
@@ -148,8 +147,6 @@ class OfflineExecutor:
             noun = subject or "request"
             output = {**output, "status": "ok", f"{noun}_id": echo.get(f"{noun}_id", gen.ref(noun))}
         return output
-
-
 
 
 def _echo_values(endpoint: Endpoint, arguments: dict[str, Any]) -> dict[str, Any]:

@@ -16,12 +16,10 @@ import re
 from typing import Any
 
 from datagen.core.json_objects import outside_in
+from datagen.generator.known import OWN_KEYS, names_one_thing
 from datagen.lexicon import ENVELOPE_KEYS
 from datagen.registry.naming import snake
 
-_KEYLIKE = re.compile(r"^(?=\S{5,}$)(?=.*[\d/@_.])\S+$|^[a-z][a-z0-9]{4,}$")
-"""A value that names one thing (`usr_829`, `https://x.org/p/1`, `ana@x.org`, `vfoster76`), not a
-word or a place many things share (`US`, `Paris`, `en`)."""
 _CODE = re.compile(r"^(?=.*\d)\S+$|^[A-Z0-9]{3,}$")
 """A value that is a code or an id: it has a digit, or it is written in capitals."""
 NAME_KEYS = frozenset({"name", "fullname", "displayname", "title"})
@@ -46,12 +44,6 @@ def _is_name(key: str) -> bool:
     return len(words) == 2 and words[1] in ("name", "title") and words[0] not in _NOT_THE_THING
 
 
-OWN_KEYS = frozenset({"id", "url", "uri", "link", "permalink", "username", "handle", "screenname", "email", "slug",
-                      "domain", "website"})
-"""Keys by which an object names itself (a `channelId` inside a video names another thing: the
-video's description is no description of the channel)."""
-
-
 def _holding(value: Any, key_value: str | int, also: str | None = None) -> dict[str, Any] | None:
     """The object that names itself by this value: under one of `OWN_KEYS`, or under `also`, the
     parameter an earlier call was sent this same value as (two calls sent `product_code` 7203 are
@@ -59,15 +51,6 @@ def _holding(value: Any, key_value: str | int, also: str | None = None) -> dict[
     keys = OWN_KEYS | ({_norm(also)} if also else set())
     return next((o for o in outside_in(value) if any(v == key_value and _norm(k) in keys for k, v in o.items())),
                 None)
-
-
-def _names_one_thing(value: Any) -> bool:
-    """A string shaped like a key (`_KEYLIKE`) or a number of at least four digits (a code, an id)."""
-    if isinstance(value, bool):
-        return False
-    if isinstance(value, int):
-        return abs(value) >= 1000
-    return isinstance(value, str) and bool(_KEYLIKE.match(value))
 
 
 def _scalar(value: Any) -> bool:
@@ -82,7 +65,7 @@ def carry(output: dict[str, Any], arguments: dict[str, Any], earlier: list[Any],
     (`earlier_arguments`, one per earlier output)."""
     sent_before = earlier_arguments or [{} for _ in earlier]
     for param, sent in arguments.items():
-        if not _names_one_thing(sent):
+        if not names_one_thing(sent):
             continue
         coded = _CODE.match(str(sent)) is not None  # `7203`, `QZX`, `usr_829`: a code, not a word like `peninsular`
         source = next((found for out, args in zip(reversed(earlier), reversed(sent_before))
