@@ -18,7 +18,7 @@ from datagen.generator.listed import averages, counts, found_rank, page_counts, 
 from datagen.generator.moments import (around_start, business_days, calendar_parts, one_moment, parts_after_whole,
                                        results_of_parts, server_time, within_window)
 from datagen.generator.numeric import num, numeric_keys, ranged, set_number
-from datagen.generator.places import address_parts, one_id_for_one_thing, virtual_or_placed
+from datagen.generator.places import address_parts, city_in_its_country, one_id_for_one_thing, virtual_or_placed
 from datagen import reference
 from datagen.generator.fake import Place, make as make_value, place_from
 from datagen.registry.naming import snake
@@ -72,6 +72,7 @@ def agree(value: Any, sent: frozenset[str] = frozenset()) -> Any:
         parts_after_whole(obj)
         one_moment(obj)
         address_parts(obj)
+        city_in_its_country(obj)
         virtual_or_placed(obj)
         one_id_for_one_thing(obj)
         within_window(obj)

@@ -172,3 +172,31 @@ def one_id_for_one_thing(obj: dict[str, Any]) -> None:
         target = nested[own]
         digits = re.sub(r"^[A-Za-z]+_", "", str(target))
         obj[key] = int(digits) if isinstance(value, int) and digits.isdigit() else target
+
+
+_CITY_KEYS = frozenset({"city", "city_name", "town"})
+_COUNTRY_KEYS = frozenset({"country", "country_name", "country_code", "countrycode", "country_iso", "iso2", "alpha2"})
+
+
+def city_in_its_country(obj: dict[str, Any]) -> None:
+    """One object's country is its city's (a reader rejects Brooklyn, New York in India, and
+    Guangzhou in Thailand). When the object's country has no city of that name, the city's real
+    country is written in the form the field had (a name, an alpha-2 or an alpha-3 code); a city
+    the reference does not know, or one its country does have, changes nothing."""
+    names = {snake(k): k for k, v in obj.items() if isinstance(v, str) and v.strip()}
+    city_key = next((names[n] for n in _CITY_KEYS if n in names), None)
+    if city_key is None:
+        return
+    countries = [names[n] for n in _COUNTRY_KEYS if n in names]
+    found = reference.city(obj[city_key], other_names=False) if countries else None
+    if found is None:
+        return
+    for key in countries:
+        stated = reference.country(obj[key])
+        if stated is None or stated.alpha2 == found.country_code \
+                or reference.city(obj[city_key], stated.alpha2, other_names=False) is not None:
+            continue
+        real = reference.country(found.country_code)
+        if real is not None:
+            text = obj[key]
+            obj[key] = real.alpha2 if text == stated.alpha2 else real.alpha3 if text == stated.alpha3 else real.name

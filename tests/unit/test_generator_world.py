@@ -686,3 +686,14 @@ def test_a_service_that_names_a_country_answers_about_it_when_the_call_names_no_
         Parameter(name="city", type=ParamType.STRING, required=False, concept="city", default="Austin")]})
     assert service_place(listed).country_code == "US"
     assert service_place(ep.model_copy(update={"tool_id": "data_tools"})) is None
+
+
+def test_an_objects_country_is_its_citys() -> None:
+    # readers rejected "Brooklyn, New York" in India and Guangzhou in Thailand; the form is kept
+    row = agree({"city": "Brooklyn", "state": "New York", "countryName": "India", "countryCode": "IN"})
+    assert (row["countryName"], row["countryCode"]) == ("United States", "US"), row
+    assert agree({"city": "Guangzhou", "country": "Thailand"})["country"] == "China"
+    assert agree({"city": "Shenzhen", "country_code": "DEU"})["country_code"] == "CHN"
+    # a city its stated country does have (Valencia, Venezuela), or one the reference does not know: kept
+    assert agree({"city": "Valencia", "country": "Venezuela"})["country"] == "Venezuela"
+    assert agree({"city": "Qxzvle", "country": "France"})["country"] == "France"
