@@ -7,6 +7,11 @@ items of such a list. A list is of related things when its key, or the call's na
 `RELATED_STEMS`; an item (or an object inside it) that names itself by the value the call was sent,
 or shows the name the conversation knows for it, is drawn again: its own id or handle becomes
 another value of the same shape, its name another name.
+
+The same holds inside the one thing a lookup answers about: its artists and its album are not the
+track named in the call, the schools and employers on a profile fetched by its link do not have
+that link (`others_inside`). Only objects nested in that thing are touched: a search's results, one
+of which is the thing searched for, are left to `lookups.found_first`.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from typing import Any
 from datagen.core.json_objects import outside_in
 from datagen.generator.fake import make
 from datagen.generator.keys import words
-from datagen.generator.known import Name, key_of, name_of, names_one_thing, own_values, person_keys, thing_keys
+from datagen.generator.known import Name, key_of, the_thing, name_of, names_one_thing, own_values, person_keys, thing_keys
 from datagen.registry.naming import singular
 
 RELATED_STEMS: tuple[tuple[str, str], ...] = (
@@ -62,7 +67,7 @@ def _other(value: Any, rng: random.Random) -> Any:
 def _redraw(obj: dict[str, Any], sent: Any, name: Name | None, noun: str | None, rng: random.Random) -> None:
     """The object as another thing: its own values equal to `sent` and its known name drawn again (a
     thing's name as names of its list's noun are drawn: `similar_movies` lists movies)."""
-    for key, value in list(obj.items()):
+    for key, value in list(obj.items()) if sent is not None else []:
         if key_of(value) == key_of(sent) and any(key_of(v) == key_of(sent) for _, v in own_values(obj)):
             obj[key] = _other(value, rng)
     shown = name_of(obj)
@@ -115,3 +120,45 @@ def not_itself(output: Any, arguments: dict[str, Any], call_name: str, known: di
                 for value in sent:
                     if _is_it(obj, value, known.get(key_of(value))):
                         _redraw(obj, value, known.get(key_of(value)), noun, rng)
+
+
+_PICTURE_WORDS = frozenset({"image", "img", "pic", "picture", "photo", "logo", "avatar", "thumbnail", "icon", "cover"})
+"""Words of a link to a picture: another link of that kind is drawn for it."""
+
+
+def _inside(value: Any, noun: str | None) -> list[tuple[str | None, dict[str, Any]]]:
+    """(noun of its key, object) for every object nested in `value`, outermost first."""
+    found: list[tuple[str | None, dict[str, Any]]] = []
+    if isinstance(value, dict):
+        for key, child in value.items():
+            inner = singular(words(key)[-1]) if words(key) else noun
+            if isinstance(child, dict):
+                found.append((inner, child))
+            elif isinstance(child, list):
+                found.extend((inner, item) for item in child if isinstance(item, dict))
+            found.extend(_inside(child, inner) if isinstance(child, (dict, list)) else [])
+    elif isinstance(value, list):
+        for child in value:
+            found.extend(_inside(child, noun))
+    return found
+
+
+def others_inside(output: Any, arguments: dict[str, Any], rng: random.Random) -> None:
+    """Objects nested in the thing a call looked up do not carry the link or the name it was sent:
+    they are other things, so the link or name is drawn again for them."""
+    thing = the_thing(output)
+    if thing is None:
+        return
+    links = {v for v in arguments.values() if isinstance(v, str) and v.startswith(("http://", "https://"))}
+    names = {v for k, v in arguments.items() if isinstance(v, str) and words(k)[-1:] in (["name"], ["title"])}
+    seen: set[int] = set()
+    for noun, obj in _inside(thing, None):
+        if id(obj) in seen:
+            continue
+        seen.add(id(obj))
+        for key, value in list(obj.items()):
+            if value in links:
+                obj[key] = make("image_url" if set(words(key)) & _PICTURE_WORDS else "url", rng)
+        shown = name_of(obj)
+        if shown is not None and shown.whole in names:
+            _redraw(obj, None, shown, noun, rng)

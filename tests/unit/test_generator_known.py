@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 
-from datagen.generator.itself import not_itself
+from datagen.generator.itself import not_itself, others_inside
 from datagen.generator.known import keep_known, known_names, learn
 from datagen.generator.one_thing import one_identity
 from datagen.generator.titles import titles_agree
@@ -103,3 +103,19 @@ def test_a_looked_up_account_with_its_own_new_id_still_gets_the_name_shown_befor
     one_identity(info, {"username": "johnruiz75"}, [media], [{"url": "https://x.example/p/1"}], "user info",
                  random.Random(2))
     assert info["full_name"] == "Janice Mathews" and info["id"] == "usr_69739"
+
+
+def test_things_inside_a_looked_up_thing_do_not_carry_its_link_or_its_name() -> None:
+    track = {"id": "trc_1", "name": "Purple Stranger", "artists": [{"id": "art_1", "name": "Purple Stranger"}],
+             "album": {"id": "alb_1", "name": "Purple Stranger"}}
+    others_inside(track, {"name": "Purple Stranger"}, random.Random(4))
+    assert track["name"] == "Purple Stranger"
+    assert track["artists"][0]["name"] != "Purple Stranger" and track["album"]["name"] != "Purple Stranger"
+    link = "https://pro.example/in/ana"
+    profile = {"full_name": "Ana Lopez", "education": [{"school": "X", "logo_url": link}],
+               "experiences": [{"company": "Y", "company_url": link}]}
+    others_inside(profile, {"url": link}, random.Random(4))
+    assert profile["education"][0]["logo_url"] != link and profile["experiences"][0]["company_url"] != link
+    search = {"results": [{"name": "Purple Stranger"}, {"name": "Blue Road"}]}  # a search: no one thing
+    others_inside(search, {"name": "Purple Stranger"}, random.Random(4))
+    assert search["results"][0]["name"] == "Purple Stranger"
