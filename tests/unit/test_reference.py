@@ -129,3 +129,19 @@ def test_a_state_named_in_a_state_field_is_its_largest_city() -> None:
                       response_fields=[])
     place = call_place(search, {"state": "Ohio"}, 7, {})
     assert place is not None and (place.country_code, place.subdivision, place.currency) == ("US", "Ohio", "USD")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a location said as people write it: the city in its country or state
+    ("Gujranwala, Pakistan", ("Gujranwala", "PK")),  # readers rejected its listings in China
+    ("Austin, TX", ("Austin", "US")),
+    ("1600 Amphitheatre Pkwy, Mountain View, CA", ("Mountain View", "US")),
+    ("Springfield, Illinois, United States", ("Springfield", "US")),
+    # a town too small for the table: its country's own place
+    ("Qxzvle, Germany", ("Berlin", "DE")),
+    # a last part that names no country or state: no place
+    ("hello, world", None),
+])
+def test_a_city_country_text_is_that_city(text: str, expected: tuple[str, str] | None) -> None:
+    found = fake.place_of(text, "location")
+    assert (found and (found.city, found.country_code)) == expected
