@@ -143,8 +143,11 @@ class Choice(BaseModel):
 
     def noun(self) -> str:
         """What the items are: named by their own id field (`hotel_id`), else the list, else the key."""
-        own = next((k for k in self.items[0] if snake(k).endswith("_id") and not set(snake(k).split("_")) & RELATION_WORDS),
-                   None)  # a game's own `game_id`, not its `home_team_id`
+        keys = {snake(k) for k in self.items[0]}
+        # a game's own `game_id`, not its `home_team_id`; an item with a bare `id` has its own, and a
+        # `team_id` beside it names the team it belongs to ("3 teams: Diego Fischer, …" were players)
+        own = None if keys & {"id", "uuid", "pk"} else next(
+            (k for k in self.items[0] if snake(k).endswith("_id") and not set(snake(k).split("_")) & RELATION_WORDS), None)
         if own is not None:
             return noun_for("results[]", own)  # `team_id` → teams, whatever the list is called
         if {snake(k) for k in self.items[0]} & {"lat", "latitude"}:

@@ -335,6 +335,9 @@ def test_games_are_offered_by_their_sides_and_a_pick_nobody_used_is_thin() -> No
     assert choice.names() == ["Oslo Hawks vs Lima Owls", "Rome Bears vs Kyiv Wolves"] and choice.noun() == "games"
     points = Choice(call=0, container="results[]", key="lat", items=[{"lat": "1.1", "rank": 3}, {"lat": "1.2", "rank": 4}])
     assert points.noun() == "points"
+    # an item with its own `id` is not named after the team it belongs to (they were players, not teams)
+    players = [{"id": 1, "full_name": "Diego Fischer", "team_id": 7}, {"id": 2, "full_name": "Amara Silva", "team_id": 8}]
+    assert Choice(call=0, container="results[]", key="id", items=players, subject="player").noun() == "players"
     state, executor = _two_step([Parameter(name="pet_id", type=ParamType.INTEGER, required=True, concept="pet_id")])
     state.choices["0|games[]"] = games[0]
     assert thin_reason(state) is not None and "pick" in str(thin_reason(state))
