@@ -157,7 +157,7 @@ def others_inside(output: Any, arguments: dict[str, Any], rng: random.Random) ->
             continue
         seen.add(id(obj))
         for key, value in list(obj.items()):
-            if value in links:
+            if isinstance(value, str) and value in links:
                 obj[key] = make("image_url" if set(words(key)) & _PICTURE_WORDS else "url", rng)
         shown = name_of(obj)
         if shown is not None and shown.whole in names:

@@ -112,7 +112,7 @@ def test_things_inside_a_looked_up_thing_do_not_carry_its_link_or_its_name() -> 
     assert track["name"] == "Purple Stranger"
     assert track["artists"][0]["name"] != "Purple Stranger" and track["album"]["name"] != "Purple Stranger"
     link = "https://pro.example/in/ana"
-    profile = {"full_name": "Ana Lopez", "education": [{"school": "X", "logo_url": link}],
+    profile = {"full_name": "Ana Lopez", "education": [{"school": "X", "logo_url": link, "dates": {"start": 2001}}],
                "experiences": [{"company": "Y", "company_url": link}]}
     others_inside(profile, {"url": link}, random.Random(4))
     assert profile["education"][0]["logo_url"] != link and profile["experiences"][0]["company_url"] != link
