@@ -44,7 +44,7 @@ def _more_exist(obj: dict[str, Any]) -> bool:
     return False
 
 
-def _counted(name: str, lists: dict[str, list[Any]]) -> list[Any] | None:
+def counted_list(name: str, lists: dict[str, list[Any]]) -> list[Any] | None:
     """The list a count-like name counts: `comments_count`, `comment_count`, `num_comments`,
     `total_comments` beside `comments` (a singular and a plural are one noun)."""
     words = name.split("_")
@@ -67,7 +67,7 @@ def counts(obj: dict[str, Any]) -> None:
     for name, key in numeric_keys(obj).items():
         if isinstance(obj[key], float) or isinstance(obj[key], bool):
             continue
-        named = _counted(name, lists)
+        named = counted_list(name, lists)
         if named is None and name in _COUNT_KEYS and (len(lists) == 1 or len(objects) == 1):
             named = next(iter(lists.values())) if len(lists) == 1 else objects[0]
             if name == "total" and any(isinstance(i, dict) and _priced(i) for i in named):

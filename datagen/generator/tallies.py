@@ -19,6 +19,7 @@ from typing import Any
 from datagen.core.json_objects import outside_in
 from datagen.generator.known import OWN_KEYS, names_one_thing
 from datagen.generator.lifecycle import read_moment
+from datagen.generator.listed import counted_list
 from datagen.lexicon import ENVELOPE_KEYS
 from datagen.registry.naming import singular, snake
 
@@ -37,6 +38,8 @@ NOT_QUANTITIES = frozenset({"page", "limit", "offset", "per_page", "page_size", 
                             "order", "sequence", "version", "zoom", "width", "height"})
 """Numbers that place an object in one answer or one request (its rank in this list, this page)
 rather than say something about the thing; they may differ between calls."""
+_CALENDAR = frozenset({"year", "month", "day", "hour", "minute", "second", "week", "date", "time"})
+"""Words of a calendar part: a moment of the thing (kept with its other moments), not a quantity."""
 
 
 def quantity_name(key: str) -> str | None:
@@ -45,6 +48,8 @@ def quantity_name(key: str) -> str | None:
     if not name or name in ENVELOPE_KEYS or name in NOT_QUANTITIES or name == "id" or name.endswith(("_id", "_ids")):
         return None
     words = name.split("_")
+    if words[-1] in _CALENDAR:
+        return None
     counted = False
     for prefix, _ in COUNT_FORMS:
         if prefix.endswith("_") and name.startswith(prefix) and len(name) > len(prefix):
@@ -111,7 +116,10 @@ def same_tallies(output: dict[str, Any], arguments: dict[str, Any], earlier: lis
             if name is not None and number is not None and read_moment(key, value) is None:
                 known.setdefault(name, number)
         target = targets[0]
+        lists = {snake(k): v for k, v in target.items() if isinstance(v, list)}
         for key, value in target.items():
             name, number = quantity_name(key), _number(value)
+            if counted_list(snake(key), lists) is not None:
+                continue  # a count beside the list it counts agrees with that list (`listed.counts`)
             if name in known and number is not None and number != known[name] and read_moment(key, value) is None:
                 target[key] = _as(value, known[name])

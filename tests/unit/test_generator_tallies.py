@@ -14,7 +14,7 @@ def test_spellings_of_one_count_are_one_quantity_and_placing_numbers_are_none() 
                                         "number_of_comments", "comments", "total_comments")}
     assert names == {"comment#count"}
     assert quantity_name("total_price") != quantity_name("price")
-    assert quantity_name("developerId") is None and quantity_name("page") is None and quantity_name("rank") is None
+    assert quantity_name("year") is None and quantity_name("developerId") is None and quantity_name("page") is None and quantity_name("rank") is None
 
 
 def test_a_lookup_by_the_id_a_search_showed_repeats_its_counts_in_their_own_types() -> None:
@@ -22,7 +22,8 @@ def test_a_lookup_by_the_id_a_search_showed_repeats_its_counts_in_their_own_type
                        {"mId": "m_11111", "year": "2020", "numReviews": 5, "views": "12"}]}
     lookup = {"data": {"mId": "m_32756", "year": "2026", "reviews_count": "3", "viewCount": 99, "rank": 7}}
     same_tallies(lookup, {"mId": "m_32756"}, [search])
-    assert lookup["data"] == {"mId": "m_32756", "year": "2018", "reviews_count": "43", "viewCount": 17502, "rank": 7}
+    assert lookup["data"] == {"mId": "m_32756", "year": "2026", "reviews_count": "43", "viewCount": 17502, "rank": 7}
+    # the year is a moment of the film, kept with its release date, not a count carried alone
 
 
 def test_a_reference_to_another_thing_and_a_filtered_list_carry_nothing() -> None:
@@ -42,3 +43,10 @@ def test_the_most_recent_earlier_answer_is_the_source() -> None:
     third = {"user": {"username": "ana_x1", "num_followers": 99}}
     same_tallies(third, {"username": "ana_x1"}, [first, second])
     assert third["user"]["num_followers"] == 12
+
+
+def test_a_count_beside_the_list_it_counts_follows_the_list() -> None:
+    post = {"id": "pst_12345", "comment_count": 40}
+    lookup = {"id": "pst_12345", "commentCount": 2, "comments": [{"text": "a"}, {"text": "b"}]}
+    same_tallies(lookup, {"id": "pst_12345"}, [post])
+    assert lookup["commentCount"] == 2
