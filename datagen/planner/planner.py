@@ -7,16 +7,20 @@ withholds until asked (clarification_first), and, through corpus memory, which c
 
 from __future__ import annotations
 
+import logging
 import random
 from collections import Counter
 from typing import Any
 
 from datagen.core.plan import ConversationPlan, ParamRef, PatternType, SampledChain, SamplingMode
 from datagen.planner.memory import CorpusMemory
+from datagen.registry.detour import detour
 from datagen.registry.linking import coherent_prefix, end_indices
 from datagen.registry.models import Endpoint
 from datagen.registry.naming import sayable, snake
 from datagen.sampler.sampler import stable_int
+
+log = logging.getLogger(__name__)
 
 SEARCH_WORDS = frozenset({"search", "find", "list", "lookup", "query", "browse", "discover", "suggest", "get", "fetch"})
 ACTION_WORDS = frozenset({
@@ -90,8 +94,30 @@ def _clarify(endpoints: list[Endpoint], rng: random.Random) -> list[ParamRef]:
 
 
 def _coherent(chain: SampledChain, endpoints: dict[str, Endpoint]) -> list[int]:
-    """The steps of a candidate that belong to one goal (see `registry.linking.coherent_prefix`)."""
-    return coherent_prefix([endpoints[i] for i in chain.endpoint_ids], [s.group for s in chain.steps])
+    """The steps of a candidate that belong to one goal (see `registry.linking.coherent_prefix`),
+    cut before any detour (`registry.detour`): while the kept steps make a chain no person asks
+    for, the last is dropped and the rest judged again, so a candidate that detours is never whole
+    and the planner prefers the next one (a chain that keeps fewer than 2 steps is no candidate)."""
+    return _kept(chain, endpoints)[0]
+
+
+def _kept(chain: SampledChain, endpoints: dict[str, Endpoint]) -> tuple[list[int], str | None]:
+    """`_coherent`, and why the candidate was cut for a detour (None when it was not)."""
+    chain_endpoints = [endpoints[i] for i in chain.endpoint_ids]
+    groups = [s.group for s in chain.steps]
+    kept = coherent_prefix(chain_endpoints, groups)
+    first: str | None = None
+    while len(kept) >= 2 and (why := _detour(chain, kept, chain_endpoints)) is not None:
+        first = first or why
+        kept = [kept[i] for i in coherent_prefix([chain_endpoints[k] for k in kept[:-1]],
+                                                 [groups[k] for k in kept[:-1]])]
+    return kept, first
+
+
+def _detour(chain: SampledChain, kept: list[int], chain_endpoints: list[Endpoint]) -> str | None:
+    """Why the kept steps of a candidate detour (`registry.detour.detour`), or None."""
+    return detour([chain_endpoints[i] for i in kept], [chain.steps[i].group for i in kept],
+                  [chain.steps[i].via for i in kept])
 
 
 def _guessed(chain: SampledChain, endpoints: dict[str, Endpoint]) -> int:
@@ -127,6 +153,9 @@ class Planner:
         self._kept: dict[tuple[tuple[str, int], ...], list[int]] = {}
         self._scores: dict[tuple[tuple[str, int, tuple[str, ...]], ...], float] = {}
         self._ranked: dict[tuple[Any, ...], list[int]] = {}  # until memory next changes (`observe`)
+        self.refused = 0
+        """Distinct candidates cut because their steps detoured (`registry.detour`): the run's count of
+        chains the planner would not build whole."""
 
     def _static_score(self, chain: SampledChain, steps: list[int], endpoints: dict[str, Endpoint]) -> float:
         """The part of a candidate's score memory has no say in (guessed steps, ends), once per chain."""
@@ -144,7 +173,11 @@ class Planner:
         key = tuple((s.endpoint_id, s.group) for s in chain.steps)
         kept = self._kept.get(key)
         if kept is None:
-            kept = self._kept[key] = _coherent(chain, endpoints)
+            kept, why = _kept(chain, endpoints)
+            self._kept[key] = kept
+            if why is not None:
+                self.refused += 1
+                log.debug("[planner] cut a candidate that detours (%s): %s", why, " → ".join(chain.endpoint_ids))
         return kept
 
     def choose(self, candidates: list[SampledChain], endpoints: dict[str, Endpoint],

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from datagen.lexicon import ACTION_VERBS, IMAGE_WORDS, INCIDENTAL_CONCEPTS, READ_VERBS
-from datagen.registry.models import Endpoint, Parameter, ParamType
+from datagen.registry.models import Endpoint, Parameter, ParamType, ResponseField
 from datagen.registry.naming import WEAK_CONCEPTS, snake
 from datagen.registry.scope import about, may_link, same_service
 
@@ -55,8 +55,16 @@ def feeds(source: Endpoint, target: Endpoint, via: dict[str, str] | None = None)
     which makes the source a detour, not a means; so is a date, a point or an amount it happens to
     show (`INCIDENTAL_CONCEPTS`), unless the source is about it (a geocoder's coordinates).
     """
+    return bool(links(source, target, via, first=True))
+
+
+def links(source: Endpoint, target: Endpoint, via: dict[str, str] | None = None,
+          *, first: bool = False) -> list[tuple[Parameter, ResponseField]]:
+    """The (target input, source field) pairs by which `source` feeds `target` (see `feeds`), in the
+    target's parameter order; with `first`, at most one (all `feeds` needs to know)."""
     same_tool = source.tool_id == target.tool_id
     echoed = {p.concept for p in source.parameters if linkable(p.concept)}
+    found: list[tuple[Parameter, ResponseField]] = []
     for param in target.parameters:
         if param.control or not (param.required or same_tool):
             continue
@@ -71,8 +79,10 @@ def feeds(source: Endpoint, target: Endpoint, via: dict[str, str] | None = None)
             named = via is not None and via.get(param.name) == f.path
             same = linkable(param.concept) and f.concept == param.concept
             if (named or same) and compatible(f.type, param) and may_link(f.concept, source, target, param):
-                return True
-    return False
+                found.append((param, f))
+                if first:
+                    return found
+    return found
 
 
 _PIC = frozenset({"pic", "pics", "img", "imgs"})
