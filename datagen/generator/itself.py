@@ -23,7 +23,8 @@ from typing import Any
 from datagen.core.json_objects import outside_in
 from datagen.generator.fake import make
 from datagen.generator.keys import words
-from datagen.generator.known import Name, key_of, the_thing, name_of, names_one_thing, own_values, person_keys, thing_keys
+from datagen.generator.known import (Name, key_of, name_of, names_one_thing, own_values, person_keys, the_thing,
+                                    thing_keys)
 from datagen.registry.naming import singular
 
 RELATED_STEMS: tuple[tuple[str, str], ...] = (

@@ -198,9 +198,12 @@ def learn(known: dict[str, Name], output: Any, arguments: dict[str, Any]) -> Non
         name = name_of(obj)
         if name is None:
             continue
-        for handle, value in own_values(obj):
-            if name.person or not handle:
-                known.setdefault(key_of(value), name)
+        values = [v for handle, v in own_values(obj) if name.person or not handle]
+        # an object that names itself by a value already known is that thing, under all its values
+        name = next((known[key_of(v)] for v in values if key_of(v) in known and known[key_of(v)].person == name.person),
+                    name)
+        for value in values:
+            known.setdefault(key_of(value), name)
     sent = _looked_up(arguments)
     thing = the_thing(output) if sent is not None else None
     if thing is not None and (name := name_of(thing)) is not None:

@@ -119,3 +119,10 @@ def test_things_inside_a_looked_up_thing_do_not_carry_its_link_or_its_name() -> 
     search = {"results": [{"name": "Purple Stranger"}, {"name": "Blue Road"}]}  # a search: no one thing
     others_inside(search, {"name": "Purple Stranger"}, random.Random(4))
     assert search["results"][0]["name"] == "Purple Stranger"
+
+
+def test_one_handle_shown_twice_in_one_answer_under_two_ids_is_one_person() -> None:
+    pins = {"results": [{"id": "pin_1", "pinner": {"username": "trangnbui", "full_name": "Lisa Williams", "id": "pnn_1"},
+                         "creator": {"username": "trangnbui", "full_name": "Cindy Foster", "id": "crt_2"}}]}
+    one_identity(pins, {"username": "trangnbui"}, [], [], "user pins", random.Random(1))
+    assert pins["results"][0]["creator"]["full_name"] == "Lisa Williams"
