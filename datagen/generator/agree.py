@@ -57,7 +57,7 @@ def agree(value: Any, sent: frozenset[str] = frozenset()) -> Any:
         _ranges(obj)
         staged(obj)  # a record is made before it is changed, a span starts before it ends
         answers_after(obj)
-        calendar_parts(obj)
+        calendar_parts(obj, sent)
         _match_name(obj)
         _home_venue(obj)
         found_rank(obj)

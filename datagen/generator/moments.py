@@ -18,12 +18,24 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
-def calendar_parts(obj: dict[str, Any]) -> None:
-    """`year`, `month`, `month_name` and a numeric `day` beside a date are that date's parts."""
-    found = next((m for v in obj.values() if isinstance(v, str) and (m := _ISO_DATE.match(v))), None)
+def calendar_parts(obj: dict[str, Any], sent: frozenset[str] = frozenset()) -> None:
+    """`year`, `month`, `month_name` and a numeric `day` beside a date are that date's parts. A year
+    that differs moves the date into it (the thing's year is what a search showed and a lookup of it
+    carries: "year 2022" in a list, then "released 2026-07-17, year 2026" in its details, is two
+    films), unless the date is one the call was sent (`sent`): then the year follows the date."""
+    found = next(((k, m) for k, v in obj.items() if isinstance(v, str) and (m := _ISO_DATE.match(v))), None)
     if found is None:
         return
-    year, month, day = (int(found.group(i)) for i in (1, 2, 3))
+    date_key, match = found
+    stated = next((v for k, v in obj.items() if snake(k) == "year" and (
+        num(v) and not isinstance(v, float) or isinstance(v, str) and v.isdigit() and len(v) == 4)), None)
+    text = obj[date_key]
+    if stated is not None and 1900 <= int(stated) <= 2100 and int(stated) != int(match.group(1)) \
+            and text not in sent and text[:10] not in sent:
+        day = match.group(3) if match.group(2) + match.group(3) != "0229" else "28"
+        obj[date_key] = f"{int(stated):04d}-{match.group(2)}-{day}{text[10:]}"
+        match = _ISO_DATE.match(obj[date_key]) or match
+    year, month, day_of_month = (int(match.group(i)) for i in (1, 2, 3))
     for name, key in {snake(k): k for k in obj}.items():
         value = obj[key]
         if name == "year" and (num(value) or isinstance(value, str) and value.isdigit()):
@@ -33,7 +45,7 @@ def calendar_parts(obj: dict[str, Any]) -> None:
         elif name == "month" and isinstance(value, str) and value in _MONTHS or name == "month_name":
             obj[key] = _MONTHS[month - 1]
         elif name == "day" and num(value):
-            obj[key] = day
+            obj[key] = day_of_month
 
 
 _START_KEYS = frozenset({"starts", "start", "start_time", "start_date", "starts_at", "begins"})

@@ -700,3 +700,18 @@ def test_an_objects_country_is_its_citys() -> None:
     # a city its stated country does have (Valencia, Venezuela), or one the reference does not know: kept
     assert agree({"city": "Valencia", "country": "Venezuela"})["country"] == "Venezuela"
     assert agree({"city": "Qxzvle", "country": "France"})["country"] == "France"
+
+
+def test_a_things_year_moves_its_date_unless_the_call_was_sent_that_date() -> None:
+    from datagen.generator.moments import calendar_parts
+    # a film listed with year 2022 is not "released 2026-07-17, year 2026" in its details
+    film = {"released": "2026-07-17T10:22:00Z", "year": "2022"}
+    calendar_parts(film)
+    assert film == {"released": "2022-07-17T10:22:00Z", "year": "2022"}
+    # a date the user asked about stays: the year and month follow it
+    day = {"date": "2026-05-31", "year": 2024, "month": 1}
+    calendar_parts(day, frozenset({"2026-05-31"}))
+    assert day == {"date": "2026-05-31", "year": 2026, "month": 5}
+    leap = {"date": "2024-02-29", "year": 2023}
+    calendar_parts(leap)
+    assert leap["date"] == "2023-02-28"
