@@ -46,6 +46,7 @@ from datagen.generator.quotes import near_reference
 from datagen.generator.timeline import (CALL_SECONDS, PAST_WORDS, Timeline, into_the_past, set_clock,
                                        unsettled_ahead)
 from datagen.generator.ranges import active_only, grid_points, keep_filters, requested_ranges, within
+from datagen.generator.links import is_link, others_link
 from datagen.lexicon import ECHOED_KINDS, NEIGHBOUR_WORDS, RELATION_WORDS, ROLE_WORDS
 from datagen.registry.linking import is_action
 from datagen.registry.scope import Scope, concept_scope
@@ -185,6 +186,7 @@ class _Gen:
         self.places = places
         self.at_root = True
         self.echoed_items: set[str] = set()
+        self.sent_names = [k.removeprefix("name:") for k in echo if k.startswith("name:")]
         words = set(snake(f"{endpoint.name} {endpoint.slug}").split("_"))
         self.lists_others = bool(words & NEIGHBOUR_WORDS)
         required = [p for p in endpoint.parameters if p.required and not p.control]
@@ -200,6 +202,8 @@ class _Gen:
     def _echoed(self, spec: ResponseField) -> Any:
         """The argument this field repeats: by name (`target_currency`), else by concept; an id only
         repeats an argument of its own concept (a request's `id` is not every `id` of the answer)."""
+        if is_link(spec.name) and others_link(spec.path, self.sent_names, self.subject):
+            return None  # the cover's or the channel's link is not the page the call was sent
         by_name = self.echo.get(f"name:{snake(spec.name)}")
         if by_name is not None and (not spec.concept.endswith("_id") or
                                     self.echo.get(f"concept:{snake(spec.name)}") == spec.concept):

@@ -222,3 +222,19 @@ def test_an_answer_that_only_repeats_its_arguments_has_no_content() -> None:
     assert not has_content({"book_id": 1, "chapter_num": 5, "status": "ok"}, frozenset({"1", "5"}))
     assert has_content({"book_id": 1, "chapter_num": 5, "title": "Exodus"}, frozenset({"1", "5"}))
     assert not has_content({"url": "https://example.org/x", "id": 3})
+
+
+def test_only_the_pages_own_link_repeats_the_link_the_call_was_sent() -> None:
+    # readers rejected answers whose video file, cover and channel links were all the page sent
+    page = "https://example.com/p/REjCd9mM"
+    media = _ep("get_media_data", [("data.url", ParamType.STRING, "url"), ("data.share_url", ParamType.STRING, "url"),
+                                   ("data.mp4Url", ParamType.STRING, "url"),
+                                   ("data.coverUrls[].url", ParamType.STRING, "url"),
+                                   ("data.channel_url", ParamType.STRING, "url"),
+                                   ("data.title", ParamType.STRING, "title")],
+                [Parameter(name="url", type=ParamType.STRING, required=True, concept="url")])
+    output = OfflineExecutor(7).execute(_state([media]), 0, media, {"url": page})
+    data = output["data"]
+    assert data["url"] == page and data["share_url"] == page, data
+    others = [data.get("mp4Url"), data.get("channel_url"), *[c.get("url") for c in data.get("coverUrls", [])]]
+    assert page not in others, data
