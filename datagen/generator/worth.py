@@ -4,7 +4,8 @@ A conversation can pass every structural check and still teach nothing a reader 
 that answered only ids, flags or its own arguments; an answer whose documented text (a quote's
 `text`, an option's `name`) no rule could write, so the record stands without what it is for; a step
 the assistant announced as a means ("first I need the quote of the day") whose answer no later call
-used, or used only for an optional filter; a pick the user made that no later call used; a call
+used, or used only for an optional filter, or passed on only as a setting (a language, a date, a
+link) to another tool; a pick the user made that no later call used; a call
 whose answer only repeats what earlier answers said (a company looked up by the id and name a brand
 already showed); a user's search for a filler phrase ("best practices"); a value the user could only
 give by reciting a parameter's name ("D: es", "the new cars is yes"); two steps asked for in the same
@@ -23,6 +24,8 @@ from datagen.generator.facts import scalars_of
 from datagen.generator.glued import plain
 from datagen.generator.goal import end_steps, repeated_wish
 from datagen.generator.pools import GENERIC_QUERIES
+from datagen.registry.detour import crosses, setting_link
+from datagen.registry.linking import is_action
 from datagen.registry.models import Endpoint, ParamType
 from datagen.registry.naming import singular, snake, subject_noun
 
@@ -117,11 +120,41 @@ def thin(state: ConversationState) -> Thin | None:
         if step not in ends and call not in needed:
             return Thin(f"call {call} ({name}) was made as a means, but its answer only filled optional filters", None,
                         name)
+    relayed = _means_for_a_setting(state, order)
+    if relayed is not None:
+        return relayed
     for key in state.choices:
         call_text, container = key.split("|", 1)
         if not any(s.source is SourceKind.STEP_OUTPUT and s.step == int(call_text)
                    and (s.field_path or "").startswith(container) for s in state.argument_sources):
             return Thin(f"the user picked from call {call_text}'s list, but no later call used the pick", None)
+    return None
+
+
+def _means_for_a_setting(state: ConversationState, order: list[int]) -> Thin | None:
+    """A call whose answer went on only as settings (a language, a country, a date, a link) and at
+    least once to another tool: it was made only to find a value the user would have said, which
+    the planner refuses for the planned links (`registry.detour`); this catches the values the
+    conversation passed on beyond them. The last call and actions are asked for in their own right."""
+    plan = state.plan
+    passed: dict[int, list[tuple[int, str, str]]] = {}
+    for s in state.argument_sources:
+        if s.source is SourceKind.STEP_OUTPUT and s.step is not None and s.step < len(order) and s.call < len(order):
+            source = plan.endpoints[order[s.step]]
+            field = next((f.concept for f in source.response_fields if f.path == s.field_path), "")
+            passed.setdefault(s.step, []).append((s.call, s.param, field))
+    last = max(plan.steps[i].group for i in order) if order else 0
+    for call, sent in sorted(passed.items()):
+        source = plan.endpoints[order[call]]
+        if plan.steps[order[call]].group == last or is_action(source.name):
+            continue
+        targets = [(plan.endpoints[order[to]], name, field) for to, name, field in sent]
+        params = [(next((p for p in t.parameters if p.name == name), None), t, field) for t, name, field in targets]
+        if all(p is not None and setting_link(p, field, source, t) for p, t, field in params) \
+                and any(crosses(source, t) for t, _, _ in targets):
+            name = state.tool_calls[call]["name"] if call < len(state.tool_calls) else source.id
+            return Thin(f"call {call} ({name}) was made only to pass a setting ({sent[0][1]}) to another service",
+                        None, name)
     return None
 
 

@@ -72,13 +72,13 @@ def crosses(a: Endpoint, b: Endpoint) -> bool:
     return a.tool_id != b.tool_id or not same_service(a, b)
 
 
-def setting_link(param: Parameter, field: ResponseField, source: Endpoint, target: Endpoint) -> bool:
+def setting_link(param: Parameter, field_concept: str, source: Endpoint, target: Endpoint) -> bool:
     """Whether a link passes a setting-like value: its concept (the input's, else the field's) is a
     setting, and the value is not what the target is asked about (a country's details take the
     country: the country is then the user's subject) nor what both calls are about."""
     if param.control:
         return True
-    concept = next((c for c in (param.concept, field.concept) if setting_of(c) is not None), None)
+    concept = next((c for c in (param.concept, field_concept) if setting_of(c) is not None), None)
     if concept is None:
         return False
     subject = subject_noun(target.name, target.slug)
@@ -111,7 +111,7 @@ def hops(endpoints: Sequence[Endpoint], groups: Sequence[int], vias: Sequence[Se
 
 def _setting_only(hop: Hop, endpoints: Sequence[Endpoint]) -> bool:
     source, target = endpoints[hop.source], endpoints[hop.target]
-    return all(setting_link(p, f, source, target) for p, f in hop.pairs)
+    return all(setting_link(p, f.concept, source, target) for p, f in hop.pairs)
 
 
 Plan = tuple[Sequence[Endpoint], Sequence[int], list[Hop]]

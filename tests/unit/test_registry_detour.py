@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from datagen.core.plan import ChainStep, SampledChain, SamplingMode
+from datagen.core.plan import (
+    ArgumentSource, ChainStep, ConversationPlan, ConversationState, PatternType, SampledChain, SamplingMode,
+    SourceKind,
+)
+from datagen.generator.worth import thin
 from datagen.planner.memory import CorpusMemory
 from datagen.planner.planner import Planner
 from datagen.registry.detour import CHAIN_RULES, SETTINGS, detour, setting_link, setting_of
@@ -93,8 +97,8 @@ def test_a_setting_the_target_is_about_is_its_subject() -> None:
     country = _ep("nations", "country_details", [("country", "country", True)], [("capital", "capital")],
                   platform="atlas")
     param, field = country.parameters[0], place.response_fields[0]
-    assert not setting_link(param, field, place, country)
-    assert setting_link(RANKINGS.parameters[0], MATCHES.response_fields[2], MATCHES, RANKINGS)
+    assert not setting_link(param, field.concept, place, country)
+    assert setting_link(RANKINGS.parameters[0], MATCHES.response_fields[2].concept, MATCHES, RANKINGS)
 
 
 def _chain(ids: list[str], groups: list[int], vias: list[list[str]]) -> SampledChain:
@@ -112,3 +116,32 @@ def test_the_planner_prefers_the_next_candidate_to_a_detour() -> None:
     for attempt in range(3):
         plan = planner.plan(0, [detouring, plain], catalog, attempt)
         assert [e.id for e in plan.endpoints] == [MATCHES.id, MATCH.id]
+
+
+def _state(target: Endpoint, param: str, value: str, path: str) -> ConversationState:
+    """A two-call conversation: the match list, then `target` given `value` from the list at `path`."""
+    plan = ConversationPlan(
+        conversation_id="conv_1_0001", run_seed=1, index=0, seed=1, sampling_mode=SamplingMode.MULTI_TOOL,
+        pattern_type=PatternType.MULTI_TOOL_CHAIN, domain="Data", endpoints=[MATCHES, target],
+        steps=[ChainStep(endpoint_id=MATCHES.id, group=0), ChainStep(endpoint_id=target.id, group=1, via=[f"{path}->{param}"])])
+    return ConversationState(
+        plan=plan,
+        tool_calls=[{"name": MATCHES.id, "parameters": {"date": "2026-05-01"}},
+                    {"name": target.id, "parameters": {param: value}}],
+        tool_outputs=[{"name": MATCHES.id, "output": {"matches": [
+                          {"match_id": "m-4471", "home": "Harbor Rovers", "competition": [{"locale": "en"}]}]}},
+                      {"name": target.id, "output": {"teams": [{"name": "Harbor Rovers", "points": 1532.5}],
+                                                     "score": "2-1 after a late header"}}],
+        argument_sources=[ArgumentSource(call=0, param="date", source=SourceKind.USER, value="2026-05-01"),
+                          ArgumentSource(call=1, param=param, source=SourceKind.STEP_OUTPUT, value=value, step=0,
+                                         field_path=path)],
+        user_values={"0:date": "2026-05-01"},
+    )
+
+
+def test_a_conversation_that_passed_only_a_setting_to_another_tool_is_thin() -> None:
+    # the planner refuses such links; the conversation-level check catches a setting passed beyond them
+    relayed = thin(_state(RANKINGS, "locale", "en", "matches[].competition[].locale"))
+    assert relayed is not None and "only to pass a setting" in relayed.reason and relayed.means == MATCHES.id
+    found = thin(_state(MATCH, "match_id", "m-4471", "matches[].match_id"))
+    assert found is None or "setting" not in found.reason
