@@ -336,6 +336,8 @@ def semantic_value(tokens: list[str], concept: str, ptype: ParamType, desc: str,
         return ""
     if "status" in t and last in ("text", "message", "msg", "description") and not numeric:
         return "OK"
+    if last in ("message", "msg") and not strict:
+        return rng.choice(SENTENCES)  # a message the user sends is words of their own, not a request's outcome
     if last in ("message", "msg") and context not in WRITTEN_NOUNS and (len(core) == 1 or not _about_messages(endpoint)):
         return "Request completed successfully."
     if last in ("bio", "biography") and not numeric:

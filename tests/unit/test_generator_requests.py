@@ -257,3 +257,14 @@ def test_a_parameter_is_named_by_what_it_holds_not_by_an_instruction(description
     from datagen.registry.models import Parameter
     q = Parameter(name="q", type=ParamType.STRING, concept="query", required=True, description=description)
     assert param_label(q) == expected
+
+
+def test_a_message_the_user_sends_is_their_own_words_and_an_answers_message_its_outcome() -> None:
+    from datagen.generator.values import value_for
+    from datagen.registry.models import Parameter
+    param = Parameter(name="message", type=ParamType.STRING, concept="message", required=True)
+    said = {value_for(param, random.Random(seed)) for seed in range(8)}
+    assert "Request completed successfully." not in said, said  # the README's first data had users "send" it
+    field = ResponseField(path="message", name="message", type=ParamType.STRING, concept="message",
+                          source=FieldSource.SCHEMA)
+    assert value_for(field, random.Random(0), strict=True) == "Request completed successfully."
