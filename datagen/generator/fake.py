@@ -97,29 +97,13 @@ def place_of(value: Any, concept: str = "") -> Place | None:
     if isinstance(found, reference.City):
         return place_from(found)
     if "," in text and len(text) < 80:
-        return _place_in(text)
+        found_in = reference.location(text)  # "Gujranwala, Pakistan": listings there, not in China
+        return None if found_in is None else place_from(found_in) if isinstance(found_in, reference.City) \
+            else place_of(found_in.name, "country")
     if concept == "city" and text[:1].isupper() and len(text) < 40:
         return place_at(zlib.crc32(text.encode("utf-8")))._replace(city=text)
     return None
 
-
-def _place_in(text: str) -> Place | None:
-    """The place of "City, Country", "Street, City, State, Country" or "City, ST" (a US state's code):
-    the city in that country (or state), else the country's own place; None when the last part names no
-    country or state ("Gujranwala, Pakistan" is Gujranwala; readers rejected its listings in China)."""
-    parts = [p.strip() for p in text.split(",") if p.strip()]
-    if len(parts) < 2:
-        return None
-    last = parts[-1]
-    if len(last) == 2 and last.isupper() and reference.subdivision("US", last):
-        found = next((c for c in (reference.city(n, "US", last) for n in reversed(parts[:-1])) if c), None)
-        return place_from(found) if found is not None else None
-    country = reference.country(last) if len(last) > 3 or last.isupper() else None
-    if country is None:
-        return None
-    # the city is the part nearest the country that names one (a street or a state may come between)
-    found = next((c for c in (reference.city(n, country.alpha2) for n in reversed(parts[:-1])) if c), None)
-    return place_from(found) if found is not None else place_of(country.name, "country")
 
 
 def _country_name(code: str) -> str:

@@ -8,7 +8,7 @@ A bottom layer: generator and evaluator may import it; it imports nothing else o
 from __future__ import annotations
 
 from datagen.reference.entities import Airport, City, Country, Currency
-from datagen.reference.resolve import Entity, resolve
+from datagen.reference.resolve import Entity, location, resolve
 from datagen.reference.world import (DRAW_MIN_POPULATION, airport, airport_city, capital, cities_of, city, city_at,
                                      country, currency, draw_city, fold, home_city, nearest_city,
                                      subdivision)
@@ -17,5 +17,5 @@ from datagen.reference.zones import is_zone, local_time, offset_text, utc_offset
 __all__ = [
     "DRAW_MIN_POPULATION", "Airport", "City", "Country", "Currency", "Entity", "airport", "airport_city", "capital",
     "cities_of", "city", "city_at", "country", "currency", "draw_city", "fold", "home_city", "is_zone",
-    "local_time", "nearest_city", "offset_text", "resolve", "subdivision", "utc_offset", "zone",
+    "local_time", "location", "nearest_city", "offset_text", "resolve", "subdivision", "utc_offset", "zone",
 ]

@@ -104,3 +104,21 @@ def _state(value: str, _hinted: bool) -> City | None:
 
 _READERS = {"phone": _phone, "zone": _zone, "currency": _currency, "country": _country, "airport": _airport,
             "city": _city, "state": _state}
+
+
+def location(text: str) -> City | Country | None:
+    """What a location said as people write it names: "City, Country", "Street, City, State, Country"
+    or "City, ST" (a US state's code) is that city in that country or state; a town too small for the
+    table is its country; None when the last part names no country or state (readers rejected
+    listings in China for a search in "Gujranwala, Pakistan")."""
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if len(parts) < 2:
+        return None
+    last = parts[-1]
+    if len(last) == 2 and last.isupper() and world.subdivision("US", last):
+        return next((c for c in (world.city(n, "US", last) for n in reversed(parts[:-1])) if c), None)
+    country = world.country(last) if len(last) > 3 or last.isupper() else None
+    if country is None:
+        return None
+    # the city is the part nearest the country that names one (a street or a state may come between)
+    return next((c for c in (world.city(n, country.alpha2) for n in reversed(parts[:-1])) if c), country)
