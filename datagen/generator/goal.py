@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from datagen.generator import phrases as ph
-from datagen.generator.intent import request
+from datagen.generator.intent import noun_phrase, request
 from datagen.core.plan import ConversationPlan
 from datagen.registry.linking import end_indices, feeds, via_pairs
 from datagen.registry.models import Endpoint
@@ -66,6 +66,19 @@ _WRAPPER_WORDS = GENERIC_CONTAINERS | frozenset({"details", "detail", "info", "i
 the movie", not "of the movie details"."""
 
 
+_AFTER_THE_NOUN = frozenset({"long", "short", "new", "old", "full", "raw", "high", "low", "main", "alt", "local",
+                             "original", "formatted", "plain", "clean", "en"})
+"""Qualifiers an API writes after the noun (`title_long`, `price_new`): said as the API names it,
+"the title long" is a field name, not words a person asks with."""
+
+
+def _askable_label(label: str) -> bool:
+    """Whether a person would ask for a value by this label: a plain noun phrase of common words
+    (`comment count`, `exchange rate`), not a field name read aloud (`title long`, `as date`)."""
+    words = label.split()
+    return bool(words) and noun_phrase(words) is not None and words[-1] not in _AFTER_THE_NOUN
+
+
 def wanted_phrase(endpoint: Endpoint, labels: Sequence[str], among: Sequence[Endpoint] = ()) -> str | None:
     """A lookup asked for by what its answer tells: "find out the caption, comment count and forward
     count of the post", not "get the post" (the endpoint's name). A label that is the object itself
@@ -73,6 +86,7 @@ def wanted_phrase(endpoint: Endpoint, labels: Sequence[str], among: Sequence[End
     rate"). None for an act (`send the sms`), asked for by what it does, and for a label that is no
     noun ("delivered at", "released"): it cannot follow "find out the"."""
     req = request(endpoint, among)
+    labels = [label for label in labels if _askable_label(label)]
     if not labels or not req.generic and req.verb not in ("get", "find") or any(
             label.split()[-1] in PREPOSITIONS or label.endswith("ed") for label in labels):
         return None

@@ -211,6 +211,10 @@ def test_two_steps_asked_for_in_the_same_words_are_a_repeated_wish() -> None:
     ("get_sms_status", ["delivered at"], None),
     ("get_release", ["released"], None),
     ("get_post", [], None),
+    # a field name read aloud is no label a person asks by: it is left out, and with nothing left, the wish
+    ("get_movie", ["title long", "year", "rating"], "find out the year and rating of the movie"),
+    ("get_quote", ["as date"], None),
+    ("get_quote", ["is active", "price new"], None),
 ])
 def test_a_lookup_is_asked_for_by_what_its_answer_tells(name: str, labels: list[str], expected: str | None) -> None:
     from datagen.generator.goal import wanted_phrase
