@@ -15,7 +15,7 @@ from datagen.generator.intent import noun_phrase, request
 from datagen.core.plan import ConversationPlan
 from datagen.registry.linking import end_indices, feeds, via_pairs
 from datagen.registry.models import Endpoint
-from datagen.lexicon import GENERIC_CONTAINERS, PREPOSITIONS
+from datagen.lexicon import GENERIC_CONTAINERS, PREPOSITIONS, TRAILING_ADJECTIVES
 from datagen.registry.naming import singular, snake
 
 
@@ -79,6 +79,19 @@ def _askable_label(label: str) -> bool:
     return bool(words) and noun_phrase(words) is not None and words[-1] not in _AFTER_THE_NOUN
 
 
+_QUALIFIER_WORDS = TRAILING_ADJECTIVES | frozenset({"average", "mean", "minimum", "maximum", "total", "median"})
+"""Words an endpoint's name puts after the noun they qualify (`electricity_price_daily_average`)."""
+
+
+def _qualifiers_first(words: list[str]) -> list[str]:
+    """English order for a thing named like an endpoint: qualifiers at the end go first ("electricity
+    price daily average" → "daily average electricity price")."""
+    tail: list[str] = []
+    while len(words) > 1 and words[-1] in _QUALIFIER_WORDS:
+        tail.insert(0, words.pop())
+    return tail + words
+
+
 def wanted_phrase(endpoint: Endpoint, labels: Sequence[str], among: Sequence[Endpoint] = ()) -> str | None:
     """A lookup asked for by what its answer tells: "find out the caption, comment count and forward
     count of the post", not "get the post" (the endpoint's name). A label that is the object itself
@@ -97,8 +110,9 @@ def wanted_phrase(endpoint: Endpoint, labels: Sequence[str], among: Sequence[End
     said = list(labels)
     if words and words[-1] in _WRAPPER_WORDS:
         words = []  # "the details of the details" says nothing
+    words = _qualifiers_first(words)
     for i, label in enumerate(said):
-        if words and (label == words[-1] or label == " ".join(words)):
+        if words and (label == words[-1] or set(label.split()) <= set(words)):
             said[i], words = " ".join(words), []  # the object is one of the things asked for
     told = ph.join_words([f"the {label}" if i == 0 else label for i, label in enumerate(dict.fromkeys(said))])
     return f"{_FIND}{told} of the {' '.join(words)}" if words else f"{_FIND}{told}"

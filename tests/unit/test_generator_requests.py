@@ -206,6 +206,8 @@ def test_two_steps_asked_for_in_the_same_words_are_a_repeated_wish() -> None:
     # a label that is the thing itself is said as the thing, not "the rate of the exchange rate"
     ("get_exchange_rate", ["rate", "date"], "find out the exchange rate and date"),
     ("get_local_time", ["date", "local time"], "find out the date and local time"),
+    # a thing named like an endpoint says its qualifiers first; a label made of its words is the thing
+    ("electricity_price_daily_average", ["time", "average price"], "find out the time and daily average electricity price"),
     # an act is asked for by what it does; a label that is no noun cannot follow "find out the"
     ("send_sms", ["cost"], None),
     ("get_sms_status", ["delivered at"], None),
