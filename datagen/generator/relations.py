@@ -6,7 +6,8 @@ that contradicts the birth date beside it, a `name` that is not `first_name last
 false` beside a `video_url`, `success: false` beside a full answer. Each row below reads generic
 field-name phrases only (no tool, brand or domain), says why it holds for every API, and is applied
 by one walker (`relate`) to every object of an output, innermost first. A row changes values in
-place and never adds or removes a key; it leaves an object alone when the names do not say enough.
+place and never adds a key (one removes an IBAN of a country that has none: no value is right); it
+leaves an object alone when the names do not say enough.
 
 The rows run after `generator.agree` (numbers that agree: totals, ranges, counts) and before the
 answer is remembered, so the conversation's later calls see the related values.
@@ -26,6 +27,7 @@ from datagen.lexicon import ENVELOPE_KEYS
 from datagen.generator.people import gender_of_name, person_names
 from datagen.generator.series import in_time_order
 from datagen.generator.attributes import reference_attributes
+from datagen.generator.bank_codes import bank_codes
 from datagen.generator.keys import first_key_where as _first_key, keys_where as _keys, words as _words
 from datagen.registry.naming import snake
 
@@ -192,6 +194,8 @@ class Relation:
 RELATIONS: tuple[Relation, ...] = (
     Relation("reference_attributes", reference_attributes,
              "a named country or city has its real population, capital, money, tongues and place"),
+    Relation("bank_codes", bank_codes, "a BIC's and an IBAN's country letters are its country's; an IBAN passes its "
+             "ISO 7064 check and exists only where the country uses IBANs"),
     Relation("email_domain", _email_domain, "the domain of an address is the part after its @"),
     Relation("zone_offset", _zone_offset, "an offset is a fact of the zone and the date, never a draw"),
     Relation("age_and_birth", _age_and_birth, "age is the years since the birth date"),
