@@ -32,6 +32,7 @@ from datagen.core.paths import TOP_ARRAY_KEY, output_path
 from datagen.core.plan import ConversationState, FieldValue
 from datagen.generator.agree import agree
 from datagen.generator.conversions import convert
+from datagen.generator.asked import answer_asked
 from datagen.generator.lookups import found_first
 from datagen.generator.relations import relate
 from datagen.generator.one_thing import one_identity
@@ -140,6 +141,7 @@ class OfflineExecutor:
                 unsettled_ahead(output, DATE_WINDOW_DAYS, self.clock)
         near_reference(output, arguments, rng, self.world)
         convert(output, arguments, self.clock)  # a converter's answer is computed from what it was sent
+        answer_asked(output, arguments, f"{endpoint.name} {endpoint.slug}", place)  # a moment, a code sent
         if isinstance(output.get("status"), str) and any(snake(k) == "request_id" for k in output):
             output["status"] = "OK"  # beside the request's id, `status` is how the request went
         agree(output)  # a game whose team changed is named after its teams again
