@@ -21,6 +21,7 @@ from datagen.generator.numeric import num, numeric_keys, ranged, set_number
 from datagen.generator.places import address_parts, city_in_its_country, one_id_for_one_thing, virtual_or_placed
 from datagen import reference
 from datagen.generator.fake import Place, make as make_value, place_from
+from datagen.generator.wholes import one_whole
 from datagen.registry.naming import snake
 
 _MONEY = ("total", "total_price", "total_amount", "grand_total", "subtotal", "sub_total", "line_total", "amount",
@@ -54,6 +55,7 @@ def agree(value: Any, sent: frozenset[str] = frozenset()) -> Any:
         _base_plus_tax(obj)
         _nutrition(obj)
         counts(obj)
+        one_whole(obj)  # one amount in several units, parts within their whole, flags over items
         _ranges(obj)
         staged(obj)  # a record is made before it is changed, a span starts before it ends
         answers_after(obj)

@@ -41,6 +41,7 @@ from datagen.generator.moments import business_days
 from datagen.generator.places import call_place
 from datagen.generator.shape import Node, tree
 from datagen.generator.tallies import same_tallies
+from datagen.generator.summaries import summaries_agree
 from datagen.generator.world import here_first, names_in, referenced_facts, remember
 from datagen.generator.values import BASE_DATE, DATE_WINDOW_DAYS, UNPLACED, derive_rng, value_for
 from datagen.generator.quotes import near_reference
@@ -100,6 +101,7 @@ class OfflineExecutor:
                      [c.get("parameters") or {} for c in state.tool_calls[:len(state.tool_outputs)]],
                      f"{endpoint.name} {endpoint.slug}", derive_rng(self.seed, f"identity:{key}"))
         same_tallies(output, arguments, [t["output"] for t in state.tool_outputs])  # one thing, one count
+        summaries_agree(output, endpoint.id, arguments, state.tool_outputs, state.tool_calls)  # one set, one mean
         concepts = {output_path(f.path): f.concept for f in endpoint.response_fields}
         for path, value in _leaves(output, ""):
             items = [value]

@@ -30,7 +30,7 @@ _MORE = (("has_more", "a flag that more items exist"), ("has_next", "a flag that
 _PAGES = frozenset({"total_pages", "page_count", "pages", "page", "current_page", "page_number"})
 
 
-def _more_exist(obj: dict[str, Any]) -> bool:
+def more_exist(obj: dict[str, Any]) -> bool:
     """Whether paging fields beside a list say more items exist than it shows."""
     more = dict(_MORE)
     for key, value in obj.items():
@@ -63,7 +63,7 @@ def counts(obj: dict[str, Any]) -> None:
     objects = [v for v in lists.values() if v and all(isinstance(i, dict) for i in v)]
     if not lists:
         return
-    more = _more_exist(obj)
+    more = more_exist(obj)
     for name, key in numeric_keys(obj).items():
         if isinstance(obj[key], float) or isinstance(obj[key], bool):
             continue
