@@ -52,8 +52,6 @@ def _words(key: str) -> set[str]:
     return set(words(key))
 
 
-# --- a lookup at a moment ----------------------------------------------------------------------
-
 def sent_moment(arguments: Obj) -> datetime | None:
     """The UTC moment a call asks about: a Unix time (seconds or milliseconds) in an argument whose
     name says it is a moment, or an ISO date-time with its clock."""
@@ -148,8 +146,6 @@ def _stamp(value: Any, at: datetime, step: timedelta) -> None:
                 _stamp(child, at, step)
 
 
-# --- a difference of two clock times -----------------------------------------------------------
-
 def _zone_of(text: Any) -> str | None:
     if not isinstance(text, str) or "/" not in text:
         return None
@@ -164,6 +160,28 @@ def _ends(pairs: list[tuple[str, Any]], test: Callable[[Any], Any]) -> tuple[Any
     return source, target
 
 
+_SOURCE, _TARGET = frozenset({"from", "source", "start", "begin"}), frozenset({"to", "target", "end", "until"})
+
+
+def _sent_zones(arguments: Obj) -> tuple[str | None, str | None]:
+    """The zones of the two ends a call names: a zone sent, else a city's (by name), else the zone of
+    the city a sent point is in."""
+    ends: list[str | None] = []
+    for role in (_SOURCE, _TARGET):
+        mine = [(k, v) for k, v in arguments.items() if _words(k) & role]
+        zone = next((z for _, v in mine if (z := _zone_of(v))), None)
+        named = next((v for k, v in mine if isinstance(v, str) and _words(k) & {"city", "place", "location"}), None)
+        if zone is None and named:
+            city = reference.city(named.split(",")[0].strip())
+            zone = city.timezone if city is not None else None
+        lat, lon = _coordinate(mine, _LAT), _coordinate(mine, _LON)
+        if zone is None and lat is not None and lon is not None and abs(lat) <= 90 and abs(lon) <= 180:
+            city = reference.nearest_city(lat, lon)
+            zone = city.timezone if city is not None else None
+        ends.append(zone)
+    return ends[0], ends[1]
+
+
 def clock_difference(output: Any, arguments: Obj, name: str, place: Place | None) -> None:
     """A difference between two clock times (each in its zone where zones are named) is hours and
     minutes: longer units are 0, and the time fields an answer repeats are the times sent."""
@@ -173,7 +191,8 @@ def clock_difference(output: Any, arguments: Obj, name: str, place: Place | None
     if not start or not end:
         return
     pairs = list(arguments.items()) + [(k, v) for o in inside_out(output) for k, v in o.items()]
-    zones = _ends(pairs, _zone_of)
+    found = _ends(pairs, _zone_of)
+    zones = tuple(z or f for z, f in zip(_sent_zones(arguments), found))
     day = BASE_DATE
     moments = []
     for match, zone in ((start, zones[0]), (end, zones[1])):
@@ -182,12 +201,19 @@ def clock_difference(output: Any, arguments: Obj, name: str, place: Place | None
     minutes = abs(int((moments[1] - moments[0]).total_seconds()) // 60)
     sent = {k.lower(): v.strip() for k, v in arguments.items() if isinstance(v, str) and _CLOCK.match(v.strip())}
     sent.update({k.lower(): z for k, v in arguments.items() if (z := _zone_of(v))})
+    for role, zone in zip((_SOURCE, _TARGET), zones):
+        mine = [(k, v) for k, v in arguments.items() if _words(k) & role]
+        for said, value in ((frozenset({"timezone", "zone", "tz"}), zone), (_LAT, _coordinate(mine, _LAT)),
+                            (_LON, _coordinate(mine, _LON))):
+            sent.update({k.lower(): value for o in inside_out(output) for k in o
+                         if value is not None and _words(k) & role and _words(k) & said})
     for obj in inside_out(output):
         keys = {k: _words(k) for k in obj}
         has_hours = any(w & {"hours", "hour", "h"} for w in keys.values())
         for key, named in keys.items():
             value = obj[key]
-            if key.lower() in sent and isinstance(value, str) and (_CLOCK.match(value) or _zone_of(value)):
+            if key.lower() in sent and (isinstance(value, str) and (_CLOCK.match(value) or _zone_of(value))
+                                        or isinstance(value, (int, float)) and not isinstance(value, bool)):
                 obj[key] = sent[key.lower()]
             elif isinstance(value, bool) or not isinstance(value, (int, float, str)):
                 continue
@@ -202,8 +228,6 @@ def clock_difference(output: Any, arguments: Obj, name: str, place: Place | None
             elif named & DIFFERENCE_WORDS and isinstance(value, str):
                 obj[key] = f"{minutes // 60} hours {minutes % 60} minutes"
 
-
-# --- a converted point ------------------------------------------------------------------------
 
 def _coordinate(pairs: list[tuple[str, Any]], names: frozenset[str]) -> float | None:
     return next((float(v) for k, v in pairs if _words(k) & names and isinstance(v, (int, float))
@@ -228,8 +252,6 @@ def point_near(output: Any, arguments: Obj, name: str, place: Place | None) -> N
             if base is not None and abs(value - base) > 0.01:
                 obj[key] = round(base + ((int(abs(base) * 10**6) % 29) + 1) * 0.0001, 6)
 
-
-# --- a bank code sent ---------------------------------------------------------------------------
 
 def sent_codes(output: Any, arguments: Obj, name: str, place: Place | None) -> None:
     """An IBAN or BIC sent to be checked or read is the one the answer describes, with its real

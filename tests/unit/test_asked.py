@@ -77,3 +77,17 @@ def test_an_iban_sent_is_the_one_described_with_its_real_country():
 def test_the_table_runs_every_row():
     out = {"time": "15:45"}
     assert answer_asked(out, {"timestamp": 1777358317}, "hourly", None) == {"time": "06:00"}
+
+
+def test_the_zones_of_a_difference_are_the_sent_cities_and_points():
+    by_city = {"request": {"from_timezone": "Asia/Jakarta", "to_timezone": "Asia/Jakarta"}, "response": {"hours": 3}}
+    clock_difference(by_city, {"from_time": "13:30", "to_time": "13:00", "from_city": "tianjin",
+                               "to_city": "tangerang"}, "time diff by city", None)
+    # 13:30 in Tianjin (UTC+8) is 05:30 UTC; 13:00 in Tangerang (UTC+7) is 06:00 UTC
+    assert by_city == {"request": {"from_timezone": "Asia/Shanghai", "to_timezone": "Asia/Jakarta"},
+                       "response": {"hours": 0}}
+    by_point = {"request": {"from_latitude": 68, "to_timezone": "Europe/Oslo"}, "response": {"hours": 9, "minutes": 86}}
+    clock_difference(by_point, {"from_time": "12:15", "to_time": "17:00", "from_lat": 40.71, "from_lon": -74.0,
+                                "to_lat": 48.85, "to_lon": 2.35}, "time diff by location", None)
+    assert by_point == {"request": {"from_latitude": 40.71, "to_timezone": "Europe/Paris"},
+                        "response": {"hours": 1, "minutes": 15}}
