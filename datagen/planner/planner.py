@@ -15,8 +15,9 @@ from typing import Any
 from datagen.core.plan import ConversationPlan, ParamRef, PatternType, SampledChain, SamplingMode
 from datagen.planner.memory import CorpusMemory
 from datagen.registry.detour import detour
-from datagen.registry.linking import coherent_prefix, end_indices
+from datagen.registry.linking import coherent_prefix, end_indices, is_action
 from datagen.registry.models import Endpoint
+from datagen.registry.realisability import content_fields
 from datagen.registry.naming import sayable, snake
 from datagen.sampler.sampler import stable_int
 
@@ -101,11 +102,22 @@ def _coherent(chain: SampledChain, endpoints: dict[str, Endpoint]) -> list[int]:
     return _kept(chain, endpoints)[0]
 
 
+def hollow(endpoint: Endpoint) -> bool:
+    """Whether the endpoint's answer can only be the executor's envelope (`{"status": "ok", "x_id": …}`):
+    it documents no field that says something found (`registry.realisability.content_fields`, the
+    build's reason for a realisability of 0). Such a lookup answers the user nothing ("the request went
+    through; its drug id is …"), so it is no step of a plan; an act (`registry.linking.is_action`: a
+    send, a booking) is asked for for what it does, and its confirmation is the whole answer."""
+    return not is_action(endpoint.name) and (not endpoint.response_fields or not content_fields(endpoint))
+
+
 def _kept(chain: SampledChain, endpoints: dict[str, Endpoint]) -> tuple[list[int], str | None]:
-    """`_coherent`, and why the candidate was cut for a detour (None when it was not)."""
+    """`_coherent`, and why the candidate was cut for a detour (None when it was not). A chain is cut
+    before its first hollow step (`hollow`), as before a step that does not follow."""
     chain_endpoints = [endpoints[i] for i in chain.endpoint_ids]
     groups = [s.group for s in chain.steps]
-    kept = coherent_prefix(chain_endpoints, groups)
+    cut = next((i for i, e in enumerate(chain_endpoints) if hollow(e)), len(chain_endpoints))
+    kept = coherent_prefix(chain_endpoints[:cut], groups[:cut])
     first: str | None = None
     while len(kept) >= 2 and (why := _detour(chain, kept, chain_endpoints)) is not None:
         first = first or why

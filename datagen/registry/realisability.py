@@ -8,6 +8,7 @@ and in DESIGN.md §2 ("Realisability").
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from datagen.lexicon import DATE_WORDS, ENVELOPE_KEYS, GENERIC_CONTAINERS, NUMBER_LEADS, REQUEST_ECHO_KEYS
@@ -64,6 +65,29 @@ _BOOKKEEPING = (ENVELOPE_KEYS | REQUEST_ECHO_KEYS | GENERIC_CONTAINERS | NUMBER_
 """Words of fields that say how a request went or where its answer is (status, errors, paging, the
 time it took, the request echoed, an id, where the data came from), not what it found."""
 
+# Word → why a field named by it and a number (`key1`, `value_2`) is a placeholder of the schema's
+# author, not a field the API fills with something found.
+PLACEHOLDER_STEMS: dict[str, str] = {
+    "key": "`key1`, `key2`: a sample object's keys, standing for whatever the API returns",
+    "value": "`value1`: a sample value, not what it is a value of",
+    "field": "`field1`: a slot numbered in a template",
+    "prop": "`prop1`: a template's numbered property",
+    "property": "`property1`: a template's numbered property",
+    "attr": "`attr1`: a template's numbered attribute",
+    "attribute": "`attribute1`: a template's numbered attribute",
+    "param": "`param1`: a request template's slot, copied into the answer",
+    "string": "`string1`: a type name numbered, no meaning",
+    "example": "`example1`: an example, not a field",
+    "sample": "`sample1`: a sample, not a field",
+}
+# Word → why a field of that name alone says nothing found: it describes the answer's layout.
+LAYOUT_WORDS: dict[str, str] = {
+    "columns": "a table's column names: they say what its rows hold, not what was found",
+    "column": "one column's name of a table (as above)",
+    "headers": "a table's or a request's header names: layout, not content",
+    "header": "one header name (as above)",
+}
+
 
 def content_fields(e: Endpoint) -> int:
     """How many leaf fields say something found: not bookkeeping (`_BOOKKEEPING`), not one of the
@@ -76,10 +100,19 @@ def content_fields(e: Endpoint) -> int:
     for f in e.response_fields:
         words = {w for w in snake(f.name).split("_") if w}
         echoed = snake(f.name) in params and "[]" not in f.path  # a listed item's `uri` is its own
+        if placeholder(f.name):
+            continue
         if words and not words <= _BOOKKEEPING and not echoed and (
                 understood_name(f.name, _owner(f.path)) or documents_itself(f)):
             count += 1
     return count
+
+
+def placeholder(name: str) -> bool:
+    """Whether a field's name is a template's placeholder (`PLACEHOLDER_STEMS` and a number:
+    `key1`, `value_2`) or a word of layout alone (`LAYOUT_WORDS`: `columns`)."""
+    found = re.fullmatch(r"([a-z]+)_?\d+", snake(name))
+    return bool(found) and found.group(1) in PLACEHOLDER_STEMS or snake(name) in LAYOUT_WORDS
 
 
 def _owner(path: str) -> str | None:
