@@ -12,20 +12,27 @@ from datagen.planner.planner import Planner
 from datagen.sampler.endpoints import EndpointCache
 from datagen.sampler.sampler import FALLBACK, Sampler, mode_for
 
-RESERVE_ROUNDS = 3
-"""How many reserve candidate sets a conversation whose every attempt was thin or flagged may try:
-the first ones in its own mode, the last one, in a mixed run, in the mode its mode falls back to
-(a drawn parallel or clarification-first conversation whose few candidate chains all fail becomes a
-sequential one rather than a conversation a reader rejects; a mode the user asked for stays)."""
+RESERVE_ROUNDS = 6
+"""How many reserve candidate sets a conversation whose every attempt was thin or flagged may try
+before it keeps the first thin one. Three were too few: on the whole corpus about 12 of 40
+conversations were still kept with a hollow answer (a lookup that told the user only "the request
+went through"), and a kept thin conversation is one a reader rejects, while a reserve round costs
+only time. The first rounds stay in the index's own mode, the last `FALLBACK_ROUNDS` (in a mixed run)
+in the mode its mode falls back to."""
+FALLBACK_ROUNDS = 2
+"""Reserve rounds, the last ones, in which (in a mixed run) a drawn mode gives way to its fallback: a
+drawn parallel or clarification-first conversation whose few candidate chains all fail becomes a
+sequential one rather than a conversation a reader rejects (a mode the user asked for stays)."""
 RESERVE_STRIDE = 1_000_003
 """Reserve round r of index i samples as index i + r × stride (far from any real index), in i's mode."""
 
 
 def reserve_mode(run_mode: SamplingMode, seed: int, index: int, round_: int) -> SamplingMode:
-    """The mode of a reserve round: the index's own, except (in a mixed run) in the last round,
-    where a drawn mode gives way to its fallback (a mode the user asked for stays)."""
+    """The mode of a reserve round: the index's own, except (in a mixed run) in the last
+    `FALLBACK_ROUNDS` rounds, where a drawn mode gives way to its fallback (a mode the user asked for
+    stays)."""
     mode = mode_for(run_mode, seed, index)
-    if round_ == RESERVE_ROUNDS and run_mode is SamplingMode.MIXED:
+    if round_ > RESERVE_ROUNDS - FALLBACK_ROUNDS and run_mode is SamplingMode.MIXED:
         mode = FALLBACK.get(mode, mode)
     return mode
 
