@@ -4,7 +4,8 @@ Why: readers reject 40 recommended and 35 not recommended reviews beside a revie
 `is_in_stock: true` while every variant is out of stock. Names say part-of: a key that is another
 key's name with words in front (`recommended_review_count` beside `review_count`, `positive_reviews`
 beside `total_reviews`) counts some of what that key counts: each part is at most the whole, and so
-are a part and its complement together (`recommended_…` and `not_recommended_…`); parts that
+are a part and its complement together (`recommended_…` and `not_recommended_…`; such a pair
+beside a `total_…_count` splits that total); parts that
 overflow shrink in proportion (the whole may already be pinned to a list's length by
 `listed.counts`). An aggregate flag is the same flag of its listed items read over them: in stock
 when any item is. Units and breakdowns of one amount are `units.one_amount`'s.
@@ -55,6 +56,10 @@ def part_groups(obj: dict[str, Any]) -> list[tuple[str, list[str]]]:
             continue
         parts = [k for n, k in names.items() if n != name and n.endswith("_" + core) and _core(n) == n
                  and not set(n[: -len(core) - 1].split("_")) & NOT_PARTS]
+        if name.startswith("total_"):  # a pair that splits one set (`recommended_count`, `not_recommended_count`)
+            last = "_" + name.split("_")[-1]  # beside the one total of the object splits that total
+            parts += [k for n, k in names.items() if k not in parts and n.endswith(last) and n != name
+                      and (f"not_{n}" in names or n.startswith("not_") and n[4:] in names)]
         if parts:
             found.append((key, parts))
     return found

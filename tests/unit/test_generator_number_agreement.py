@@ -80,6 +80,9 @@ def test_a_part_and_its_complement_fit_their_whole() -> None:
     parts_within(reviews)
     assert reviews["recommended_review_count"] + reviews["not_recommended_review_count"] <= 12
     assert reviews["average_review_count"] == 30  # an average of a count is no part of it
+    split = {"recommendedCount": 33, "notRecommendedCount": 37, "totalReviewCount": 3, "likeCount": 9}
+    parts_within(split)
+    assert split["recommendedCount"] + split["notRecommendedCount"] <= 3 and split["likeCount"] == 9
     overlapping = {"total_reviews": 44, "rated_reviews": 30, "filtered_reviews": 25}
     parts_within(overlapping)
     assert overlapping == {"total_reviews": 44, "rated_reviews": 30, "filtered_reviews": 25}
