@@ -6,7 +6,7 @@
 // Seeded ordering without rand(), as in the other samplers: a hash of ($seed, conversation index,
 // node rank key). Starts by range seek on `start_fan_out` (graph/rank_starts.cypher): keys under
 // 2^40 belong to documented, askable endpoints with a documented, askable sibling; the rest only
-// --guessed-outputs may use. A tool's second start is taken only after every tool's first (see sequential.cypher).
+// --guessed-outputs may use.
 // Params: $seed, $indices (list of conversation indices), $starts (candidates per index), $guessed,
 // $catalog (the catalog in use: FEEDS never leave a catalog, so its starts are the only filter).
 UNWIND $indices AS idx
@@ -24,11 +24,8 @@ CALL (idx, point) {
   ORDER BY offset, s.id LIMIT $starts * 8
   WITH s, (s.rk * 48271 + $seed * 69621 + idx * 40503 + 13) % 2147483647 AS a
   WITH s, ((a * a) % 2147483647 * 16807 + a + $seed) % 2147483647 AS h
-  WITH s, h ORDER BY h, s.id
-  WITH s.tool_id AS tool, collect([s, h]) AS ranked
-  UNWIND range(0, size(ranked) - 1) AS k
-  WITH ranked[k][0] AS s, ranked[k][1] AS h, k ORDER BY k, h, s.id LIMIT $starts * 3
-  RETURN s, h ORDER BY s.start_fan_out >= 1099511627776, k, h, s.id LIMIT $starts
+  WITH s, h ORDER BY h, s.id LIMIT $starts * 3
+  RETURN s, h ORDER BY s.start_fan_out >= 1099511627776, h, s.id LIMIT $starts
 }
 CALL (idx, s) {
   MATCH (s)-[:HAS_PARAM]->(p:Parameter)

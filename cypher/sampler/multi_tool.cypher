@@ -16,9 +16,7 @@
 // Starts by range seek (cost grows with log n, not n): a point hashed from ($seed, index) and the
 // $starts x 8 endpoints whose start key (`start_multi_tool`, graph/rank_starts.cypher) follows it,
 // wrapping around at 2^40 (keys of 2^40 and up: starts only --guessed-outputs may use); of those,
-// the 3 x $starts first by the seeded hash h, a tool's second start only after every tool's first (when
-// the window holds most of a small graph's starts, a tool of thirteen starts otherwise filled most
-// candidate sets: the spread over tools the keys give was lost), and of these $starts, documented first.
+// the 3 x $starts first by the seeded hash h, and of these $starts, documented first.
 // Params: $seed, $indices (list of conversation indices), $starts (candidates per index), $guessed,
 // $catalog (the catalog in use: FEEDS never leave a catalog, so its starts are the only filter).
 UNWIND $indices AS idx
@@ -36,11 +34,8 @@ CALL (idx, point) {
   ORDER BY offset, s.id LIMIT $starts * 8
   WITH s, (s.rk * 48271 + $seed * 69621 + idx * 40503 + 13) % 2147483647 AS a
   WITH s, ((a * a) % 2147483647 * 16807 + a + $seed) % 2147483647 AS h
-  WITH s, h ORDER BY h, s.id
-  WITH s.tool_id AS tool, collect([s, h]) AS ranked
-  UNWIND range(0, size(ranked) - 1) AS k
-  WITH ranked[k][0] AS s, ranked[k][1] AS h, k ORDER BY k, h, s.id LIMIT $starts * 3
-  RETURN s, h ORDER BY s.start_multi_tool >= 1099511627776, k, h, s.id LIMIT $starts
+  WITH s, h ORDER BY h, s.id LIMIT $starts * 3
+  RETURN s, h ORDER BY s.start_multi_tool >= 1099511627776, h, s.id LIMIT $starts
 }
 WITH idx, s, h, 2 + (h % 8) / 3 AS target
 CALL (idx, s) {

@@ -10,9 +10,7 @@
 // Starts by range seek (cost grows with log n, not n): a point hashed from ($seed, index) and the
 // $starts x 8 endpoints whose start key (`start_parallel`, graph/rank_starts.cypher) follows it,
 // wrapping around at 2^40 (keys of 2^40 and up: starts only --guessed-outputs may use); of those,
-// the 3 x $starts first by the seeded hash h, a tool's second start only after every tool's first (when
-// the window holds most of a small graph's starts, a tool of thirteen starts otherwise filled most
-// candidate sets: the spread over tools the keys give was lost), and of these $starts, documented first.
+// the 3 x $starts first by the seeded hash h, and of these $starts, documented first.
 // Params: $seed, $indices (list of conversation indices), $starts (candidates per index), $guessed,
 // $catalog (the catalog in use: FEEDS never leave a catalog, so its starts are the only filter).
 UNWIND $indices AS idx
@@ -30,11 +28,8 @@ CALL (idx, point) {
   ORDER BY offset, j.id LIMIT $starts * 8
   WITH j, (j.rk * 48271 + $seed * 69621 + idx * 40503 + 11) % 2147483647 AS a
   WITH j, ((a * a) % 2147483647 * 16807 + a + $seed) % 2147483647 AS h
-  WITH j, h ORDER BY h, j.id
-  WITH j.tool_id AS tool, collect([j, h]) AS ranked
-  UNWIND range(0, size(ranked) - 1) AS k
-  WITH ranked[k][0] AS j, ranked[k][1] AS h, k ORDER BY k, h, j.id LIMIT $starts * 3
-  RETURN j, h ORDER BY j.start_parallel >= 1099511627776, k, h, j.id LIMIT $starts
+  WITH j, h ORDER BY h, j.id LIMIT $starts * 3
+  RETURN j, h ORDER BY j.start_parallel >= 1099511627776, h, j.id LIMIT $starts
 }
 CALL (idx, j) {
   MATCH (p:Endpoint)-[r:FEEDS]->(j)

@@ -133,27 +133,3 @@ def test_fan_out_pairs_two_siblings_asked_about_one_input(seed_graph: Driver, ne
         first, second = chain.endpoint_ids
         assert first.split("::")[0] == second.split("::")[0] and params[first] & params[second]
         assert (first, second) not in feeds and [s.group for s in chain.steps] == [0, 0]
-
-
-@pytest.mark.parametrize("mode", ["sequential", "clarification_first"])
-def test_a_tool_gives_a_second_start_only_after_every_tool_gave_its_first(seed_graph: Driver, neo4j_database: str,
-                                                                          mode: str) -> None:
-    # when the seek's window holds most of a graph's starts, the seeded hash alone picked starts per
-    # endpoint, and a tool of many starts filled most candidate sets
-    catalog = current_catalog(seed_graph, neo4j_database)
-    key = f"start_{mode}"
-    ready, _, _ = seed_graph.execute_query(
-        f"MATCH (e:Endpoint {{catalog: $catalog}}) WHERE e.{key} < $band RETURN e.tool_id AS tool, count(*) AS n",
-        {"catalog": catalog, "band": BAND}, database_=neo4j_database)
-    tools = {r["tool"]: r["n"] for r in ready}
-    starts = 12
-    assert tools and sum(tools.values()) <= starts * 8  # the window holds every start: the rule decides
-    assert max(tools.values()) > 1  # some tool has more starts than one, so the rule can be seen
-    query = load(f"sampler/{mode}")
-    rows, _, _ = seed_graph.execute_query(query.text, query.params(
-        seed=5, indices=list(range(40)), starts=starts, guessed=False, catalog=catalog), database_=neo4j_database)
-    firsts: dict[int, list[str]] = {}
-    for row in rows:  # the start is the chain's first endpoint (fan_out: the first of the pair)
-        firsts.setdefault(row["idx"], []).append(row["chain"][0].split("::", 1)[0])
-    for idx, found in firsts.items():
-        assert len(set(found)) == min(len(found), len(tools)), (idx, found)
