@@ -199,7 +199,8 @@ def clock_difference(output: Any, arguments: Obj, name: str, place: Place | None
         clock = datetime(day.year, day.month, day.day, int(match.group(1)), int(match.group(2)))
         moments.append(clock.replace(tzinfo=reference.zone(zone) if zone else timezone.utc).astimezone(timezone.utc))
     minutes = abs(int((moments[1] - moments[0]).total_seconds()) // 60)
-    sent = {k.lower(): v.strip() for k, v in arguments.items() if isinstance(v, str) and _CLOCK.match(v.strip())}
+    sent: dict[str, Any] = {k.lower(): v.strip() for k, v in arguments.items()
+                            if isinstance(v, str) and _CLOCK.match(v.strip())}
     sent.update({k.lower(): z for k, v in arguments.items() if (z := _zone_of(v))})
     for role, zone in zip((_SOURCE, _TARGET), zones):
         mine = [(k, v) for k, v in arguments.items() if _words(k) & role]

@@ -112,7 +112,7 @@ def placeholder(name: str) -> bool:
     """Whether a field's name is a template's placeholder (`PLACEHOLDER_STEMS` and a number:
     `key1`, `value_2`) or a word of layout alone (`LAYOUT_WORDS`: `columns`)."""
     found = re.fullmatch(r"([a-z]+)_?\d+", snake(name))
-    return bool(found) and found.group(1) in PLACEHOLDER_STEMS or snake(name) in LAYOUT_WORDS
+    return found is not None and found.group(1) in PLACEHOLDER_STEMS or snake(name) in LAYOUT_WORDS
 
 
 def _owner(path: str) -> str | None:
