@@ -107,6 +107,16 @@ def test_the_chain_reads_without_a_click(clean_db: Driver, neo4j_database: str, 
             if collapse.count():
                 collapse.first.click()
             page.wait_for_timeout(2500)  # let the layout settle before the picture
+            # a loaded machine settles later: wait until the edges' captions stop changing (up to 10 s more),
+            # since Browser cuts a caption to the length its edge has at the moment it is drawn
+            captions_now = "svg g.relationship text"
+            before = page.eval_on_selector_all(captions_now, "ts => ts.map(t => t.textContent)")
+            for _ in range(10):
+                page.wait_for_timeout(1000)
+                after = page.eval_on_selector_all(captions_now, "ts => ts.map(t => t.textContent)")
+                if after == before:
+                    break
+                before = after
             page.screenshot(path=str(shot))
             drawn_nodes = page.eval_on_selector_all("svg g.node", "gs => gs.map(g => [...g.querySelectorAll("
                                                     "'text.caption')].map(t => t.textContent.trim()).join(' '))")

@@ -61,5 +61,6 @@ def test_100_conversations_on_real_toolbench(clean_db: Driver, neo4j_database: s
     assert any(f.inferred for r in records for i in r["metadata"]["endpoint_ids"] for f in by_id[i].response_fields)
     # thin and flagged conversations give way to others (candidates of reserve indices), so a few
     # chains repeat (85 before the review; 76 since session 9, when a filler search phrase, a value
-    # only a parameter's name can say and two steps asked for in the same words became thin too)
-    assert len({tuple(r["metadata"]["endpoint_ids"]) for r in records}) >= 70
+    # only a parameter's name can say and two steps asked for in the same words became thin too; 63
+    # since session 11, when detours, envelope-only lookups and six reserve rounds made more give way)
+    assert len({tuple(r["metadata"]["endpoint_ids"]) for r in records}) >= 60
