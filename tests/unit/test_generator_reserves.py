@@ -12,16 +12,7 @@ from datagen.generator.job import GenerateSettings, _Generator
 from datagen.generator.reserves import FALLBACK_ROUNDS, RESERVE_ROUNDS, reserve_mode
 from datagen.sampler.sampler import FALLBACK, mode_for
 
-
-class _Plan:
-    def __init__(self, index: int, attempt: int, chain: list[str]) -> None:
-        self.conversation_id, self.attempt = f"conv_{index}", attempt
-        self.endpoints = [type("E", (), {"id": e})() for e in chain]
-
-
-class _Planner:
-    def plan(self, index: int, candidates: list[Any], catalog: object, attempt: int) -> _Plan:
-        return _Plan(index, attempt, candidates[attempt % len(candidates)].endpoint_ids)
+from tests.unit.test_generator_attempts import _Cache, _Plan, _Planner
 
 
 class _Attempts:
@@ -34,11 +25,6 @@ class _Attempts:
         if "good" in chain:
             return Outcome(f"kept {chain}", [], None, False)
         return Outcome(f"thin {chain}", [], "a means no later call needed", False)
-
-
-class _Cache:
-    def get_many(self, ids: object) -> dict[str, Any]:
-        return {}
 
 
 def _candidates(*chains: list[str]) -> list[Any]:
